@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { Comparison } from './comparison.js';
+import { noteInputSchema, type Note } from './notes.js';
+
+/**
+ * The one typed API between the page and the main process.
+ *
+ * Each channel has a request schema (checked where the request enters main) and a response type.
+ * Main implements every channel (`ApiHandlers` makes a missing one a compile error), the preload
+ * exposes exactly these channels, and the page reaches them only through `window.api.invoke`.
+ */
+
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(64);
+
+export const apiRequestSchemas = {
+  /** Open files as one comparison. */
+  'comparison:open': z.object({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(50) }).strict(),
+  /** Open the bundled sample comparison. */
+  'comparison:openSample': empty,
+  /**
+   * Files main was asked to open (command line, a second launch, the OS, the Recent menu), handed
+   * over once: the page asks on start-up and on the `open-pending` menu command, then opens them
+   * with `comparison:open`. An empty list on start-up means "show the sample".
+   */
+  'comparison:pending': empty,
+  /** The comparisons opened before, newest first. */
+  'comparison:recent': empty,
+  /** Take a comparison off the recent list (its notes stay in the store). */
+  'comparison:forget': z.object({ id }).strict(),
+  /** Ask the person to pick files to open. */
+  'files:pick': empty,
+  'notes:list': z.object({ comparisonId: id }).strict(),
+  'notes:save': noteInputSchema.strict(),
+  'notes:delete': z.object({ id }).strict(),
+  /** Facts the page shows: version, where the data lives, and anything the store had to recover. */
+  'app:status': empty,
+} as const;
+
+export type ApiChannel = keyof typeof apiRequestSchemas;
+export const API_CHANNELS = Object.keys(apiRequestSchemas) as ApiChannel[];
+
+/** A file that could not be opened, and why, in words for the person. */
+export interface OpenProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface OpenComparisonResult {
+  /** Stable for the same set of sources, so that reopening finds the same notes. */
+  readonly id: string;
+  readonly comparison: Comparison;
+  /** Files that could not be opened; the comparison holds the rest. */
+  readonly problems: readonly OpenProblem[];
+}
+
+export interface RecentComparison {
+  readonly id: string;
+  readonly title: string;
+  readonly sources: readonly { readonly path: string; readonly label: string }[];
+  readonly openedAt: string;
+  readonly noteCount: number;
+}
+
+export interface AppStatus {
+  readonly version: string;
+  readonly dataDir: string;
+  /** Set when the store was damaged and was moved aside: what happened, in words for the person. */
+  readonly storeRecovery: string | null;
+}
+
+interface ApiResponses {
+  'comparison:open': OpenComparisonResult;
+  'comparison:openSample': OpenComparisonResult;
+  'comparison:pending': { readonly paths: readonly string[] };
+  'comparison:recent': readonly RecentComparison[];
+  'comparison:forget': readonly RecentComparison[];
+  'files:pick': { readonly paths: readonly string[] };
+  'notes:list': readonly Note[];
+  'notes:save': Note;
+  'notes:delete': { readonly deleted: boolean };
+  'app:status': AppStatus;
+}
+
+export type ApiRequest<C extends ApiChannel> = z.input<(typeof apiRequestSchemas)[C]>;
+export type ApiValidRequest<C extends ApiChannel> = z.output<(typeof apiRequestSchemas)[C]>;
+export type ApiResponse<C extends ApiChannel> = ApiResponses[C];
+
+/** An error the person can act on. `code` is for programs, `message` for people. */
+export interface ApiError {
+  readonly code: 'invalid-request' | 'not-found' | 'unreadable' | 'failed';
+  readonly message: string;
+}
+
+/** Every call answers with a value or an error; nothing is thrown across the process boundary. */
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+/** Main implements one handler per channel, on validated requests. */
+export type ApiHandlers = {
+  readonly [C in ApiChannel]: (request: ApiValidRequest<C>) => Promise<ApiResponse<C>>;
+};
+
+/** Commands the native menu sends to the page. */
+export const MENU_COMMANDS = [
+  'open-files',
+  'open-sample',
+  /** Main has files waiting: ask `comparison:pending` for them and open them. */
+  'open-pending',
+  'show-recent',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_CHANNEL = 'menu:command' as const;
+
+/**
+ * What the preload puts on `window.api`, and all the page may use of the main process.
+ * `TFile` is the DOM's File in the page; the pure core knows no DOM.
+ */
+export interface ParallaxBridge<TFile = unknown> {
+  invoke<C extends ApiChannel>(channel: C, request: ApiRequest<C>): Promise<ApiResult<ApiResponse<C>>>;
+  /** Listen for menu commands; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The file system path of a dropped file, or '' when it has none. */
+  pathForFile(file: TFile): string;
+}

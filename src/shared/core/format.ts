@@ -1,0 +1,149 @@
+import type { Comparison, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
+
+export interface FormatOptions {
+  /** Mark differing words with terminal colours instead of «guillemets». */
+  readonly color?: boolean;
+  /** Line width to wrap at. */
+  readonly width?: number;
+}
+
+const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', mark: '\x1b[4;33m', reset: '\x1b[0m' };
+
+/** "A", "B", … "Z", "AA", … for the n-th source. */
+export function sourceLetter(index: number): string {
+  let letter = '';
+  let n = index;
+  do {
+    letter = String.fromCharCode(65 + (n % 26)) + letter;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return letter;
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  let visible = 0;
+  for (const word of words) {
+    // eslint-disable-next-line no-control-regex
+    const length = word.replace(/\x1b\[[0-9;]*m/g, '').length;
+    if (visible > 0 && visible + 1 + length > width) {
+      lines.push(line);
+      line = word;
+      visible = length;
+    } else {
+      line = visible > 0 ? `${line} ${word}` : word;
+      visible += (visible > 0 ? 1 : 0) + length;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+/** The text of a paragraph with the given spans marked. Spans may overlap; they are merged. */
+function markedText(document: SourceDocument, start: number, end: number, spans: readonly TextSpan[], color: boolean): string {
+  const ranges = spans
+    .map((span) => [Math.max(start, span.start), Math.min(end, span.end)] as const)
+    .filter(([s, e]) => e > s)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  const [open, close] = color ? [ANSI.mark, ANSI.reset] : ['«', '»'];
+  let out = '';
+  let at = start;
+  for (const [s, e] of merged) {
+    out += document.text.slice(at, s) + open + document.text.slice(s, e) + close;
+    at = e;
+  }
+  return out + document.text.slice(at, end);
+}
+
+function kindCounts(document: SourceDocument): string {
+  const counts = new Map<ParagraphKind, number>();
+  for (const paragraph of document.paragraphs) counts.set(paragraph.kind, (counts.get(paragraph.kind) ?? 0) + 1);
+  return [...counts.entries()].map(([kind, count]) => `${count} ${kind}`).join(', ');
+}
+
+function shorten(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? flat.slice(0, length - 1).trimEnd() + '…' : flat;
+}
+
+/**
+ * A readable summary of a comparison for a terminal: the sources, each group of aligned paragraphs
+ * with the differing words marked, and what each source alone reports.
+ */
+export function formatComparison(comparison: Comparison, options: FormatOptions = {}): string {
+  const color = options.color ?? false;
+  const width = Math.max(40, options.width ?? 100);
+  const style = (code: string, text: string): string => (color ? code + text + ANSI.reset : text);
+  const { documents, groups, differences } = comparison;
+  const out: string[] = [];
+
+  out.push(
+    style(ANSI.bold, `Parallax · ${documents.length} sources · ${groups.length} groups of aligned paragraphs · ${differences.length} differences`),
+    '',
+    style(ANSI.bold, 'Sources'),
+  );
+  documents.forEach((document, doc) => {
+    out.push(`  ${sourceLetter(doc)}  ${document.label} — ${shorten(document.title, width - 10)}`);
+    out.push(style(ANSI.dim, `     ${document.path} · ${document.paragraphs.length} paragraphs: ${kindCounts(document)}`));
+  });
+
+  const spansByGroup = new Map<string, TextSpan[]>();
+  for (const difference of differences) {
+    const list = spansByGroup.get(difference.group) ?? [];
+    list.push(...difference.spans);
+    spansByGroup.set(difference.group, list);
+  }
+  const countByGroup = new Map<string, number>();
+  for (const difference of differences) countByGroup.set(difference.group, (countByGroup.get(difference.group) ?? 0) + 1);
+
+  const grouped = new Set<string>();
+  for (const group of groups) {
+    const letters = group.members.map((member) => sourceLetter(member.doc)).join(', ');
+    const changes = countByGroup.get(group.id) ?? 0;
+    out.push('', style(ANSI.bold, `Group ${group.id.replace(/^g/, '')} · sources ${letters} · similarity ${group.score.toFixed(2)} · ${changes} wording difference${changes === 1 ? '' : 's'}`));
+    const spans = spansByGroup.get(group.id) ?? [];
+    for (const member of group.members) {
+      const document = documents[member.doc]!;
+      for (const index of member.paragraphs) {
+        grouped.add(`${member.doc}:${index}`);
+        const paragraph = document.paragraphs[index]!;
+        const tag = `  ${sourceLetter(member.doc)} ¶${index + 1}`.padEnd(9);
+        const text = markedText(document, paragraph.start, paragraph.end, spans.filter((span) => span.doc === member.doc), color);
+        out.push(tag + wrap(text, width - 9, ' '.repeat(9)));
+      }
+    }
+  }
+
+  const unique: string[] = [];
+  const setAside: string[] = [];
+  documents.forEach((document, doc) => {
+    let boilerplate = 0;
+    document.paragraphs.forEach((paragraph, index) => {
+      if (paragraph.kind === 'boilerplate' || paragraph.kind === 'caption') {
+        boilerplate++;
+        return;
+      }
+      if (grouped.has(`${doc}:${index}`)) return;
+      const tag = `  ${sourceLetter(doc)} ¶${index + 1}`.padEnd(9);
+      unique.push(tag + shorten(document.text.slice(paragraph.start, paragraph.end), width - 9));
+    });
+    if (boilerplate > 0) setAside.push(`${sourceLetter(doc)}: ${boilerplate}`);
+  });
+  if (unique.length > 0) out.push('', style(ANSI.bold, 'Only in one source (no counterpart elsewhere)'), ...unique);
+  if (setAside.length > 0) {
+    out.push('', style(ANSI.dim, `Captions and boilerplate left out of the comparison: ${setAside.join(', ')}`));
+  }
+  out.push(
+    '',
+    style(ANSI.dim, color ? 'Underlined words differ from another source in the same group.' : 'Words in «guillemets» differ from another source in the same group.'),
+  );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,158 @@
+import type { Paragraph, ParagraphKind } from '../contract/comparison.js';
+import { STOP_WORDS, tokenize } from './text.js';
+
+/** A range of a text, end exclusive. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+const BLANK = /^[\s\u00a0\u200b\ufeff]*$/;
+const EDGE_SPACE = /[\s\u00a0\u200b\ufeff]/;
+const TERMINAL = /[.!?…:;"”’')\]]$/;
+
+interface Line extends TextRange {
+  readonly blank: boolean;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (i === text.length || ch === '\n' || ch === '\r') {
+      lines.push({ start, end: i, blank: BLANK.test(text.slice(start, i)) });
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+function trimRange(text: string, range: TextRange): TextRange | null {
+  let { start, end } = range;
+  while (start < end && EDGE_SPACE.test(text[start] ?? '')) start++;
+  while (end > start && EDGE_SPACE.test(text[end - 1] ?? '')) end--;
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * Whether a block of several lines is one paragraph hard-wrapped at a fixed width (to be kept as one
+ * range) rather than one paragraph per line, as scraped text often has.
+ */
+function isHardWrapped(text: string, lines: readonly Line[]): boolean {
+  const lengths = lines.map((line) => text.slice(line.start, line.end).trimEnd().length);
+  const widest = Math.max(...lengths);
+  if (widest > 120 || widest < 40) return false;
+  const body = lengths.slice(0, -1);
+  return body.every((length) => length >= widest * 0.6);
+}
+
+/**
+ * Split a text into paragraph ranges: blocks separated by blank lines; inside a block, one paragraph
+ * per line unless the lines are a hard-wrapped paragraph. Ranges are trimmed of surrounding space.
+ */
+export function splitParagraphs(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  let block: Line[] = [];
+  const flush = (): void => {
+    if (block.length === 0) return;
+    const first = block[0]!;
+    const last = block[block.length - 1]!;
+    const parts = block.length > 1 && isHardWrapped(text, block) ? [{ start: first.start, end: last.end }] : block;
+    for (const part of parts) {
+      const trimmed = trimRange(text, part);
+      if (trimmed) ranges.push(trimmed);
+    }
+    block = [];
+  };
+  for (const line of linesOf(text)) {
+    if (line.blank) flush();
+    else block.push(line);
+  }
+  flush();
+  return ranges;
+}
+
+/** Lines that are never article text: widgets, comment forms, sign-ups, credits, footers. */
+const BOILERPLATE: readonly RegExp[] = [
+  /^views?\s*:?\s*[\d,.]*k?$/i,
+  /^(share|share this|share this (article|story|post)|share on \w+|tweet|email|print)\s*:?$/i,
+  /^leave a (reply|comment)$/i,
+  /^(please )?enter your (comment|name|email)/i,
+  /^your email address will not be published/i,
+  /^(cancel reply|post comment|submit comment|comments?)$/i,
+  /spot_img/i,
+  /^source link$/i,
+  /^(latest|related|recommended|more|popular|trending|top) (articles?|stories|news|posts|reads)\s*:?$/i,
+  /^related (article|story|coverage)s?\b/i,
+  /^see also\b/i,
+  /^(read more|also read|read also|recommended)\b\s*:?/i,
+  /^advertisement$/i,
+  /^(sign up|subscribe)\b.{0,80}\b(newsletter|updates|inbox)\b/i,
+  /^©|\bcopyright\s+(©\s*)?\d{4}\b|\ball rights reserved\b/i,
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}$/u,
+  /^\((?:[\p{Lu}][\p{L}.]*\s*){1,4}(?:,\s*(?:[\p{Lu}][\p{L}.]*\s*){1,4})*\)$/u,
+  /^i am an? .{0,80}\b(writer|journalist|editor|reporter|correspondent)\b/i,
+  /\bcontributed to this report\.?$/i,
+  /^(published|updated|posted)\s*(on)?\s*:?\s*\p{L}*\s*\d/iu,
+  /^(follow us|click here|tap here|download (our|the) app)\b/i,
+];
+
+/** Photo captions and credits. */
+const CAPTION: readonly RegExp[] = [
+  /\[(?:[^\]]{2,60})\]$/,
+  /\((?:photo|image|picture|file photo)s?\s*:[^)]*\)$/i,
+  /^(photo|image|picture)s?(\s+credit)?\s*:/i,
+  /\bvia wikimedia commons\b/i,
+  /\b(getty images|afp via getty|reuters\/|ap photo)\b/i,
+];
+
+const FRENCH = new Set('le la les de des du cet cette est et sur ce se une un pour dans qui au aux ont sont trouve'.split(' '));
+const SPANISH = new Set('el la los las de del este esta es y en una un para por que se encuentra fuente'.split(' '));
+
+/** A short line in another language than the article's English, such as a source note. */
+function isForeignNote(text: string): boolean {
+  const words = tokenize(text).map((token) => token.norm);
+  if (words.length === 0 || words.length > 25) return false;
+  const english = words.filter((word) => STOP_WORDS.has(word)).length;
+  const french = words.filter((word) => FRENCH.has(word)).length;
+  const spanish = words.filter((word) => SPANISH.has(word)).length;
+  return Math.max(french, spanish) >= 3 && Math.max(french, spanish) > english * 2;
+}
+
+function wordCount(text: string): number {
+  return tokenize(text).length;
+}
+
+/** Say what kind of block each paragraph is. */
+export function classifyParagraphs(text: string, ranges: readonly TextRange[]): Paragraph[] {
+  const plain = ranges.map((range) => text.slice(range.start, range.end).replace(/[\u00a0\u2009\u202f]/g, ' ').trim());
+  const kinds: ParagraphKind[] = plain.map((line) => {
+    if (BOILERPLATE.some((pattern) => pattern.test(line)) || isForeignNote(line)) return 'boilerplate';
+    if (line.length < 400 && CAPTION.some((pattern) => pattern.test(line))) return 'caption';
+    return 'body';
+  });
+
+  const firstArticle = kinds.findIndex((kind) => kind !== 'boilerplate');
+  const first = plain[firstArticle];
+  if (first !== undefined && kinds[firstArticle] === 'body' && first.length <= 200 && !/[.!?]$/.test(first)) {
+    kinds[firstArticle] = 'title';
+  }
+
+  for (let i = 0; i < plain.length; i++) {
+    const line = plain[i]!;
+    if (kinds[i] !== 'body') continue;
+    const words = wordCount(line);
+    const next = plain.slice(i + 1).find((_line, j) => kinds[i + 1 + j] !== 'boilerplate');
+    if (words > 0 && words <= 12 && line.length <= 90 && !TERMINAL.test(line.replace(/[’'"”]+$/, '')) && next !== undefined && next.length > line.length) {
+      kinds[i] = 'heading';
+    }
+  }
+  return ranges.map((range, i) => ({ start: range.start, end: range.end, kind: kinds[i]! }));
+}
+
+/** Paragraphs of a text, with their kinds. */
+export function segmentText(text: string): Paragraph[] {
+  return classifyParagraphs(text, splitParagraphs(text));
+}

@@ -1,0 +1,79 @@
+/**
+ * Words and their places in a text.
+ *
+ * Matching folds case, curly quotes, dashes, no-break spaces and thousands separators, but every
+ * token keeps the offsets of the text exactly as shown.
+ */
+
+/** One word or number of a text, with where it stands and the form used for matching. */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  /** Folded form: lower case, straight apostrophes, numbers without thousands separators. */
+  readonly norm: string;
+  readonly isNumber: boolean;
+  /** Starts with a capital letter (a cue for names). */
+  readonly isCapitalized: boolean;
+}
+
+// A number (46,500 or 3.5), or a word with inner apostrophes or hyphens (don't, Hamas-led).
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+const CAPITAL = /^\p{Lu}/u;
+
+/** Fold a word for matching: lower case, straight apostrophes and hyphens, no thousands commas. */
+export function foldWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[‐‑–—]/g, '-')
+    .replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_m, int: string, dec: string | undefined) => int.replace(/,/g, '') + (dec ?? ''));
+}
+
+/** The words and numbers of `text` between `start` and `end`. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(start, end);
+  for (const match of slice.matchAll(TOKEN)) {
+    const word = match[0];
+    const at = start + (match.index ?? 0);
+    tokens.push({
+      start: at,
+      end: at + word.length,
+      norm: foldWord(word),
+      isNumber: /^\p{N}/u.test(word),
+      isCapitalized: CAPITAL.test(word),
+    });
+  }
+  return tokens;
+}
+
+/** Common English function words: they carry no weight when deciding what a paragraph reports. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are as at be because been before being
+  below between both but by can could did do does doing down during each few for from further had has
+  have having he her here hers herself him himself his how i if in into is it its itself just me more
+  most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+  should so some such than that the their theirs them themselves then there these they this those
+  through to too under until up very was we were what when where which while who whom why will with
+  would you your yours yourself yourselves said says say saying told according also one two its it's
+  which whose amid among since including still however while would may might must shall upon via per
+  mr ms mrs`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * A light English stem, enough to match "talks" with "talk" and "released" with "release".
+ * Numbers and short words are left as they are.
+ */
+export function stem(norm: string): string {
+  if (norm.length <= 4 || /^\p{N}/u.test(norm)) return norm;
+  if (norm.endsWith("'s")) norm = norm.slice(0, -2);
+  for (const suffix of ['ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 's']) {
+    if (norm.endsWith(suffix) && norm.length - suffix.length >= 4) {
+      const base = norm.slice(0, -suffix.length);
+      return suffix === 'ies' || suffix === 'ied' ? base + 'y' : base;
+    }
+  }
+  return norm;
+}
