@@ -26,7 +26,6 @@ function wrap(text: string, width: number, indent: string): string {
   let line = '';
   let visible = 0;
   for (const word of words) {
-    // eslint-disable-next-line no-control-regex
     const length = word.replace(/\x1b\[[0-9;]*m/g, '').length;
     if (visible > 0 && visible + 1 + length > width) {
       lines.push(line);
@@ -74,6 +73,12 @@ function shorten(text: string, length: number): string {
   return flat.length > length ? flat.slice(0, length - 1).trimEnd() + '…' : flat;
 }
 
+/** A path cut from the left to fit, keeping the file name: "…/seeds/000.txt". */
+function shortenPath(path: string, length: number): string {
+  if (path.length <= length) return path;
+  return '…' + path.slice(path.length - Math.max(length - 1, 12));
+}
+
 /**
  * A readable summary of a comparison for a terminal: the sources, each group of aligned paragraphs
  * with the differing words marked, and what each source alone reports.
@@ -91,8 +96,10 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
     style(ANSI.bold, 'Sources'),
   );
   documents.forEach((document, doc) => {
-    out.push(`  ${sourceLetter(doc)}  ${document.label} — ${shorten(document.title, width - 10)}`);
-    out.push(style(ANSI.dim, `     ${document.path} · ${document.paragraphs.length} paragraphs: ${kindCounts(document)}`));
+    const head = `  ${sourceLetter(doc)}  ${document.label} — `;
+    out.push(head + shorten(document.title, width - head.length));
+    const facts = ` · ${document.paragraphs.length} paragraphs: ${kindCounts(document)}`;
+    out.push(style(ANSI.dim, `     ${shortenPath(document.path, width - 5 - facts.length)}${facts}`));
   });
 
   const spansByGroup = new Map<string, TextSpan[]>();

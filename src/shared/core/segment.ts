@@ -91,13 +91,18 @@ const BOILERPLATE: readonly RegExp[] = [
   /^advertisement$/i,
   /^(sign up|subscribe)\b.{0,80}\b(newsletter|updates|inbox)\b/i,
   /^©|\bcopyright\s+(©\s*)?\d{4}\b|\ball rights reserved\b/i,
-  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}$/u,
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/u,
+  /^(\p{L}+day,?\s+)?(\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?$/iu,
+  /^share (this|on)\b.{0,60}(facebook|twitter|\bx\b|email|whatsapp|linkedin)/i,
   /^\((?:[\p{Lu}][\p{L}.]*\s*){1,4}(?:,\s*(?:[\p{Lu}][\p{L}.]*\s*){1,4})*\)$/u,
   /^i am an? .{0,80}\b(writer|journalist|editor|reporter|correspondent)\b/i,
   /\bcontributed to this report\.?$/i,
   /^(published|updated|posted)\s*(on)?\s*:?\s*\p{L}*\s*\d/iu,
   /^(follow us|click here|tap here|download (our|the) app)\b/i,
 ];
+
+/** A marker after which come headlines of other stories. */
+const RELATED = /^((latest|related|recommended|more|popular|trending|top) (articles?|stories|news|posts|reads)|related (article|story|coverage)s?|see also|read more|also read)\b/i;
 
 /** Photo captions and credits. */
 const CAPTION: readonly RegExp[] = [
@@ -133,6 +138,17 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[]): 
     if (line.length < 400 && CAPTION.some((pattern) => pattern.test(line))) return 'caption';
     return 'body';
   });
+
+  // Headlines listed under "Related articles" and the like, up to the next article paragraph.
+  for (let i = 0; i < plain.length; i++) {
+    if (kinds[i] !== 'boilerplate' || !RELATED.test(plain[i]!)) continue;
+    for (let j = i + 1; j < plain.length; j++) {
+      const line = plain[j]!;
+      if (kinds[j] === 'boilerplate') continue;
+      if (line.length > 140 || /[.!]["”’]?$/.test(line)) break;
+      kinds[j] = 'boilerplate';
+    }
+  }
 
   const firstArticle = kinds.findIndex((kind) => kind !== 'boilerplate');
   const first = plain[firstArticle];

@@ -72,8 +72,9 @@ export function stem(norm: string): string {
   for (const suffix of ['ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 's']) {
     if (norm.endsWith(suffix) && norm.length - suffix.length >= 4) {
       const base = norm.slice(0, -suffix.length);
-      return suffix === 'ies' || suffix === 'ied' ? base + 'y' : base;
+      return suffix === 'ies' || suffix === 'ied' ? base + 'y' : base.replace(/e$/, '');
     }
   }
-  return norm;
+  // "release" and "released" share a stem.
+  return norm.endsWith('e') && norm.length > 5 ? norm.slice(0, -1) : norm;
 }

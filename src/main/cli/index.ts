@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { compareDocuments } from '../../shared/core/compare.js';
+import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
+import { formatComparison } from '../../shared/core/format.js';
+import { openSources } from '../services/sources.js';
+import { launchApp } from './launch.js';
+
+/**
+ * The `parallax` command line: the app's main job, headless, on the same core and services.
+ *
+ * Exit codes: 0 done; 1 done, but some files could not be opened (said on stderr); 2 nothing could
+ * be done (bad usage, or no file could be opened).
+ */
+
+export const USAGE = `Usage:
+  parallax [FILE...]                      open the app, comparing the files given
+  parallax compare FILE... [options]      compare articles headless and print the result
+
+Options for compare:
+  --json              print the comparison as JSON (schema parallax.comparison/1)
+  --threshold N       how alike paragraphs must be to be aligned, 0 (loose) to 1 (strict);
+                      default ${DEFAULT_ALIGN_THRESHOLD}
+  --color / --no-color  mark differing words with colour (default: when printing to a terminal)
+  --width N           wrap the summary at N columns (default: the terminal's width, or 100)
+
+  -h, --help          show this help
+  -v, --version       show the version
+`;
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+}
+
+const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
+};
+
+declare const __PARALLAX_VERSION__: string | undefined;
+const VERSION = typeof __PARALLAX_VERSION__ === 'string' ? __PARALLAX_VERSION__ : '0.0.0-dev';
+
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout(`parallax ${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'compare') return compare(rest, io);
+  return launchApp(argv, io);
+}
+
+async function compare(args: readonly string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        threshold: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        width: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`parallax compare: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length < 2) {
+    io.stderr(`parallax compare: give at least two article files to compare${positionals.length === 1 ? ' (only one was given)' : ''}.\n\n${USAGE}`);
+    return 2;
+  }
+  let threshold: number | undefined;
+  if (values.threshold !== undefined) {
+    threshold = Number(values.threshold);
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+      io.stderr(`parallax compare: --threshold takes a number from 0 (loose) to 1 (strict), not "${values.threshold}".\n`);
+      return 2;
+    }
+  }
+  let width = io.columns ?? 100;
+  if (values.width !== undefined) {
+    width = Number(values.width);
+    if (!Number.isInteger(width) || width < 40) {
+      io.stderr(`parallax compare: --width takes a whole number of columns, 40 or more, not "${values.width}".\n`);
+      return 2;
+    }
+  }
+
+  const { documents, problems } = await openSources(positionals);
+  for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
+  if (documents.length < 2) {
+    io.stderr(`parallax compare: ${documents.length === 0 ? 'no file' : 'only one file'} could be opened; a comparison needs at least two.\n`);
+    return 2;
+  }
+  const comparison = compareDocuments(documents, { threshold });
+  if (values.json) {
+    io.stdout(JSON.stringify(comparison, null, 2) + '\n');
+  } else {
+    const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !process.env.NO_COLOR));
+    io.stdout(formatComparison(comparison, { color, width }));
+  }
+  return problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../../src/main/cli/index.js';
+import { checkComparison } from '../../src/shared/contract/validate.js';
+import { seedPaths } from '../support/seeds.js';
+
+function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, columns: undefined };
+  return main(argv, io).then((code) => ({ code, stdout, stderr }));
+}
+
+describe('parallax compare', () => {
+  it('prints the seeds as contract JSON with --json', async () => {
+    const { code, stdout, stderr } = await run(['compare', ...seedPaths(), '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const comparison = JSON.parse(stdout);
+    expect(comparison.schema).toBe('parallax.comparison/1');
+    expect(comparison.documents).toHaveLength(5);
+    expect(checkComparison(comparison)).toEqual([]);
+  });
+
+  it('prints a readable summary with the differing words marked', async () => {
+    const { code, stdout } = await run(['compare', ...seedPaths(), '--width', '90']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Parallax · 5 sources · \d+ groups/);
+    expect(stdout).toContain('Group 1 · sources');
+    expect(stdout).toMatch(/«[^»]+»/);
+    expect(stdout).toContain('Only in one source');
+    expect(stdout).not.toContain('\x1b[');
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(90);
+  });
+
+  it('takes --threshold: stricter gives no more groups', async () => {
+    const loose = JSON.parse((await run(['compare', ...seedPaths(), '--json', '--threshold', '0.2'])).stdout);
+    const strict = JSON.parse((await run(['compare', ...seedPaths(), '--json', '--threshold', '0.8'])).stdout);
+    expect(strict.groups.length).toBeLessThan(loose.groups.length);
+  });
+
+  it('opens the rest when one file is bad, says which, and exits 1', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
+    const empty = join(folder, 'empty.txt');
+    writeFileSync(empty, '');
+    const [a, b] = seedPaths();
+    const { code, stdout, stderr } = await run(['compare', a!, b!, empty, join(folder, 'missing.txt'), '--json']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('empty.txt');
+    expect(stderr).toContain('missing.txt');
+    expect(JSON.parse(stdout).documents).toHaveLength(2);
+  });
+
+  describe('edge cases', () => {
+    it('refuses fewer than two files, a bad threshold and unknown options, with exit 2', async () => {
+      const [a] = seedPaths();
+      expect((await run(['compare', a!])).code).toBe(2);
+      const bad = await run(['compare', a!, a!, '--threshold', 'high']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--threshold takes a number');
+      const unknown = await run(['compare', a!, a!, '--frobnicate']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('Usage:');
+    });
+
+    it('prints help and version', async () => {
+      expect((await run(['--help'])).stdout).toContain('parallax compare FILE...');
+      expect((await run(['--version'])).stdout).toMatch(/^parallax \d/);
+    });
+  });
+});

@@ -1,0 +1,154 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Comparison, SourceDocument } from '../../src/shared/contract/comparison.js';
+import { checkComparison } from '../../src/shared/contract/validate.js';
+import { compareDocuments } from '../../src/shared/core/compare.js';
+import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { paragraphWith, SAMPLES_DIR, seedDocument } from '../support/seeds.js';
+
+function samples(): SourceDocument[] {
+  return readdirSync(SAMPLES_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => makeSourceDocument({ path: join(SAMPLES_DIR, name), text: readFileSync(join(SAMPLES_DIR, name), 'utf8') }));
+}
+
+/** The group holding a paragraph, or undefined. */
+function groupOf(comparison: Comparison, doc: number, paragraph: number) {
+  return comparison.groups.find((group) => group.members.some((member) => member.doc === doc && member.paragraphs.includes(paragraph)));
+}
+
+/** Groups as sets of "path#paragraph", independent of document order and ids. */
+function groupSets(comparison: Comparison): string[] {
+  return comparison.groups
+    .map((group) =>
+      group.members
+        .flatMap((member) => member.paragraphs.map((p) => `${comparison.documents[member.doc]!.path}#${p}`))
+        .sort()
+        .join(' | '),
+    )
+    .sort();
+}
+
+const seeds = ['000', '001', '002', '003', '004'];
+
+describe('compareDocuments on the seeds', () => {
+  const documents = seeds.map(seedDocument);
+  const comparison = compareDocuments(documents);
+  const [s000, , , , s004] = documents as [SourceDocument, SourceDocument, SourceDocument, SourceDocument, SourceDocument];
+
+  it('gives valid contract output', () => {
+    expect(comparison.schema).toBe('parallax.comparison/1');
+    expect(checkComparison(JSON.parse(JSON.stringify(comparison)))).toEqual([]);
+    expect(comparison.groups.length).toBeGreaterThan(3);
+    expect(comparison.differences.length).toBeGreaterThan(10);
+  });
+
+  it('groups the ICC paragraphs of 000 and 004', () => {
+    const group = groupOf(comparison, 0, paragraphWith(s000, 'wanted by the International Criminal Court'));
+    expect(group).toBeDefined();
+    expect(group!.members.find((member) => member.doc === 4)?.paragraphs).toContain(paragraphWith(s004, 'faces accusations of war crimes'));
+  });
+
+  it('groups the death-toll paragraphs of 000 and 004', () => {
+    const group = groupOf(comparison, 0, paragraphWith(s000, 'has killed over 46,500'));
+    expect(group?.members.find((member) => member.doc === 4)?.paragraphs).toContain(paragraphWith(s004, 'has claimed over 46,500'));
+  });
+
+  it('groups every body paragraph of 004 with a paragraph of 000', () => {
+    s004.paragraphs.forEach((paragraph, index) => {
+      if (paragraph.kind !== 'body') return;
+      const group = groupOf(comparison, 4, index);
+      expect(group?.members.some((member) => member.doc === 0), `004 ¶${index + 1}`).toBe(true);
+    });
+  });
+
+  it('groups no boilerplate or caption', () => {
+    for (const group of comparison.groups) {
+      for (const member of group.members) {
+        for (const p of member.paragraphs) expect(['title', 'heading', 'body']).toContain(documents[member.doc]!.paragraphs[p]!.kind);
+      }
+    }
+  });
+
+  it('marks "Hamas said" against "the group claimed" as differing words', () => {
+    const group = groupOf(comparison, 0, paragraphWith(s000, 'Hamas said came in response'))!;
+    const notes = comparison.differences.filter((difference) => difference.group === group.id).map((difference) => difference.note ?? '');
+    expect(notes.some((note) => /hamas said/i.test(note) && /claimed/.test(note))).toBe(true);
+  });
+
+  it('gives the same groups whatever the order of the documents', () => {
+    const reversed = compareDocuments([...documents].reverse());
+    expect(groupSets(reversed)).toEqual(groupSets(comparison));
+  });
+
+  it('gives the same output for the same input', () => {
+    expect(JSON.stringify(compareDocuments(documents))).toBe(JSON.stringify(comparison));
+  });
+});
+
+describe('compareDocuments on the bundled sample', () => {
+  const documents = samples();
+  const comparison = compareDocuments(documents);
+  const at = (label: string, needle: string): [number, number] => {
+    const doc = documents.findIndex((document) => document.label === label);
+    return [doc, paragraphWith(documents[doc]!, needle)];
+  };
+
+  it('has four sources', () => {
+    expect(documents.map((document) => document.label)).toEqual(['Amberline Wire', 'Harlowmere Lantern', 'Quillon Dispatch', 'Veskin Valley Courier']);
+    expect(checkComparison(comparison)).toEqual([]);
+  });
+
+  it('aligns the mayor paragraphs of all four, though told in another order', () => {
+    const group = groupOf(comparison, ...at('Veskin Valley Courier', 'Mayor Orla Fennimore-Quist said'));
+    expect(group?.members.map((member) => member.doc)).toEqual([0, 1, 2, 3]);
+    const dispatch = at('Quillon Dispatch', 'Nobody told us');
+    expect(group?.members.find((member) => member.doc === dispatch[0])?.paragraphs).toEqual([dispatch[1]]);
+  });
+
+  it('leaves the paragraphs only one source has in no group', () => {
+    expect(groupOf(comparison, ...at('Veskin Valley Courier', 'inspection report published in 2023'))).toBeUndefined();
+    expect(groupOf(comparison, ...at('Harlowmere Lantern', 'warning sirens'))).toBeUndefined();
+  });
+
+  it('finds the changed attribution verb and the loaded terms as differing words', () => {
+    const notes = comparison.differences.map((difference) => difference.note ?? '');
+    expect(notes.some((note) => note.includes('claimed') && note.includes('said'))).toBe(true);
+    expect(notes.some((note) => note.includes('rioters') && note.includes('protesters'))).toBe(true);
+  });
+});
+
+describe('compareDocuments edge cases', () => {
+  it('aligns a document with a copy of itself paragraph by paragraph, with no differences', () => {
+    const original = seedDocument('000');
+    const copy = makeSourceDocument({ path: '/elsewhere/copy.txt', text: original.text });
+    const comparison = compareDocuments([original, copy]);
+    const aligned = original.paragraphs.flatMap((paragraph, index) => (['title', 'heading', 'body'].includes(paragraph.kind) ? [index] : []));
+    for (const index of aligned) {
+      const group = groupOf(comparison, 0, index);
+      expect(group?.members.find((member) => member.doc === 1)?.paragraphs).toContain(index);
+    }
+    expect(comparison.differences).toEqual([]);
+  });
+
+  it('gives no groups for unrelated texts, and copes with empty ones', () => {
+    const a = makeSourceDocument({ path: 'a.txt', text: 'Cats\n\nThe cat sat on the warm mat all afternoon.' });
+    const b = makeSourceDocument({ path: 'b.txt', text: 'Budget\n\nParliament approved the spending plan for railways.' });
+    const empty = makeSourceDocument({ path: 'c.txt', text: '' });
+    const comparison = compareDocuments([a, b, empty]);
+    expect(comparison.groups).toEqual([]);
+    expect(checkComparison(comparison)).toEqual([]);
+  });
+
+  it('reports a pair it cannot diff in time as one coarse difference that says so', () => {
+    const words = (seed: number) => Array.from({ length: 3000 }, (_v, i) => `w${(i * seed) % 997}`).join(' ');
+    const shared = 'river flood dam town mayor ';
+    const a = makeSourceDocument({ path: 'a.txt', text: `Title one\n\n${shared.repeat(50)}${words(7)}.` });
+    const b = makeSourceDocument({ path: 'b.txt', text: `Title two\n\n${shared.repeat(50)}${words(13)}.` });
+    const comparison = compareDocuments([a, b], { diffTimeoutMs: 0 });
+    expect(comparison.groups.length).toBeGreaterThan(0);
+    expect(comparison.differences.some((difference) => difference.note?.startsWith('Too different'))).toBe(true);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { classifyParagraphs, segmentText, splitParagraphs } from '../../src/shared/core/segment.js';
+import { paragraphTexts, seedDocument } from '../support/seeds.js';
+
+const texts = (text: string): string[] => splitParagraphs(text).map((range) => text.slice(range.start, range.end));
+
+describe('splitParagraphs', () => {
+  it('splits blank-line blocks and trims them, keeping offsets into the text', () => {
+    const text = '  Headline here  \n\nFirst paragraph.\n\n\n Second one. \n';
+    expect(texts(text)).toEqual(['Headline here', 'First paragraph.', 'Second one.']);
+    const [first] = splitParagraphs(text);
+    expect(first).toEqual({ start: 2, end: 15 });
+  });
+
+  it('treats one paragraph per line as separate paragraphs (scraped text without blank lines)', () => {
+    const text =
+      'A title\nThe first paragraph is long enough to be a paragraph and ends with a full stop, as they do, and goes on and on for a while longer.\nThe second paragraph is also long enough and it ends like the first one does, with a full stop and then nothing.';
+    expect(texts(text)).toHaveLength(3);
+  });
+
+  it('rejoins a hard-wrapped paragraph into one range', () => {
+    const text = 'The council met on Tuesday evening to discuss the\nflood defences along the river, which residents say\nhave been neglected for a decade.\n\nNext paragraph.';
+    const result = texts(text);
+    expect(result).toHaveLength(2);
+    expect(result[0]).toContain('\nflood defences');
+  });
+
+  it('handles Windows line endings', () => {
+    expect(texts('One.\r\n\r\nTwo.\r\n')).toEqual(['One.', 'Two.']);
+  });
+
+  describe('edge cases', () => {
+    it('gives nothing for empty or blank text', () => {
+      expect(splitParagraphs('')).toEqual([]);
+      expect(splitParagraphs(' \n\u00a0\n\t')).toEqual([]);
+    });
+  });
+});
+
+describe('classifyParagraphs', () => {
+  it('finds the title, headings, captions and boilerplate', () => {
+    const text = [
+      'River Town Floods After Levee Gives Way',
+      'By Jane Placeholder',
+      'Residents wade through the main street on Sunday [Photo/archive]',
+      'Water poured into the lower town on Sunday after a section of the levee failed, officials said.',
+      'What Went Wrong',
+      'Engineers had warned of the weakness in a report two years ago, according to council records.',
+      'Share this article',
+      'LEAVE A REPLY',
+      '© 2026 The Example Gazette. All rights reserved.',
+    ].join('\n\n');
+    expect(classifyParagraphs(text, splitParagraphs(text)).map((paragraph) => paragraph.kind)).toEqual([
+      'title',
+      'boilerplate',
+      'caption',
+      'body',
+      'heading',
+      'body',
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+    ]);
+  });
+});
+
+describe('segmentText on the seeds', () => {
+  it('gives seed 004 its title and six body paragraphs', () => {
+    const kinds = seedDocument('004').paragraphs.map((paragraph) => paragraph.kind);
+    expect(kinds).toEqual(['title', 'body', 'body', 'body', 'body', 'body', 'body']);
+  });
+
+  it('sets aside the junk of seed 000 and keeps its article', () => {
+    const paragraphs = paragraphTexts(seedDocument('000'));
+    const kindOf = (needle: string): string | undefined => paragraphs.find((paragraph) => paragraph.text.includes(needle))?.kind;
+    expect(kindOf('Views:')).toBe('boilerplate');
+    expect(kindOf('[Getty/archive]')).toBe('caption');
+    expect(kindOf('La source de cet article')).toBe('boilerplate');
+    expect(kindOf('LEAVE A REPLY')).toBe('boilerplate');
+    expect(kindOf('Please enter your comment!')).toBe('boilerplate');
+    expect(kindOf('SHARE:')).toBe('boilerplate');
+    expect(kindOf('spot_imgspot_img')).toBe('boilerplate');
+    expect(kindOf('hell to pay')).toBe('body');
+    expect(paragraphs.filter((paragraph) => paragraph.kind === 'body')).toHaveLength(12);
+  });
+
+  it('sets aside the "See also" inserts of seed 002, with their no-break space, and its author bio', () => {
+    const paragraphs = paragraphTexts(seedDocument('002'));
+    const seeAlso = paragraphs.filter((paragraph) => paragraph.text.startsWith('See also'));
+    expect(seeAlso.length).toBe(2);
+    expect(seeAlso.every((paragraph) => paragraph.kind === 'boilerplate')).toBe(true);
+    expect(paragraphs.find((paragraph) => paragraph.text.startsWith('I am a dedicated'))?.kind).toBe('boilerplate');
+    expect(paragraphs.find((paragraph) => paragraph.text === 'By Ali Raza')?.kind).toBe('boilerplate');
+  });
+
+  it('finds the headings of seed 001', () => {
+    const paragraphs = paragraphTexts(seedDocument('001'));
+    expect(paragraphs.find((paragraph) => paragraph.text === 'Contentious Factors')?.kind).toBe('heading');
+    expect(paragraphs.find((paragraph) => paragraph.text.includes('445,581'))?.kind).toBe('body');
+  });
+
+  it('never gives a paragraph outside its text, and paragraphs never overlap', () => {
+    for (const number of ['000', '001', '002', '003', '004']) {
+      const document = seedDocument(number);
+      let previous = 0;
+      for (const paragraph of document.paragraphs) {
+        expect(paragraph.start).toBeGreaterThanOrEqual(previous);
+        expect(paragraph.end).toBeGreaterThan(paragraph.start);
+        expect(paragraph.end).toBeLessThanOrEqual(document.text.length);
+        expect(document.text.slice(paragraph.start, paragraph.end)).toBe(document.text.slice(paragraph.start, paragraph.end).trim());
+        previous = paragraph.end;
+      }
+    }
+  });
+
+  it('segments a text the same way every time', () => {
+    const text = 'Title\n\nOne paragraph here.\n\nAnother one.';
+    expect(segmentText(text)).toEqual(segmentText(text));
+  });
+});
