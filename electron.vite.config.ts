@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -9,8 +10,11 @@ import react from '@vitejs/plugin-react';
  * - preload: CommonJS, as a sandboxed preload must be.
  * - renderer: the React app.
  */
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
 export default defineConfig({
   main: {
+    define: { __PARALLAX_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/main',
       rolldownOptions: {

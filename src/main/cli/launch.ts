@@ -22,7 +22,8 @@ export function findElectronBinary(): { path: string } | { missing: string } {
 
 /** Open the app's window with the given files. */
 export async function launchApp(args: readonly string[], io: CliIO): Promise<number> {
-  const electron = findElectronBinary();
+  let electron = findElectronBinary();
+  if ('missing' in electron && (await downloadElectron(io))) electron = findElectronBinary();
   if ('missing' in electron) {
     io.stderr(
       `parallax: the app's window cannot open here: ${electron.missing}.\n` +
@@ -38,5 +39,24 @@ export async function launchApp(args: readonly string[], io: CliIO): Promise<num
       resolvePromise(2);
     });
     child.on('exit', (code) => resolvePromise(code ?? 0));
+  });
+}
+
+/**
+ * Electron fetches its runtime on first use, not at install. Ask its own installer to do that now;
+ * where there is no network (as on our CI machines) this fails and the caller says what to do.
+ */
+async function downloadElectron(io: CliIO): Promise<boolean> {
+  let installer: string;
+  try {
+    installer = createRequire(import.meta.url).resolve('electron/install.js');
+  } catch {
+    return false;
+  }
+  io.stderr('parallax: fetching the Electron runtime (first start only)…\n');
+  const child = spawn(process.execPath, [installer], { stdio: 'inherit' });
+  return new Promise<boolean>((resolvePromise) => {
+    child.on('error', () => resolvePromise(false));
+    child.on('exit', (code) => resolvePromise(code === 0));
   });
 }
