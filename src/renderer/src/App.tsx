@@ -1,0 +1,130 @@
+import { useEffect, useMemo, type DragEvent } from 'react';
+import { AppHeader } from './components/AppHeader';
+import { ComparisonToolbar } from './components/ComparisonToolbar';
+import { ComparisonView } from './components/ComparisonView';
+import { DropOverlay } from './components/DropOverlay';
+import { EmptyState } from './components/EmptyState';
+import { MessageArea } from './components/MessageArea';
+import { NotesPanel } from './components/NotesPanel';
+import { RecentView } from './components/RecentView';
+import { useParallax } from './hooks/useParallax';
+import { indexComparison } from './lib/comparisonIndex';
+import { isNoteOn } from './lib/noteTarget';
+import { TEXT_SIZES } from './state/appState';
+
+const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
+
+export function App() {
+  const { state, actions } = useParallax();
+  const comparison = state.open?.comparison;
+  const index = useMemo(() => (comparison ? indexComparison(comparison) : undefined), [comparison]);
+
+  // Text size is one CSS variable; every reading size derives from it.
+  useEffect(() => {
+    const size = TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[0];
+    document.documentElement.style.setProperty('--reading-size', `${size}px`);
+  }, [state.textSizeStep]);
+
+  const noteCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    if (!comparison) return counts;
+    comparison.documents.forEach((doc, d) =>
+      doc.paragraphs.forEach((_, p) => {
+        const n = state.notes.filter((note) => isNoteOn(note, doc, p)).length;
+        if (n > 0) counts.set(`${d}:${p}`, n);
+      }),
+    );
+    return counts;
+  }, [comparison, state.notes]);
+
+  const selectedDoc = state.selected && comparison?.documents[state.selected.doc];
+  const selectedBlock = state.selected && selectedDoc?.paragraphs[state.selected.paragraph];
+  const selectedNotes = useMemo(
+    () => (state.selected && selectedDoc ? state.notes.filter((n) => isNoteOn(n, selectedDoc, state.selected?.paragraph ?? -1)) : []),
+    [selectedDoc, state.notes, state.selected],
+  );
+  const showNotes = state.view === 'comparison' && state.selected && selectedDoc && selectedBlock;
+
+  const title = comparison
+    ? `${comparison.documents.length} sources · ${comparison.documents[0]?.title ?? ''}`
+    : undefined;
+
+  return (
+    <div
+      className="app"
+      onDragOver={(event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        actions.setDropTarget(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.relatedTarget === null) actions.setDropTarget(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        actions.setDropTarget(false);
+        const files = [...event.dataTransfer.files];
+        if (files.length > 0) void actions.openDropped(files);
+      }}
+    >
+      <AppHeader
+        view={state.view}
+        hasComparison={Boolean(comparison)}
+        comparisonTitle={title}
+        busy={state.busy}
+        onShowComparison={actions.showComparison}
+        onShowRecent={() => void actions.showRecent()}
+        onOpenFiles={() => void actions.pickAndOpen()}
+        onOpenSample={() => void actions.openSample()}
+        onTextSize={actions.textSize}
+      />
+      <MessageArea messages={state.messages} onDismiss={actions.dismiss} />
+
+      <div className="app__body">
+        <main className="app__main" aria-busy={state.busy !== null}>
+          {state.view === 'recent' ? (
+            <RecentView
+              recent={state.recent}
+              onReopen={(recent) => void actions.reopen(recent)}
+              onForget={(recent) => void actions.forget(recent)}
+              onOpenFiles={() => void actions.pickAndOpen()}
+            />
+          ) : comparison && index ? (
+            <>
+              <h1 className="visually-hidden">Comparison of {comparison.documents.length} sources</h1>
+              <ComparisonToolbar
+                sourceCount={comparison.documents.length}
+                passageCount={comparison.groups.length}
+                differenceCount={comparison.differences.length}
+              />
+              <ComparisonView
+                comparison={comparison}
+                index={index}
+                selected={state.selected}
+                noteCounts={noteCounts}
+                onSelect={actions.select}
+              />
+            </>
+          ) : (
+            <EmptyState busy={state.busy} onOpenFiles={() => void actions.pickAndOpen()} onOpenSample={() => void actions.openSample()} />
+          )}
+        </main>
+        {showNotes && state.selected && (
+          <NotesPanel
+            key={`${state.open?.id}:${state.selected.doc}:${state.selected.paragraph}`}
+            sourceLabel={selectedDoc.label}
+            paragraphNumber={state.selected.paragraph + 1}
+            quote={selectedDoc.text.slice(selectedBlock.start, selectedBlock.end)}
+            groupNumber={index?.groupOf(state.selected)?.number}
+            notes={selectedNotes}
+            onSave={(body) => (state.selected ? actions.saveNote(state.selected, body) : Promise.resolve(false))}
+            onDelete={(note) => void actions.deleteNote(note)}
+            onClose={() => actions.select(null)}
+          />
+        )}
+      </div>
+      {state.dropTargetActive && <DropOverlay />}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { View } from '../state/appState';
+
+export interface AppHeaderProps {
+  readonly view: View;
+  readonly hasComparison: boolean;
+  /** What is open, shown beside the name ("5 sources: …"). */
+  readonly comparisonTitle?: string;
+  readonly busy: string | null;
+  readonly onShowComparison: () => void;
+  readonly onShowRecent: () => void;
+  readonly onOpenFiles: () => void;
+  readonly onOpenSample: () => void;
+  readonly onTextSize: (change: 'in' | 'out' | 'reset') => void;
+}
+
+/** The bar across the top: the app's name, where you are, and what you can open. */
+export function AppHeader(props: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <svg className="app-header__logo" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <rect x="3" y="4" width="7" height="16" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <rect x="14" y="4" width="7" height="16" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M5.5 9h2M5.5 12h2M16.5 10h2M16.5 13h2" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+        <span className="app-header__name">Parallax</span>
+      </div>
+
+      <nav className="app-header__nav" aria-label="Views">
+        <button
+          type="button"
+          className="tab"
+          aria-current={props.view === 'comparison' ? 'page' : undefined}
+          disabled={!props.hasComparison}
+          onClick={props.onShowComparison}
+        >
+          Comparison
+        </button>
+        <button type="button" className="tab" aria-current={props.view === 'recent' ? 'page' : undefined} onClick={props.onShowRecent}>
+          Recent
+        </button>
+      </nav>
+
+      <p className="app-header__status" aria-live="polite">
+        {props.busy ?? (props.view === 'comparison' ? props.comparisonTitle : '')}
+      </p>
+
+      <div className="app-header__actions">
+        <div className="text-size" role="group" aria-label="Text size">
+          <button type="button" className="button button--quiet" onClick={() => props.onTextSize('out')} aria-label="Smaller text">
+            <span aria-hidden="true" className="text-size__small">A</span>
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => props.onTextSize('reset')} aria-label="Reset text size">
+            <span aria-hidden="true">100%</span>
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => props.onTextSize('in')} aria-label="Larger text">
+            <span aria-hidden="true" className="text-size__large">A</span>
+          </button>
+        </div>
+        <button type="button" className="button" onClick={props.onOpenSample}>
+          Sample
+        </button>
+        <button type="button" className="button button--primary" onClick={props.onOpenFiles}>
+          Open files…
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+export interface ComparisonToolbarProps {
+  readonly sourceCount: number;
+  readonly passageCount: number;
+  readonly differenceCount: number;
+}
+
+/** A line above the columns: what was found, and a key to the marks. */
+export function ComparisonToolbar({ sourceCount, passageCount, differenceCount }: ComparisonToolbarProps) {
+  return (
+    <div className="toolbar">
+      <p className="toolbar__summary">
+        <strong>{sourceCount} sources</strong> · {passageCount === 1 ? '1 shared passage' : `${passageCount} shared passages`} ·{' '}
+        {differenceCount === 1 ? '1 wording difference' : `${differenceCount} wording differences`}
+      </p>
+      <ul className="legend" aria-label="Key">
+        <li className="legend__item">
+          <span className="group-badge group-badge--sample" aria-hidden="true">
+            1
+          </span>
+          Same report in other sources
+        </li>
+        <li className="legend__item">
+          <mark className="diff">worded</mark> differently
+        </li>
+        <li className="legend__item">
+          <span className="para__tag para__tag--sample">Only in this source</span>
+        </li>
+        <li className="legend__item legend__item--hint">Select a paragraph to line up the sources and add notes</li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Comparison } from '../../../shared/contract/comparison';
+import { splitAtRanges, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
+import { ParagraphBlock, type SelectionState } from './ParagraphBlock';
+
+export interface ComparisonViewProps {
+  readonly comparison: Comparison;
+  readonly index: ComparisonIndex;
+  readonly selected: ParagraphRef | null;
+  /** How many notes each paragraph has, keyed `doc:paragraph`. */
+  readonly noteCounts: ReadonlyMap<string, number>;
+  readonly onSelect: (ref: ParagraphRef | null) => void;
+}
+
+const refKey = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
+
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * One column per source, side by side. Selecting a paragraph highlights the paragraphs of the
+ * other sources that report the same thing and scrolls each column so they line up with it.
+ */
+export function ComparisonView({ comparison, index, selected, noteCounts, onSelect }: ComparisonViewProps) {
+  const paragraphElements = useRef(new Map<string, HTMLDivElement>());
+  const scrollers = useRef(new Map<number, HTMLDivElement>());
+  // The paragraph of each column that Tab lands on (a roving tab stop).
+  const [tabStops, setTabStops] = useState<ReadonlyMap<number, number>>(new Map());
+
+  const selectedGroup = selected ? index.groupOf(selected) : undefined;
+  const linked = useMemo(() => {
+    const keys = new Set<string>();
+    for (const member of selectedGroup?.members ?? []) for (const p of member.paragraphs) keys.add(refKey(member.doc, p));
+    return keys;
+  }, [selectedGroup]);
+
+  const setTabStop = useCallback((doc: number, paragraph: number) => {
+    setTabStops((stops) => (stops.get(doc) === paragraph ? stops : new Map(stops).set(doc, paragraph)));
+  }, []);
+
+  // Line the other sources' paragraphs of the selected group up with the selected paragraph.
+  useEffect(() => {
+    if (!selected || !selectedGroup) return;
+    const anchorElement = paragraphElements.current.get(refKey(selected.doc, selected.paragraph));
+    if (!anchorElement) return;
+    const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
+    const anchorTop = anchorElement.getBoundingClientRect().top;
+    for (const member of selectedGroup.members) {
+      if (member.doc === selected.doc) continue;
+      const first = member.paragraphs[0];
+      const scroller = scrollers.current.get(member.doc);
+      const element = first === undefined ? undefined : paragraphElements.current.get(refKey(member.doc, first));
+      if (!scroller || !element) continue;
+      const viewport = scroller.getBoundingClientRect();
+      const target = Math.min(Math.max(anchorTop, viewport.top + 16), viewport.top + viewport.height * 0.4);
+      scroller.scrollTo({ top: scroller.scrollTop + element.getBoundingClientRect().top - target, behavior });
+    }
+  }, [selected, selectedGroup]);
+
+  const focusParagraph = useCallback((doc: number, paragraph: number) => {
+    const element = paragraphElements.current.get(refKey(doc, paragraph));
+    if (!element) return;
+    setTabStop(doc, paragraph);
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  }, [setTabStop]);
+
+  const onKeyDown = useCallback(
+    (ref: ParagraphRef, event: KeyboardEvent<HTMLDivElement>) => {
+      const count = comparison.documents[ref.doc]?.paragraphs.length ?? 0;
+      const move = (doc: number, paragraph: number) => {
+        event.preventDefault();
+        focusParagraph(doc, paragraph);
+      };
+      switch (event.key) {
+        case 'Enter':
+        case ' ':
+          event.preventDefault();
+          onSelect(selected?.doc === ref.doc && selected.paragraph === ref.paragraph ? null : ref);
+          return;
+        case 'Escape':
+          if (selected) {
+            event.preventDefault();
+            onSelect(null);
+          }
+          return;
+        case 'ArrowDown':
+          return ref.paragraph + 1 < count ? move(ref.doc, ref.paragraph + 1) : undefined;
+        case 'ArrowUp':
+          return ref.paragraph > 0 ? move(ref.doc, ref.paragraph - 1) : undefined;
+        case 'Home':
+          return move(ref.doc, 0);
+        case 'End':
+          return count > 0 ? move(ref.doc, count - 1) : undefined;
+        case 'ArrowLeft':
+        case 'ArrowRight': {
+          const doc = ref.doc + (event.key === 'ArrowRight' ? 1 : -1);
+          if (doc < 0 || doc >= comparison.documents.length) return;
+          const group = index.groupOf(ref);
+          const member = group ? index.memberIn(group, doc) : undefined;
+          return move(doc, member ?? tabStops.get(doc) ?? 0);
+        }
+      }
+    },
+    [comparison.documents, focusParagraph, index, onSelect, selected, tabStops],
+  );
+
+  return (
+    <div className="columns" style={{ ['--column-count' as string]: comparison.documents.length }}>
+      {comparison.documents.map((doc, docIndex) => {
+        const ranges = index.differenceRanges[docIndex] ?? [];
+        const tabStop = tabStops.get(docIndex) ?? (selected?.doc === docIndex ? selected.paragraph : 0);
+        const shared = doc.paragraphs.filter((_, p) => index.groupOf({ doc: docIndex, paragraph: p })).length;
+        let notes = 0;
+        for (let p = 0; p < doc.paragraphs.length; p++) notes += noteCounts.get(refKey(docIndex, p)) ?? 0;
+        return (
+          <section className="column" key={`${docIndex}:${doc.path}`} aria-label={`Source ${docIndex + 1}: ${doc.label}`} data-doc={docIndex}>
+            <header className="column__head">
+              <p className="column__label" title={doc.path}>
+                {doc.label}
+              </p>
+              <h2 className="column__title">{doc.title || 'Untitled'}</h2>
+              <p className="column__meta">
+                {doc.paragraphs.length} blocks · {shared} shared{notes > 0 ? ` · ${notes === 1 ? '1 note' : `${notes} notes`}` : ''}
+              </p>
+            </header>
+            <div
+              className="column__scroll"
+              ref={(element) => {
+                if (element) scrollers.current.set(docIndex, element);
+                else scrollers.current.delete(docIndex);
+              }}
+            >
+              {doc.paragraphs.map((paragraph, p) => {
+                const ref = { doc: docIndex, paragraph: p };
+                const key = refKey(docIndex, p);
+                const group = index.groupOf(ref);
+                const selection: SelectionState =
+                  selected?.doc === docIndex && selected.paragraph === p ? 'selected' : linked.has(key) ? 'linked' : 'none';
+                return (
+                  <ParagraphBlock
+                    key={p}
+                    kind={paragraph.kind}
+                    runs={splitAtRanges(doc.text, paragraph.start, paragraph.end, ranges)}
+                    groupNumber={group?.number}
+                    groupSources={group?.sourceCount}
+                    onlyHere={!group && paragraph.kind === 'body'}
+                    continuesRun={paragraph.kind === 'boilerplate' && doc.paragraphs[p - 1]?.kind === 'boilerplate'}
+                    noteCount={noteCounts.get(key) ?? 0}
+                    selection={selection}
+                    tabbable={p === tabStop}
+                    elementRef={(element: HTMLDivElement | null) => {
+                      if (element) paragraphElements.current.set(key, element);
+                      else paragraphElements.current.delete(key);
+                    }}
+                    onSelect={() => onSelect(selected?.doc === docIndex && selected.paragraph === p ? null : ref)}
+                    onKeyDown={(event) => onKeyDown(ref, event)}
+                    onFocus={() => setTabStop(docIndex, p)}
+                  />
+                );
+              })}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

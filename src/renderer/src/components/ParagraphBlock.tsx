@@ -1,0 +1,97 @@
+import { memo, type KeyboardEvent, type Ref } from 'react';
+import type { ParagraphKind } from '../../../shared/contract/comparison';
+import type { TextRun } from '../lib/comparisonIndex';
+
+/** How a paragraph stands to the current selection. */
+export type SelectionState = 'selected' | 'linked' | 'none';
+
+export interface ParagraphBlockProps {
+  readonly kind: ParagraphKind;
+  readonly runs: readonly TextRun[];
+  /** The badge number of its group, when other sources report the same thing. */
+  readonly groupNumber?: number;
+  readonly groupSources?: number;
+  /** A body paragraph that no other source has. */
+  readonly onlyHere: boolean;
+  /** Whether the block before is of the same kind: its label is then for screen readers only. */
+  readonly continuesRun?: boolean;
+  readonly noteCount: number;
+  readonly selection: SelectionState;
+  /** Whether Tab lands on this paragraph (one per column). */
+  readonly tabbable: boolean;
+  readonly elementRef?: Ref<HTMLDivElement>;
+  readonly onSelect: () => void;
+  readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  readonly onFocus: () => void;
+}
+
+const KIND_NAMES: Record<ParagraphKind, string> = {
+  title: 'Title',
+  heading: 'Heading',
+  body: 'Paragraph',
+  caption: 'Caption',
+  boilerplate: 'Not article text',
+};
+
+/**
+ * One block of a source. The text is rendered as text nodes only, split where the sources word
+ * the same report differently; those runs are underlined and tinted, so colour is never the only cue.
+ */
+export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlockProps) {
+  const { kind, runs, groupNumber, groupSources, onlyHere, noteCount, selection } = props;
+  const classes = ['para', `para--${kind}`];
+  if (groupNumber !== undefined) classes.push('para--grouped');
+  if (onlyHere) classes.push('para--only-here');
+  if (selection !== 'none') classes.push(`para--${selection}`);
+
+  return (
+    <div
+      ref={props.elementRef}
+      className={classes.join(' ')}
+      role="button"
+      tabIndex={props.tabbable ? 0 : -1}
+      aria-pressed={selection === 'selected'}
+      data-kind={kind}
+      data-group={groupNumber}
+      data-selection={selection}
+      onClick={props.onSelect}
+      onKeyDown={props.onKeyDown}
+      onFocus={props.onFocus}
+    >
+      <div className="para__gutter" aria-hidden={groupNumber === undefined && noteCount === 0}>
+        {groupNumber !== undefined && (
+          <span className="group-badge" title={`Passage ${groupNumber}: reported by ${groupSources ?? 2} sources`}>
+            <span className="visually-hidden">Passage </span>
+            {groupNumber}
+            <span className="visually-hidden">, reported by {groupSources ?? 2} sources.</span>
+          </span>
+        )}
+        {noteCount > 0 && (
+          <span className="note-marker" title={noteCount === 1 ? '1 note' : `${noteCount} notes`}>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+              <path d="M3 2.5h10v8.2L9.7 13.5H3z M9.5 13.3V10.5h3.3" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+            </svg>
+            <span className="note-marker__count">{noteCount}</span>
+            <span className="visually-hidden">{noteCount === 1 ? ' note' : ' notes'}.</span>
+          </span>
+        )}
+      </div>
+      <div className="para__body">
+        {(kind === 'boilerplate' || onlyHere || kind === 'caption') && (
+          <span className={props.continuesRun ? 'visually-hidden' : 'para__tag'}>{kind === 'boilerplate' ? 'Not article text' : onlyHere ? 'Only in this source' : KIND_NAMES[kind]}</span>
+        )}
+        <p className="para__text">
+          {runs.map((run) =>
+            run.marked ? (
+              <mark key={run.start} className="diff">
+                {run.text}
+              </mark>
+            ) : (
+              <span key={run.start}>{run.text}</span>
+            ),
+          )}
+        </p>
+      </div>
+    </div>
+  );
+});

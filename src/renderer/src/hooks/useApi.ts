@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { ApiChannel, ApiRequest, ApiResponse, MenuCommand } from '../../../shared/contract/api';
+
+/**
+ * The only module that touches `window.api`. Everything else asks through these hooks, so that the
+ * page's whole dependency on the main process can be read in one file.
+ */
+
+/** What a failed call tells the person: what was being done, and the error from main. */
+export type ApiFailure = (doing: string, message: string) => void;
+
+/**
+ * A function that calls one channel and answers its value, or `undefined` after reporting the
+ * error through `onFailure` (nothing is thrown).
+ */
+export type CallApi = <C extends ApiChannel>(channel: C, request: ApiRequest<C>, doing: string) => Promise<ApiResponse<C> | undefined>;
+
+export function useApi(onFailure: ApiFailure): CallApi {
+  const failure = useRef(onFailure);
+  useEffect(() => {
+    failure.current = onFailure;
+  }, [onFailure]);
+
+  return useCallback<CallApi>(async (channel, request, doing) => {
+    if (typeof window.api?.invoke !== 'function') {
+      failure.current(doing, 'Parallax could not reach its main process. Please restart the app.');
+      return undefined;
+    }
+    try {
+      const result = await window.api.invoke(channel, request);
+      if (result.ok) return result.value;
+      failure.current(doing, result.error.message);
+    } catch (error) {
+      failure.current(doing, error instanceof Error ? error.message : String(error));
+    }
+    return undefined;
+  }, []);
+}
+
+/** Listen to the commands of the native menu while the component is mounted. */
+export function useMenuCommands(onCommand: (command: MenuCommand) => void): void {
+  const listener = useRef(onCommand);
+  useEffect(() => {
+    listener.current = onCommand;
+  }, [onCommand]);
+
+  useEffect(() => {
+    if (typeof window.api?.onMenuCommand !== 'function') return undefined;
+    return window.api.onMenuCommand((command) => listener.current(command));
+  }, []);
+}
+
+/** The file system path of a dropped file, or '' when it has none (then it cannot be opened). */
+export function pathForDroppedFile(file: File): string {
+  try {
+    return window.api?.pathForFile(file) ?? '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { MenuCommand, OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
+import type { Note } from '../../../shared/contract/notes';
+import type { ParagraphRef } from '../lib/comparisonIndex';
+import { paragraphTarget } from '../lib/noteTarget';
+import { initialState, reducer, type AppState } from '../state/appState';
+import { pathForDroppedFile, useApi, useMenuCommands } from './useApi';
+
+/** The last part of a path, for messages ("C:\\a\\b.txt" → "b.txt"). */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).at(-1) ?? path;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** What the views can ask for. Every call to the main process goes through here. */
+export interface ParallaxActions {
+  openSample(): Promise<void>;
+  openPaths(paths: readonly string[]): Promise<void>;
+  pickAndOpen(): Promise<void>;
+  openDropped(files: readonly File[]): Promise<void>;
+  showRecent(): Promise<void>;
+  showComparison(): void;
+  reopen(recent: RecentComparison): Promise<void>;
+  forget(recent: RecentComparison): Promise<void>;
+  select(ref: ParagraphRef | null): void;
+  saveNote(ref: ParagraphRef, body: string): Promise<boolean>;
+  deleteNote(note: Note): Promise<void>;
+  dismiss(id: number): void;
+  textSize(change: 'in' | 'out' | 'reset'): void;
+  setDropTarget(active: boolean): void;
+}
+
+export function useParallax(): { state: AppState; actions: ParallaxActions } {
+  const [state, dispatch] = useReducer(reducer, initialState);
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+
+  const onFailure = useCallback((doing: string, message: string) => {
+    dispatch({ type: 'message', message: { tone: 'error', title: doing, detail: message } });
+  }, []);
+  const call = useApi(onFailure);
+
+  const loadNotes = useCallback(
+    async (comparisonId: string) => {
+      const notes = await call('notes:list', { comparisonId }, 'Your notes could not be loaded');
+      if (notes) dispatch({ type: 'notesLoaded', comparisonId, notes });
+    },
+    [call],
+  );
+
+  const showOpened = useCallback(
+    async (result: OpenComparisonResult | undefined) => {
+      dispatch({ type: 'busy', what: null });
+      if (!result) return;
+      for (const problem of result.problems) {
+        dispatch({ type: 'message', message: { tone: 'error', title: `${fileName(problem.path)} could not be opened`, detail: problem.message } });
+      }
+      dispatch({ type: 'opened', open: { id: result.id, comparison: result.comparison } });
+      await loadNotes(result.id);
+    },
+    [loadNotes],
+  );
+
+  const openPaths = useCallback(
+    async (paths: readonly string[]) => {
+      if (paths.length === 0) return;
+      dispatch({ type: 'busy', what: `Opening ${plural(paths.length, 'file')}…` });
+      await showOpened(await call('comparison:open', { paths: [...paths] }, 'The files could not be opened'));
+    },
+    [call, showOpened],
+  );
+
+  const openSample = useCallback(async () => {
+    dispatch({ type: 'busy', what: 'Opening the sample…' });
+    await showOpened(await call('comparison:openSample', {}, 'The sample could not be opened'));
+  }, [call, showOpened]);
+
+  const pickAndOpen = useCallback(async () => {
+    const picked = await call('files:pick', {}, 'Files could not be chosen');
+    if (picked && picked.paths.length > 0) await openPaths(picked.paths);
+  }, [call, openPaths]);
+
+  const openDropped = useCallback(
+    async (files: readonly File[]) => {
+      const paths: string[] = [];
+      for (const file of files) {
+        const path = pathForDroppedFile(file);
+        if (path) paths.push(path);
+        else
+          dispatch({
+            type: 'message',
+            message: { tone: 'error', title: `${file.name || 'A dropped item'} could not be read from disk`, detail: 'Drop files saved on this computer, or use Open files… instead.' },
+          });
+      }
+      await openPaths(paths);
+    },
+    [openPaths],
+  );
+
+  const showRecent = useCallback(async () => {
+    dispatch({ type: 'showView', view: 'recent' });
+    const recent = await call('comparison:recent', {}, 'The recent comparisons could not be listed');
+    if (recent) dispatch({ type: 'recentLoaded', recent });
+  }, [call]);
+
+  const reopen = useCallback((recent: RecentComparison) => openPaths(recent.sources.map((s) => s.path)), [openPaths]);
+
+  const forget = useCallback(
+    async (recent: RecentComparison) => {
+      const left = await call('comparison:forget', { id: recent.id }, `“${recent.title}” could not be removed from the list`);
+      if (left) dispatch({ type: 'recentLoaded', recent: left });
+    },
+    [call],
+  );
+
+  const saveNote = useCallback(
+    async (ref: ParagraphRef, body: string): Promise<boolean> => {
+      const open = stateRef.current.open;
+      const doc = open?.comparison.documents[ref.doc];
+      const target = doc && paragraphTarget(doc, ref.paragraph);
+      if (!open || !target || body.trim() === '') return false;
+      const note = await call('notes:save', { comparisonId: open.id, target, body: body.trim(), tags: [] }, 'The note could not be saved');
+      if (!note) return false;
+      dispatch({ type: 'noteSaved', note });
+      return true;
+    },
+    [call],
+  );
+
+  const deleteNote = useCallback(
+    async (note: Note) => {
+      const result = await call('notes:delete', { id: note.id }, 'The note could not be deleted');
+      if (result) dispatch({ type: 'noteDeleted', id: note.id });
+    },
+    [call],
+  );
+
+  /** Open the files main was asked to open (command line, second launch, OS); false if none. */
+  const openPending = useCallback(async (): Promise<boolean> => {
+    const pending = await call('comparison:pending', {}, 'The files given to Parallax could not be opened');
+    if (!pending || pending.paths.length === 0) return false;
+    await openPaths(pending.paths);
+    return true;
+  }, [call, openPaths]);
+
+  // On start: tell the person if their store had to be recovered, open the files main holds for
+  // the page, or else the sample, unless something was opened meanwhile (a drop, a menu command).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      const status = await call('app:status', {}, 'Parallax could not read its status');
+      if (status?.storeRecovery) {
+        dispatch({ type: 'message', message: { tone: 'info', title: 'Your notes store was repaired', detail: status.storeRecovery } });
+      }
+      if (await openPending()) return;
+      if (!stateRef.current.open && !stateRef.current.busy) await openSample();
+    })();
+  }, [call, openPending, openSample]);
+
+  useMenuCommands(
+    useCallback(
+      (command: MenuCommand) => {
+        switch (command) {
+          case 'open-files':
+            return void pickAndOpen();
+          case 'open-sample':
+            return void openSample();
+          case 'open-pending':
+            return void openPending();
+          case 'show-recent':
+            return void showRecent();
+          case 'zoom-in':
+            return dispatch({ type: 'textSize', change: 'in' });
+          case 'zoom-out':
+            return dispatch({ type: 'textSize', change: 'out' });
+          case 'zoom-reset':
+            return dispatch({ type: 'textSize', change: 'reset' });
+        }
+      },
+      [openPending, openSample, pickAndOpen, showRecent],
+    ),
+  );
+
+  const actions = useMemo<ParallaxActions>(
+    () => ({
+      openSample,
+      openPaths,
+      pickAndOpen,
+      openDropped,
+      showRecent,
+      showComparison: () => dispatch({ type: 'showView', view: 'comparison' }),
+      reopen,
+      forget,
+      select: (ref) => dispatch({ type: 'select', ref }),
+      saveNote,
+      deleteNote,
+      dismiss: (id) => dispatch({ type: 'dismiss', id }),
+      textSize: (change) => dispatch({ type: 'textSize', change }),
+      setDropTarget: (active) => dispatch({ type: 'dropTarget', active }),
+    }),
+    [openSample, openPaths, pickAndOpen, openDropped, showRecent, reopen, forget, saveNote, deleteNote],
+  );
+
+  return { state, actions };
+}

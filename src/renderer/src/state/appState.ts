@@ -1,0 +1,107 @@
+import type { OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
+import type { Note } from '../../../shared/contract/notes';
+import type { ParagraphRef } from '../lib/comparisonIndex';
+
+/**
+ * All of the page's state, in one place. Components receive slices of it as props; only the
+ * reducer changes it.
+ */
+
+export type View = 'comparison' | 'recent';
+
+/** A message for the person: errors are announced at once, the rest politely. */
+export interface Message {
+  readonly id: number;
+  readonly tone: 'error' | 'info';
+  readonly title: string;
+  readonly detail?: string;
+}
+
+export type OpenComparison = Pick<OpenComparisonResult, 'id' | 'comparison'>;
+
+/** Text size steps, in CSS pixels of article text. */
+export const TEXT_SIZES = [15, 16, 17, 18, 20, 22, 24, 27, 30] as const;
+export const DEFAULT_TEXT_SIZE_STEP = 3;
+
+export interface AppState {
+  readonly view: View;
+  readonly open: OpenComparison | null;
+  /** What is being done right now, in words ("Opening 5 files…"), or null when idle. */
+  readonly busy: string | null;
+  readonly selected: ParagraphRef | null;
+  readonly notes: readonly Note[];
+  readonly recent: readonly RecentComparison[] | null;
+  readonly messages: readonly Message[];
+  readonly textSizeStep: number;
+  readonly dropTargetActive: boolean;
+}
+
+export const initialState: AppState = {
+  view: 'comparison',
+  open: null,
+  busy: null,
+  selected: null,
+  notes: [],
+  recent: null,
+  messages: [],
+  textSizeStep: DEFAULT_TEXT_SIZE_STEP,
+  dropTargetActive: false,
+};
+
+export type Action =
+  | { type: 'busy'; what: string | null }
+  | { type: 'opened'; open: OpenComparison }
+  | { type: 'select'; ref: ParagraphRef | null }
+  | { type: 'notesLoaded'; comparisonId: string; notes: readonly Note[] }
+  | { type: 'noteSaved'; note: Note }
+  | { type: 'noteDeleted'; id: string }
+  | { type: 'recentLoaded'; recent: readonly RecentComparison[] }
+  | { type: 'showView'; view: View }
+  | { type: 'message'; message: Omit<Message, 'id'> }
+  | { type: 'dismiss'; id: number }
+  | { type: 'textSize'; change: 'in' | 'out' | 'reset' }
+  | { type: 'dropTarget'; active: boolean };
+
+let nextMessageId = 1;
+
+/** Messages kept on screen at most; older ones give way. */
+const MAX_MESSAGES = 4;
+
+export function reducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'busy':
+      return { ...state, busy: action.what };
+    case 'opened':
+      return { ...state, open: action.open, view: 'comparison', selected: null, notes: [], busy: null };
+    case 'select':
+      return { ...state, selected: action.ref };
+    case 'notesLoaded':
+      return state.open?.id === action.comparisonId ? { ...state, notes: action.notes } : state;
+    case 'noteSaved': {
+      if (state.open?.id !== action.note.comparisonId) return state;
+      const others = state.notes.filter((n) => n.id !== action.note.id);
+      return { ...state, notes: [...others, action.note] };
+    }
+    case 'noteDeleted':
+      return { ...state, notes: state.notes.filter((n) => n.id !== action.id) };
+    case 'recentLoaded':
+      return { ...state, recent: action.recent };
+    case 'showView':
+      return { ...state, view: action.view };
+    case 'message': {
+      const message: Message = { ...action.message, id: nextMessageId++ };
+      return { ...state, messages: [...state.messages, message].slice(-MAX_MESSAGES) };
+    }
+    case 'dismiss':
+      return { ...state, messages: state.messages.filter((m) => m.id !== action.id) };
+    case 'textSize': {
+      const step =
+        action.change === 'reset'
+          ? DEFAULT_TEXT_SIZE_STEP
+          : Math.min(TEXT_SIZES.length - 1, Math.max(0, state.textSizeStep + (action.change === 'in' ? 1 : -1)));
+      return { ...state, textSizeStep: step };
+    }
+    case 'dropTarget':
+      return state.dropTargetActive === action.active ? state : { ...state, dropTargetActive: action.active };
+  }
+}
