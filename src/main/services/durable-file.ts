@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writing a file so that a crash or a power cut at any moment leaves either the old or the new
+ * content, never a mix: write a temporary file in the same folder, flush it to disk, rename it over
+ * the target, then flush the folder so the rename itself is on disk. (lowdb's own writer renames
+ * but never flushes.)
+ */
+export async function writeFileDurably(file: string, text: string): Promise<void> {
+  const temporary = join(dirname(file), `${basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
+  const handle = await open(temporary, 'wx', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await renameWithRetry(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncFolder(dirname(file));
+}
+
+/** Remove temporary files a crash left behind next to `file`. */
+export async function removeLeftoverTemporaries(file: string): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
+      .map((name) => rm(join(dirname(file), name), { force: true })),
+  );
+}
+
+/** Flush a folder's entries to disk. Windows cannot open a folder for this; NTFS journals renames. */
+export async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** On Windows a virus scanner or indexer can hold the target open for a moment: try a few times. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const transient = code === 'EPERM' || code === 'EACCES' || code === 'EBUSY';
+      if (!transient || process.platform !== 'win32' || attempt >= 5) throw error;
+      await new Promise((done) => setTimeout(done, 50 * (attempt + 1)));
+    }
+  }
+}

@@ -1,0 +1,387 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import { z } from 'zod';
+import type { ApiValidRequest, RecentComparison } from '../../shared/contract/api.js';
+import { noteSchema, type Note } from '../../shared/contract/notes.js';
+import { UserFacingError } from './dispatch.js';
+import { removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
+
+/**
+ * The notes store: the comparisons a person opened and the notes they wrote, in one JSON file.
+ *
+ * Promises kept here (see the trust guide):
+ * - every write is durable and atomic (temporary file, fsync, rename, fsync of the folder), and
+ *   writes run one at a time, in order;
+ * - the file is validated on read; a damaged or newer file is never overwritten and never stops
+ *   start-up: it is moved aside with a timestamp, the backup is restored when it is good, and the
+ *   person is told in a sentence;
+ * - one rolling backup holds the state before the latest write.
+ */
+
+export const STORE_FILE = 'parallax-store.json';
+export const BACKUP_FILE = 'parallax-store.backup.json';
+export const STORE_VERSION = 1;
+/** The recent list keeps this many comparisons; older ones drop off the list, their notes stay. */
+export const MAX_RECENT = 50;
+
+const storedComparisonSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(1_000),
+  sources: z.array(z.object({ path: z.string().min(1).max(4_096), label: z.string().max(1_000) })).max(50),
+  openedAt: z.string().max(40),
+});
+export type StoredComparison = z.infer<typeof storedComparisonSchema>;
+
+export const storeSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  comparisons: z.array(storedComparisonSchema),
+  notes: z.array(noteSchema),
+});
+export type StoreData = z.infer<typeof storeSchema>;
+
+/** A note as the page sends it to be saved, after validation. */
+export type NoteToSave = ApiValidRequest<'notes:save'>;
+
+export interface NotesStore {
+  /** The store file. */
+  readonly file: string;
+  /** What start-up had to do about a damaged or missing file, in words for the person; null if nothing. */
+  readonly recovery: string | null;
+  /** Comparisons opened before, newest first. */
+  listRecent(): RecentComparison[];
+  /** Put a comparison at the top of the recent list (adding it, or refreshing its title and sources). */
+  touchComparison(comparison: Omit<StoredComparison, 'openedAt'>): Promise<RecentComparison[]>;
+  /** Take a comparison off the recent list. Its notes stay. */
+  forgetComparison(id: string): Promise<RecentComparison[]>;
+  listNotes(comparisonId: string): Note[];
+  /** Add a note (no id) or update one (id given; its creation time and author are kept). */
+  saveNote(input: NoteToSave, author: string): Promise<Note>;
+  deleteNote(id: string): Promise<boolean>;
+  counts(): { readonly comparisons: number; readonly notes: number };
+  /** Wait for pending writes; later writes are refused. */
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** The clock, for tests. */
+  readonly now?: () => Date;
+}
+
+type DamageKind = 'empty' | 'zeros' | 'not-json' | 'newer' | 'shape';
+
+/** Why a store file could not be used. */
+export class StoreDamagedError extends Error {
+  constructor(
+    readonly kind: DamageKind,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'StoreDamagedError';
+  }
+}
+
+/**
+ * lowdb adapter for the store file: reads validate (and migrate), writes are durable and keep the
+ * previous good state as the backup.
+ */
+export class DurableStoreFile implements Adapter<StoreData> {
+  /** The text last read or written: a state known to be good, which the next write backs up. */
+  lastGoodText: string | null = null;
+
+  constructor(
+    readonly file: string,
+    readonly backupFile: string | null,
+  ) {}
+
+  /** The validated data, or null when there is no file. Throws StoreDamagedError when it cannot be used. */
+  async read(): Promise<StoreData | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const data = parseStore(bytes);
+    this.lastGoodText = bytes.toString('utf8');
+    return data;
+  }
+
+  async write(data: StoreData): Promise<void> {
+    const text = serialise(data);
+    if (this.backupFile && this.lastGoodText !== null && this.lastGoodText !== text) {
+      await writeFileDurably(this.backupFile, this.lastGoodText);
+    }
+    await writeFileDurably(this.file, text);
+    this.lastGoodText = text;
+  }
+}
+
+function serialise(data: StoreData): string {
+  return JSON.stringify(data, null, 2) + '\n';
+}
+
+/** Validate the bytes of a store file, migrating older versions forward. */
+export function parseStore(bytes: Uint8Array): StoreData {
+  if (bytes.length === 0 || /^\s*$/.test(Buffer.from(bytes).toString('utf8'))) {
+    throw new StoreDamagedError('empty', 'the file is empty');
+  }
+  if (bytes.every((byte) => byte === 0)) throw new StoreDamagedError('zeros', 'the file holds only zero bytes');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch (error) {
+    const kind = bytes.includes(0) ? 'zeros' : 'not-json';
+    throw new StoreDamagedError(kind, error instanceof Error ? error.message : String(error));
+  }
+  const version = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined;
+  if (typeof version === 'number' && version > STORE_VERSION) {
+    throw new StoreDamagedError('newer', `store version ${version}`);
+  }
+  const parsed = storeSchema.safeParse(migrate(raw));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StoreDamagedError('shape', `${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'not a store'}`);
+  }
+  return parsed.data;
+}
+
+/** Bring an older store forward to the current version. Version 1 is the first; nothing to do yet. */
+function migrate(raw: unknown): unknown {
+  return raw;
+}
+
+function emptyStore(): StoreData {
+  return { version: STORE_VERSION, comparisons: [], notes: [] };
+}
+
+const damageWords: Record<DamageKind, string> = {
+  empty: 'was empty',
+  zeros: 'was filled with zero bytes, as happens when a computer loses power while saving',
+  'not-json': 'was cut short or is not a Parallax notes file',
+  newer: 'was written by a newer version of Parallax',
+  shape: 'was not laid out the way Parallax expects',
+};
+
+/** Open (or create) the store in `dataDir`, recovering from a damaged file. Never overwrites one. */
+export async function openNotesStore(dataDir: string, options: OpenStoreOptions = {}): Promise<NotesStore> {
+  const now = options.now ?? (() => new Date());
+  await mkdir(dataDir, { recursive: true });
+  const file = join(dataDir, STORE_FILE);
+  const backupFile = join(dataDir, BACKUP_FILE);
+  await removeLeftoverTemporaries(file);
+  await removeLeftoverTemporaries(backupFile);
+
+  const adapter = new DurableStoreFile(file, backupFile);
+  const db = new Low<StoreData>(adapter, emptyStore());
+  let recovery: string | null = null;
+
+  let damage: StoreDamagedError | null = null;
+  let mainMissing = false;
+  try {
+    await db.read();
+    mainMissing = adapter.lastGoodText === null;
+  } catch (error) {
+    if (!(error instanceof StoreDamagedError)) throw unreadableStore(file, error);
+    damage = error;
+  }
+
+  if (damage || mainMissing) {
+    const movedTo = damage ? await moveAside(file, 'damaged', now()) : null;
+    const backup = await readBackup(backupFile, now);
+    const what = damage
+      ? `Parallax's notes file ${damageWords[damage.kind]}. It was kept unchanged as "${basename(movedTo!)}" in ${dataDir}`
+      : `Parallax's notes file was missing from ${dataDir}`;
+    if (backup.data) {
+      db.data = backup.data;
+      await writeFileDurably(file, backup.text!);
+      adapter.lastGoodText = backup.text;
+      recovery = `${what}, and your notes were restored from the backup made ${backup.madeAt}.`;
+    } else if (damage) {
+      const backupWords = backup.movedTo
+        ? ` The backup could not be used either; it was kept as "${basename(backup.movedTo)}".`
+        : '';
+      const advice =
+        damage.kind === 'newer'
+          ? ' To see those notes again, update Parallax.'
+          : ' Nothing was deleted: keep that file if you want to recover notes from it.';
+      recovery = `${what}, and a new, empty notes file was started.${backupWords}${advice}`;
+    } else if (backup.movedTo) {
+      recovery = `Parallax's backup of your notes could not be used; it was kept as "${basename(backup.movedTo)}" in ${dataDir}.`;
+    }
+    // A first start (no file, no backup) says nothing: there is nothing to recover.
+  }
+
+  return new JsonNotesStore(db, file, recovery, now);
+}
+
+async function readBackup(
+  backupFile: string,
+  now: () => Date,
+): Promise<{ data: StoreData | null; text: string | null; madeAt: string; movedTo: string | null }> {
+  const backup = new DurableStoreFile(backupFile, null);
+  try {
+    const data = await backup.read();
+    const madeAt = data ? `on ${(await stat(backupFile)).mtime.toLocaleString('en-GB')}` : '';
+    return { data, text: backup.lastGoodText, madeAt, movedTo: null };
+  } catch (error) {
+    if (!(error instanceof StoreDamagedError)) return { data: null, text: null, madeAt: '', movedTo: null };
+    return { data: null, text: null, madeAt: '', movedTo: await moveAside(backupFile, 'backup.damaged', now()) };
+  }
+}
+
+/** Rename `file` to `parallax-store.<tag>-<timestamp>.json` beside it, never replacing an existing file. */
+async function moveAside(file: string, tag: string, when: Date): Promise<string> {
+  const stamp = when.toISOString().replace(/[:.]/g, '-');
+  const folder = join(file, '..');
+  for (let n = 1; ; n++) {
+    const candidate = join(folder, `parallax-store.${tag}-${stamp}${n > 1 ? `-${n}` : ''}.json`);
+    if (await exists(candidate)) continue;
+    await rename(file, candidate);
+    await syncFolder(folder);
+    return candidate;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function unreadableStore(file: string, error: unknown): UserFacingError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UserFacingError(
+    `Parallax could not read its notes file "${file}" (${detail}). Check that you may read and write that folder, then start Parallax again.`,
+    'unreadable',
+  );
+}
+
+class JsonNotesStore implements NotesStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly db: Low<StoreData>,
+    readonly file: string,
+    readonly recovery: string | null,
+    private readonly now: () => Date,
+  ) {}
+
+  listRecent(): RecentComparison[] {
+    const { comparisons, notes } = this.db.data;
+    const noteCounts = new Map<string, number>();
+    for (const note of notes) noteCounts.set(note.comparisonId, (noteCounts.get(note.comparisonId) ?? 0) + 1);
+    return [...comparisons]
+      .sort((a, b) => b.openedAt.localeCompare(a.openedAt))
+      .map((comparison) => ({ ...comparison, noteCount: noteCounts.get(comparison.id) ?? 0 }));
+  }
+
+  async touchComparison(comparison: Omit<StoredComparison, 'openedAt'>): Promise<RecentComparison[]> {
+    await this.update((data) => {
+      const entry: StoredComparison = {
+        id: comparison.id,
+        title: comparison.title,
+        sources: comparison.sources.map(({ path, label }) => ({ path, label })),
+        openedAt: this.now().toISOString(),
+      };
+      const others = data.comparisons.filter((existing) => existing.id !== comparison.id);
+      return { ...data, comparisons: [entry, ...others].slice(0, MAX_RECENT) };
+    });
+    return this.listRecent();
+  }
+
+  async forgetComparison(id: string): Promise<RecentComparison[]> {
+    if (this.db.data.comparisons.some((comparison) => comparison.id === id)) {
+      await this.update((data) => ({ ...data, comparisons: data.comparisons.filter((comparison) => comparison.id !== id) }));
+    }
+    return this.listRecent();
+  }
+
+  listNotes(comparisonId: string): Note[] {
+    return this.db.data.notes.filter((note) => note.comparisonId === comparisonId);
+  }
+
+  async saveNote(input: NoteToSave, author: string): Promise<Note> {
+    return this.updateWithResult((data) => {
+      const time = this.now().toISOString();
+      if (input.id === undefined) {
+        const note = noteSchema.parse({
+          id: randomUUID(),
+          comparisonId: input.comparisonId,
+          target: input.target,
+          body: input.body,
+          tags: input.tags,
+          author,
+          created: time,
+          updated: time,
+        });
+        return { next: { ...data, notes: [...data.notes, note] }, result: note };
+      }
+      const existing = data.notes.find((note) => note.id === input.id);
+      if (!existing) {
+        throw new UserFacingError('That note no longer exists; it may have been deleted. Copy its text and write it again as a new note.', 'not-found');
+      }
+      const note = noteSchema.parse({
+        ...existing,
+        comparisonId: input.comparisonId,
+        target: input.target,
+        body: input.body,
+        tags: input.tags,
+        updated: time,
+      });
+      return { next: { ...data, notes: data.notes.map((other) => (other.id === note.id ? note : other)) }, result: note };
+    });
+  }
+
+  async deleteNote(id: string): Promise<boolean> {
+    if (!this.db.data.notes.some((note) => note.id === id)) return false;
+    await this.update((data) => ({ ...data, notes: data.notes.filter((note) => note.id !== id) }));
+    return true;
+  }
+
+  counts(): { readonly comparisons: number; readonly notes: number } {
+    return { comparisons: this.db.data.comparisons.length, notes: this.db.data.notes.length };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue.catch(() => undefined);
+  }
+
+  /**
+   * Run one change through the write queue: compute the next state from the current one, write it
+   * durably, and only then make it the state in memory. A failed write leaves memory as it was.
+   */
+  private update(change: (data: StoreData) => StoreData): Promise<void> {
+    return this.updateWithResult((data) => ({ next: change(data), result: undefined }));
+  }
+
+  private updateWithResult<T>(change: (data: StoreData) => { next: StoreData; result: T }): Promise<T> {
+    if (this.closed) {
+      return Promise.reject(new UserFacingError('Parallax is closing and can no longer save. Open it again to make this change.'));
+    }
+    const run = this.queue.then(async () => {
+      const previous = this.db.data;
+      const { next, result } = change(previous);
+      this.db.data = next;
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = previous;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new UserFacingError(
+          `Parallax could not save to "${this.file}" (${detail}). Check that the disk is not full and that the folder can be written, then try again.`,
+        );
+      }
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

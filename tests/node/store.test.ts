@@ -1,0 +1,238 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FILE, openNotesStore, STORE_FILE, storeSchema } from '../../src/main/services/store.js';
+import { noteRequest, useTempFolders } from './helpers.js';
+
+const tempFolder = useTempFolders();
+
+/** A clock that moves one second per call, from a fixed time. */
+function steppingClock(start = Date.UTC(2025, 0, 15, 9, 30, 0)): () => Date {
+  let tick = 0;
+  return () => new Date(start + 1000 * tick++);
+}
+
+async function readStoreJson(folder: string): Promise<unknown> {
+  return JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8'));
+}
+
+async function filesIn(folder: string): Promise<string[]> {
+  return (await readdir(folder)).sort();
+}
+
+/** A valid store file with one note, as bytes. */
+async function goodStoreBytes(): Promise<Buffer> {
+  const folder = await tempFolder();
+  const store = await openNotesStore(folder);
+  await store.touchComparison({ id: 'c1', title: 'Storm', sources: [{ path: '/a.txt', label: 'A' }] });
+  await store.saveNote(noteRequest('c1', '/a.txt', 'kept in the backup'), 'Ana');
+  await store.close();
+  return readFile(join(folder, STORE_FILE));
+}
+
+describe('notes store on disk', () => {
+  it('starts a fresh store without a message, and writes nothing until there is something to keep', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toBeNull();
+    expect(store.listRecent()).toEqual([]);
+    expect(store.counts()).toEqual({ comparisons: 0, notes: 0 });
+    expect(await filesIn(folder)).toEqual([]);
+    await store.close();
+  });
+
+  it('keeps notes and the recent list across close and reopen, as valid JSON on disk', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder, { now: steppingClock() });
+    await store.touchComparison({ id: 'c1', title: 'Storm hits', sources: [{ path: '/a.txt', label: 'A' }, { path: '/b.txt', label: 'B' }] });
+    const note = await store.saveNote(noteRequest('c1', '/a.txt', 'Check the figure'), 'Ana');
+    expect(note.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(note.created).toBe(note.updated);
+    expect(note.author).toBe('Ana');
+    await store.close();
+
+    // The bytes on disk: the schema, the note, the comparison.
+    const onDisk = storeSchema.parse(await readStoreJson(folder));
+    expect(onDisk.version).toBe(1);
+    expect(onDisk.notes).toEqual([note]);
+    expect(onDisk.comparisons.map((comparison) => comparison.id)).toEqual(['c1']);
+    expect(await filesIn(folder)).toEqual([BACKUP_FILE, STORE_FILE]);
+
+    const reopened = await openNotesStore(folder, { now: steppingClock(Date.UTC(2025, 0, 16)) });
+    expect(reopened.recovery).toBeNull();
+    expect(reopened.listNotes('c1')).toEqual([note]);
+    expect(reopened.listNotes('other')).toEqual([]);
+    expect(reopened.listRecent()).toEqual([
+      { id: 'c1', title: 'Storm hits', sources: [{ path: '/a.txt', label: 'A' }, { path: '/b.txt', label: 'B' }], openedAt: '2025-01-15T09:30:00.000Z', noteCount: 1 },
+    ]);
+
+    // Updating keeps the creation time and the author; the update time moves.
+    const updated = await reopened.saveNote({ ...noteRequest('c1', '/a.txt', 'Checked: 46,000'), id: note.id }, 'Someone else');
+    expect(updated).toMatchObject({ id: note.id, created: note.created, author: 'Ana', body: 'Checked: 46,000' });
+    expect(updated.updated).not.toBe(note.updated);
+    expect(await reopened.deleteNote('no-such-note')).toBe(false);
+    await reopened.close();
+
+    const third = await openNotesStore(folder);
+    expect(third.listNotes('c1')).toEqual([updated]);
+    expect(await third.deleteNote(note.id)).toBe(true);
+    expect(third.listNotes('c1')).toEqual([]);
+    await third.close();
+    expect(storeSchema.parse(await readStoreJson(folder)).notes).toEqual([]);
+  });
+
+  it('refuses to update a note that does not exist, and changes nothing', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    await expect(store.saveNote({ ...noteRequest('c1', '/a.txt', 'x'), id: 'gone' }, 'Ana')).rejects.toThrow(/no longer exists/);
+    expect(store.counts().notes).toBe(0);
+    await store.close();
+  });
+
+  it('orders recent comparisons newest first, refreshes a reopened one, and forgets without losing notes', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder, { now: steppingClock() });
+    await store.touchComparison({ id: 'one', title: 'One', sources: [] });
+    await store.touchComparison({ id: 'two', title: 'Two', sources: [] });
+    await store.saveNote(noteRequest('one', '/a.txt', 'note on one'), 'Ana');
+    expect(store.listRecent().map((comparison) => comparison.id)).toEqual(['two', 'one']);
+    await store.touchComparison({ id: 'one', title: 'One again', sources: [] });
+    expect(store.listRecent().map((comparison) => [comparison.id, comparison.title, comparison.noteCount])).toEqual([
+      ['one', 'One again', 1],
+      ['two', 'Two', 0],
+    ]);
+    expect((await store.forgetComparison('one')).map((comparison) => comparison.id)).toEqual(['two']);
+    expect(store.listNotes('one')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('runs concurrent writes one at a time and loses none', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    await Promise.all(Array.from({ length: 25 }, (_, i) => store.saveNote(noteRequest('c1', '/a.txt', `note ${i}`), 'Ana')));
+    await store.close();
+    const onDisk = storeSchema.parse(await readStoreJson(folder));
+    expect(onDisk.notes.map((note) => note.body).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `note ${i}`).sort());
+    // No temporary files are left behind.
+    expect(await filesIn(folder)).toEqual([BACKUP_FILE, STORE_FILE]);
+  });
+
+  it('keeps the state before the latest write as the backup', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    await store.saveNote(noteRequest('c1', '/a.txt', 'first'), 'Ana');
+    await store.saveNote(noteRequest('c1', '/a.txt', 'second'), 'Ana');
+    await store.close();
+    const backup = storeSchema.parse(JSON.parse(await readFile(join(folder, BACKUP_FILE), 'utf8')));
+    expect(backup.notes.map((note) => note.body)).toEqual(['first']);
+  });
+
+  it('refuses writes after close', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    await store.close();
+    await expect(store.saveNote(noteRequest('c1', '/a.txt', 'late'), 'Ana')).rejects.toThrow(/closing/);
+  });
+
+  it('removes temporary files a crash left behind', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, `${STORE_FILE}.deadbeef.tmp`), '{"version":1,"comp');
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toBeNull();
+    expect(await filesIn(folder)).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('notes store: a damaged file is moved aside, never overwritten', () => {
+  const damaged: Record<string, { bytes: () => Promise<Buffer>; words: RegExp }> = {
+    empty: { bytes: async () => Buffer.alloc(0), words: /was empty/ },
+    truncated: { bytes: async () => (await goodStoreBytes()).subarray(0, 60), words: /was cut short/ },
+    'not JSON': { bytes: async () => Buffer.from('<html>not a store</html>'), words: /was cut short or is not a Parallax notes file/ },
+    'NUL-filled': { bytes: async () => Buffer.alloc(4096), words: /zero bytes/ },
+    'wrong schema': { bytes: async () => Buffer.from(JSON.stringify({ version: 1, comparisons: 'oops', notes: [] })), words: /not laid out the way Parallax expects/ },
+    'newer version': {
+      bytes: async () => Buffer.from(JSON.stringify({ version: 99, comparisons: [], notes: [], shinyNewThing: true })),
+      words: /newer version of Parallax.*update Parallax/,
+    },
+  };
+
+  for (const [name, { bytes, words }] of Object.entries(damaged)) {
+    it(`${name}: keeps the bytes under a timestamped name, starts fresh, and says so`, async () => {
+      const folder = await tempFolder();
+      const original = await bytes();
+      await writeFile(join(folder, STORE_FILE), original);
+
+      const store = await openNotesStore(folder, { now: () => new Date(Date.UTC(2025, 2, 1, 12, 0, 0, 5)) });
+
+      const aside = 'parallax-store.damaged-2025-03-01T12-00-00-005Z.json';
+      expect(await filesIn(folder)).toEqual([aside]);
+      expect(await readFile(join(folder, aside))).toEqual(original);
+      expect(store.recovery).toMatch(words);
+      expect(store.recovery).toContain(aside);
+      expect(store.recovery).toMatch(/a new, empty notes file was started/);
+      expect(store.counts()).toEqual({ comparisons: 0, notes: 0 });
+
+      // The fresh store works and the damaged file stays untouched.
+      await store.saveNote(noteRequest('c1', '/a.txt', 'after recovery'), 'Ana');
+      await store.close();
+      expect(await readFile(join(folder, aside))).toEqual(original);
+      expect(storeSchema.parse(await readStoreJson(folder)).notes).toHaveLength(1);
+    });
+  }
+
+  it('never replaces an earlier damaged file with the same timestamp', async () => {
+    const folder = await tempFolder();
+    const now = () => new Date(Date.UTC(2025, 2, 1));
+    await writeFile(join(folder, STORE_FILE), 'first damage');
+    await (await openNotesStore(folder, { now })).close();
+    await writeFile(join(folder, STORE_FILE), 'second damage');
+    await (await openNotesStore(folder, { now })).close();
+    const files = await filesIn(folder);
+    expect(files).toEqual(['parallax-store.damaged-2025-03-01T00-00-00-000Z-2.json', 'parallax-store.damaged-2025-03-01T00-00-00-000Z.json']);
+    expect(await readFile(join(folder, files[1]!), 'utf8')).toBe('first damage');
+    expect(await readFile(join(folder, files[0]!), 'utf8')).toBe('second damage');
+  });
+
+  it('restores the notes from a valid backup, and keeps the damaged file', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    await store.touchComparison({ id: 'c1', title: 'Storm', sources: [] });
+    await store.saveNote(noteRequest('c1', '/a.txt', 'in the backup'), 'Ana');
+    await store.saveNote(noteRequest('c1', '/a.txt', 'only in the main file'), 'Ana');
+    await store.close();
+    const backupBytes = await readFile(join(folder, BACKUP_FILE));
+    await writeFile(join(folder, STORE_FILE), Buffer.alloc(512)); // the main file is lost to zeros
+
+    const restored = await openNotesStore(folder, { now: () => new Date(Date.UTC(2025, 5, 1)) });
+    expect(restored.recovery).toMatch(/zero bytes.*kept unchanged as "parallax-store\.damaged-2025-06-01T00-00-00-000Z\.json".*restored from the backup made on/);
+    expect(restored.listNotes('c1').map((note) => note.body)).toEqual(['in the backup']);
+    expect(restored.listRecent().map((comparison) => comparison.id)).toEqual(['c1']);
+    // The main file now holds the backup's state, byte for byte; the damaged one is kept.
+    expect(await readFile(join(folder, STORE_FILE))).toEqual(backupBytes);
+    expect(await readFile(join(folder, 'parallax-store.damaged-2025-06-01T00-00-00-000Z.json'))).toEqual(Buffer.alloc(512));
+    await restored.close();
+  });
+
+  it('restores from the backup when the main file is missing', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, BACKUP_FILE), await goodStoreBytes());
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toMatch(/was missing.*restored from the backup/);
+    expect(store.listNotes('c1').map((note) => note.body)).toEqual(['kept in the backup']);
+    await store.close();
+  });
+
+  it('moves a damaged backup aside too, and says so', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, STORE_FILE), '{"version":1,');
+    await writeFile(join(folder, BACKUP_FILE), '');
+    const store = await openNotesStore(folder, { now: () => new Date(Date.UTC(2025, 0, 1)) });
+    expect(store.recovery).toMatch(/new, empty notes file.*backup could not be used either; it was kept as "parallax-store\.backup\.damaged-2025-01-01T00-00-00-000Z\.json"/);
+    expect(await filesIn(folder)).toEqual([
+      'parallax-store.backup.damaged-2025-01-01T00-00-00-000Z.json',
+      'parallax-store.damaged-2025-01-01T00-00-00-000Z.json',
+    ]);
+    await store.close();
+  });
+});
