@@ -51,8 +51,13 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     [call],
   );
 
+  // Only the latest request to open something may show its result: a slow sample must not replace
+  // the files the person opened meanwhile.
+  const openRequest = useRef(0);
+
   const showOpened = useCallback(
-    async (result: OpenComparisonResult | undefined) => {
+    async (request: number, result: OpenComparisonResult | undefined) => {
+      if (request !== openRequest.current) return;
       dispatch({ type: 'busy', what: null });
       if (!result) return;
       for (const problem of result.problems) {
@@ -67,15 +72,17 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
   const openPaths = useCallback(
     async (paths: readonly string[]) => {
       if (paths.length === 0) return;
+      const request = ++openRequest.current;
       dispatch({ type: 'busy', what: `Opening ${plural(paths.length, 'file')}…` });
-      await showOpened(await call('comparison:open', { paths: [...paths] }, 'The files could not be opened'));
+      await showOpened(request, await call('comparison:open', { paths: [...paths] }, 'The files could not be opened'));
     },
     [call, showOpened],
   );
 
   const openSample = useCallback(async () => {
+    const request = ++openRequest.current;
     dispatch({ type: 'busy', what: 'Opening the sample…' });
-    await showOpened(await call('comparison:openSample', {}, 'The sample could not be opened'));
+    await showOpened(request, await call('comparison:openSample', {}, 'The sample could not be opened'));
   }, [call, showOpened]);
 
   const pickAndOpen = useCallback(async () => {

@@ -1,0 +1,121 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, SAMPLES_DIR, SEEDS_DIR, test } from './harness.js';
+
+/** The sample articles (the folder also holds a README, which is not an article). */
+const sampleArticles = readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort();
+const seedPaths = (): string[] =>
+  readdirSync(SEEDS_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(SEEDS_DIR, name));
+
+/** A passage number found in the most columns, preferring one further down (so lining up shows). */
+async function widestPassage(page: Page): Promise<{ number: string; docs: number[] }> {
+  const columns = page.locator('section.column');
+  const docsByNumber = new Map<string, number[]>();
+  for (let doc = 0; doc < (await columns.count()); doc++) {
+    const numbers = await columns.nth(doc).locator('.para[data-group]').evaluateAll((els) => els.map((el) => el.getAttribute('data-group') ?? ''));
+    for (const number of new Set(numbers)) docsByNumber.set(number, [...(docsByNumber.get(number) ?? []), doc]);
+  }
+  const ranked = [...docsByNumber].sort((a, b) => b[1].length - a[1].length || Number(b[0]) - Number(a[0]));
+  const [number, docs] = ranked[0] ?? ['', []];
+  return { number, docs };
+}
+
+/** Whether an element's top is within the visible height of its column (columns scroll on their own). */
+async function verticallyInView(element: Locator): Promise<boolean> {
+  const box = await element.boundingBox();
+  const viewport = await element.locator('xpath=ancestor::*[contains(@class, "column__scroll")]').boundingBox();
+  return Boolean(box && viewport && box.y >= viewport.y - 1 && box.y < viewport.y + viewport.height - 20);
+}
+
+/** The computed font size (px) and colour of an element. */
+const textStyle = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const style = el.ownerDocument.defaultView!.getComputedStyle(el);
+    return { size: parseFloat(style.fontSize), color: style.color };
+  });
+
+test('the sample opens on start: one column per sample article, passage badges and wording marks', async ({ app }) => {
+  const { page } = app;
+  const columns = page.locator('section.column');
+  await expect(columns).toHaveCount(sampleArticles.length);
+  await expect(page.locator('.group-badge').first()).toBeVisible();
+  await expect(page.locator('.para mark.diff').first()).toBeVisible();
+  // Each column is a region named by its source's label and headed by its title.
+  for (let i = 0; i < sampleArticles.length; i++) {
+    await expect(columns.nth(i)).toHaveAttribute('aria-label', new RegExp(`^Source ${i + 1}: \\S`));
+    await expect(columns.nth(i).locator('.column__title')).not.toHaveText('');
+  }
+  expect(app.calls).toContain('comparison:openSample');
+});
+
+test('the five seeds open through Open files…, boilerplate is dimmed, and a selection lines up its passage', async ({ app }) => {
+  const { page } = app;
+  await expect(page.locator('section.column')).toHaveCount(sampleArticles.length);
+  app.queuePick(seedPaths());
+  await app.openFilesButton().click();
+  const columns = page.locator('section.column');
+  await expect(columns).toHaveCount(5);
+  await expect(columns.first().locator('.column__title')).toHaveText(/Netanyahu orders top officials to Qatar/);
+
+  // Boilerplate is labelled as such and set smaller and fainter than the article's paragraphs.
+  const boilerplate = page.locator('.para--boilerplate .para__text').first();
+  const body = page.locator('.para--body .para__text').first();
+  await expect(boilerplate).toBeVisible();
+  await expect(page.locator('.para--boilerplate').first()).toContainText('Not article text');
+  const [dim, normal] = [await textStyle(boilerplate), await textStyle(body)];
+  expect(dim.size).toBeLessThan(normal.size);
+  expect(dim.color).not.toBe(normal.color);
+
+  // Selecting a paragraph highlights the members of its passage in the other columns and brings
+  // them into view.
+  const passage = await widestPassage(page);
+  expect(passage.docs.length).toBeGreaterThanOrEqual(2);
+  const [first, ...others] = passage.docs;
+  const chosen = columns.nth(first!).locator(`.para[data-group="${passage.number}"]`).first();
+  await chosen.scrollIntoViewIfNeeded();
+  await chosen.click();
+  await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+  for (const doc of others) {
+    const member = columns.nth(doc).locator(`.para[data-group="${passage.number}"]`).first();
+    await expect(member).toHaveAttribute('data-selection', 'linked');
+    await expect.poll(() => verticallyInView(member), `passage ${passage.number} is scrolled into view in column ${doc + 1}`).toBe(true);
+  }
+  // Paragraphs of other passages stay unhighlighted.
+  const unrelated = page.locator(`.para[data-group]:not([data-group="${passage.number}"])`).first();
+  await expect(unrelated).toHaveAttribute('data-selection', 'none');
+});
+
+test('paragraphs can be reached and selected from the keyboard', async ({ app }) => {
+  const { page } = app;
+  const firstColumn = page.locator('section.column').first();
+  await expect(firstColumn).toBeVisible();
+  const paragraphs = firstColumn.locator('.para');
+  await paragraphs.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(paragraphs.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(paragraphs.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('complementary', { name: 'Notes' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(paragraphs.nth(1)).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('complementary', { name: 'Notes' })).toHaveCount(0);
+  // Only one paragraph per column is a Tab stop.
+  await expect(firstColumn.locator('.para[tabindex="0"]')).toHaveCount(1);
+});
+
+test('menu commands change the text size and show the recent list', async ({ app }) => {
+  const { page } = app;
+  await expect(page.locator('section.column').first()).toBeVisible();
+  const size = async () => (await textStyle(page.locator('.para--body .para__text').first())).size;
+  const before = await size();
+  await app.fireMenuCommand('zoom-in');
+  await expect.poll(size).toBeGreaterThan(before);
+  await app.fireMenuCommand('zoom-reset');
+  await expect.poll(size).toBe(before);
+  await app.fireMenuCommand('show-recent');
+  await expect(page.getByRole('heading', { name: 'Recent comparisons' })).toBeVisible();
+});

@@ -1,0 +1,243 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MenuCommand } from '../../src/shared/contract/api.js';
+import { createApiHandlers, type ApiService } from '../../src/main/services/api.js';
+import { dispatch } from '../../src/main/services/dispatch.js';
+
+/**
+ * The end-to-end harness: the BUILT renderer (out/renderer) in Chromium, served from 127.0.0.1,
+ * with `window.api` backed by the real main-process services. Only Electron's transport is
+ * swapped: the page calls `window.api.invoke`, which reaches `dispatch(handlers, …)` in this
+ * process through `page.exposeFunction`, exactly as `ipcMain.handle` does in the app.
+ */
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
+export const SAMPLES_DIR = join(REPO_ROOT, 'resources', 'samples');
+/** The seed articles live beside the checkout, never inside it. */
+export const SEEDS_DIR = resolve(REPO_ROOT, '..', 'shared', 'seeds');
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A static server over a folder, on 127.0.0.1 and a free port. Refuses paths outside the folder. */
+export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`The renderer is not built: ${join(root, 'index.html')} is missing. Run \`npx electron-vite build\` first.`);
+  }
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
+      if (file !== root && !file.startsWith(root + sep)) {
+        response.writeHead(403).end();
+        return;
+      }
+      try {
+        if (!(await stat(file)).isFile()) throw new Error('not a file');
+        const body = await readFile(file);
+        response.writeHead(200, {
+          'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+          'Cache-Control': 'no-store',
+        });
+        response.end(body);
+      } catch {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      }
+    })();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/**
+ * The page's globals the harness touches. The test project is compiled without the DOM library,
+ * so the page-side functions below name what they use here, through `globalThis`.
+ */
+interface PageGlobals {
+  __parallaxInvoke(channel: string, request: unknown): Promise<unknown>;
+  __parallaxTest: { fireMenuCommand(command: string): void; registerDropPath(name: string, path: string): void };
+  DataTransfer: new () => { items: { add(file: unknown): unknown } };
+  File: new (parts: string[], name: string, options: { type: string }) => { name: string };
+}
+
+/**
+ * What the page gets as `window.api`: the same shape the preload exposes. Runs in the page, so it
+ * may only use what is passed to it. `__parallaxInvoke` is the exposed function; menu commands and
+ * the paths of dropped files are set by the test through `__parallaxTest`.
+ */
+function installBridge(): void {
+  const listeners = new Set<(command: string) => void>();
+  const dropPaths = new Map<string, string>();
+  const page = globalThis as unknown as PageGlobals;
+  page.__parallaxTest = {
+    fireMenuCommand: (command: string) => listeners.forEach((listener) => listener(command)),
+    registerDropPath: (name: string, path: string) => dropPaths.set(name, path),
+  };
+  Object.defineProperty(globalThis, 'api', {
+    configurable: false,
+    writable: false,
+    value: Object.freeze({
+      invoke: (channel: string, request: unknown) => page.__parallaxInvoke(channel, request),
+      onMenuCommand: (listener: (command: string) => void) => {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+      pathForFile: (file: { name: string }) => dropPaths.get(file.name) ?? '',
+    }),
+  });
+}
+
+/** One running app: the page, its services and its data folder. */
+export class ParallaxApp {
+  page!: Page;
+  private service!: ApiService;
+  private readonly pickQueue: string[][] = [];
+  private readonly dropPaths = new Map<string, string>();
+  /** Uncaught errors and console errors (a CSP refusal is one) seen by any page of this app. */
+  readonly pageErrors: string[] = [];
+  /** Every channel the page called, in order. */
+  readonly calls: string[] = [];
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly url: string,
+    readonly dataDir: string,
+  ) {}
+
+  /** Start the services on the data folder and open a page on the built renderer. */
+  async start(): Promise<void> {
+    this.service = await createApiHandlers({
+      dataDir: this.dataDir,
+      samplesDir: SAMPLES_DIR,
+      version: 'test',
+      author: 'Test Reader',
+      pickFiles: async () => this.pickQueue.shift() ?? [],
+    });
+    const page = await this.context.newPage();
+    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.pageErrors.push(`console: ${message.text()}`);
+    });
+    const handlers = this.service.handlers;
+    await page.exposeFunction('__parallaxInvoke', (channel: unknown, request: unknown) => {
+      this.calls.push(String(channel));
+      return dispatch(handlers, channel, request, (error) => this.pageErrors.push(`main: ${String(error)}`));
+    });
+    await page.addInitScript(installBridge);
+    await page.goto(this.url);
+    for (const [name, path] of this.dropPaths) await this.registerInPage(page, name, path);
+    this.page = page;
+  }
+
+  /** Close the page and the services, then start again on the SAME data folder. */
+  async restart(): Promise<void> {
+    await this.page.close();
+    await this.service.close();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.page?.close().catch(() => undefined);
+    await this.service?.close();
+  }
+
+  /** The "Open files…" button of the window's header. */
+  openFilesButton() {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Open files…' });
+  }
+
+  /** The files that the next "Open files…" picks. */
+  queuePick(paths: readonly string[]): void {
+    this.pickQueue.push([...paths]);
+  }
+
+  /** Make `pathForFile` answer `path` for a dropped file named `name`. */
+  async registerDropPath(name: string, path: string): Promise<void> {
+    this.dropPaths.set(name, path);
+    await this.registerInPage(this.page, name, path);
+  }
+
+  async fireMenuCommand(command: MenuCommand): Promise<void> {
+    await this.page.evaluate((c) => (globalThis as unknown as PageGlobals).__parallaxTest.fireMenuCommand(c), command);
+  }
+
+  /**
+   * Drop files on the window as the OS would: a real `drop` event carrying a DataTransfer of File
+   * objects with these names and contents.
+   */
+  async dropFiles(files: readonly { name: string; content: string }[]): Promise<void> {
+    const transfer = await this.page.evaluateHandle((list) => {
+      const page = globalThis as unknown as PageGlobals;
+      const data = new page.DataTransfer();
+      for (const file of list) data.items.add(new page.File([file.content], file.name, { type: 'text/plain' }));
+      return data;
+    }, files);
+    const target = this.page.locator('.app');
+    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  private async registerInPage(page: Page, name: string, path: string): Promise<void> {
+    await page.evaluate(
+      ([n, p]) => (globalThis as unknown as PageGlobals).__parallaxTest.registerDropPath(n, p),
+      [name, path] as const,
+    );
+  }
+}
+
+interface WorkerFixtures {
+  rendererUrl: string;
+}
+
+interface TestFixtures {
+  app: ParallaxApp;
+}
+
+/** Playwright's `test`, with `app`: a started Parallax on a fresh data folder. */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  rendererUrl: [
+    async ({}, use) => {
+      const server = await serveFolder(RENDERER_DIR);
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ context, rendererUrl }, use, testInfo) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parallax-e2e-'));
+    const app = new ParallaxApp(context, rendererUrl, dataDir);
+    await app.start();
+    await use(app);
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    if (testInfo.status === testInfo.expectedStatus) {
+      expect(app.pageErrors, 'the page logged no errors and threw nothing').toEqual([]);
+    }
+  },
+});
+
+export { expect };
