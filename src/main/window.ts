@@ -35,6 +35,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click (auxclick) could otherwise open links in new windows; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.allowDevTools,
     },
   });
