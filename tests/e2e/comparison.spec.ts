@@ -84,6 +84,16 @@ test('the five seeds open through Open files…, boilerplate is dimmed, and a se
     await expect(member).toHaveAttribute('data-selection', 'linked');
     await expect.poll(() => verticallyInView(member), `passage ${passage.number} is scrolled into view in column ${doc + 1}`).toBe(true);
   }
+  // The notes panel names the other sources of the passage; going to the last one brings its
+  // column into view (it may be beyond the window's width) and selects its paragraph there.
+  const lastDoc = others.at(-1)!;
+  const label = (await columns.nth(lastDoc).locator('.column__label').innerText()).trim();
+  await page.getByRole('navigation', { name: 'The same passage in other sources' }).getByRole('button', { name: new RegExp(`^${label}`, 'i') }).click();
+  const target = columns.nth(lastDoc).locator(`.para[data-group="${passage.number}"]`).first();
+  await expect(target).toHaveAttribute('aria-pressed', 'true');
+  await expect(target).toBeInViewport({ ratio: 0.5 });
+  await expect(chosen).toHaveAttribute('data-selection', 'linked');
+
   // Paragraphs of other passages stay unhighlighted.
   const unrelated = page.locator(`.para[data-group]:not([data-group="${passage.number}"])`).first();
   await expect(unrelated).toHaveAttribute('data-selection', 'none');

@@ -23,7 +23,7 @@ test('a note written on a paragraph is still there after a restart, reopened fro
   await expect(panel).toContainText(quote);
   await panel.getByRole('textbox', { name: 'Add a note' }).fill('Compare the casualty figure with the other sources.');
   await panel.getByRole('textbox', { name: 'Add a note' }).press('Control+Enter');
-  await expect(panel.getByRole('listitem')).toHaveText(/Compare the casualty figure/);
+  await expect(panel.getByRole('list', { name: 'Notes on this paragraph' }).getByRole('listitem')).toHaveText(/Compare the casualty figure/);
   await expect(panel.getByRole('textbox', { name: 'Add a note' })).toHaveValue('');
   await expect(paragraph.locator('.note-marker')).toBeVisible();
 
@@ -42,7 +42,7 @@ test('a note written on a paragraph is still there after a restart, reopened fro
   await expect(reopened.locator('.note-marker')).toBeVisible();
   await expect(page.locator('.note-marker')).toHaveCount(1);
   await reopened.click();
-  await expect(page.getByRole('complementary', { name: 'Notes' }).getByRole('listitem')).toHaveText(/Compare the casualty figure/);
+  await expect(page.getByRole('complementary', { name: 'Notes' }).getByRole('list', { name: 'Notes on this paragraph' }).getByRole('listitem')).toHaveText(/Compare the casualty figure/);
 });
 
 test('a note can be saved with the button and deleted', async ({ app }) => {
@@ -53,10 +53,10 @@ test('a note can be saved with the button and deleted', async ({ app }) => {
   await expect(panel.getByText('No notes on this paragraph yet.')).toBeVisible();
   await panel.getByRole('textbox', { name: 'Add a note' }).fill('Hedged wording here.');
   await panel.getByRole('button', { name: 'Save note' }).click();
-  await expect(panel.getByRole('listitem')).toHaveCount(1);
+  await expect(panel.getByRole('list', { name: 'Notes on this paragraph' }).getByRole('listitem')).toHaveCount(1);
   await expect(paragraph.locator('.note-marker')).toBeVisible();
   await panel.getByRole('button', { name: 'Delete this note' }).click();
-  await expect(panel.getByRole('listitem')).toHaveCount(0);
+  await expect(panel.getByRole('list', { name: 'Notes on this paragraph' }).getByRole('listitem')).toHaveCount(0);
   await expect(paragraph.locator('.note-marker')).toHaveCount(0);
   // The deletion reached the store: the next list from main has nothing.
   await app.restart();

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, type DragEvent } from 'react';
 import { AppHeader } from './components/AppHeader';
-import { ComparisonToolbar } from './components/ComparisonToolbar';
 import { ComparisonView } from './components/ComparisonView';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
@@ -43,6 +42,17 @@ export function App() {
     () => (state.selected && selectedDoc ? state.notes.filter((n) => isNoteOn(n, selectedDoc, state.selected?.paragraph ?? -1)) : []),
     [selectedDoc, state.notes, state.selected],
   );
+  const alsoIn = useMemo(() => {
+    const group = state.selected && index?.groupOf(state.selected);
+    if (!group || !comparison || !state.selected) return [];
+    return group.members
+      .filter((member) => member.doc !== state.selected?.doc && member.paragraphs[0] !== undefined)
+      .map((member) => ({
+        key: `${member.doc}:${member.paragraphs[0]}`,
+        sourceLabel: comparison.documents[member.doc]?.label ?? `Source ${member.doc + 1}`,
+        paragraphNumber: (member.paragraphs[0] ?? 0) + 1,
+      }));
+  }, [comparison, index, state.selected]);
   const showNotes = state.view === 'comparison' && state.selected && selectedDoc && selectedBlock;
 
   const title = comparison
@@ -93,11 +103,6 @@ export function App() {
           ) : comparison && index ? (
             <>
               <h1 className="visually-hidden">Comparison of {comparison.documents.length} sources</h1>
-              <ComparisonToolbar
-                sourceCount={comparison.documents.length}
-                passageCount={comparison.groups.length}
-                differenceCount={comparison.differences.length}
-              />
               <ComparisonView
                 comparison={comparison}
                 index={index}
@@ -117,6 +122,11 @@ export function App() {
             paragraphNumber={state.selected.paragraph + 1}
             quote={selectedDoc.text.slice(selectedBlock.start, selectedBlock.end)}
             groupNumber={index?.groupOf(state.selected)?.number}
+            alsoIn={alsoIn}
+            onGoTo={(key) => {
+              const [doc, paragraph] = key.split(':').map(Number);
+              if (doc !== undefined && paragraph !== undefined) actions.select({ doc, paragraph });
+            }}
             notes={selectedNotes}
             onSave={(body) => (state.selected ? actions.saveNote(state.selected, body) : Promise.resolve(false))}
             onDelete={(note) => void actions.deleteNote(note)}

@@ -1,17 +1,32 @@
 export interface ComparisonToolbarProps {
+  readonly sourceLabels: readonly string[];
+  /** Bring a source's column into view. */
+  readonly onJump: (doc: number) => void;
   readonly sourceCount: number;
   readonly passageCount: number;
   readonly differenceCount: number;
 }
 
 /** A line above the columns: what was found, and a key to the marks. */
-export function ComparisonToolbar({ sourceCount, passageCount, differenceCount }: ComparisonToolbarProps) {
+export function ComparisonToolbar({ sourceLabels, onJump, sourceCount, passageCount, differenceCount }: ComparisonToolbarProps) {
   return (
     <div className="toolbar">
-      <p className="toolbar__summary">
-        <strong>{sourceCount} sources</strong> · {passageCount === 1 ? '1 shared passage' : `${passageCount} shared passages`} ·{' '}
-        {differenceCount === 1 ? '1 wording difference' : `${differenceCount} wording differences`}
-      </p>
+      <div className="toolbar__line">
+        <p className="toolbar__summary">
+          <strong>{sourceCount} sources</strong> · {passageCount === 1 ? '1 shared passage' : `${passageCount} shared passages`} ·{' '}
+          {differenceCount === 1 ? '1 wording difference' : `${differenceCount} wording differences`}
+        </p>
+        <nav className="source-nav" aria-label="Go to a source">
+          {sourceLabels.map((label, doc) => (
+            <button key={doc} type="button" className="source-nav__item" onClick={() => onJump(doc)} title={`Show ${label}`}>
+              <span className="source-nav__number" aria-hidden="true">
+                {doc + 1}
+              </span>
+              {label}
+            </button>
+          ))}
+        </nav>
+      </div>
       <ul className="legend" aria-label="Key">
         <li className="legend__item">
           <span className="group-badge group-badge--sample" aria-hidden="true">

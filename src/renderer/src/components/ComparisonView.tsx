@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Comparison } from '../../../shared/contract/comparison';
 import { splitAtRanges, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
+import { ComparisonToolbar } from './ComparisonToolbar';
 import { ParagraphBlock, type SelectionState } from './ParagraphBlock';
 
 export interface ComparisonViewProps {
@@ -39,22 +40,40 @@ export function ComparisonView({ comparison, index, selected, noteCounts, onSele
     setTabStops((stops) => (stops.get(doc) === paragraph ? stops : new Map(stops).set(doc, paragraph)));
   }, []);
 
-  // Line the other sources' paragraphs of the selected group up with the selected paragraph.
+  // Line the paragraphs of the selected group up with the selected one: each member column scrolls
+  // so that its member starts on the same line. The selected paragraph stays where it is when it
+  // sits in the upper part of its column; otherwise its column moves too. A selected column that is
+  // out of sight sideways is brought into view.
+  const columnsElement = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!selected || !selectedGroup) return;
-    const anchorElement = paragraphElements.current.get(refKey(selected.doc, selected.paragraph));
-    if (!anchorElement) return;
+    if (!selected) return;
     const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
-    const anchorTop = anchorElement.getBoundingClientRect().top;
-    for (const member of selectedGroup.members) {
-      if (member.doc === selected.doc) continue;
+    const anchorElement = paragraphElements.current.get(refKey(selected.doc, selected.paragraph));
+    const anchorScroller = scrollers.current.get(selected.doc);
+    const strip = columnsElement.current;
+    if (!anchorElement || !anchorScroller) return;
+    const section = anchorScroller.parentElement;
+    if (strip && section) {
+      const stripBox = strip.getBoundingClientRect();
+      const box = section.getBoundingClientRect();
+      if (box.left < stripBox.left || box.right > stripBox.right) {
+        const left = box.left < stripBox.left ? box.left - stripBox.left : box.right - stripBox.right;
+        strip.scrollTo({ left: strip.scrollLeft + left, behavior });
+      }
+    }
+    const viewport = anchorScroller.getBoundingClientRect();
+    const line = Math.min(Math.max(anchorElement.getBoundingClientRect().top, viewport.top + 16), viewport.top + viewport.height * 0.35);
+    const targets: { doc: number; paragraph: number }[] = [{ doc: selected.doc, paragraph: selected.paragraph }];
+    for (const member of selectedGroup?.members ?? []) {
       const first = member.paragraphs[0];
-      const scroller = scrollers.current.get(member.doc);
-      const element = first === undefined ? undefined : paragraphElements.current.get(refKey(member.doc, first));
+      if (member.doc !== selected.doc && first !== undefined) targets.push({ doc: member.doc, paragraph: first });
+    }
+    for (const target of targets) {
+      const scroller = scrollers.current.get(target.doc);
+      const element = paragraphElements.current.get(refKey(target.doc, target.paragraph));
       if (!scroller || !element) continue;
-      const viewport = scroller.getBoundingClientRect();
-      const target = Math.min(Math.max(anchorTop, viewport.top + 16), viewport.top + viewport.height * 0.4);
-      scroller.scrollTo({ top: scroller.scrollTop + element.getBoundingClientRect().top - target, behavior });
+      const delta = element.getBoundingClientRect().top - line;
+      if (Math.abs(delta) > 1) scroller.scrollTo({ top: scroller.scrollTop + delta, behavior });
     }
   }, [selected, selectedGroup]);
 
@@ -106,64 +125,83 @@ export function ComparisonView({ comparison, index, selected, noteCounts, onSele
     [comparison.documents, focusParagraph, index, onSelect, selected, tabStops],
   );
 
+  const jumpTo = useCallback((doc: number) => {
+    const strip = columnsElement.current;
+    const section = scrollers.current.get(doc)?.parentElement;
+    if (!strip || !section) return;
+    const left = section.getBoundingClientRect().left - strip.getBoundingClientRect().left;
+    strip.scrollTo({ left: strip.scrollLeft + left, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    const stop = tabStops.get(doc) ?? 0;
+    paragraphElements.current.get(refKey(doc, stop))?.focus({ preventScroll: true });
+  }, [tabStops]);
+
   return (
-    <div className="columns" style={{ ['--column-count' as string]: comparison.documents.length }}>
-      {comparison.documents.map((doc, docIndex) => {
-        const ranges = index.differenceRanges[docIndex] ?? [];
-        const tabStop = tabStops.get(docIndex) ?? (selected?.doc === docIndex ? selected.paragraph : 0);
-        const shared = doc.paragraphs.filter((_, p) => index.groupOf({ doc: docIndex, paragraph: p })).length;
-        let notes = 0;
-        for (let p = 0; p < doc.paragraphs.length; p++) notes += noteCounts.get(refKey(docIndex, p)) ?? 0;
-        return (
-          <section className="column" key={`${docIndex}:${doc.path}`} aria-label={`Source ${docIndex + 1}: ${doc.label}`} data-doc={docIndex}>
-            <header className="column__head">
-              <p className="column__label" title={doc.path}>
-                {doc.label}
-              </p>
-              <h2 className="column__title">{doc.title || 'Untitled'}</h2>
-              <p className="column__meta">
-                {doc.paragraphs.length} blocks · {shared} shared{notes > 0 ? ` · ${notes === 1 ? '1 note' : `${notes} notes`}` : ''}
-              </p>
-            </header>
-            <div
-              className="column__scroll"
-              ref={(element) => {
-                if (element) scrollers.current.set(docIndex, element);
-                else scrollers.current.delete(docIndex);
-              }}
-            >
-              {doc.paragraphs.map((paragraph, p) => {
-                const ref = { doc: docIndex, paragraph: p };
-                const key = refKey(docIndex, p);
-                const group = index.groupOf(ref);
-                const selection: SelectionState =
-                  selected?.doc === docIndex && selected.paragraph === p ? 'selected' : linked.has(key) ? 'linked' : 'none';
-                return (
-                  <ParagraphBlock
-                    key={p}
-                    kind={paragraph.kind}
-                    runs={splitAtRanges(doc.text, paragraph.start, paragraph.end, ranges)}
-                    groupNumber={group?.number}
-                    groupSources={group?.sourceCount}
-                    onlyHere={!group && paragraph.kind === 'body'}
-                    continuesRun={paragraph.kind === 'boilerplate' && doc.paragraphs[p - 1]?.kind === 'boilerplate'}
-                    noteCount={noteCounts.get(key) ?? 0}
-                    selection={selection}
-                    tabbable={p === tabStop}
-                    elementRef={(element: HTMLDivElement | null) => {
-                      if (element) paragraphElements.current.set(key, element);
-                      else paragraphElements.current.delete(key);
-                    }}
-                    onSelect={() => onSelect(selected?.doc === docIndex && selected.paragraph === p ? null : ref)}
-                    onKeyDown={(event) => onKeyDown(ref, event)}
-                    onFocus={() => setTabStop(docIndex, p)}
-                  />
-                );
-              })}
-            </div>
-          </section>
-        );
-      })}
-    </div>
+    <>
+      <ComparisonToolbar
+        sourceLabels={comparison.documents.map((doc) => doc.label)}
+        onJump={jumpTo}
+        sourceCount={comparison.documents.length}
+        passageCount={comparison.groups.length}
+        differenceCount={comparison.differences.length}
+      />
+      <div className="columns" ref={columnsElement} style={{ ['--column-count' as string]: comparison.documents.length }}>
+        {comparison.documents.map((doc, docIndex) => {
+          const ranges = index.differenceRanges[docIndex] ?? [];
+          const tabStop = tabStops.get(docIndex) ?? (selected?.doc === docIndex ? selected.paragraph : 0);
+          const shared = doc.paragraphs.filter((_, p) => index.groupOf({ doc: docIndex, paragraph: p })).length;
+          let notes = 0;
+          for (let p = 0; p < doc.paragraphs.length; p++) notes += noteCounts.get(refKey(docIndex, p)) ?? 0;
+          return (
+            <section className="column" key={`${docIndex}:${doc.path}`} aria-label={`Source ${docIndex + 1}: ${doc.label}`} data-doc={docIndex}>
+              <header className="column__head">
+                <p className="column__label" title={doc.path}>
+                  {doc.label}
+                </p>
+                <h2 className="column__title">{doc.title || 'Untitled'}</h2>
+                <p className="column__meta">
+                  {doc.paragraphs.length} paragraphs · {shared} shared{notes > 0 ? ` · ${notes === 1 ? '1 note' : `${notes} notes`}` : ''}
+                </p>
+              </header>
+              <div
+                className="column__scroll"
+                ref={(element) => {
+                  if (element) scrollers.current.set(docIndex, element);
+                  else scrollers.current.delete(docIndex);
+                }}
+              >
+                {doc.paragraphs.map((paragraph, p) => {
+                  const ref = { doc: docIndex, paragraph: p };
+                  const key = refKey(docIndex, p);
+                  const group = index.groupOf(ref);
+                  const selection: SelectionState =
+                    selected?.doc === docIndex && selected.paragraph === p ? 'selected' : linked.has(key) ? 'linked' : 'none';
+                  return (
+                    <ParagraphBlock
+                      key={p}
+                      kind={paragraph.kind}
+                      runs={splitAtRanges(doc.text, paragraph.start, paragraph.end, ranges)}
+                      groupNumber={group?.number}
+                      groupSources={group?.sourceCount}
+                      onlyHere={!group && paragraph.kind === 'body'}
+                      continuesRun={paragraph.kind === 'boilerplate' && doc.paragraphs[p - 1]?.kind === 'boilerplate'}
+                      noteCount={noteCounts.get(key) ?? 0}
+                      selection={selection}
+                      tabbable={p === tabStop}
+                      elementRef={(element: HTMLDivElement | null) => {
+                        if (element) paragraphElements.current.set(key, element);
+                        else paragraphElements.current.delete(key);
+                      }}
+                      onSelect={() => onSelect(selected?.doc === docIndex && selected.paragraph === p ? null : ref)}
+                      onKeyDown={(event) => onKeyDown(ref, event)}
+                      onFocus={() => setTabStop(docIndex, p)}
+                    />
+                  );
+                })}
+              </div>
+            </section>
+          );
+        })}
+      </div>
+    </>
   );
 }

@@ -9,6 +9,9 @@ export interface NotesPanelProps {
   readonly quote: string;
   /** The badge number of the paragraph's group, if other sources report the same thing. */
   readonly groupNumber?: number;
+  /** The same passage in the other sources, to go to. */
+  readonly alsoIn: readonly { readonly key: string; readonly sourceLabel: string; readonly paragraphNumber: number }[];
+  readonly onGoTo: (key: string) => void;
   readonly notes: readonly Note[];
   readonly onSave: (body: string) => Promise<boolean>;
   readonly onDelete: (note: Note) => void;
@@ -64,11 +67,29 @@ export function NotesPanel(props: NotesPanelProps) {
       </header>
       <figure className="notes__context">
         <figcaption className="notes__where">
-          {props.sourceLabel} · block {props.paragraphNumber}
+          {props.sourceLabel} · paragraph {props.paragraphNumber}
           {props.groupNumber !== undefined ? ` · passage ${props.groupNumber}` : ''}
         </figcaption>
         <blockquote className="notes__quote">{props.quote}</blockquote>
       </figure>
+
+      {props.alsoIn.length > 0 ? (
+        <nav className="notes__also" aria-label="The same passage in other sources">
+          <p className="notes__also-title">Also reported by</p>
+          <ul className="notes__also-list">
+            {props.alsoIn.map((other) => (
+              <li key={other.key}>
+                <button type="button" className="chip" onClick={() => props.onGoTo(other.key)}>
+                  {other.sourceLabel}
+                  <span className="chip__detail"> · paragraph {other.paragraphNumber}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : (
+        <p className="notes__also-none">No other source reports this paragraph.</p>
+      )}
 
       {props.notes.length === 0 ? (
         <p className="notes__empty">No notes on this paragraph yet.</p>

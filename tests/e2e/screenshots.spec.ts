@@ -1,0 +1,57 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, SEEDS_DIR, test, type ParallaxApp } from './harness.js';
+
+/**
+ * The screenshots of docs/screenshots, taken by `npm run screenshots -- --out DIR [FILE...]`
+ * (scripts/screenshots.js), which sets the variables below. Skipped in ordinary test runs.
+ */
+const OUT = process.env.PARALLAX_SCREENSHOTS_OUT;
+const FILES: string[] = JSON.parse(process.env.PARALLAX_SCREENSHOTS_FILES ?? '[]');
+
+test.describe('screenshots', () => {
+  test.skip(!OUT, 'Taken only by `npm run screenshots` (PARALLAX_SCREENSHOTS_OUT is not set).');
+  test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+
+  const shoot = async (app: ParallaxApp, name: string) => {
+    mkdirSync(OUT!, { recursive: true });
+    // Let smooth scrolling and transitions settle.
+    await app.page.waitForTimeout(700);
+    await app.page.screenshot({ path: join(OUT!, name) });
+  };
+
+  const otherFiles = FILES.length > 0 ? FILES : readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort().map((n) => join(SEEDS_DIR, n));
+  const otherName = FILES.length > 0 ? 'comparison-files.png' : 'comparison-seeds.png';
+
+  test('comparison, note panel and recent list', async ({ app }) => {
+    const { page } = app;
+    await expect(page.locator('section.column').first()).toBeVisible();
+    await shoot(app, 'comparison-sample.png');
+
+    // A paragraph with a note, selected: its passage lined up across the sources.
+    const column = page.locator('section.column').nth(1);
+    const paragraph = column.locator('.para--body[data-group]').nth(1);
+    await paragraph.click();
+    const field = page.getByRole('textbox', { name: 'Add a note' });
+    await field.fill('The death toll differs by a factor of ten from the other sources. Check which figure the county emergency office gave.');
+    await field.press('Control+Enter');
+    await expect(page.locator('.note')).toHaveCount(1);
+    await field.fill('Ask students: which outlet attributes the figure, and to whom?');
+    await shoot(app, 'note-panel.png');
+    await page.keyboard.press('Escape');
+
+    app.queuePick(otherFiles);
+    await app.openFilesButton().click();
+    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
+    const grouped = page.locator('section.column').first().locator('.para--body[data-group]').nth(1);
+    if ((await grouped.count()) > 0) {
+      await grouped.click();
+      await page.getByRole('button', { name: 'Close notes' }).focus();
+    }
+    await shoot(app, otherName);
+
+    await page.getByRole('button', { name: 'Recent', exact: true }).click();
+    await expect(page.locator('.recent-item')).toHaveCount(2);
+    await shoot(app, 'recent.png');
+  });
+});
