@@ -141,8 +141,15 @@ export function hardenSession(session: Session, origin: AppOrigin): void {
   });
 }
 
-/** No page can navigate the window, redirect it, open a window or embed a webview. */
+const hardened = new WeakSet<WebContents>();
+
+/**
+ * No page can navigate the window, redirect it, open a window or embed a webview. Applied to the
+ * main window when it is made and, as a net, to every web contents Electron creates; once each.
+ */
 export function hardenWebContents(contents: WebContents, origin: AppOrigin): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   contents.on('will-navigate', (event, url) => {
     if (!isAppPageUrl(url, origin)) event.preventDefault();
   });

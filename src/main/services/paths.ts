@@ -61,8 +61,3 @@ export function filePathsFromArguments(args: readonly string[], cwd: string): st
   }
   return paths;
 }
-
-/** The data folder: the one asked for on the command line, else the platform's per-user app data folder. */
-export function dataDirectory(args: readonly string[], cwd: string, platformDefault: string): string {
-  return dataDirFromArguments(args, cwd) ?? platformDefault;
-}
