@@ -214,6 +214,16 @@ describe('notes store: a damaged file is moved aside, never overwritten', () => 
     await restored.close();
   });
 
+  it('restores from the backup when a newer version wrote the main file, and says how to get it back', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, BACKUP_FILE), await goodStoreBytes());
+    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 2, comparisons: [], notes: [] }));
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toMatch(/newer version of Parallax.*restored from the backup.*update Parallax to see them\.$/);
+    expect(store.listNotes('c1')).toHaveLength(1);
+    await store.close();
+  });
+
   it('restores from the backup when the main file is missing', async () => {
     const folder = await tempFolder();
     await writeFile(join(folder, BACKUP_FILE), await goodStoreBytes());

@@ -198,7 +198,8 @@ export async function openNotesStore(dataDir: string, options: OpenStoreOptions 
       db.data = backup.data;
       await writeFileDurably(file, backup.text!);
       adapter.lastGoodText = backup.text;
-      recovery = `${what}, and your notes were restored from the backup made ${backup.madeAt}.`;
+      const newer = damage?.kind === 'newer' ? ' Notes written with the newer version are in the kept file: update Parallax to see them.' : '';
+      recovery = `${what}, and your notes were restored from the backup made ${backup.madeAt}.${newer}`;
     } else if (damage) {
       const backupWords = backup.movedTo
         ? ` The backup could not be used either; it was kept as "${basename(backup.movedTo)}".`
