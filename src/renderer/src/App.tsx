@@ -9,7 +9,7 @@ import { RecentView } from './components/RecentView';
 import { useParallax } from './hooks/useParallax';
 import { indexComparison } from './lib/comparisonIndex';
 import { isNoteOn } from './lib/noteTarget';
-import { TEXT_SIZES } from './state/appState';
+import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -88,6 +88,7 @@ export function App() {
         onOpenFiles={() => void actions.pickAndOpen()}
         onOpenSample={() => void actions.openSample()}
         onTextSize={actions.textSize}
+        textScale={Math.round(((TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) / TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) * 100)}
       />
       <MessageArea messages={state.messages} onDismiss={actions.dismiss} />
 

@@ -11,6 +11,8 @@ export interface AppHeaderProps {
   readonly onOpenFiles: () => void;
   readonly onOpenSample: () => void;
   readonly onTextSize: (change: 'in' | 'out' | 'reset') => void;
+  /** The text size as a percentage of the default. */
+  readonly textScale: number;
 }
 
 /** The bar across the top: the app's name, where you are, and what you can open. */
@@ -50,8 +52,8 @@ export function AppHeader(props: AppHeaderProps) {
           <button type="button" className="button button--quiet" onClick={() => props.onTextSize('out')} aria-label="Smaller text">
             <span aria-hidden="true" className="text-size__small">A</span>
           </button>
-          <button type="button" className="button button--quiet" onClick={() => props.onTextSize('reset')} aria-label="Reset text size">
-            <span aria-hidden="true">100%</span>
+          <button type="button" className="button button--quiet" onClick={() => props.onTextSize('reset')} aria-label={`Reset text size (now ${props.textScale}%)`}>
+            <span aria-hidden="true">{props.textScale}%</span>
           </button>
           <button type="button" className="button button--quiet" onClick={() => props.onTextSize('in')} aria-label="Larger text">
             <span aria-hidden="true" className="text-size__large">A</span>
