@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { findElectronBinary } from '../../src/main/cli/launch.js';
 
 /**
  * The real app, through Playwright's Electron support. It runs wherever an Electron binary is
@@ -14,21 +14,8 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** The Electron executable, found without require('electron') (which would try to download it). */
-function findElectron(): { path: string } | { missing: string } {
-  let packageJson: string;
-  try {
-    packageJson = createRequire(import.meta.url).resolve('electron/package.json');
-  } catch {
-    return { missing: 'the electron package is not installed (run npm ci)' };
-  }
-  const pathFile = join(dirname(packageJson), 'path.txt');
-  if (!existsSync(pathFile)) return { missing: `Electron's runtime was never downloaded (no ${pathFile})` };
-  const binary = join(dirname(packageJson), 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { path: binary } : { missing: `Electron's runtime is missing at ${binary}` };
-}
-
-const found = findElectron();
+// Found without require('electron'), which would try to download it (the command line does the same).
+const found = findElectronBinary();
 const skipReason = 'missing' in found ? `The real app cannot run here: ${found.missing}. The node and renderer suites cover the rest.` : '';
 if (skipReason) console.log(`tests/electron: ${skipReason}`);
 test.skip(skipReason !== '', skipReason);
