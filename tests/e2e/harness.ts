@@ -152,10 +152,14 @@ export class ParallaxApp {
     this.page = page;
   }
 
-  /** Close the page and the services, then start again on the SAME data folder. */
-  async restart(): Promise<void> {
+  /**
+   * Close the page and the services, then start again on the SAME data folder. `whileStopped`
+   * runs in between, to do to the data folder what could happen while the app is closed.
+   */
+  async restart(whileStopped?: () => Promise<void>): Promise<void> {
     await this.page.close();
     await this.service.close();
+    await whileStopped?.();
     await this.start();
   }
 

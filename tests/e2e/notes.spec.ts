@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, SEEDS_DIR, test } from './harness.js';
 
@@ -62,4 +63,19 @@ test('a note can be saved with the button and deleted', async ({ app }) => {
   await app.restart();
   await app.page.locator('section.column').first().locator('.para--body').first().click();
   await expect(app.page.getByText('No notes on this paragraph yet.')).toBeVisible();
+});
+
+test('a damaged notes store is reported once, calmly, and the app still opens', async ({ app }) => {
+  await expect(app.page.locator('section.column').first()).toBeVisible();
+  await app.restart(() => writeFile(join(app.dataDir, 'parallax-store.json'), '{"schema": "parallax.notes/1", "notes": [tru'));
+  const notice = app.page.getByRole('status').filter({ hasText: 'Your notes store was repaired' });
+  await expect(notice).toBeVisible();
+  await expect(app.page.locator('section.column').first()).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+
+  // The store is sound again: the next start has nothing to report.
+  await app.restart();
+  await expect(app.page.locator('section.column').first()).toBeVisible();
+  await expect(app.page.getByText('Your notes store was repaired')).toHaveCount(0);
 });
