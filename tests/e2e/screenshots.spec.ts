@@ -33,10 +33,10 @@ test.describe('screenshots', () => {
     const paragraph = column.locator('.para--body[data-group]').nth(1);
     await paragraph.click();
     const field = page.getByRole('textbox', { name: 'Add a note' });
-    await field.fill('The death toll differs by a factor of ten from the other sources. Check which figure the county emergency office gave.');
+    await field.fill('The Lantern quotes Maraghan directly; the Courier paraphrases him and drops the wait for the boats. What does each version leave out?');
     await field.press('Control+Enter');
     await expect(page.locator('.note')).toHaveCount(1);
-    await field.fill('Ask students: which outlet attributes the figure, and to whom?');
+    await field.fill('Ask the class: which wording makes the delay feel longer?');
     await shoot(app, 'note-panel.png');
     await page.keyboard.press('Escape');
 

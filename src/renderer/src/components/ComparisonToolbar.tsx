@@ -5,10 +5,12 @@ export interface ComparisonToolbarProps {
   readonly sourceCount: number;
   readonly passageCount: number;
   readonly differenceCount: number;
+  /** Whether a paragraph is selected (then the hint on how to select one goes). */
+  readonly hasSelection: boolean;
 }
 
 /** A line above the columns: what was found, and a key to the marks. */
-export function ComparisonToolbar({ sourceLabels, onJump, sourceCount, passageCount, differenceCount }: ComparisonToolbarProps) {
+export function ComparisonToolbar({ sourceLabels, onJump, sourceCount, passageCount, differenceCount, hasSelection }: ComparisonToolbarProps) {
   return (
     <div className="toolbar">
       <div className="toolbar__line">
@@ -40,7 +42,7 @@ export function ComparisonToolbar({ sourceLabels, onJump, sourceCount, passageCo
         <li className="legend__item">
           <span className="para__tag para__tag--sample">Only in this source</span>
         </li>
-        <li className="legend__item legend__item--hint">Select a paragraph to line up the sources and add notes</li>
+        {!hasSelection && <li className="legend__item legend__item--hint">Select a paragraph to line up the sources and add notes</li>}
       </ul>
     </div>
   );

@@ -143,6 +143,7 @@ export function ComparisonView({ comparison, index, selected, noteCounts, onSele
         sourceCount={comparison.documents.length}
         passageCount={comparison.groups.length}
         differenceCount={comparison.differences.length}
+        hasSelection={selected !== null}
       />
       <div className="columns" ref={columnsElement} style={{ ['--column-count' as string]: comparison.documents.length }}>
         {comparison.documents.map((doc, docIndex) => {

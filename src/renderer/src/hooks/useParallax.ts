@@ -165,7 +165,8 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
         dispatch({ type: 'message', message: { tone: 'info', title: 'Your notes store was repaired', detail: status.storeRecovery } });
       }
       if (await openPending()) return;
-      if (!stateRef.current.open && !stateRef.current.busy) await openSample();
+      if (openRequest.current === 0) await openSample();
+      else dispatch({ type: 'startedElsewhere' });
     })();
   }, [call, openPending, openSample]);
 

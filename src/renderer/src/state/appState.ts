@@ -39,7 +39,7 @@ export interface AppState {
 export const initialState: AppState = {
   view: 'comparison',
   open: null,
-  busy: null,
+  busy: 'Starting…',
   selected: null,
   notes: [],
   recent: null,
@@ -50,6 +50,8 @@ export const initialState: AppState = {
 
 export type Action =
   | { type: 'busy'; what: string | null }
+  /** Start-up found something already being opened: it owns the busy state from here. */
+  | { type: 'startedElsewhere' }
   | { type: 'opened'; open: OpenComparison }
   | { type: 'select'; ref: ParagraphRef | null }
   | { type: 'notesLoaded'; comparisonId: string; notes: readonly Note[] }
@@ -71,6 +73,8 @@ export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'busy':
       return { ...state, busy: action.what };
+    case 'startedElsewhere':
+      return state.busy === initialState.busy ? { ...state, busy: null } : state;
     case 'opened':
       return { ...state, open: action.open, view: 'comparison', selected: null, notes: [], busy: null };
     case 'select':
