@@ -12,6 +12,33 @@ import { noteInputSchema, type Note } from './notes.js';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
+const filePath = z.string().min(1).max(4_096);
+/** The sources of the comparison on screen, so that main can compare them again after a change. */
+const comparisonPaths = z.array(filePath).min(1).max(50);
+
+/** Text encodings a person can choose when a file was decoded wrongly. */
+export const TEXT_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'iso-8859-1',
+  'iso-8859-2',
+  'iso-8859-15',
+  'windows-1250',
+  'windows-1251',
+  'koi8-r',
+  'macintosh',
+  'shift_jis',
+  'euc-jp',
+  'euc-kr',
+  'gb18030',
+  'big5',
+] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+/** What a person may say a paragraph is; `null` goes back to what Parallax decided. */
+export const PARAGRAPH_KIND_CHOICES = ['body', 'boilerplate'] as const;
 
 export const apiRequestSchemas = {
   /** Open files as one comparison. */
@@ -35,6 +62,31 @@ export const apiRequestSchemas = {
   'notes:delete': z.object({ id }).strict(),
   /** Facts the page shows: version, where the data lives, and anything the store had to recover. */
   'app:status': empty,
+  /** Rename a source's label (remembered for that file); '' goes back to the default. Compares again. */
+  'source:setLabel': z.object({ paths: comparisonPaths, path: filePath, label: z.string().max(120) }).strict(),
+  /** Mark a paragraph as article text or as junk (remembered for that file). Compares again. */
+  'source:setParagraphKind': z
+    .object({
+      paths: comparisonPaths,
+      path: filePath,
+      paragraph: z.number().int().nonnegative(),
+      kind: z.enum(PARAGRAPH_KIND_CHOICES).nullable(),
+    })
+    .strict(),
+  /** Read a text file again with the encoding the person chose (remembered); null: detect again. */
+  'source:setEncoding': z.object({ paths: comparisonPaths, path: filePath, encoding: z.enum(TEXT_ENCODINGS).nullable() }).strict(),
+  /**
+   * Add pasted text (plain, or HTML from the clipboard) as a source: main keeps it as a file in the
+   * data folder, so it can be reopened like any other, and compares again with it added.
+   */
+  'source:addText': z
+    .object({
+      paths: z.array(filePath).max(49),
+      name: z.string().max(200),
+      text: z.string().max(25 * 1024 * 1024),
+      html: z.string().max(25 * 1024 * 1024).optional(),
+    })
+    .strict(),
 } as const;
 
 export type ApiChannel = keyof typeof apiRequestSchemas;
@@ -80,6 +132,10 @@ interface ApiResponses {
   'notes:save': Note;
   'notes:delete': { readonly deleted: boolean };
   'app:status': AppStatus;
+  'source:setLabel': OpenComparisonResult;
+  'source:setParagraphKind': OpenComparisonResult;
+  'source:setEncoding': OpenComparisonResult;
+  'source:addText': OpenComparisonResult;
 }
 
 export type ApiRequest<C extends ApiChannel> = z.input<(typeof apiRequestSchemas)[C]>;
@@ -124,4 +180,13 @@ export interface ParallaxBridge<TFile = unknown> {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** The file system path of a dropped file, or '' when it has none. */
   pathForFile(file: TFile): string;
+  /** Listen for sources of the open comparison changing or vanishing on disk; returns an unsubscribe. */
+  onSourceChanged(listener: (change: SourceChange) => void): () => void;
 }
+
+/** A source file of the open comparison changed or vanished on disk. */
+export interface SourceChange {
+  readonly path: string;
+  readonly change: 'changed' | 'removed';
+}
+export const SOURCE_CHANGED_CHANNEL = 'source:changed' as const;

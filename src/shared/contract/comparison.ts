@@ -19,6 +19,36 @@ export interface Paragraph {
   readonly kind: ParagraphKind;
 }
 
+/** The formats Parallax reads. */
+export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'docx', 'pdf'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** Where text could not be decoded: how many characters, and where the first one stands. */
+export interface UndecodableText {
+  readonly count: number;
+  /** Offset into `SourceDocument.text` of the first replacement character. */
+  readonly firstOffset: number;
+  /** 1-based line and column of the first one, for people. */
+  readonly firstLine: number;
+  readonly firstColumn: number;
+}
+
+/** What is known about a source beyond its text. Every field but `format` may be missing. */
+export interface SourceMetadata {
+  readonly format: SourceFormat;
+  /** How the bytes were decoded (text formats only), e.g. "utf-8", "windows-1252". */
+  readonly encoding?: string;
+  /** The outlet, from the page's metadata. */
+  readonly siteName?: string;
+  readonly byline?: string;
+  /** Publication date as the page gives it. */
+  readonly published?: string;
+  readonly language?: string;
+  readonly undecodable?: UndecodableText;
+  /** Things the person should know about how this source was read, in plain sentences. */
+  readonly warnings?: readonly string[];
+}
+
 /** One source as analysed: its decoded text exactly as shown, and its blocks. */
 export interface SourceDocument {
   /** Where it came from: a file path, or a name for text that came from elsewhere. */
@@ -31,6 +61,8 @@ export interface SourceDocument {
   readonly paragraphs: readonly Paragraph[];
   /** A hash of `text`, so that notes can tell when a source changed. */
   readonly hash: string;
+  /** How the source was read; missing for sources made from bare text. */
+  readonly metadata?: SourceMetadata;
 }
 
 /** The paragraphs of one document that belong to a group. */

@@ -6,3 +6,4 @@ export { hashText } from './hash.js';
 export { classifyParagraphs, segmentText, splitParagraphs, type TextRange } from './segment.js';
 export { foldWord, stem, STOP_WORDS, tokenize, type Token } from './text.js';
 export { wordingDifferences, type WordingOptions } from './wording.js';
+export { applySourcePreferences, paragraphKey, type SourceBlock, type SourcePreferences } from './document.js';

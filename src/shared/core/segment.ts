@@ -130,14 +130,24 @@ function wordCount(text: string): number {
   return tokenize(text).length;
 }
 
-/** Say what kind of block each paragraph is. */
-export function classifyParagraphs(text: string, ranges: readonly TextRange[]): Paragraph[] {
+/**
+ * Say what kind of block each paragraph is.
+ *
+ * `hints` are kinds known from a document's structure (an HTML heading, a figure caption, a
+ * Markdown title); a hinted block keeps its kind unless it is plainly boilerplate, and the guesses
+ * that stand in for missing structure (short lines as headings, the first line as the title) are
+ * made only for blocks without a hint.
+ */
+export function classifyParagraphs(text: string, ranges: readonly TextRange[], hints: readonly (ParagraphKind | undefined)[] = []): Paragraph[] {
   const plain = ranges.map((range) => text.slice(range.start, range.end).replace(/[\u00a0\u2009\u202f]/g, ' ').trim());
-  const kinds: ParagraphKind[] = plain.map((line) => {
+  const kinds: ParagraphKind[] = plain.map((line, i) => {
     if (BOILERPLATE.some((pattern) => pattern.test(line)) || isForeignNote(line)) return 'boilerplate';
+    const hint = hints[i];
+    if (hint) return hint;
     if (line.length < 400 && CAPTION.some((pattern) => pattern.test(line))) return 'caption';
     return 'body';
   });
+  const guessed = (i: number): boolean => hints[i] === undefined;
 
   // Headlines listed under "Related articles" and the like, up to the next article paragraph.
   for (let i = 0; i < plain.length; i++) {
@@ -145,6 +155,7 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[]): 
     for (let j = i + 1; j < plain.length; j++) {
       const line = plain[j]!;
       if (kinds[j] === 'boilerplate') continue;
+      if (kinds[j] === 'title') break;
       if (line.length > 140 || /[.!]["”’]?$/.test(line)) break;
       kinds[j] = 'boilerplate';
     }
@@ -152,13 +163,14 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[]): 
 
   const firstArticle = kinds.findIndex((kind) => kind !== 'boilerplate');
   const first = plain[firstArticle];
-  if (first !== undefined && kinds[firstArticle] === 'body' && first.length <= 200 && !/[.!?]$/.test(first)) {
+  const hasTitle = kinds.includes('title');
+  if (!hasTitle && first !== undefined && guessed(firstArticle) && kinds[firstArticle] === 'body' && first.length <= 200 && !/[.!?]$/.test(first)) {
     kinds[firstArticle] = 'title';
   }
 
   for (let i = 0; i < plain.length; i++) {
     const line = plain[i]!;
-    if (kinds[i] !== 'body') continue;
+    if (kinds[i] !== 'body' || !guessed(i)) continue;
     const words = wordCount(line);
     const next = plain.slice(i + 1).find((_line, j) => kinds[i + 1 + j] !== 'boilerplate');
     if (words > 0 && words <= 12 && line.length <= 90 && !TERMINAL.test(line.replace(/[’'"”]+$/, '')) && next !== undefined && next.length > line.length) {
