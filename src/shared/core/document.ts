@@ -69,7 +69,8 @@ export function makeSourceDocument(input: SourceInput): SourceDocument {
   const firstText = paragraphs.find((paragraph) => paragraph.kind !== 'boilerplate');
   const fromText = titleParagraph ?? firstText;
   let title = input.title?.trim() || (fromText ? text.slice(fromText.start, fromText.end) : '');
-  title = title.replace(/\s+/g, ' ');
+  // "Headline | Section News" or "Headline - Outlet": keep the headline.
+  title = title.replace(/\s+/g, ' ').replace(/\s+[|｜]\s+[^|]{1,40}$/u, '');
   if (title.length > 160) title = title.slice(0, 157).trimEnd() + '…';
   const label = input.label?.trim() || input.metadata?.siteName?.trim() || labelFromPath(input.path);
   return {

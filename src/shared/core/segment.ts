@@ -134,16 +134,16 @@ function wordCount(text: string): number {
  * Say what kind of block each paragraph is.
  *
  * `hints` are kinds known from a document's structure (an HTML heading, a figure caption, a
- * Markdown title); a hinted block keeps its kind unless it is plainly boilerplate, and the guesses
- * that stand in for missing structure (short lines as headings, the first line as the title) are
- * made only for blocks without a hint.
+ * Markdown title); a hinted block keeps its kind unless it is plainly boilerplate (a `body` hint
+ * may still turn out to be a caption). The guesses that stand in for missing structure (short
+ * lines as headings, the first line as the title) are made only for blocks without a hint.
  */
 export function classifyParagraphs(text: string, ranges: readonly TextRange[], hints: readonly (ParagraphKind | undefined)[] = []): Paragraph[] {
   const plain = ranges.map((range) => text.slice(range.start, range.end).replace(/[\u00a0\u2009\u202f]/g, ' ').trim());
   const kinds: ParagraphKind[] = plain.map((line, i) => {
     if (BOILERPLATE.some((pattern) => pattern.test(line)) || isForeignNote(line)) return 'boilerplate';
     const hint = hints[i];
-    if (hint) return hint;
+    if (hint && hint !== 'body') return hint;
     if (line.length < 400 && CAPTION.some((pattern) => pattern.test(line))) return 'caption';
     return 'body';
   });
