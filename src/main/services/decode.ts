@@ -1,0 +1,481 @@
+import iconv from 'iconv-lite';
+import { detectAll } from 'jschardet';
+import type { TextEncoding } from '../../shared/contract/api.js';
+import type { UndecodableText } from '../../shared/contract/comparison.js';
+
+/**
+ * Turning a text file's bytes into the text Parallax shows.
+ *
+ * The same article decodes to the same text whether it was saved as UTF-8 (with or without a
+ * byte-order mark), UTF-16 LE or BE, Windows-1252 or ISO-8859-1, and legacy Cyrillic, Central
+ * European and East Asian files decode too. The order of evidence:
+ *
+ * 1. the encoding the person chose, if any (no guessing then);
+ * 2. a byte-order mark (UTF-8, UTF-16 LE, UTF-16 BE);
+ * 3. the NUL bytes that UTF-16 without a mark leaves in every other byte;
+ * 4. pictures, PDFs, archives and other binary files are refused, by their first bytes, by NUL
+ *    bytes, or by a high share of control characters;
+ * 5. strict UTF-8, or UTF-8 with a few damaged bytes among many good multi-byte characters;
+ * 6. jschardet on the first 64 KB, mapped onto the encodings a person can choose;
+ * 7. else Windows-1252, marked as a guess.
+ *
+ * Nothing is dropped: a byte that means nothing in the chosen encoding becomes U+FFFD and is
+ * counted in `undecodable`, with where the first one stands. Line ends become LF. Nothing here
+ * throws for any input; plain Node, no Electron.
+ */
+
+/** The text of a file, and how it was read. */
+export interface DecodedText {
+  /** The text, line ends normalised to LF, byte-order mark removed. */
+  readonly text: string;
+  readonly encoding: TextEncoding;
+  /**
+   * False when the encoding is a guess the person may want to check: the detector was unsure, or
+   * two encodings scored alike. Always true for a chosen encoding, a byte-order mark or valid UTF-8.
+   */
+  readonly confident: boolean;
+  /** Characters that could not be decoded (each shown as U+FFFD); missing when there are none. */
+  readonly undecodable?: UndecodableText;
+  /** Whether a byte-order mark was found at the start and removed. */
+  readonly bomStripped: boolean;
+}
+
+export type DecodeOutcome =
+  | { readonly ok: true; readonly value: DecodedText }
+  | {
+      readonly ok: false;
+      readonly reason: 'binary' | 'empty';
+      /** One or two plain sentences about the file, without its name (the caller adds that). */
+      readonly message: string;
+    };
+
+export interface DecodeOptions {
+  /** Decode with this encoding, as the person chose, instead of detecting one. */
+  readonly encoding?: TextEncoding;
+}
+
+/** How much of the start of a file the checks and the detector look at. */
+const SAMPLE_BYTES = 64 * 1024;
+/** More control characters than this share of the sample means binary, not text. */
+const MAX_CONTROL_SHARE = 0.1;
+/** Below this detector score the answer is ignored and Windows-1252 assumed. */
+const MIN_DETECTOR_SCORE = 0.1;
+/** A detector answer is confident from this score, when no other encoding comes within the margin. */
+const CONFIDENT_SCORE = 0.25;
+const CONFIDENT_MARGIN = 0.1;
+
+const REPLACEMENT = '\uFFFD';
+
+const EMPTY_MESSAGE = 'It is empty. Save the article’s text in it, or choose another file.';
+
+/**
+ * Decode a file's bytes as text. Never throws: anything that is not text comes back as
+ * `{ ok: false }` with a sentence for the person.
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeOutcome {
+  const kind = recognisedBinary(bytes);
+  if (kind) return binary(`It looks like ${kind}, not text.`);
+
+  const chosen = options.encoding;
+  if (chosen) {
+    const bom = bomLength(bytes, chosen);
+    const body = bytes.subarray(bom);
+    if (body.length === 0) return { ok: false, reason: 'empty', message: EMPTY_MESSAGE };
+    return { ok: true, value: finish(body, chosen, true, bom > 0) };
+  }
+
+  const marked = markedEncoding(bytes);
+  if (marked) {
+    const body = bytes.subarray(marked.bom);
+    if (body.length === 0) return { ok: false, reason: 'empty', message: EMPTY_MESSAGE };
+    return notBinaryText(finish(body, marked.encoding, true, true));
+  }
+  if (bytes.length === 0) return { ok: false, reason: 'empty', message: EMPTY_MESSAGE };
+
+  const utf16 = utf16ByNulPattern(bytes);
+  if (utf16) return notBinaryText(finish(bytes, utf16, true, false));
+
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (sample.includes(0) || controlShare(sample) > MAX_CONTROL_SHARE) {
+    return binary('It does not look like text: it has bytes that plain text does not have.');
+  }
+
+  const utf8 = utf8Evidence(bytes);
+  if (utf8.invalid === 0) return { ok: true, value: finish(bytes, 'utf-8', true, false) };
+  if (utf8.multiByte >= 3 * utf8.invalid) return { ok: true, value: finish(bytes, 'utf-8', true, false) };
+
+  const guess = detectEncoding(sample);
+  return { ok: true, value: finish(bytes, guess.encoding, guess.confident, false) };
+}
+
+/** A name for an encoding that people recognise, e.g. "Western European (Windows-1252)". */
+export function describeEncoding(encoding: TextEncoding): string {
+  return ENCODING_NAMES[encoding];
+}
+
+/**
+ * A sentence about characters that could not be read, e.g. "3 characters could not be read as
+ * UTF-8, the first on line 12, column 5. If the text looks wrong, choose its encoding and open it
+ * again."
+ */
+export function undecodableMessage(undecodable: UndecodableText, encoding: TextEncoding): string {
+  const { count, firstLine, firstColumn } = undecodable;
+  const what = count === 1 ? '1 character' : `${count} characters`;
+  const where = count === 1 ? 'on' : 'the first on';
+  return (
+    `${what} could not be read as ${describeEncoding(encoding)}, ${where} line ${firstLine}, column ${firstColumn}. ` +
+    'If the text looks wrong, choose its encoding and open it again.'
+  );
+}
+
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'Unicode (UTF-8)',
+  'utf-16le': 'Unicode (UTF-16 little-endian)',
+  'utf-16be': 'Unicode (UTF-16 big-endian)',
+  'windows-1252': 'Western European (Windows-1252)',
+  'iso-8859-1': 'Western European (ISO-8859-1)',
+  'iso-8859-15': 'Western European (ISO-8859-15)',
+  'macintosh': 'Western European (Mac OS Roman)',
+  'iso-8859-2': 'Central European (ISO-8859-2)',
+  'windows-1250': 'Central European (Windows-1250)',
+  'windows-1251': 'Cyrillic (Windows-1251)',
+  'koi8-r': 'Cyrillic (KOI8-R)',
+  'shift_jis': 'Japanese (Shift_JIS)',
+  'euc-jp': 'Japanese (EUC-JP)',
+  'euc-kr': 'Korean (EUC-KR)',
+  'gb18030': 'Chinese Simplified (GB18030)',
+  'big5': 'Chinese Traditional (Big5)',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Binary files
+
+function binary(first: string): DecodeOutcome {
+  return {
+    ok: false,
+    reason: 'binary',
+    message: `${first} Save the article as plain text (.txt) and open that.`,
+  };
+}
+
+/** Kinds of file people mistake for articles, by their first bytes. `null` when none matches. */
+function recognisedBinary(bytes: Uint8Array): string | null {
+  const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+  const ascii = (text: string, at = 0) => [...text].every((ch, i) => bytes[at + i] === ch.charCodeAt(0));
+  if (ascii('%PDF-')) return 'a PDF document';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'a picture (PNG)';
+  if (starts(0xff, 0xd8, 0xff)) return 'a picture (JPEG)';
+  if (ascii('GIF87a') || ascii('GIF89a')) return 'a picture (GIF)';
+  if (ascii('RIFF') && ascii('WEBP', 8)) return 'a picture (WebP)';
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
+    return 'a compressed archive or a word-processor document (.docx, .odt, .zip)';
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'an older Word or Office document (.doc)';
+  if (starts(0x1f, 0x8b)) return 'a compressed file (.gz)';
+  return null;
+}
+
+/** Share of C0 control bytes (other than tab, line feed, form feed and carriage return) and DEL. */
+function controlShare(sample: Uint8Array): number {
+  if (sample.length === 0) return 0;
+  let controls = 0;
+  for (const byte of sample) if (isControl(byte)) controls++;
+  return controls / sample.length;
+}
+
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
+}
+
+/** Text from a byte-order mark or the UTF-16 pattern still counts as binary if it is mostly controls. */
+function notBinaryText(value: DecodedText): DecodeOutcome {
+  const sample = value.text.slice(0, SAMPLE_BYTES);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) if (isControl(sample.charCodeAt(i))) controls++;
+  if (sample.length > 0 && controls > sample.length * MAX_CONTROL_SHARE) {
+    return binary('It does not look like text: read as ' + describeEncoding(value.encoding) + ' it is mostly control characters.');
+  }
+  return { ok: true, value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte-order marks and UTF-16
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
+
+function hasPrefix(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function markedEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom: number } | null {
+  if (hasPrefix(bytes, UTF8_BOM)) return { encoding: 'utf-8', bom: 3 };
+  if (hasPrefix(bytes, UTF16LE_BOM)) return { encoding: 'utf-16le', bom: 2 };
+  if (hasPrefix(bytes, UTF16BE_BOM)) return { encoding: 'utf-16be', bom: 2 };
+  return null;
+}
+
+/** The length of the byte-order mark of `encoding` at the start of `bytes`, or 0. */
+function bomLength(bytes: Uint8Array, encoding: TextEncoding): number {
+  if (encoding === 'utf-8' && hasPrefix(bytes, UTF8_BOM)) return 3;
+  if (encoding === 'utf-16le' && hasPrefix(bytes, UTF16LE_BOM)) return 2;
+  if (encoding === 'utf-16be' && hasPrefix(bytes, UTF16BE_BOM)) return 2;
+  return 0;
+}
+
+/**
+ * UTF-16 without a mark, in a Latin, Greek or Cyrillic script, has a NUL in most high bytes: the
+ * odd positions for little-endian, the even ones for big-endian. Text in other scripts has none
+ * and goes on to the other checks.
+ */
+function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES) & ~1);
+  const pairs = sample.length / 2;
+  if (pairs < 2) return null;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNuls++;
+    if (sample[i + 1] === 0) oddNuls++;
+  }
+  if (oddNuls > pairs * 0.4 && evenNuls < pairs * 0.05) return 'utf-16le';
+  if (evenNuls > pairs * 0.4 && oddNuls < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 and the detector
+
+/**
+ * Valid multi-byte characters and invalid sequences in `bytes`, counted as a decoder would. Text in
+ * a single-byte encoding has almost no valid multi-byte UTF-8 in it; UTF-8 with a stray Latin-1
+ * byte has many.
+ */
+function utf8Evidence(bytes: Uint8Array): { multiByte: number; invalid: number } {
+  let multiByte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else {
+      invalid++;
+      i++;
+      continue;
+    }
+    let j = 1;
+    for (; j <= need; j++) {
+      const next = bytes[i + j];
+      if (next === undefined || next < (j === 1 ? low : 0x80) || next > (j === 1 ? high : 0xbf)) break;
+    }
+    if (j > need) {
+      multiByte++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i += j;
+    }
+  }
+  return { multiByte, invalid };
+}
+
+/**
+ * What the detector may answer, in its own names: the encodings a person can choose, less those
+ * it cannot tell from Windows-1252 on ordinary text (Mac OS Roman, and ISO-8859-1 and -15, which
+ * it scores the same as Windows-1252 and which we read as Windows-1252 anyway, see below).
+ */
+const DETECTABLE = [
+  'utf-8',
+  'windows-1252',
+  'iso-8859-1',
+  'iso-8859-15',
+  'iso-8859-2',
+  'windows-1250',
+  'windows-1251',
+  'koi8-r',
+  'shift_jis',
+  'cp932',
+  'euc-jp',
+  'euc-kr',
+  'cp949',
+  'gb18030',
+  'big5',
+];
+
+/**
+ * The detector's names, lower-case without punctuation, to ours. ISO-8859-1 and ISO-8859-15 are
+ * read as Windows-1252, as browsers do: the three agree on every letter of a Western text except
+ * that Windows-1252 also has curly quotes, dashes and the euro sign where ISO-8859-1 has unused
+ * control codes, so a Latin-1 file reads the same and a Windows-1252 file mislabelled as Latin-1
+ * (the usual case) reads right. (ISO-8859-15 moves the euro and a few rare letters: a person who
+ * has such a file can choose it.)
+ */
+const DETECTOR_NAMES: Record<string, TextEncoding> = {
+  utf8: 'utf-8',
+  utf8sig: 'utf-8',
+  windows1252: 'windows-1252',
+  cp1252: 'windows-1252',
+  iso88591: 'windows-1252',
+  iso885915: 'windows-1252',
+  ascii: 'windows-1252',
+  iso88592: 'iso-8859-2',
+  windows1250: 'windows-1250',
+  cp1250: 'windows-1250',
+  windows1251: 'windows-1251',
+  cp1251: 'windows-1251',
+  koi8r: 'koi8-r',
+  shiftjis: 'shift_jis',
+  shiftjis2004: 'shift_jis',
+  cp932: 'shift_jis',
+  eucjp: 'euc-jp',
+  eucjis2004: 'euc-jp',
+  euckr: 'euc-kr',
+  cp949: 'euc-kr',
+  gb18030: 'gb18030',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  big5: 'big5',
+  big5hkscs: 'big5',
+};
+
+function detectEncoding(sample: Uint8Array): { encoding: TextEncoding; confident: boolean } {
+  let candidates: { encoding: string | null; confidence: number }[];
+  try {
+    candidates = detectAll(sample, { detectEncodings: DETECTABLE, minimumThreshold: 0 });
+  } catch {
+    candidates = [];
+  }
+  // Best score for each of our encodings, in the detector's order.
+  const scores = new Map<TextEncoding, number>();
+  for (const { encoding, confidence } of candidates) {
+    const ours = encoding ? DETECTOR_NAMES[encoding.toLowerCase().replace(/[^a-z0-9]/g, '')] : undefined;
+    if (ours && !scores.has(ours)) scores.set(ours, confidence);
+  }
+  const [best, runnerUp] = [...scores.entries()];
+  if (!best || !(best[1] >= MIN_DETECTOR_SCORE)) return { encoding: 'windows-1252', confident: false };
+  const margin = best[1] - (runnerUp?.[1] ?? 0);
+  return { encoding: best[0], confident: best[1] >= CONFIDENT_SCORE && margin >= CONFIDENT_MARGIN };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding and counting what did not decode
+
+/** How U+FFFD itself is written in the encodings that can hold it, and at which byte alignment. */
+const ENCODED_REPLACEMENT: Partial<Record<TextEncoding, { bytes: readonly number[]; step: number }>> = {
+  'utf-8': { bytes: [0xef, 0xbf, 0xbd], step: 1 },
+  'utf-16le': { bytes: [0xfd, 0xff], step: 2 },
+  'utf-16be': { bytes: [0xff, 0xfd], step: 2 },
+  'gb18030': { bytes: [0x84, 0x31, 0xa4, 0x37], step: 1 },
+};
+
+function finish(body: Uint8Array, encoding: TextEncoding, confident: boolean, bomStripped: boolean): DecodedText {
+  const { text: raw, literal } = decodeNoting(body, encoding);
+  const text = raw.replace(/\r\n?/g, '\n');
+  const undecodable = findUndecodable(raw, text, literal);
+  return undecodable ? { text, encoding, confident, undecodable, bomStripped } : { text, encoding, confident, bomStripped };
+}
+
+/**
+ * Decode `bytes`, and note which U+FFFD in the result were written as U+FFFD in the file (and so
+ * are no decoding error). Where the file holds such characters, it is decoded piece by piece with
+ * a streaming decoder, cut just after each of them: the streamed text is the same as in one go,
+ * and each of them is the last character its piece gives.
+ */
+function decodeNoting(bytes: Uint8Array, encoding: TextEncoding): { text: string; literal: Set<number> } {
+  const literal = new Set<number>();
+  const cuts = encodedReplacements(bytes, encoding);
+  const decoder = streamingDecoder(encoding);
+  if (cuts.length === 0) return { text: decoder.write(bytes) + decoder.end(), literal };
+  let text = '';
+  let from = 0;
+  for (const cut of cuts) {
+    text += decoder.write(bytes.subarray(from, cut));
+    if (text.endsWith(REPLACEMENT)) literal.add(text.length - 1);
+    from = cut;
+  }
+  text += decoder.write(bytes.subarray(from)) + decoder.end();
+  return { text, literal };
+}
+
+/** Byte offsets just after each U+FFFD written in the file, for the encodings that can hold one. */
+function encodedReplacements(bytes: Uint8Array, encoding: TextEncoding): number[] {
+  const pattern = ENCODED_REPLACEMENT[encoding];
+  if (!pattern) return [];
+  const needle = Uint8Array.from(pattern.bytes);
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const cuts: number[] = [];
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    if (at % pattern.step !== 0) continue;
+    cuts.push(at + needle.length);
+    at += needle.length - 1;
+  }
+  return cuts;
+}
+
+interface StreamingDecoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+/**
+ * UTF-8 and UTF-16 through the platform's TextDecoder; everything else through iconv-lite, because
+ * Node's TextDecoder reads "windows-1252" as Latin-1 and lacks most legacy encodings. Neither
+ * removes a byte-order mark here: that was done, or not, on purpose before.
+ */
+function streamingDecoder(encoding: TextEncoding): StreamingDecoder {
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+    return {
+      write: (bytes) => decoder.decode(bytes, { stream: true }),
+      end: () => decoder.decode(),
+    };
+  }
+  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? '',
+  };
+}
+
+/**
+ * Where the decoding errors are in the returned text. `raw` is the decoded text before line ends
+ * were normalised and `literal` the positions in it of U+FFFD that the file really holds; the
+ * normalising removes only carriage returns, so the n-th U+FFFD of `raw` is the n-th of `text`.
+ */
+function findUndecodable(raw: string, text: string, literal: ReadonlySet<number>): UndecodableText | undefined {
+  let count = 0;
+  let firstOffset = -1;
+  let inRaw = raw.indexOf(REPLACEMENT);
+  let inText = text.indexOf(REPLACEMENT);
+  while (inRaw >= 0 && inText >= 0) {
+    if (!literal.has(inRaw)) {
+      count++;
+      if (firstOffset < 0) firstOffset = inText;
+    }
+    inRaw = raw.indexOf(REPLACEMENT, inRaw + 1);
+    inText = text.indexOf(REPLACEMENT, inText + 1);
+  }
+  if (count === 0) return undefined;
+  const lineStart = text.lastIndexOf('\n', firstOffset - 1) + 1;
+  let firstLine = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < firstOffset; at = text.indexOf('\n', at + 1)) firstLine++;
+  // Columns count characters as people see them, not UTF-16 code units.
+  const firstColumn = [...text.slice(lineStart, firstOffset)].length + 1;
+  return { count, firstOffset, firstLine, firstColumn };
+}
