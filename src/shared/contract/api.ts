@@ -104,6 +104,22 @@ export interface OpenComparisonResult {
   readonly comparison: Comparison;
   /** Files that could not be opened; the comparison holds the rest. */
   readonly problems: readonly OpenProblem[];
+  /**
+   * What the person decided about each source, one entry per `comparison.documents` entry, in the
+   * same order, so the page can say "marked by you" and show the encoding they chose.
+   */
+  readonly choices?: readonly SourceChoices[];
+}
+
+/** What a person decided about one source of a comparison (remembered for its file). */
+export interface SourceChoices {
+  readonly path: string;
+  /** Their label, when they renamed the source. */
+  readonly label?: string;
+  /** The encoding they chose to read the file with. */
+  readonly encoding?: TextEncoding;
+  /** Paragraphs (indices into the document's `paragraphs`) they marked as article text or junk. */
+  readonly kinds: readonly { readonly paragraph: number; readonly kind: (typeof PARAGRAPH_KIND_CHOICES)[number] }[];
 }
 
 export interface RecentComparison {

@@ -73,12 +73,22 @@ export interface GroupMember {
   readonly paragraphs: readonly number[];
 }
 
+/** Two sentences, in two documents, that report the same thing. */
+export interface SentenceLink {
+  /** The two sentences, in document order. */
+  readonly spans: readonly [TextSpan, TextSpan];
+  /** How alike they are, from 0 to 1. */
+  readonly score: number;
+}
+
 /** Paragraphs of two or more documents that report the same thing. */
 export interface AlignmentGroup {
   readonly id: string;
   readonly members: readonly GroupMember[];
   /** How alike the members are, from 0 to 1. */
   readonly score: number;
+  /** Which sentences of the members matched which (absent for identical paragraphs matched whole). */
+  readonly sentences?: readonly SentenceLink[];
 }
 
 /** The kinds of difference Parallax reports. Only `wording` is produced so far. */
@@ -111,10 +121,22 @@ export interface Difference {
   readonly note?: string;
 }
 
+/** A paragraph of article text that no other source reports: what the others leave out. */
+export interface UniqueParagraph {
+  readonly doc: number;
+  readonly paragraph: number;
+}
+
 /** The whole result of comparing several sources. */
 export interface Comparison {
   readonly schema: typeof COMPARISON_SCHEMA;
   readonly documents: readonly SourceDocument[];
   readonly groups: readonly AlignmentGroup[];
   readonly differences: readonly Difference[];
+  /** Title, heading and body paragraphs in no group, in document order. */
+  readonly unique?: readonly UniqueParagraph[];
+  /** The alignment strictness used, from 0 (loose) to 1 (strict). */
+  readonly threshold?: number;
+  /** Things a reader of the output should know (a pair too large to diff word by word, …). */
+  readonly notices?: readonly string[];
 }

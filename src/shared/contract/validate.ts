@@ -25,8 +25,14 @@ export const comparisonShape = z.object({
       id: z.string().min(1),
       members: z.array(z.object({ doc: offset, paragraphs: z.array(offset).min(1) })).min(2),
       score: z.number().min(0).max(1),
+      sentences: z
+        .array(z.object({ spans: z.tuple([z.object({ doc: offset, start: offset, end: offset }), z.object({ doc: offset, start: offset, end: offset })]), score: z.number().min(0).max(1) }))
+        .optional(),
     }),
   ),
+  unique: z.array(z.object({ doc: offset, paragraph: offset })).optional(),
+  threshold: z.number().min(0).max(1).optional(),
+  notices: z.array(z.string()).optional(),
   differences: z.array(
     z.object({
       group: z.string(),
@@ -64,6 +70,25 @@ export function checkComparison(value: unknown): string[] {
     }
     groupParagraphs.set(group.id, byDoc);
   }
+  const insideGroup = (byDoc: Map<number, number[]>, span: { doc: number; start: number; end: number }): boolean => {
+    const document = comparison.documents[span.doc];
+    return (byDoc.get(span.doc) ?? []).some((p) => {
+      const paragraph = document?.paragraphs[p];
+      return paragraph !== undefined && span.start >= paragraph.start && span.end <= paragraph.end && span.start < span.end;
+    });
+  };
+  for (const group of comparison.groups) {
+    const byDoc = groupParagraphs.get(group.id)!;
+    (group.sentences ?? []).forEach((link, i) => {
+      for (const span of link.spans) {
+        if (!insideGroup(byDoc, span)) problems.push(`group ${group.id}: sentence link ${i} span ${span.doc}:${span.start}-${span.end} is not inside a paragraph of the group`);
+      }
+    });
+  }
+  for (const item of comparison.unique ?? []) {
+    const grouped = [...groupParagraphs.values()].some((byDoc) => (byDoc.get(item.doc) ?? []).includes(item.paragraph));
+    if (grouped || !comparison.documents[item.doc]?.paragraphs[item.paragraph]) problems.push(`unique ${item.doc}:${item.paragraph} is grouped or does not exist`);
+  }
   comparison.differences.forEach((difference, i) => {
     const byDoc = groupParagraphs.get(difference.group);
     if (!byDoc) {
@@ -71,12 +96,7 @@ export function checkComparison(value: unknown): string[] {
       return;
     }
     for (const span of difference.spans) {
-      const document = comparison.documents[span.doc];
-      const inside = (byDoc.get(span.doc) ?? []).some((p) => {
-        const paragraph = document?.paragraphs[p];
-        return paragraph !== undefined && span.start >= paragraph.start && span.end <= paragraph.end && span.start < span.end;
-      });
-      if (!inside) problems.push(`differences.${i}: span ${span.doc}:${span.start}-${span.end} is not inside a paragraph of its group`);
+      if (!insideGroup(byDoc, span)) problems.push(`differences.${i}: span ${span.doc}:${span.start}-${span.end} is not inside a paragraph of its group`);
     }
   });
   return problems;

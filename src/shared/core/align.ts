@@ -1,38 +1,78 @@
-import type { AlignmentGroup, GroupMember, ParagraphKind, SourceDocument } from '../contract/comparison.js';
+import type { AlignmentGroup, GroupMember, ParagraphKind, SentenceLink, SourceDocument } from '../contract/comparison.js';
+import { hashText } from './hash.js';
+import { splitSentences } from './sentences.js';
 import { STOP_WORDS, stem, tokenize } from './text.js';
 
-/** How strict alignment is: paragraphs less alike than this are not linked. From 0 to 1. */
+/** How strict alignment is by default: paragraphs less alike than this are not linked. From 0 to 1. */
 export const DEFAULT_ALIGN_THRESHOLD = 0.3;
 
 /** Kinds of paragraph that can report something; captions and boilerplate are left out. */
-const ALIGNED_KINDS: ReadonlySet<ParagraphKind> = new Set(['title', 'heading', 'body']);
+export const ALIGNED_KINDS: ReadonlySet<ParagraphKind> = new Set(['title', 'heading', 'body']);
 
 export interface AlignOptions {
   /** From 0 (loose) to 1 (strict). */
   readonly threshold?: number;
+  /** Called now and then with the share of the work done, from 0 to 1. */
+  readonly onProgress?: (done: number) => void;
 }
 
-/** One paragraph as a set of weighted terms. */
-interface Unit {
-  readonly doc: number;
-  readonly paragraph: number;
-  readonly terms: ReadonlyMap<string, number>;
-  total: number;
-}
+/**
+ * Words that news reports use for the same thing, folded to one term for alignment only (the
+ * differences between them are what the analysis shows, so they must not keep paragraphs apart).
+ */
+const SAME_THING: readonly (readonly string[])[] = [
+  ['killed', 'kill', 'kills', 'killing', 'died', 'die', 'dies', 'dead', 'death', 'deaths', 'lives', 'fatalities', 'toll'],
+  ['hostages', 'hostage', 'captives', 'captive', 'prisoners', 'prisoner', 'detainees', 'detainee', 'abductees'],
+  ['war', 'conflict', 'assault', 'offensive', 'fighting', 'hostilities', 'genocide'],
+  ['gunmen', 'militants', 'fighters', 'terrorists', 'resistance', 'insurgents'],
+  ['talks', 'negotiations', 'negotiation', 'negotiate', 'negotiating', 'discussions'],
+  ['ceasefire', 'cease-fire', 'truce'],
+  ['release', 'released', 'releasing', 'freeing', 'freed', 'free'],
+  ['wounded', 'injured', 'injuries', 'hurt'],
+  ['displaced', 'evacuees', 'evacuated', 'refugees', 'homeless'],
+  ['deal', 'agreement', 'accord'],
+  ['protesters', 'rioters', 'demonstrators', 'protest', 'protests', 'demonstration'],
+  ['disaster', 'catastrophe', 'accident', 'tragedy'],
+];
+const CONCEPT = new Map<string, string>();
+for (const words of SAME_THING) for (const word of words) CONCEPT.set(word, `~${words[0]}`);
 
+/** The weighted terms of a span of text: content words (stemmed), numbers and names weighing more. */
 function termsOf(text: string, start: number, end: number): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const token of tokenize(text, start, end)) {
-    if (STOP_WORDS.has(token.norm)) continue;
-    if (!token.isNumber && token.norm.length < 2) continue;
-    const term = stem(token.norm);
-    const boost = token.isNumber ? 1.5 : token.isCapitalized ? 1.25 : 1;
+  const tokens = tokenize(text, start, end);
+  tokens.forEach((token, i) => {
+    if (STOP_WORDS.has(token.norm)) return;
+    if (!token.isNumber && token.norm.length < 2) return;
+    const term = CONCEPT.get(token.norm) ?? stem(token.norm);
+    // A capital inside a sentence marks a name; a number is a figure: both say what a report is about.
+    const boost = token.isNumber ? (token.norm.length >= 3 ? 1.6 : 1.2) : token.isCapitalized && i > 0 ? 1.3 : 1;
     terms.set(term, Math.max(terms.get(term) ?? 0, boost));
-  }
+  });
+  // What the figures count: "46,500 people", "445,581 Palestinians" and "46,500 lives" all give a
+  // figure-of feature, so that reports of the same quantity match even when the numbers differ.
+  const deaths = [...terms.keys()].includes('~killed');
+  tokens.forEach((token, i) => {
+    if (!token.isNumber || token.norm.replace(/\D/g, '').length < 2) return;
+    const next = tokens.slice(i + 1, i + 4).find((t) => !t.isNumber && !STOP_WORDS.has(t.norm));
+    if (next) {
+      const counted = CONCEPT.get(next.norm) ?? stem(next.norm);
+      terms.set(`#${counted}`, 1.5);
+    }
+    if (deaths) terms.set('#~killed', 1.5);
+  });
   return terms;
 }
 
-/** Union-find over unit indices. */
+interface Sentence {
+  readonly doc: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly terms: Map<string, number>;
+  total: number;
+}
+
 class Components {
   private readonly parent: number[];
   constructor(size: number) {
@@ -55,94 +95,229 @@ class Components {
   }
 }
 
+/** A sentence pair counts as saying the same thing from this similarity up. */
+const SENTENCE_FLOOR = 0.2;
+/** How much one matched sentence counts for its paragraphs, against their coverage. */
+const SINGLE_SENTENCE_WEIGHT = 0.85;
+/** A term in more sentences than this share of all is too common to find candidates with. */
+const COMMON_SHARE = 0.08;
+
 /**
  * Find which paragraphs of several documents report the same thing.
  *
- * Each paragraph is a set of content words (function words dropped, light stemming), weighted by how
- * rare they are across all paragraphs, with numbers and names weighing more. Candidate pairs come
- * from an inverted index, so unrelated paragraphs are never compared. A paragraph is linked to its
- * best match in each other document when they are alike enough; linked paragraphs form groups.
+ * Work happens at the sentence level: each sentence is a set of content words (function words
+ * dropped, light stemming, words news reports use for the same thing folded together), weighted by
+ * how rare they are, with figures and names weighing more. Candidate sentence pairs come from an
+ * inverted index over rare terms, so unrelated text is never compared; identical paragraphs are
+ * matched by hash. Two paragraphs are alike as far as the sentences of one are matched in the
+ * other, so a paragraph that merges several of another source's is linked to each of them. Linked
+ * paragraphs form groups, which record which sentences matched which.
+ *
+ * Documents are processed in an order fixed by their content, so the groups do not depend on the
+ * order in which they were given.
  */
 export function alignDocuments(documents: readonly SourceDocument[], options: AlignOptions = {}): AlignmentGroup[] {
   const threshold = options.threshold ?? DEFAULT_ALIGN_THRESHOLD;
-  const units: Unit[] = [];
-  documents.forEach((document, doc) => {
+  const progress = options.onProgress ?? (() => {});
+  // A canonical order: by content, then path (ties between identical texts).
+  const order = documents.map((_d, i) => i).sort((a, b) => {
+    const x = documents[a]!;
+    const y = documents[b]!;
+    return x.hash < y.hash ? -1 : x.hash > y.hash ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : a - b;
+  });
+
+  // Paragraph units and their sentences.
+  interface ParagraphUnit {
+    readonly doc: number;
+    readonly paragraph: number;
+    readonly key: string;
+    readonly sentences: number[];
+  }
+  const paragraphs: ParagraphUnit[] = [];
+  const sentences: Sentence[] = [];
+  for (const doc of order) {
+    const document = documents[doc]!;
     document.paragraphs.forEach((paragraph, index) => {
       if (!ALIGNED_KINDS.has(paragraph.kind)) return;
-      const terms = termsOf(document.text, paragraph.start, paragraph.end);
-      if (terms.size > 0) units.push({ doc, paragraph: index, terms, total: 0 });
+      const ids: number[] = [];
+      for (const range of splitSentences(document.text, paragraph.start, paragraph.end)) {
+        const terms = termsOf(document.text, range.start, range.end);
+        if (terms.size === 0) continue;
+        ids.push(sentences.length);
+        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, total: 0 });
+      }
+      if (ids.length === 0) return;
+      const key = hashText(document.text.slice(paragraph.start, paragraph.end).toLowerCase().replace(/\s+/g, ' '));
+      paragraphs.push({ doc, paragraph: index, key, sentences: ids });
     });
-  });
+  }
+  progress(0.2);
 
-  // Rarity of each term over all paragraphs.
+  // Rarity of each term over all sentences.
   const frequency = new Map<string, number>();
-  for (const unit of units) for (const term of unit.terms.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const weight = (term: string, boost: number): number => boost * Math.log(1 + units.length / (frequency.get(term) ?? 1));
-  for (const unit of units) {
+  for (const sentence of sentences) for (const term of sentence.terms.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [term, count] of frequency) idf.set(term, Math.log(1 + sentences.length / count));
+  for (const sentence of sentences) {
     let total = 0;
-    for (const [term, boost] of unit.terms) total += weight(term, boost);
-    unit.total = total;
+    for (const [term, boost] of sentence.terms) total += boost * idf.get(term)!;
+    sentence.total = total;
   }
 
-  // Inverted index: term to the units that have it.
+  // Inverted index over the terms rare enough to find candidates with.
+  const commonLimit = Math.max(8, Math.ceil(sentences.length * COMMON_SHARE));
   const postings = new Map<string, number[]>();
-  units.forEach((unit, index) => {
-    for (const term of unit.terms.keys()) {
+  sentences.forEach((sentence, id) => {
+    for (const term of sentence.terms.keys()) {
+      if (frequency.get(term)! > commonLimit) continue;
       const list = postings.get(term);
-      if (list) list.push(index);
-      else postings.set(term, [index]);
+      if (list) list.push(id);
+      else postings.set(term, [id]);
     }
   });
 
-  const components = new Components(units.length);
-  const edgeScores = new Map<string, number>();
-  units.forEach((unit, a) => {
-    const shared = new Map<number, number>();
-    for (const [term, boost] of unit.terms) {
-      const w = weight(term, boost);
-      for (const b of postings.get(term) ?? []) {
-        if (units[b]!.doc !== unit.doc) shared.set(b, (shared.get(b) ?? 0) + w);
+  const similarity = (a: Sentence, b: Sentence): number => {
+    const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+    let shared = 0;
+    for (const [term, boost] of small.terms) {
+      const other = large.terms.get(term);
+      if (other !== undefined) shared += Math.min(boost, other) * idf.get(term)!;
+    }
+    return shared / Math.sqrt(a.total * b.total);
+  };
+
+  // Best matching sentence in each other document, for every sentence.
+  const sentenceLinks = new Map<string, number>();
+  const linkKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  sentences.forEach((sentence, a) => {
+    if (a % 512 === 0) progress(0.2 + 0.6 * (a / Math.max(1, sentences.length)));
+    const candidates = new Set<number>();
+    for (const term of sentence.terms.keys()) {
+      for (const b of postings.get(term) ?? []) if (sentences[b]!.doc !== sentence.doc) candidates.add(b);
+    }
+    const best = new Map<number, { b: number; score: number }>();
+    for (const b of candidates) {
+      const score = similarity(sentence, sentences[b]!);
+      if (score < SENTENCE_FLOOR) continue;
+      const doc = sentences[b]!.doc;
+      const current = best.get(doc);
+      if (!current || score > current.score || (score === current.score && b < current.b)) best.set(doc, { b, score });
+    }
+    for (const { b, score } of best.values()) sentenceLinks.set(linkKey(a, b), score);
+  });
+  progress(0.8);
+
+  // Paragraph pairs: how much of each paragraph's content is matched in the other.
+  const paragraphOf = new Map<number, number>();
+  paragraphs.forEach((unit, p) => unit.sentences.forEach((s) => paragraphOf.set(s, p)));
+  interface PairEvidence {
+    readonly bestForSentence: Map<number, number>;
+    readonly links: [number, number, number][];
+  }
+  const pairs = new Map<string, PairEvidence>();
+  for (const [key, score] of sentenceLinks) {
+    const [a, b] = key.split(':').map(Number) as [number, number];
+    const pa = paragraphOf.get(a)!;
+    const pb = paragraphOf.get(b)!;
+    const pairKey = pa < pb ? `${pa}:${pb}` : `${pb}:${pa}`;
+    let evidence = pairs.get(pairKey);
+    if (!evidence) {
+      evidence = { bestForSentence: new Map(), links: [] };
+      pairs.set(pairKey, evidence);
+    }
+    evidence.bestForSentence.set(a, Math.max(evidence.bestForSentence.get(a) ?? 0, score));
+    evidence.bestForSentence.set(b, Math.max(evidence.bestForSentence.get(b) ?? 0, score));
+    evidence.links.push([a, b, score]);
+  }
+  // Identical paragraphs are the same report, whatever else.
+  const byKey = new Map<string, number[]>();
+  paragraphs.forEach((unit, p) => {
+    const list = byKey.get(unit.key);
+    if (list) list.push(p);
+    else byKey.set(unit.key, [p]);
+  });
+
+  const coverage = (p: number, evidence: PairEvidence): number => {
+    let matched = 0;
+    let total = 0;
+    for (const s of paragraphs[p]!.sentences) {
+      const weight = sentences[s]!.total;
+      total += weight;
+      matched += weight * (evidence.bestForSentence.get(s) ?? 0);
+    }
+    return total > 0 ? matched / total : 0;
+  };
+
+  const scored: { pa: number; pb: number; score: number; links: [number, number, number][] }[] = [];
+  for (const [pairKey, evidence] of pairs) {
+    const [pa, pb] = pairKey.split(':').map(Number) as [number, number];
+    if (paragraphs[pa]!.doc === paragraphs[pb]!.doc) continue;
+    // One strongly matched sentence is enough to say two paragraphs share a report, even when the
+    // rest of each paragraph goes elsewhere (a source that merges several facts into one paragraph).
+    let strongest = 0;
+    for (const [, , linkScore] of evidence.links) strongest = Math.max(strongest, linkScore);
+    const score =
+      paragraphs[pa]!.key === paragraphs[pb]!.key ? 1 : Math.max(coverage(pa, evidence), coverage(pb, evidence), SINGLE_SENTENCE_WEIGHT * strongest);
+    scored.push({ pa, pb, score: Math.min(1, score), links: evidence.links });
+  }
+  for (const list of byKey.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [pa, pb] = [list[i]!, list[j]!];
+        if (paragraphs[pa]!.doc !== paragraphs[pb]!.doc && !pairs.has(`${pa}:${pb}`)) scored.push({ pa, pb, score: 1, links: [] });
       }
     }
-    // Best match in each other document.
-    const best = new Map<number, { b: number; score: number }>();
-    for (const [b, overlap] of shared) {
-      const other = units[b]!;
-      const cosine = overlap / Math.sqrt(unit.total * other.total);
-      const containment = overlap / Math.min(unit.total, other.total);
-      const score = 0.6 * cosine + 0.4 * containment;
-      const current = best.get(other.doc);
-      if (!current || score > current.score || (score === current.score && b < current.b)) best.set(other.doc, { b, score });
-    }
-    for (const { b, score } of best.values()) {
-      if (score < threshold) continue;
-      components.join(a, b);
-      const key = a < b ? `${a}:${b}` : `${b}:${a}`;
-      edgeScores.set(key, Math.max(edgeScores.get(key) ?? 0, score));
-    }
-  });
-
-  // Collect components that span two or more documents.
-  const byRoot = new Map<number, number[]>();
-  units.forEach((_unit, index) => {
-    const root = components.find(index);
-    const list = byRoot.get(root);
-    if (list) list.push(index);
-    else byRoot.set(root, [index]);
-  });
-  const rootScores = new Map<number, number[]>();
-  for (const [key, score] of edgeScores) {
-    const root = components.find(Number(key.split(':')[0]));
-    const list = rootScores.get(root);
-    if (list) list.push(score);
-    else rootScores.set(root, [score]);
   }
 
-  const groups: { members: GroupMember[]; score: number; first: [number, number] }[] = [];
-  for (const [root, indices] of byRoot) {
+  // Keep a pair when it is alike enough and close to the best either paragraph has in the other's document.
+  const bestIn = new Map<string, number>();
+  const note = (p: number, doc: number, score: number): void => {
+    const key = `${p}@${doc}`;
+    bestIn.set(key, Math.max(bestIn.get(key) ?? 0, score));
+  };
+  for (const pair of scored) {
+    note(pair.pa, paragraphs[pair.pb]!.doc, pair.score);
+    note(pair.pb, paragraphs[pair.pa]!.doc, pair.score);
+  }
+  const components = new Components(paragraphs.length);
+  const kept: typeof scored = [];
+  for (const pair of scored) {
+    if (pair.score < threshold) continue;
+    const bestA = bestIn.get(`${pair.pa}@${paragraphs[pair.pb]!.doc}`)!;
+    const bestB = bestIn.get(`${pair.pb}@${paragraphs[pair.pa]!.doc}`)!;
+    if (pair.score < 0.75 * bestA && pair.score < 0.75 * bestB) continue;
+    components.join(pair.pa, pair.pb);
+    kept.push(pair);
+  }
+
+  // Groups: components that span two or more documents.
+  const byRoot = new Map<number, { paragraphs: number[]; scores: number[]; links: SentenceLink[] }>();
+  paragraphs.forEach((_unit, p) => {
+    const root = components.find(p);
+    const entry = byRoot.get(root) ?? { paragraphs: [], scores: [], links: [] };
+    entry.paragraphs.push(p);
+    byRoot.set(root, entry);
+  });
+  for (const pair of kept) {
+    const entry = byRoot.get(components.find(pair.pa))!;
+    entry.scores.push(pair.score);
+    for (const [a, b, score] of pair.links) {
+      const [x, y] = [sentences[a]!, sentences[b]!];
+      entry.links.push({
+        score: Math.round(score * 1000) / 1000,
+        spans: [
+          { doc: x.doc, start: x.start, end: x.end },
+          { doc: y.doc, start: y.start, end: y.end },
+        ].sort((u, v) => u.doc - v.doc || u.start - v.start) as [SentenceLink['spans'][0], SentenceLink['spans'][1]],
+      });
+    }
+  }
+
+  const groups: { members: GroupMember[]; score: number; sentences: SentenceLink[]; first: [number, number] }[] = [];
+  for (const entry of byRoot.values()) {
     const byDoc = new Map<number, number[]>();
-    for (const index of indices) {
-      const unit = units[index]!;
+    for (const p of entry.paragraphs) {
+      const unit = paragraphs[p]!;
       const list = byDoc.get(unit.doc);
       if (list) list.push(unit.paragraph);
       else byDoc.set(unit.doc, [unit.paragraph]);
@@ -150,12 +325,14 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     if (byDoc.size < 2) continue;
     const members = [...byDoc.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([doc, paragraphs]) => ({ doc, paragraphs: paragraphs.sort((x, y) => x - y) }));
-    const scores = rootScores.get(root) ?? [0];
-    const score = Math.round((scores.reduce((sum, s) => sum + s, 0) / scores.length) * 1000) / 1000;
-    const first = members[0]!;
-    groups.push({ members, score: Math.min(1, score), first: [first.doc, first.paragraphs[0]!] });
+      .map(([doc, list]) => ({ doc, paragraphs: list.sort((x, y) => x - y) }));
+    const score = entry.scores.length > 0 ? entry.scores.reduce((sum, s) => sum + s, 0) / entry.scores.length : 0;
+    const links = entry.links.sort(
+      (u, v) => u.spans[0].doc - v.spans[0].doc || u.spans[0].start - v.spans[0].start || u.spans[1].doc - v.spans[1].doc || u.spans[1].start - v.spans[1].start,
+    );
+    groups.push({ members, score: Math.round(Math.min(1, score) * 1000) / 1000, sentences: links, first: [members[0]!.doc, members[0]!.paragraphs[0]!] });
   }
   groups.sort((x, y) => x.first[0] - y.first[0] || x.first[1] - y.first[1]);
-  return groups.map((group, i) => ({ id: `g${i + 1}`, members: group.members, score: group.score }));
+  progress(1);
+  return groups.map((group, i) => ({ id: `g${i + 1}`, members: group.members, score: group.score, sentences: group.sentences }));
 }

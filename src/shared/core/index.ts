@@ -1,4 +1,4 @@
-export { alignDocuments, DEFAULT_ALIGN_THRESHOLD, type AlignOptions } from './align.js';
+export { ALIGNED_KINDS, alignDocuments, DEFAULT_ALIGN_THRESHOLD, type AlignOptions } from './align.js';
 export { compareDocuments, type CompareOptions } from './compare.js';
 export { labelFromPath, makeSourceDocument, type SourceInput } from './document.js';
 export { formatComparison, sourceLetter, type FormatOptions } from './format.js';
@@ -7,3 +7,4 @@ export { classifyParagraphs, segmentText, splitParagraphs, type TextRange } from
 export { foldWord, stem, STOP_WORDS, tokenize, type Token } from './text.js';
 export { wordingDifferences, type WordingOptions } from './wording.js';
 export { applySourcePreferences, paragraphKey, type SourceBlock, type SourcePreferences } from './document.js';
+export { splitSentences } from './sentences.js';

@@ -29,13 +29,27 @@ export function foldWord(word: string): string {
     .replace(/^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_m, int: string, dec: string | undefined) => int.replace(/,/g, '') + (dec ?? ''));
 }
 
+// Scripts written without spaces between words: these are split with Intl.Segmenter.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+let wordSegmenter: Intl.Segmenter | null = null;
+
+function* wordsOf(slice: string): Generator<{ word: string; index: number }> {
+  if (!UNSPACED.test(slice)) {
+    for (const match of slice.matchAll(TOKEN)) yield { word: match[0], index: match.index ?? 0 };
+    return;
+  }
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  for (const part of wordSegmenter.segment(slice)) {
+    if (part.isWordLike) yield { word: part.segment, index: part.index };
+  }
+}
+
 /** The words and numbers of `text` between `start` and `end`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(start, end);
-  for (const match of slice.matchAll(TOKEN)) {
-    const word = match[0];
-    const at = start + (match.index ?? 0);
+  for (const { word, index } of wordsOf(slice)) {
+    const at = start + index;
     tokens.push({
       start: at,
       end: at + word.length,
