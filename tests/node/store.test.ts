@@ -53,7 +53,7 @@ describe('notes store on disk', () => {
 
     // The bytes on disk: the schema, the note, the comparison.
     const onDisk = storeSchema.parse(await readStoreJson(folder));
-    expect(onDisk.version).toBe(1);
+    expect(onDisk.version).toBe(2);
     expect(onDisk.notes).toEqual([note]);
     expect(onDisk.comparisons.map((comparison) => comparison.id)).toEqual(['c1']);
     expect(await filesIn(folder)).toEqual([BACKUP_FILE, STORE_FILE]);
@@ -217,7 +217,7 @@ describe('notes store: a damaged file is moved aside, never overwritten', () => 
   it('restores from the backup when a newer version wrote the main file, and says how to get it back', async () => {
     const folder = await tempFolder();
     await writeFile(join(folder, BACKUP_FILE), await goodStoreBytes());
-    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 2, comparisons: [], notes: [] }));
+    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 3, comparisons: [], notes: [], sources: {} }));
     const store = await openNotesStore(folder);
     expect(store.recovery).toMatch(/newer version of Parallax.*restored from the backup.*update Parallax to see them\.$/);
     expect(store.listNotes('c1')).toHaveLength(1);
@@ -243,6 +243,102 @@ describe('notes store: a damaged file is moved aside, never overwritten', () => 
       'parallax-store.backup.damaged-2025-01-01T00-00-00-000Z.json',
       'parallax-store.damaged-2025-01-01T00-00-00-000Z.json',
     ]);
+    await store.close();
+  });
+});
+
+/** A store file exactly as version 1 of Parallax wrote it: comparisons and notes, no `sources`. */
+const VERSION_1_FILE = `{
+  "version": 1,
+  "comparisons": [
+    {
+      "id": "c1",
+      "title": "Storm hits",
+      "sources": [
+        { "path": "/articles/a.txt", "label": "A" },
+        { "path": "/articles/b.txt", "label": "B" }
+      ],
+      "openedAt": "2025-01-15T09:30:00.000Z"
+    }
+  ],
+  "notes": [
+    {
+      "id": "6f1d8a52-6a35-4f51-9a55-3d8b2c7c0d11",
+      "comparisonId": "c1",
+      "target": {
+        "kind": "paragraph",
+        "source": "/articles/a.txt",
+        "sourceHash": "abc123",
+        "paragraph": 0,
+        "quote": { "type": "TextQuoteSelector", "exact": "Storm", "prefix": "", "suffix": " hits" },
+        "position": { "type": "TextPositionSelector", "start": 0, "end": 5 }
+      },
+      "body": "Written with version 1",
+      "tags": ["check"],
+      "author": "Ana",
+      "created": "2025-01-15T09:31:00.000Z",
+      "updated": "2025-01-15T09:31:00.000Z"
+    }
+  ]
+}
+`;
+
+describe('notes store: versions and source preferences', () => {
+  it('migrates a version 1 file forward: notes and recent kept, no message, the old bytes kept as the backup', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, STORE_FILE), VERSION_1_FILE);
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toBeNull();
+    expect(store.listNotes('c1').map((note) => note.body)).toEqual(['Written with version 1']);
+    expect(store.listRecent().map((comparison) => comparison.id)).toEqual(['c1']);
+    expect(store.sourcePreferences('/articles/a.txt')).toBeUndefined();
+    // Reading alone writes nothing: the version 1 file is still on disk as it was.
+    expect(await readFile(join(folder, STORE_FILE), 'utf8')).toBe(VERSION_1_FILE);
+
+    await store.updateSourcePreferences('/articles/a.txt', (current) => ({ ...current, label: 'The Ledger' }));
+    await store.close();
+    const onDisk = storeSchema.parse(await readStoreJson(folder));
+    expect(onDisk.version).toBe(2);
+    expect(onDisk.sources).toEqual({ '/articles/a.txt': { label: 'The Ledger' } });
+    expect(onDisk.notes.map((note) => note.body)).toEqual(['Written with version 1']);
+    // The backup is the state before the first write: the version 1 file, byte for byte.
+    expect(await readFile(join(folder, BACKUP_FILE), 'utf8')).toBe(VERSION_1_FILE);
+  });
+
+  it('restores a version 1 backup, migrated, when the main file is damaged', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, STORE_FILE), '{"version":2,"comp');
+    await writeFile(join(folder, BACKUP_FILE), VERSION_1_FILE);
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toMatch(/restored from the backup/);
+    expect(store.listNotes('c1')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('keeps label, encoding and paragraph marks per file across a restart, and drops empty ones', async () => {
+    const folder = await tempFolder();
+    const first = await openNotesStore(folder);
+    await first.updateSourcePreferences('/a.txt', () => ({ label: 'Ledger', encoding: 'windows-1252', kinds: { k1: 'boilerplate', k2: 'body' } }));
+    await first.updateSourcePreferences('/b.txt', () => ({ label: 'Harbour' }));
+    await first.close();
+
+    const second = await openNotesStore(folder);
+    expect(second.sourcePreferences('/a.txt')).toEqual({ label: 'Ledger', encoding: 'windows-1252', kinds: { k1: 'boilerplate', k2: 'body' } });
+    expect(second.sourcePreferences('/b.txt')).toEqual({ label: 'Harbour' });
+    expect(second.sourcePreferences('/c.txt')).toBeUndefined();
+    await second.updateSourcePreferences('/b.txt', () => ({ label: undefined, kinds: {} }));
+    await second.close();
+
+    expect(storeSchema.parse(await readStoreJson(folder)).sources).toEqual({
+      '/a.txt': { label: 'Ledger', encoding: 'windows-1252', kinds: { k1: 'boilerplate', k2: 'body' } },
+    });
+  });
+
+  it('treats a version 2 file with a bad encoding as damaged, not as something to guess at', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 2, comparisons: [], notes: [], sources: { '/a.txt': { encoding: 'klingon' } } }));
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toMatch(/not laid out the way Parallax expects/);
     await store.close();
   });
 });

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
-import type { ApiValidRequest, RecentComparison } from '../../shared/contract/api.js';
+import { TEXT_ENCODINGS, type ApiValidRequest, type RecentComparison } from '../../shared/contract/api.js';
 import { noteSchema, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
 import { removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
@@ -18,11 +18,14 @@ import { removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durab
  *   start-up: it is moved aside with a timestamp, the backup is restored when it is good, and the
  *   person is told in a sentence;
  * - one rolling backup holds the state before the latest write.
+ *
+ * Version history: 1 held comparisons and notes; 2 adds `sources`, what a person decided about
+ * each source file (its label, its encoding, paragraphs marked as article text or junk).
  */
 
 export const STORE_FILE = 'parallax-store.json';
 export const BACKUP_FILE = 'parallax-store.backup.json';
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 /** The recent list keeps this many comparisons; older ones drop off the list, their notes stay. */
 export const MAX_RECENT = 50;
 
@@ -34,10 +37,20 @@ const storedComparisonSchema = z.object({
 });
 export type StoredComparison = z.infer<typeof storedComparisonSchema>;
 
+/** What a person decided about one source file, remembered by its absolute path. */
+const sourcePreferencesSchema = z.object({
+  label: z.string().max(120).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
+  /** By `paragraphKey` (a hash of the paragraph's words), so a choice follows its paragraph. */
+  kinds: z.record(z.string().min(1).max(64), z.enum(['body', 'boilerplate'])).optional(),
+});
+export type StoredSourcePreferences = z.infer<typeof sourcePreferencesSchema>;
+
 export const storeSchema = z.object({
   version: z.literal(STORE_VERSION),
   comparisons: z.array(storedComparisonSchema),
   notes: z.array(noteSchema),
+  sources: z.record(z.string().min(1).max(4_096), sourcePreferencesSchema),
 });
 export type StoreData = z.infer<typeof storeSchema>;
 
@@ -59,6 +72,13 @@ export interface NotesStore {
   /** Add a note (no id) or update one (id given; its creation time and author are kept). */
   saveNote(input: NoteToSave, author: string): Promise<Note>;
   deleteNote(id: string): Promise<boolean>;
+  /** What the person decided about a source file (by absolute path); undefined when nothing. */
+  sourcePreferences(path: string): StoredSourcePreferences | undefined;
+  /**
+   * Change what is remembered about a source file: `change` gets the current preferences (or {})
+   * and returns the new ones; empty preferences are removed from the file.
+   */
+  updateSourcePreferences(path: string, change: (current: StoredSourcePreferences) => StoredSourcePreferences): Promise<StoredSourcePreferences>;
   counts(): { readonly comparisons: number; readonly notes: number };
   /** Wait for pending writes; later writes are refused. */
   close(): Promise<void>;
@@ -148,13 +168,30 @@ export function parseStore(bytes: Uint8Array): StoreData {
   return parsed.data;
 }
 
-/** Bring an older store forward to the current version. Version 1 is the first; nothing to do yet. */
-function migrate(raw: unknown): unknown {
-  return raw;
+/**
+ * Bring an older store forward to the current version, one step at a time. Anything that is not a
+ * known older version is passed through unchanged, for the schema to judge.
+ */
+export function migrate(raw: unknown): unknown {
+  let data = raw;
+  if (isVersion(data, 1)) {
+    // 2 adds what people decided about each source; nobody has decided anything yet.
+    data = { ...data, version: 2, sources: {} };
+  }
+  return data;
+}
+
+function isVersion(raw: unknown, version: number): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as { version?: unknown }).version === version;
 }
 
 function emptyStore(): StoreData {
-  return { version: STORE_VERSION, comparisons: [], notes: [] };
+  return { version: STORE_VERSION, comparisons: [], notes: [], sources: {} };
+}
+
+/** Preferences with nothing in them are not kept. */
+function isEmptyPreference(preferences: StoredSourcePreferences): boolean {
+  return preferences.label === undefined && preferences.encoding === undefined && Object.keys(preferences.kinds ?? {}).length === 0;
 }
 
 const damageWords: Record<DamageKind, string> = {
@@ -346,6 +383,24 @@ class JsonNotesStore implements NotesStore {
     return true;
   }
 
+  sourcePreferences(path: string): StoredSourcePreferences | undefined {
+    return Object.hasOwn(this.db.data.sources, path) ? this.db.data.sources[path] : undefined;
+  }
+
+  async updateSourcePreferences(
+    path: string,
+    change: (current: StoredSourcePreferences) => StoredSourcePreferences,
+  ): Promise<StoredSourcePreferences> {
+    return this.updateWithResult((data) => {
+      const current = Object.hasOwn(data.sources, path) ? data.sources[path]! : {};
+      const next = clean(change(current));
+      const sources = { ...data.sources };
+      if (isEmptyPreference(next)) delete sources[path];
+      else sources[path] = next;
+      return { next: { ...data, sources }, result: next };
+    });
+  }
+
   counts(): { readonly comparisons: number; readonly notes: number } {
     return { comparisons: this.db.data.comparisons.length, notes: this.db.data.notes.length };
   }
@@ -385,4 +440,14 @@ class JsonNotesStore implements NotesStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Drop undefined fields and an empty `kinds`, so the file holds only what was decided. */
+function clean(preferences: StoredSourcePreferences): StoredSourcePreferences {
+  const kinds = preferences.kinds && Object.keys(preferences.kinds).length > 0 ? preferences.kinds : undefined;
+  return {
+    ...(preferences.label !== undefined ? { label: preferences.label } : {}),
+    ...(preferences.encoding !== undefined ? { encoding: preferences.encoding } : {}),
+    ...(kinds ? { kinds } : {}),
+  };
 }
