@@ -1,12 +1,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { MENU_CHANNEL, type MenuCommand, type RecentComparison } from '../shared/contract/api.js';
+import { MENU_CHANNEL, SOURCE_CHANGED_CHANNEL, type MenuCommand, type RecentComparison, type SourceChange } from '../shared/contract/api.js';
 import { registerApi } from './ipc.js';
 import { applicationMenuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents, isAppPageUrl, type AppOrigin } from './security.js';
 import { createApiHandlers, type ApiService } from './services/api.js';
 import { appArguments, dataDirFromArguments, filePathsFromArguments, samplesDirectory } from './services/paths.js';
+import { watchSources, type SourceWatcher } from './services/watch.js';
 import { createMainWindow } from './window.js';
 
 /**
@@ -48,6 +49,19 @@ function start(): void {
   /** Files that arrived before the services were ready. */
   const early: string[] = [];
   let closed = false;
+  /** Watches the files of the comparison last opened, to tell the page when one changes on disk. */
+  let watcher: SourceWatcher | null = null;
+  const stopWatching = (): void => {
+    watcher?.close();
+    watcher = null;
+  };
+  const sendSourceChange = (change: SourceChange): void => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(SOURCE_CHANGED_CHANNEL, change);
+  };
+  const watchOpened = (paths: readonly string[]): void => {
+    stopWatching();
+    watcher = watchSources(paths, sendSourceChange);
+  };
 
   const send = (command: MenuCommand): void => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(MENU_CHANNEL, command);
@@ -94,7 +108,7 @@ function start(): void {
       title: 'Open articles to compare',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'Articles', extensions: ['txt', 'text', 'md', 'markdown'] },
+        { name: 'Articles', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] },
         { name: 'All files', extensions: ['*'] },
       ],
     };
@@ -106,6 +120,7 @@ function start(): void {
     mainWindow = createMainWindow({ preloadPath, origin, allowDevTools: isDev });
     mainWindow.on('closed', () => {
       mainWindow = null;
+      stopWatching();
     });
   };
 
@@ -141,6 +156,7 @@ function start(): void {
     // Let pending writes of the notes store finish, then quit for real.
     event.preventDefault();
     closed = true;
+    stopWatching();
     void service
       .close()
       .catch((error: unknown) => console.error('Parallax could not finish saving before quitting:', error))
@@ -157,6 +173,7 @@ function start(): void {
         pickFiles,
         initialPaths,
         onRecentChanged: installMenu,
+        onSourcesOpened: watchOpened,
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,13 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { ApiChannel, ApiResult, MenuCommand, ParallaxBridge, MENU_CHANNEL as MenuChannelName } from '../shared/contract/api.js';
+import type {
+  ApiChannel,
+  ApiResult,
+  MenuCommand,
+  ParallaxBridge,
+  SourceChange,
+  MENU_CHANNEL as MenuChannelName,
+  SOURCE_CHANGED_CHANNEL as SourceChangedChannelName,
+} from '../shared/contract/api.js';
 
 /**
  * The preload: the page's only way to the main process. It exposes `window.api`, exactly the
@@ -20,6 +28,10 @@ const channels = {
   'notes:save': true,
   'notes:delete': true,
   'app:status': true,
+  'source:setLabel': true,
+  'source:setParagraphKind': true,
+  'source:setEncoding': true,
+  'source:addText': true,
 } as const satisfies Record<ApiChannel, true>;
 
 const menuCommands = {
@@ -33,9 +45,19 @@ const menuCommands = {
 } as const satisfies Record<MenuCommand, true>;
 
 const MENU_CHANNEL: typeof MenuChannelName = 'menu:command';
+const SOURCE_CHANGED_CHANNEL: typeof SourceChangedChannelName = 'source:changed';
 
 const isChannel = (value: unknown): value is ApiChannel => typeof value === 'string' && Object.hasOwn(channels, value);
 const isMenuCommand = (value: unknown): value is MenuCommand => typeof value === 'string' && Object.hasOwn(menuCommands, value);
+
+/** A well-formed SourceChange, copied field by field (nothing else the sender put on it passes). */
+function asSourceChange(value: unknown): SourceChange | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { path, change } = value as { path?: unknown; change?: unknown };
+  if (typeof path !== 'string' || path.length === 0 || path.length > 4_096) return null;
+  if (change !== 'changed' && change !== 'removed') return null;
+  return { path, change };
+}
 
 const bridge: ParallaxBridge<File> = {
   invoke(channel, request) {
@@ -55,6 +77,16 @@ const bridge: ParallaxBridge<File> = {
     ipcRenderer.on(MENU_CHANNEL, relay);
     return () => {
       ipcRenderer.removeListener(MENU_CHANNEL, relay);
+    };
+  },
+  onSourceChanged(listener) {
+    const relay = (_event: unknown, payload: unknown): void => {
+      const change = asSourceChange(payload);
+      if (change) listener(change);
+    };
+    ipcRenderer.on(SOURCE_CHANGED_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(SOURCE_CHANGED_CHANNEL, relay);
     };
   },
   pathForFile(file) {

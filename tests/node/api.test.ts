@@ -1,10 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_CHANNELS, type ApiChannel, type ApiRequest, type ApiResponse, type ApiResult } from '../../src/shared/contract/api.js';
 import { comparisonIdFor, createApiHandlers, type ApiServiceOptions } from '../../src/main/services/api.js';
 import { dispatch } from '../../src/main/services/dispatch.js';
 import { STORE_FILE, storeSchema } from '../../src/main/services/store.js';
+import { paragraphKey } from '../../src/shared/core/document.js';
 import { noteRequest, useTempFolders } from './helpers.js';
 
 const tempFolder = useTempFolders();
@@ -192,6 +193,176 @@ describe('createApiHandlers + dispatch', () => {
     expect(value(await call(service, 'files:pick', {}))).toEqual({ paths: ['/picked/one.txt'] });
     value(await call(service, 'comparison:openSample', {}));
     expect(recentSeen).toEqual([1]);
+    await service.close();
+  });
+});
+
+describe('source preferences and pasted text, through dispatch', () => {
+  const JUNK = 'Share this article on social media\n\n';
+
+  async function twoSources() {
+    const setup = await setUp();
+    const a = join(setup.folder, 'riverside.txt');
+    const b = join(setup.folder, 'harbour.txt');
+    await writeFile(a, RIVERSIDE);
+    await writeFile(b, HARBOUR);
+    return { ...setup, a, b };
+  }
+
+  it('renames a source, remembers it for the file on every open and after a restart, and resets on blank', async () => {
+    const { options, a, b } = await twoSources();
+    const opened: (readonly string[])[] = [];
+    const first = await createApiHandlers({ ...options, onSourcesOpened: (paths) => opened.push(paths) });
+    const renamed = value(await call(first, 'source:setLabel', { paths: [a, b], path: a, label: '  The   Ledger ' }));
+    expect(renamed.comparison.documents.map((document) => document.label)).toEqual(['The Ledger', 'Harbour']);
+    expect(renamed.choices?.[0]).toEqual({ path: a, label: 'The Ledger', kinds: [] });
+    expect(opened).toEqual([[a, b]]);
+    await first.close();
+
+    const second = await createApiHandlers(options);
+    const reopened = value(await call(second, 'comparison:open', { paths: [b, a] }));
+    expect(reopened.comparison.documents.map((document) => document.label)).toEqual(['Harbour', 'The Ledger']);
+    expect(value(await call(second, 'comparison:recent', {}))[0]!.sources).toEqual([
+      { path: b, label: 'Harbour' },
+      { path: a, label: 'The Ledger' },
+    ]);
+    const reset = value(await call(second, 'source:setLabel', { paths: [a, b], path: a, label: '' }));
+    expect(reset.comparison.documents[0]!.label).toBe('Riverside');
+    expect(reset.choices?.[0]).toEqual({ path: a, kinds: [] });
+    await second.close();
+  });
+
+  it('refuses a label for a file outside the comparison, too long a label, and unknown fields', async () => {
+    const { options, a, b, folder } = await twoSources();
+    const service = await createApiHandlers(options);
+    expect(await call(service, 'source:setLabel', { paths: [a, b], path: join(folder, 'other.txt'), label: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('"other.txt" is not one of the sources of this comparison') },
+    });
+    expect(await call(service, 'source:setLabel', { paths: [a, b], path: a, label: 'x'.repeat(121) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('(label)') },
+    });
+    expect(await call(service, 'source:setLabel', { paths: [], path: a, label: 'X' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await call(service, 'source:setLabel', { paths: [a], path: a, label: 'X', html: '<b>' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await service.close();
+  });
+
+  it('marks a paragraph as junk and back: it leaves and rejoins its group, and the mark follows its words', async () => {
+    const { options, a, b, dataDir } = await twoSources();
+    const service = await createApiHandlers(options);
+    const before = value(await call(service, 'comparison:open', { paths: [a, b] }));
+    const inGroup = (result: typeof before, paragraph: number) =>
+      result.comparison.groups.some((group) => group.members.some((member) => member.doc === 0 && member.paragraphs.includes(paragraph)));
+    expect(inGroup(before, 1)).toBe(true);
+
+    const marked = value(await call(service, 'source:setParagraphKind', { paths: [a, b], path: a, paragraph: 1, kind: 'boilerplate' }));
+    expect(marked.comparison.documents[0]!.paragraphs[1]!.kind).toBe('boilerplate');
+    expect(marked.choices?.[0]?.kinds).toEqual([{ paragraph: 1, kind: 'boilerplate' }]);
+    expect(inGroup(marked, 1)).toBe(false);
+    const stored = storeSchema.parse(JSON.parse(await readFile(join(dataDir, STORE_FILE), 'utf8')));
+    expect(stored.sources[a]?.kinds).toEqual({ [paragraphKey(before.comparison.documents[0]!, 1)]: 'boilerplate' });
+
+    // A line added above it moves the paragraph; the mark goes with its words.
+    await writeFile(a, JUNK + RIVERSIDE);
+    const moved = value(await call(service, 'comparison:open', { paths: [a, b] }));
+    expect(moved.comparison.documents[0]!.paragraphs[2]!.kind).toBe('boilerplate');
+    expect(moved.choices?.[0]?.kinds).toEqual([{ paragraph: 2, kind: 'boilerplate' }]);
+
+    const undone = value(await call(service, 'source:setParagraphKind', { paths: [a, b], path: a, paragraph: 2, kind: null }));
+    expect(undone.comparison.documents[0]!.paragraphs[2]!.kind).toBe('body');
+    expect(undone.choices?.[0]?.kinds).toEqual([]);
+    expect(inGroup(undone, 2)).toBe(true);
+
+    expect(await call(service, 'source:setParagraphKind', { paths: [a, b], path: a, paragraph: 99, kind: 'body' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('could not be marked') },
+    });
+    expect(await call(service, 'source:setParagraphKind', { paths: [a, b], path: a, paragraph: -1, kind: 'body' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(await call(service, 'source:setParagraphKind', { paths: [a, b], path: a, paragraph: 0, kind: 'caption' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('(kind)') },
+    });
+    await service.close();
+  });
+
+  it('remembers a chosen encoding, and forgets it with null', async () => {
+    const { options, a, b, dataDir } = await twoSources();
+    const service = await createApiHandlers(options);
+    const chosen = value(await call(service, 'source:setEncoding', { paths: [a, b], path: b, encoding: 'windows-1252' }));
+    expect(chosen.choices?.[1]).toEqual({ path: b, encoding: 'windows-1252', kinds: [] });
+    expect(storeSchema.parse(JSON.parse(await readFile(join(dataDir, STORE_FILE), 'utf8'))).sources[b]).toEqual({ encoding: 'windows-1252' });
+    const again = value(await call(service, 'comparison:open', { paths: [a, b] }));
+    expect(again.choices?.[1]?.encoding).toBe('windows-1252');
+    const detected = value(await call(service, 'source:setEncoding', { paths: [a, b], path: b, encoding: null }));
+    expect(detected.choices?.[1]).toEqual({ path: b, kinds: [] });
+    expect(await call(service, 'source:setEncoding', { paths: [a, b], path: b, encoding: 'ebcdic' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('(encoding)') },
+    });
+    await service.close();
+  });
+
+  it('saves pasted text durably in the data folder, compares it, names it, and reopens it from Recent', async () => {
+    const { options, a, dataDir } = await twoSources();
+    const clock = () => new Date(Date.UTC(2025, 4, 2, 8, 15, 30));
+    const first = await createApiHandlers({ ...options, now: clock });
+    const pasted = 'Storm pounds Riverside\n\nThe mayor insisted the town was ready. Repairs may cost four million.\n';
+    const result = value(await call(first, 'source:addText', { paths: [a], name: '', text: pasted }));
+    const files = await readdir(join(dataDir, 'pasted'));
+    expect(files).toEqual(['20250502T081530Z-storm-pounds-riverside.txt']);
+    const path = join(dataDir, 'pasted', files[0]!);
+    expect(await readFile(path, 'utf8')).toBe(pasted);
+    expect(result.comparison.documents.map((document) => [document.path, document.label])).toEqual([
+      [a, 'Riverside'],
+      [path, 'Storm pounds Riverside'],
+    ]);
+    expect(result.comparison.groups.length).toBeGreaterThan(0);
+    // The same name twice in one second gets a second file, never overwriting the first.
+    value(await call(first, 'source:addText', { paths: [a], name: 'Storm pounds Riverside', text: pasted }));
+    expect(await readdir(join(dataDir, 'pasted'))).toHaveLength(2);
+    await first.close();
+
+    const second = await createApiHandlers(options);
+    const recent = value(await call(second, 'comparison:recent', {}));
+    const entry = recent.find((comparison) => comparison.sources.some((source) => source.path === path))!;
+    expect(entry.sources.map((source) => source.label)).toEqual(['Riverside', 'Storm pounds Riverside']);
+    const reopened = value(await call(second, 'comparison:open', { paths: entry.sources.map((source) => source.path) }));
+    expect(reopened.comparison.documents[1]!.text.trim()).toBe(pasted.trim());
+    expect(reopened.comparison.documents[1]!.label).toBe('Storm pounds Riverside');
+    await second.close();
+  });
+
+  it('keeps pasted HTML as a small UTF-8 HTML document titled with its name', async () => {
+    const { options, a, dataDir } = await twoSources();
+    const service = await createApiHandlers(options);
+    value(await call(service, 'source:addText', { paths: [a], name: 'From the web', text: 'Storm hits', html: '<h1>Storm hits</h1><p>The mayor said…</p>' }));
+    const [file] = await readdir(join(dataDir, 'pasted'));
+    expect(file).toMatch(/-from-the-web\.html$/);
+    const saved = await readFile(join(dataDir, 'pasted', file!), 'utf8');
+    expect(saved).toMatch(/^<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>From the web<\/title>/);
+    expect(saved).toContain('<body>\n<h1>Storm hits</h1><p>The mayor said…</p>\n</body>');
+    await service.close();
+  });
+
+  it('refuses a paste with no words, and writes nothing', async () => {
+    const { options, a, dataDir } = await twoSources();
+    const service = await createApiHandlers(options);
+    for (const request of [
+      { paths: [a], name: 'x', text: '' },
+      { paths: [a], name: 'x', text: ' \n\t ' },
+      { paths: [a], name: 'x', text: '', html: '<p> </p><script>alert(1)</script>' },
+    ]) {
+      expect(await call(service, 'source:addText', request)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request', message: expect.stringContaining('There was no text to add') },
+      });
+    }
+    expect(await call(service, 'source:addText', { paths: [a], text: 'no name' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await expect(readdir(join(dataDir, 'pasted'))).rejects.toThrow(/ENOENT/);
     await service.close();
   });
 });

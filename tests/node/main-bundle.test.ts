@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_CHANNELS, MENU_CHANNEL, MENU_COMMANDS } from '../../src/shared/contract/api.js';
+import { API_CHANNELS, MENU_CHANNEL, MENU_COMMANDS, SOURCE_CHANGED_CHANNEL } from '../../src/shared/contract/api.js';
 import { useTempFolders } from './helpers.js';
 
 /**
@@ -45,6 +45,7 @@ interface Report {
   sentAfterSecondInstance?: unknown[];
   pendingAfterSecondInstance?: unknown;
   quit?: { prevented: boolean; quitCalls: number };
+  watch?: { opened: boolean; sent: unknown[]; watchedB: string };
 }
 
 describe('built main bundle, with a stub electron', () => {
@@ -140,6 +141,11 @@ describe('built main bundle, with a stub electron', () => {
     expect(report.pendingAfterSecondInstance).toEqual({ ok: true, value: { paths: ['/second/launch.txt'] } });
   });
 
+  it('watches the files of the comparison it opened, and tells the page when one changes on disk', () => {
+    expect(report.watch?.opened).toBe(true);
+    expect(report.watch?.sent).toEqual([[SOURCE_CHANGED_CHANNEL, { path: report.watch?.watchedB, change: 'changed' }]]);
+  });
+
   it('installs the menu', () => {
     expect(report.menu).toEqual(expect.arrayContaining(['&File', 'editMenu', '&View', '&Help']));
   });
@@ -153,6 +159,7 @@ describe('built preload, with a fake require', () => {
   type Bridge = {
     invoke(channel: string, request: unknown): Promise<unknown>;
     onMenuCommand(listener: (command: string) => void): () => void;
+    onSourceChanged(listener: (change: unknown) => void): () => void;
     pathForFile(file: unknown): string;
   };
 
@@ -191,10 +198,10 @@ describe('built preload, with a fake require', () => {
     return { exposed, invoked, required, emit };
   }
 
-  it('exposes only window.api with the three bridge functions', () => {
+  it('exposes only window.api with the four bridge functions', () => {
     const { exposed, required } = loadPreload();
     expect([...exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(exposed.get('api') as object).sort()).toEqual(['invoke', 'onMenuCommand', 'pathForFile']);
+    expect(Object.keys(exposed.get('api') as object).sort()).toEqual(['invoke', 'onMenuCommand', 'onSourceChanged', 'pathForFile']);
     expect(required).toEqual(['electron']);
   });
 
@@ -223,6 +230,22 @@ describe('built preload, with a fake require', () => {
     stop();
     emit(MENU_CHANNEL, 'zoom-in');
     expect(heard).toHaveLength(MENU_COMMANDS.length);
+  });
+
+  it('passes on only well-formed source changes, as fresh objects, and stops when asked', () => {
+    const { exposed, emit } = loadPreload();
+    const api = exposed.get('api') as Bridge;
+    const heard: unknown[][] = [];
+    const stop = api.onSourceChanged((...args) => heard.push(args));
+    emit(SOURCE_CHANGED_CHANNEL, { path: '/a.txt', change: 'changed' });
+    emit(SOURCE_CHANGED_CHANNEL, { path: '/b.txt', change: 'removed', extra: 'dropped' });
+    for (const bad of [null, 'changed', { path: '/a.txt' }, { path: '', change: 'changed' }, { path: 7, change: 'changed' }, { path: '/a.txt', change: 'exploded' }]) {
+      emit(SOURCE_CHANGED_CHANNEL, bad);
+    }
+    expect(heard).toEqual([[{ path: '/a.txt', change: 'changed' }], [{ path: '/b.txt', change: 'removed' }]]);
+    stop();
+    emit(SOURCE_CHANGED_CHANNEL, { path: '/a.txt', change: 'changed' });
+    expect(heard).toHaveLength(2);
   });
 
   it("gives a dropped file's path, or '' when it has none", () => {

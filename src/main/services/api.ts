@@ -1,13 +1,36 @@
 import { readdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { ApiHandlers, AppStatus, OpenComparisonResult, OpenProblem, RecentComparison } from '../../shared/contract/api.js';
+import type {
+  ApiHandlers,
+  AppStatus,
+  OpenComparisonResult,
+  OpenProblem,
+  RecentComparison,
+  SourceChoices,
+  TextEncoding,
+} from '../../shared/contract/api.js';
+import type { SourceDocument } from '../../shared/contract/comparison.js';
 import { compareDocuments } from '../../shared/core/compare.js';
-import { labelFromPath } from '../../shared/core/document.js';
+import { applySourcePreferences, labelFromPath, paragraphKey } from '../../shared/core/document.js';
 import { hashText } from '../../shared/core/hash.js';
 import { UserFacingError } from './dispatch.js';
-import { openSources } from './sources.js';
-import { openNotesStore } from './store.js';
+import { savePastedSource } from './pasted.js';
+import { openSources, type OpenSourcesResult } from './sources.js';
+import { openNotesStore, type StoredSourcePreferences } from './store.js';
+
+/**
+ * `openSources` with the encodings a person chose for some files.
+ *
+ * TODO(sources): the owner of sources.ts is adding `openSources(paths, { encodings })`. Until it
+ * lands, the extra argument is ignored at run time (the remembered choice is still saved and shown),
+ * and this cast is what lets the call compile both before and after the change. Once it has landed,
+ * call `openSources(paths, { encodings })` directly and delete this.
+ */
+const openSourcesWith = openSources as (
+  paths: readonly string[],
+  options?: { readonly encodings?: Readonly<Record<string, TextEncoding>> },
+) => Promise<OpenSourcesResult>;
 
 /**
  * The main process's side of the API: one handler per channel of the shared contract, over plain
@@ -30,6 +53,11 @@ export interface ApiServiceOptions {
   initialPaths?: readonly string[];
   /** Called after the recent list changed, for the native menu. */
   onRecentChanged?: (recent: readonly RecentComparison[]) => void;
+  /**
+   * Called with the files of each comparison opened (absolute paths, those that opened), so the
+   * app can watch them for changes on disk.
+   */
+  onSourcesOpened?: (paths: readonly string[]) => void;
   /** The clock, for tests. */
   now?: () => Date;
 }
@@ -58,10 +86,55 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   let pending: string[] = [...(options.initialPaths ?? [])];
 
   const recentChanged = (): void => options.onRecentChanged?.(store.listRecent());
+  const now = options.now ?? (() => new Date());
 
-  async function openComparison(requested: readonly string[]): Promise<OpenComparisonResult> {
+  /** The encodings remembered for these files, for `openSources`. */
+  function rememberedEncodings(paths: readonly string[]): Record<string, TextEncoding> {
+    const encodings: Record<string, TextEncoding> = {};
+    for (const path of paths) {
+      const encoding = store.sourcePreferences(path)?.encoding;
+      if (encoding) encodings[path] = encoding;
+    }
+    return encodings;
+  }
+
+  /** Read the files, with the encodings remembered for them. */
+  async function readSources(requested: readonly string[]): Promise<{ paths: string[] } & OpenSourcesResult> {
     const paths = [...new Set(requested.map((path) => resolve(path)))];
-    const { documents, problems } = await openSources(paths);
+    const encodings = rememberedEncodings(paths);
+    const { documents, problems } = await openSourcesWith(paths, Object.keys(encodings).length > 0 ? { encodings } : undefined);
+    return { paths, documents, problems };
+  }
+
+  /** The person's choices applied to a document, and what they were, for the page. */
+  function withPreferences(document: SourceDocument): { document: SourceDocument; choices: SourceChoices } {
+    const preferences = store.sourcePreferences(document.path);
+    const kinds: { paragraph: number; kind: 'body' | 'boilerplate' }[] = [];
+    if (preferences?.kinds) {
+      for (let index = 0; index < document.paragraphs.length; index++) {
+        const kind = preferences.kinds[paragraphKey(document, index)];
+        if (kind) kinds.push({ paragraph: index, kind });
+      }
+    }
+    return {
+      document: applySourcePreferences(document, preferences),
+      choices: {
+        path: document.path,
+        ...(preferences?.label ? { label: preferences.label } : {}),
+        ...(preferences?.encoding ? { encoding: preferences.encoding } : {}),
+        kinds,
+      },
+    };
+  }
+
+  /** Compare documents already read, remember the comparison, and answer the page. */
+  async function finishComparison(
+    paths: readonly string[],
+    read: readonly SourceDocument[],
+    problems: readonly OpenProblem[],
+  ): Promise<OpenComparisonResult> {
+    const prepared = read.map(withPreferences);
+    const documents = prepared.map((entry) => entry.document);
     const first = documents[0];
     if (!first) throw new UserFacingError(nothingOpened(problems), 'unreadable');
 
@@ -81,7 +154,34 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       const message = error instanceof Error ? error.message : String(error);
       allProblems.push({ path: store.file, message: `This comparison could not be added to the recent list. ${message}` });
     }
-    return { id, comparison, problems: allProblems };
+    try {
+      options.onSourcesOpened?.(documents.map((document) => document.path));
+    } catch (error) {
+      console.error('Parallax could not watch the open files for changes:', error);
+    }
+    return { id, comparison, problems: allProblems, choices: prepared.map((entry) => entry.choices) };
+  }
+
+  async function openComparison(requested: readonly string[]): Promise<OpenComparisonResult> {
+    const { paths, documents, problems } = await readSources(requested);
+    return finishComparison(paths, documents, problems);
+  }
+
+  /** The comparison's paths, resolved, with `path` among them (or a message saying it is not). */
+  function sourceOf(paths: readonly string[], path: string): string {
+    const target = resolve(path);
+    if (!paths.some((other) => resolve(other) === target)) {
+      throw new UserFacingError(
+        `"${basename(target)}" is not one of the sources of this comparison. Open it with the others first.`,
+        'invalid-request',
+      );
+    }
+    return target;
+  }
+
+  /** Save a change to what is remembered about a source file. */
+  async function remember(path: string, change: (current: StoredSourcePreferences) => StoredSourcePreferences): Promise<void> {
+    await store.updateSourcePreferences(path, change);
   }
 
   const handlers: ApiHandlers = {
@@ -103,6 +203,45 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     'notes:save': (request) => store.saveNote(request, author),
     'notes:delete': async (request) => ({ deleted: await store.deleteNote(request.id) }),
     'app:status': async () => status,
+    'source:setLabel': async (request) => {
+      const path = sourceOf(request.paths, request.path);
+      const label = request.label.replace(/\s+/g, ' ').trim();
+      await remember(path, ({ label: _previous, ...rest }) => (label ? { ...rest, label } : rest));
+      return openComparison(request.paths);
+    },
+    'source:setEncoding': async (request) => {
+      const path = sourceOf(request.paths, request.path);
+      await remember(path, ({ encoding: _previous, ...rest }) => (request.encoding ? { ...rest, encoding: request.encoding } : rest));
+      return openComparison(request.paths);
+    },
+    'source:setParagraphKind': async (request) => {
+      const path = sourceOf(request.paths, request.path);
+      const { paths, documents, problems } = await readSources(request.paths);
+      const document = documents.find((candidate) => candidate.path === path);
+      if (!document) {
+        const problem = problems.find((candidate) => candidate.path === path);
+        throw new UserFacingError(problem?.message ?? `"${basename(path)}" could not be opened again.`, 'unreadable');
+      }
+      if (request.paragraph >= document.paragraphs.length) {
+        throw new UserFacingError(
+          `"${basename(path)}" has ${document.paragraphs.length} paragraphs now, so paragraph ${request.paragraph + 1} could not be marked. It may have changed on disk: reload it and try again.`,
+          'not-found',
+        );
+      }
+      const key = paragraphKey(document, request.paragraph);
+      await remember(path, ({ kinds = {}, ...rest }) => {
+        const next = { ...kinds };
+        if (request.kind) next[key] = request.kind;
+        else delete next[key];
+        return { ...rest, kinds: next };
+      });
+      return finishComparison(paths, documents, problems);
+    },
+    'source:addText': async (request) => {
+      const saved = await savePastedSource(options.dataDir, { text: request.text, html: request.html, name: request.name }, now());
+      await remember(saved.path, (current) => ({ ...current, label: saved.name.slice(0, 120) }));
+      return openComparison([...request.paths, saved.path]);
+    },
   };
 
   return {

@@ -1,7 +1,8 @@
 // Load the built main bundle (PARALLAX_BUNDLE) with the stub `electron`, exercise what it
 // registered, and print one JSON report line starting with REPORT: for tests/node/main-bundle.test.ts.
 // Usage: node run-main.mjs [app arguments...]   (argv looks like `electron <app> args...`)
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { app } from './electron-stub.mjs';
@@ -72,8 +73,21 @@ if (window) {
 
   // A second launch hands its files to this one.
   app.emit('second-instance', {}, ['electron', 'app', 'x.txt'], '/tmp', { paths: ['/second/launch.txt'] });
-  report.sentAfterSecondInstance = stub.sent;
+  report.sentAfterSecondInstance = [...stub.sent];
   report.pendingAfterSecondInstance = await stub.handlers['comparison:pending']({ senderFrame: { url: pageUrl, parent: null } }, {});
+
+  // Opening a comparison watches its files: an edit on disk reaches the page on source:changed.
+  const watchedA = join(process.cwd(), 'watched-a.txt');
+  const watchedB = join(process.cwd(), 'watched-b.txt');
+  writeFileSync(watchedA, 'Storm hits Riverside\n\nThe mayor said the town was ready.\n');
+  writeFileSync(watchedB, 'Storm batters Riverside\n\nThe mayor claimed the town was prepared.\n');
+  const sentBefore = stub.sent.length;
+  const opened = await stub.handlers['comparison:open']({ senderFrame: { url: pageUrl, parent: null } }, { paths: [watchedA, watchedB] });
+  await new Promise((done) => setTimeout(done, 100));
+  writeFileSync(watchedB, 'Storm batters Riverside\n\nThe mayor claimed, on Sunday, the town was prepared.\n');
+  const watchDeadline = Date.now() + 5_000;
+  while (stub.sent.length === sentBefore && Date.now() < watchDeadline) await new Promise((done) => setTimeout(done, 20));
+  report.watch = { opened: opened.ok, sent: stub.sent.slice(sentBefore), watchedB };
 
   // Quitting waits for the store, then quits for real.
   let quitPrevented = false;
