@@ -22,6 +22,8 @@ Options for compare:
                       default ${DEFAULT_ALIGN_THRESHOLD}
   --color / --no-color  mark differing words with colour (default: when printing to a terminal)
   --width N           wrap the summary at N columns (default: the terminal's width, or 100)
+  --timings           print how long reading, comparing and printing took, and peak
+                      memory, as one JSON line on stderr
 
   -h, --help          show this help
   -v, --version       show the version
@@ -70,6 +72,7 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         width: { type: 'string' },
+        timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -103,18 +106,31 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
     }
   }
 
+  const started = performance.now();
   const { documents, problems } = await openSources(positionals);
+  const opened = performance.now();
   for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
   if (documents.length < 2) {
     io.stderr(`parallax compare: ${documents.length === 0 ? 'no file' : 'only one file'} could be opened; a comparison needs at least two.\n`);
     return 2;
   }
   const comparison = compareDocuments(documents, { threshold });
+  const compared = performance.now();
   if (values.json) {
     io.stdout(JSON.stringify(comparison, null, 2) + '\n');
   } else {
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !process.env.NO_COLOR));
     io.stdout(formatComparison(comparison, { color, width }));
+  }
+  for (const notice of comparison.notices ?? []) io.stderr(`parallax: ${notice}\n`);
+  if (values.timings) {
+    const ms = (value: number): number => Math.round(value * 10) / 10;
+    io.stderr(
+      JSON.stringify({
+        timings: { openMs: ms(opened - started), compareMs: ms(compared - opened), printMs: ms(performance.now() - compared) },
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      }) + '\n',
+    );
   }
   return problems.length > 0 ? 1 : 0;
 }

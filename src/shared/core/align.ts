@@ -1,5 +1,4 @@
 import type { AlignmentGroup, GroupMember, ParagraphKind, SentenceLink, SourceDocument } from '../contract/comparison.js';
-import { hashText } from './hash.js';
 import { splitSentences } from './sentences.js';
 import { STOP_WORDS, stem, tokenize } from './text.js';
 
@@ -71,6 +70,9 @@ interface Sentence {
   readonly end: number;
   readonly terms: Map<string, number>;
   total: number;
+  /** Term ids, ascending, and each one's weight (boost times rarity): for a fast merge. */
+  ids: Int32Array;
+  weights: Float64Array;
 }
 
 class Components {
@@ -97,6 +99,10 @@ class Components {
 
 /** A sentence pair counts as saying the same thing from this similarity up. */
 const SENTENCE_FLOOR = 0.2;
+/** How many of a sentence's rarest terms are looked up to find candidate matches. */
+const CANDIDATE_TERMS = 5;
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_WEIGHTS = new Float64Array(0);
 /** How much one matched sentence counts for its paragraphs, against their coverage. */
 const SINGLE_SENTENCE_WEIGHT = 0.85;
 /** A term in more sentences than this share of all is too common to find candidates with. */
@@ -144,10 +150,10 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
         const terms = termsOf(document.text, range.start, range.end);
         if (terms.size === 0) continue;
         ids.push(sentences.length);
-        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, total: 0 });
+        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, total: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
       }
       if (ids.length === 0) return;
-      const key = hashText(document.text.slice(paragraph.start, paragraph.end).toLowerCase().replace(/\s+/g, ' '));
+      const key = document.text.slice(paragraph.start, paragraph.end).toLowerCase().replace(/\s+/g, ' ');
       paragraphs.push({ doc, paragraph: index, key, sentences: ids });
     });
   }
@@ -156,44 +162,60 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   // Rarity of each term over all sentences.
   const frequency = new Map<string, number>();
   for (const sentence of sentences) for (const term of sentence.terms.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const idf = new Map<string, number>();
-  for (const [term, count] of frequency) idf.set(term, Math.log(1 + sentences.length / count));
+  const termIds = new Map<string, number>();
+  const idf: number[] = [];
+  const df: number[] = [];
+  for (const [term, count] of frequency) {
+    termIds.set(term, idf.length);
+    idf.push(Math.log(1 + sentences.length / count));
+    df.push(count);
+  }
   for (const sentence of sentences) {
-    let total = 0;
-    for (const [term, boost] of sentence.terms) total += boost * idf.get(term)!;
-    sentence.total = total;
+    const entries = [...sentence.terms].map(([term, boost]) => [termIds.get(term)!, boost] as const).sort((x, y) => x[0] - y[0]);
+    sentence.ids = Int32Array.from(entries, ([id]) => id);
+    sentence.weights = Float64Array.from(entries, ([id, boost]) => boost * idf[id]!);
+    sentence.total = sentence.weights.reduce((sum, w) => sum + w, 0);
   }
 
-  // Inverted index over the terms rare enough to find candidates with.
+  // Inverted index over the terms rare enough to find candidates with; each sentence looks up only
+  // its rarest few terms, which any sentence reporting the same thing is bound to share.
   const commonLimit = Math.max(8, Math.ceil(sentences.length * COMMON_SHARE));
-  const postings = new Map<string, number[]>();
+  const postings: number[][] = idf.map(() => []);
   sentences.forEach((sentence, id) => {
-    for (const term of sentence.terms.keys()) {
-      if (frequency.get(term)! > commonLimit) continue;
-      const list = postings.get(term);
-      if (list) list.push(id);
-      else postings.set(term, [id]);
-    }
+    for (const term of sentence.ids) if (df[term]! <= commonLimit) postings[term]!.push(id);
   });
 
   const similarity = (a: Sentence, b: Sentence): number => {
-    const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
     let shared = 0;
-    for (const [term, boost] of small.terms) {
-      const other = large.terms.get(term);
-      if (other !== undefined) shared += Math.min(boost, other) * idf.get(term)!;
+    let i = 0;
+    let j = 0;
+    while (i < a.ids.length && j < b.ids.length) {
+      const x = a.ids[i]!;
+      const y = b.ids[j]!;
+      if (x === y) {
+        shared += Math.min(a.weights[i]!, b.weights[j]!);
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
     }
     return shared / Math.sqrt(a.total * b.total);
   };
 
   // Best matching sentence in each other document, for every sentence.
-  const sentenceLinks = new Map<string, number>();
-  const linkKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  const sentenceLinks = new Map<number, number>();
+  const linkKey = (a: number, b: number): number => (a < b ? a * sentences.length + b : b * sentences.length + a);
+  const seen = new Int32Array(sentences.length).fill(-1);
   sentences.forEach((sentence, a) => {
     if (a % 512 === 0) progress(0.2 + 0.6 * (a / Math.max(1, sentences.length)));
-    const candidates = new Set<number>();
-    for (const term of sentence.terms.keys()) {
-      for (const b of postings.get(term) ?? []) if (sentences[b]!.doc !== sentence.doc) candidates.add(b);
+    const rarest = [...sentence.ids].filter((term) => df[term]! <= commonLimit).sort((x, y) => df[x]! - df[y]! || x - y).slice(0, CANDIDATE_TERMS);
+    const candidates: number[] = [];
+    for (const term of rarest) {
+      for (const b of postings[term]!) {
+        if (seen[b] === a || sentences[b]!.doc === sentence.doc) continue;
+        seen[b] = a;
+        candidates.push(b);
+      }
     }
     const best = new Map<number, { b: number; score: number }>();
     for (const b of candidates) {
@@ -216,7 +238,8 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   }
   const pairs = new Map<string, PairEvidence>();
   for (const [key, score] of sentenceLinks) {
-    const [a, b] = key.split(':').map(Number) as [number, number];
+    const a = Math.floor(key / sentences.length);
+    const b = key % sentences.length;
     const pa = paragraphOf.get(a)!;
     const pb = paragraphOf.get(b)!;
     const pairKey = pa < pb ? `${pa}:${pb}` : `${pb}:${pa}`;

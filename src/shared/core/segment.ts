@@ -118,6 +118,7 @@ const SPANISH = new Set('el la los las de del este esta es y en una un para por 
 
 /** A short line in another language than the article's English, such as a source note. */
 function isForeignNote(text: string): boolean {
+  if (text.length > 250) return false;
   const words = tokenize(text).map((token) => token.norm);
   if (words.length === 0 || words.length > 25) return false;
   const english = words.filter((word) => STOP_WORDS.has(word)).length;
@@ -171,9 +172,10 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
   for (let i = 0; i < plain.length; i++) {
     const line = plain[i]!;
     if (kinds[i] !== 'body' || !guessed(i)) continue;
+    if (line.length > 90) continue;
     const words = wordCount(line);
     const next = plain.slice(i + 1).find((_line, j) => kinds[i + 1 + j] !== 'boilerplate');
-    if (words > 0 && words <= 12 && line.length <= 90 && !TERMINAL.test(line.replace(/[’'"”]+$/, '')) && next !== undefined && next.length > line.length) {
+    if (words > 0 && words <= 12 && !TERMINAL.test(line.replace(/[’'"”]+$/, '')) && next !== undefined && next.length > line.length) {
       kinds[i] = 'heading';
     }
   }

@@ -22,6 +22,8 @@ const CAPITAL = /^\p{Lu}/u;
 
 /** Fold a word for matching: lower case, straight apostrophes and hyphens, no thousands commas. */
 export function foldWord(word: string): string {
+  // Most words need nothing but lower case.
+  if (!/[’‘‐‑–—,]/.test(word)) return word.toLowerCase();
   return word
     .toLowerCase()
     .replace(/[’‘]/g, "'")

@@ -7,6 +7,9 @@ export interface WordingOptions {
   readonly timeoutMs?: number;
 }
 
+/** Groups with more members than this are diffed around one member rather than pair by pair. */
+const PAIRWISE_LIMIT = 4;
+
 interface PlacedToken extends Token {
   /** Which paragraph of its document the token is in. */
   readonly paragraph: number;
@@ -53,7 +56,9 @@ interface Hunk {
 }
 
 /**
- * The words that differ between each pair of members of a group, as `wording` differences.
+ * The words that differ between members of a group, as `wording` differences: between every pair
+ * of members in groups of up to four, and between each member and one chosen by content in larger
+ * groups.
  *
  * Words are compared in their folded form (case, curly quotes and thousands separators do not count
  * as differences). A run of one or two function words between two changes is taken into the change,
@@ -64,67 +69,75 @@ export function wordingDifferences(documents: readonly SourceDocument[], group: 
   const timeout = options.timeoutMs ?? 250;
   const differences: Difference[] = [];
   const members = group.members.map((member) => ({ doc: member.doc, tokens: memberTokens(documents[member.doc]!, member.paragraphs) }));
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      const a = members[i]!;
-      const b = members[j]!;
-      const docA = documents[a.doc]!;
-      const docB = documents[b.doc]!;
-      const changes = diffArrays(
-        a.tokens.map((token) => token.norm),
-        b.tokens.map((token) => token.norm),
-        { timeout },
-      );
-      if (!changes) {
-        differences.push({
-          group: group.id,
-          kind: 'wording',
-          spans: [...spansOf(a.doc, a.tokens, 0, a.tokens.length), ...spansOf(b.doc, b.tokens, 0, b.tokens.length)],
-          note: 'Too different to compare word by word within the time limit; shown as one difference.',
-        });
-        continue;
-      }
-      const hunks: Hunk[] = [];
-      let ia = 0;
-      let ib = 0;
-      let open: Hunk | null = null;
-      changes.forEach((change, index) => {
-        const count = change.count ?? change.value.length;
-        if (change.removed || change.added) {
-          if (!open) {
-            open = { a0: ia, a1: ia, b0: ib, b1: ib };
-            hunks.push(open);
-          }
-          if (change.removed) {
-            ia += count;
-            open.a1 = ia;
-          } else {
-            ib += count;
-            open.b1 = ib;
-          }
-          return;
-        }
-        const between = open !== null && index < changes.length - 1;
-        const absorb = between && count <= 2 && change.value.every((word) => STOP_WORDS.has(word));
-        ia += count;
-        ib += count;
-        if (absorb && open) {
-          open.a1 = ia;
-          open.b1 = ib;
-        } else {
-          open = null;
-        }
+  // Every pair for small groups; for large ones, each member against one chosen by content (so the
+  // choice does not depend on the order of the files), which keeps the work linear.
+  const pairs: [number, number][] = [];
+  if (members.length <= PAIRWISE_LIMIT) {
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) pairs.push([i, j]);
+  } else {
+    const hashOf = (i: number): string => documents[members[i]!.doc]!.hash;
+    const pivot = members.map((_m, i) => i).sort((x, y) => (hashOf(x) < hashOf(y) ? -1 : hashOf(x) > hashOf(y) ? 1 : x - y))[0]!;
+    for (let i = 0; i < members.length; i++) if (i !== pivot) pairs.push(i < pivot ? [i, pivot] : [pivot, i]);
+  }
+  for (const [i, j] of pairs) {
+    const a = members[i]!;
+    const b = members[j]!;
+    const docA = documents[a.doc]!;
+    const docB = documents[b.doc]!;
+    const changes = diffArrays(
+      a.tokens.map((token) => token.norm),
+      b.tokens.map((token) => token.norm),
+      { timeout },
+    );
+    if (!changes) {
+      differences.push({
+        group: group.id,
+        kind: 'wording',
+        spans: [...spansOf(a.doc, a.tokens, 0, a.tokens.length), ...spansOf(b.doc, b.tokens, 0, b.tokens.length)],
+        note: 'Too different to compare word by word within the time limit; shown as one difference.',
       });
-      for (const hunk of hunks) {
-        const before = quoteOf(docA, a.tokens, hunk.a0, hunk.a1);
-        const after = quoteOf(docB, b.tokens, hunk.b0, hunk.b1);
-        differences.push({
-          group: group.id,
-          kind: 'wording',
-          spans: [...spansOf(a.doc, a.tokens, hunk.a0, hunk.a1), ...spansOf(b.doc, b.tokens, hunk.b0, hunk.b1)],
-          note: noteFor(before, after),
-        });
+      continue;
+    }
+    const hunks: Hunk[] = [];
+    let ia = 0;
+    let ib = 0;
+    let open: Hunk | null = null;
+    changes.forEach((change, index) => {
+      const count = change.count ?? change.value.length;
+      if (change.removed || change.added) {
+        if (!open) {
+          open = { a0: ia, a1: ia, b0: ib, b1: ib };
+          hunks.push(open);
+        }
+        if (change.removed) {
+          ia += count;
+          open.a1 = ia;
+        } else {
+          ib += count;
+          open.b1 = ib;
+        }
+        return;
       }
+      const between = open !== null && index < changes.length - 1;
+      const absorb = between && count <= 2 && change.value.every((word) => STOP_WORDS.has(word));
+      ia += count;
+      ib += count;
+      if (absorb && open) {
+        open.a1 = ia;
+        open.b1 = ib;
+      } else {
+        open = null;
+      }
+    });
+    for (const hunk of hunks) {
+      const before = quoteOf(docA, a.tokens, hunk.a0, hunk.a1);
+      const after = quoteOf(docB, b.tokens, hunk.b0, hunk.b1);
+      differences.push({
+        group: group.id,
+        kind: 'wording',
+        spans: [...spansOf(a.doc, a.tokens, hunk.a0, hunk.a1), ...spansOf(b.doc, b.tokens, hunk.b0, hunk.b1)],
+        note: noteFor(before, after),
+      });
     }
   }
   return differences;

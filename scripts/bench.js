@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npm run bench`: the speed and memory figures of Parallax on this machine, one JSON line each.
+//
+// It generates its own inputs in .bench/ (a news-like report, a paraphrase of it with about a third
+// of the words changed and the paragraphs reordered, an unrelated report, and twelve documents of
+// 300 paragraphs), then times the real command line as whole processes, with the comparison's own
+// time and peak memory from `parallax compare --timings`. Budgets are printed beside the figures;
+// nothing here fails on a slow machine.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'parallax.js');
+const out = join(root, '.bench');
+const seeds = join(root, '..', 'shared', 'seeds');
+if (!existsSync(join(root, 'out', 'main', 'cli.js'))) {
+  console.error('bench: build first (npm run build).');
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+// A small, seeded random generator, so every run measures the same texts.
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FUNCTION_WORDS = 'the of and to in a that for on with as by at from was were said has have had it its after over about but which who their this not be been will would more than'.split(' ');
+const SYLLABLES = 'ka ro mi tan vel sor dun pe li mar quo ten bra sil ver no hal gre fin tor ash bel cor dra lin mor pra sta vin wel'.split(' ');
+
+/** A vocabulary of pseudo-words with a Zipf-like spread, plus names and figures, as news has. */
+function vocabulary(next, size) {
+  const words = new Set();
+  while (words.size < size) {
+    const parts = 1 + Math.floor(next() * 3);
+    let word = '';
+    for (let i = 0; i < parts; i++) word += SYLLABLES[Math.floor(next() * SYLLABLES.length)];
+    words.add(word);
+  }
+  return [...words];
+}
+
+function report({ seed, words: wordCount, vocabularySize = 9000 }) {
+  const next = random(seed);
+  const vocab = vocabulary(next, vocabularySize);
+  const zipf = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.pow(next(), 2.2) * vocab.length))];
+  const name = () => {
+    const w = vocab[Math.floor(next() * 400)];
+    return w[0].toUpperCase() + w.slice(1);
+  };
+  const paragraphs = [];
+  let count = 0;
+  while (count < wordCount) {
+    const sentences = [];
+    const sentenceCount = 2 + Math.floor(next() * 3);
+    for (let s = 0; s < sentenceCount; s++) {
+      const words = [];
+      const length = 12 + Math.floor(next() * 14);
+      for (let i = 0; i < length; i++) {
+        const r = next();
+        words.push(r < 0.45 ? FUNCTION_WORDS[Math.floor(next() * FUNCTION_WORDS.length)] : r < 0.52 ? name() : r < 0.55 ? String(Math.floor(next() * 50000)) : zipf());
+      }
+      words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+      sentences.push(words.join(' ') + '.');
+      count += length;
+    }
+    paragraphs.push(sentences.join(' '));
+  }
+  return paragraphs;
+}
+
+/** About a third of the content words changed, sentences kept, paragraphs reordered. */
+function paraphrase(paragraphs, seed) {
+  const next = random(seed);
+  const vocab = vocabulary(random(seed + 1), 9000);
+  const changed = paragraphs.map((paragraph) =>
+    paragraph
+      .split(' ')
+      .map((word) => (next() < 0.33 && !FUNCTION_WORDS.includes(word.toLowerCase()) ? vocab[Math.floor(next() * vocab.length)] + (word.endsWith('.') ? '.' : '') : word))
+      .join(' '),
+  );
+  for (let i = changed.length - 1; i > 0; i--) {
+    if (next() < 0.5) {
+      const j = Math.floor(next() * (i + 1));
+      [changed[i], changed[j]] = [changed[j], changed[i]];
+    }
+  }
+  return changed;
+}
+
+function write(name, title, paragraphs) {
+  const file = join(out, name);
+  writeFileSync(file, [title, ...paragraphs].join('\n\n') + '\n');
+  return file;
+}
+
+function time(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ms: Math.round(ms), result };
+}
+
+/** The best of a few runs: the machine's noise only ever adds time. */
+function best(runs, fn) {
+  let winner = null;
+  for (let i = 0; i < runs; i++) {
+    const r = fn();
+    if (!winner || r.ms < winner.ms) winner = r;
+  }
+  return winner;
+}
+
+function compare(files, runs = 3) {
+  const run = best(runs, () => time(process.execPath, [bin, 'compare', ...files, '--json', '--timings'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+  const line = run.result.stderr.split('\n').find((l) => l.startsWith('{"timings"'));
+  if (run.result.status !== 0 || !line) throw new Error(`parallax compare failed: ${run.result.stderr}`);
+  return { ms: run.ms, ...JSON.parse(line) };
+}
+
+const emit = (figure) => console.log(JSON.stringify(figure));
+
+// 1. The five seeds.
+const seedFiles = existsSync(seeds) ? readdirSync(seeds).filter((n) => n.endsWith('.txt')).map((n) => join(seeds, n)) : [];
+if (seedFiles.length > 0) {
+  const r = compare(seedFiles, 5);
+  emit({ figure: 'seeds: whole process', ms: r.ms, budgetMs: 600, withinBudget: r.ms < 600 });
+  emit({ figure: 'seeds: comparison itself', ms: r.timings.compareMs, budgetMs: 100, withinBudget: r.timings.compareMs < 100 });
+} else {
+  emit({ figure: 'seeds', skipped: `no seeds at ${seeds}` });
+}
+
+// 2. Two 50,000-word reports against git diff --word-diff.
+const original = report({ seed: 7, words: 50_000 });
+const a = write('report-50k.txt', 'Report one', original);
+const b = write('paraphrase-50k.txt', 'Report two', paraphrase(original, 11));
+const unrelated = write('unrelated-50k.txt', 'Another story', report({ seed: 99, words: 50_000 }));
+const git = best(3, () => time('git', ['diff', '--no-index', '--word-diff', a, b], { stdio: ['ignore', 'ignore', 'ignore'] }));
+const pair = compare([a, b]);
+emit({ figure: '50,000-word pair: whole process', ms: pair.ms, gitWordDiffMs: git.ms, ratioToGit: Math.round((pair.ms / git.ms) * 10) / 10, budgetRatio: 8, withinBudget: pair.ms <= 8 * git.ms });
+emit({ figure: '50,000-word pair: comparison itself', ms: pair.timings.compareMs });
+emit({ figure: '50,000-word pair: peak memory', megabytes: pair.peakRssMB, budgetMB: 400, withinBudget: pair.peakRssMB < 400 });
+const apart = compare([a, unrelated]);
+emit({ figure: '50,000-word report against an unrelated one: whole process', ms: apart.ms });
+
+// 3. Twelve documents of 300 paragraphs each, about one story.
+const base = report({ seed: 21, words: 300 * 40 }).slice(0, 300);
+const twelve = Array.from({ length: 12 }, (_v, i) => write(`twelve-${String(i + 1).padStart(2, '0')}.txt`, `Source ${i + 1}`, paraphrase(base, 100 + i)));
+const many = compare(twelve, 1);
+emit({ figure: '12 documents x 300 paragraphs: whole process', ms: many.ms, budgetMs: 3000, withinBudget: many.ms < 3000 });
+emit({ figure: '12 documents x 300 paragraphs: comparison itself', ms: many.timings.compareMs, peakMB: many.peakRssMB });
+
+try {
+  emit({ figure: 'machine', cores: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()), node: process.version });
+} catch {
+  emit({ figure: 'machine', node: process.version });
+}
