@@ -69,6 +69,7 @@ interface Sentence {
   readonly start: number;
   readonly end: number;
   readonly terms: Map<string, number>;
+  readonly isTitle: boolean;
   total: number;
   /** Term ids, ascending, and each one's weight (boost times rarity): for a fast merge. */
   ids: Int32Array;
@@ -150,7 +151,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
         const terms = termsOf(document.text, range.start, range.end);
         if (terms.size === 0) continue;
         ids.push(sentences.length);
-        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, total: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
+        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, isTitle: paragraph.kind === 'title', total: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
       }
       if (ids.length === 0) return;
       const key = document.text.slice(paragraph.start, paragraph.end).toLowerCase().replace(/\s+/g, ' ');
@@ -212,7 +213,9 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     const candidates: number[] = [];
     for (const term of rarest) {
       for (const b of postings[term]!) {
-        if (seen[b] === a || sentences[b]!.doc === sentence.doc) continue;
+        // Headlines are matched with headlines: a headline sums up the whole story and would
+        // otherwise tie together every paragraph it touches.
+        if (seen[b] === a || sentences[b]!.doc === sentence.doc || sentences[b]!.isTitle !== sentence.isTitle) continue;
         seen[b] = a;
         candidates.push(b);
       }

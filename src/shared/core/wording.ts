@@ -10,16 +10,19 @@ export interface WordingOptions {
 /** Groups with more members than this are diffed around one member rather than pair by pair. */
 const PAIRWISE_LIMIT = 4;
 
-interface PlacedToken extends Token {
+interface PlacedToken extends Pick<Token, 'start' | 'end' | 'norm'> {
   /** Which paragraph of its document the token is in. */
   readonly paragraph: number;
 }
 
 function memberTokens(document: SourceDocument, paragraphs: readonly number[]): PlacedToken[] {
-  return paragraphs.flatMap((index) => {
+  const placed: PlacedToken[] = [];
+  for (const index of paragraphs) {
     const paragraph = document.paragraphs[index];
-    return paragraph ? tokenize(document.text, paragraph.start, paragraph.end).map((token) => ({ ...token, paragraph: index })) : [];
-  });
+    if (!paragraph) continue;
+    for (const token of tokenize(document.text, paragraph.start, paragraph.end)) placed.push({ start: token.start, end: token.end, norm: token.norm, paragraph: index });
+  }
+  return placed;
 }
 
 /** Spans covering tokens[from, to) of one document, split at paragraph boundaries. */
