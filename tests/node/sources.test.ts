@@ -1,7 +1,7 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, MAX_SOURCE_BYTES, normaliseLineEnds, openSources } from '../../src/main/services/sources.js';
+import { MAX_SOURCE_BYTES, openSources } from '../../src/main/services/sources.js';
 import { useTempFolders } from './helpers.js';
 
 const tempFolder = useTempFolders();
@@ -68,24 +68,39 @@ describe('openSources: encodings', () => {
     expect(new Set(documents.map((document) => document.hash)).size).toBe(1);
   });
 
-  it('says which encoding it used', () => {
-    expect(decodeText(Buffer.from(ARTICLE, 'utf8'))).toMatchObject({ ok: true, encoding: 'utf-8' });
-    expect(decodeText(windows1252(ARTICLE))).toMatchObject({ ok: true, encoding: 'windows-1252' });
-    expect(decodeText(utf16be(ARTICLE))).toMatchObject({ ok: true, encoding: 'utf-16be' });
+  it('says in the metadata which encoding it used', async () => {
+    const folder = await tempFolder();
+    const expected: Record<string, string> = { 'utf8.txt': 'utf-8', 'utf16be-nobom.txt': 'utf-16be', 'windows1252.txt': 'windows-1252', 'utf16le-bom.txt': 'utf-16le' };
+    for (const [name, encoding] of Object.entries(expected)) {
+      await writeFile(join(folder, name), variants[name]!);
+      const { documents } = await openSources([join(folder, name)]);
+      expect(documents[0]!.metadata).toEqual({ format: 'text', encoding });
+    }
   });
 
-  it('normalises CRLF and lone CR to LF', () => {
-    expect(normaliseLineEnds('a\r\nb\rc\n')).toBe('a\nb\nc\n');
+  it('reads a file in the encoding the person chose, by absolute or given path', async () => {
+    const folder = await tempFolder();
+    const path = join(folder, 'chosen.txt');
+    await writeFile(path, variants['windows1252.txt']!);
+    const asLatin2 = await openSources([path], { encodings: { [path]: 'windows-1250' } });
+    expect(asLatin2.documents[0]!.metadata?.encoding).toBe('windows-1250');
+    const relative = join(folder, '.', 'chosen.txt');
+    const byGiven = await openSources([relative], { encodings: { [relative]: 'utf-8' } });
+    // Read as UTF-8, the Windows-1252 quote bytes do not decode: reported, not dropped.
+    expect(byGiven.documents[0]!.metadata?.encoding).toBe('utf-8');
+    expect(byGiven.documents[0]!.metadata?.undecodable?.count).toBeGreaterThan(0);
   });
 
-  it('reports a UTF-16 file with broken bytes instead of mangling it', async () => {
+  it('reports a UTF-16 file with broken bytes instead of dropping them', async () => {
     const folder = await tempFolder();
     const path = join(folder, 'broken16.txt');
     // A byte-order mark, some text, then a lone high surrogate.
     await writeFile(path, Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le('Hello'), Buffer.from([0x00, 0xd8]), utf16le(' world')]));
     const { documents, problems } = await openSources([path]);
-    expect(documents).toEqual([]);
-    expect(problems[0]!.message).toMatch(/"broken16\.txt" says it is UTF-16 text.*Save it again as UTF-8/);
+    expect(problems).toEqual([]);
+    // The broken unit is shown as U+FFFD and reported, with where it is.
+    expect(documents[0]!.text).toContain('Hello\ufffd world');
+    expect(documents[0]!.metadata?.undecodable).toMatchObject({ count: 1, firstLine: 1, firstColumn: 6 });
   });
 });
 
@@ -118,7 +133,7 @@ describe('openSources: files that cannot be opened', () => {
     expect(byFile.size).toBe(7);
     expect(byFile.get(empty)).toBe(`"empty.txt" is empty. Save the article's text in it, or choose another file.`);
     expect(byFile.get(blank)).toMatch(/^"blank\.txt" has no text in it/);
-    expect(byFile.get(binary)).toMatch(/^"photo\.jpg" does not look like text.*Save the article as plain text/);
+    expect(byFile.get(binary)).toMatch(/^"photo\.jpg" does not look like text\. It looks like a picture \(JPEG\).*Save the article as plain text/);
     expect(byFile.get(controls)).toMatch(/^"controls\.bin" does not look like text/);
     expect(byFile.get(huge)).toMatch(/^"huge\.txt" is too large to open \(25\.0 MB; the limit is 25 MB\)/);
     expect(byFile.get(missing)).toMatch(/^"missing\.txt" could not be found\..*choose it again/);

@@ -1,18 +1,26 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { SourceDocument } from '../../shared/contract/comparison.js';
-import type { OpenProblem } from '../../shared/contract/api.js';
-import { makeSourceDocument } from '../../shared/core/document.js';
+import type { SourceDocument, SourceFormat, SourceMetadata } from '../../shared/contract/comparison.js';
+import { TEXT_ENCODINGS, type OpenProblem, type TextEncoding } from '../../shared/contract/api.js';
+import { makeSourceDocument, type SourceBlock } from '../../shared/core/document.js';
+import { decodeBytes, type DecodedText } from './decode.js';
+import { detectFormat, looksLikeHtml } from './import/detect.js';
+import { importDocument } from './import/pool.js';
 
 /**
- * Reading article files from disk into sources.
+ * Reading article files from disk into sources: plain text, Markdown, web pages (.html), Word
+ * (.docx) and PDF.
  *
- * Plain text only for now (a later issue parses HTML, .docx and PDF). Every file is checked and
- * decoded on its own: a file that cannot be read becomes an `OpenProblem` in words for the person,
- * and the others still open. Nothing here throws for a bad file.
+ * The kind of file is found from its first bytes, then its name (`detectFormat`). Text formats are
+ * decoded by `decodeBytes` (any common encoding; bytes that do not decode are reported in the
+ * metadata). Plain text and Markdown are cheap and read here; web pages, Word files and PDFs go to
+ * the import worker, off the main thread and with a time limit, and their parsers are loaded only
+ * when such a file comes. Every file is read on its own: a file that cannot be read becomes an
+ * `OpenProblem` in words for the person, and the others still open. Nothing here throws for a bad
+ * file.
  */
 
-/** Files larger than this are refused: no news article is 25 MB of text. */
+/** Files larger than this are refused: no news article is 25 MB. */
 export const MAX_SOURCE_BYTES = 25 * 1024 * 1024;
 
 export interface OpenSourcesResult {
@@ -20,18 +28,17 @@ export interface OpenSourcesResult {
   readonly problems: OpenProblem[];
 }
 
-/** How a file's bytes were turned into text. */
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-
-export type DecodeResult =
-  | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
-  | { readonly ok: false; readonly reason: 'binary' | 'invalid-utf8' | 'invalid-utf16' };
+export interface OpenSourcesOptions {
+  /** The encoding a person chose for a file, by its path (as given, or absolute): no detection then. */
+  readonly encodings?: Readonly<Record<string, TextEncoding>>;
+}
 
 /**
- * Open each file as a source. Paths are resolved against the working directory; the same file
- * given twice is opened once. Documents come back in the order given.
+ * Open each file as a source. Paths are resolved against the working directory, and each source
+ * keeps its absolute path; the same file given twice is opened once. Documents come back in the
+ * order given.
  */
-export async function openSources(paths: readonly string[]): Promise<OpenSourcesResult> {
+export async function openSources(paths: readonly string[], options: OpenSourcesOptions = {}): Promise<OpenSourcesResult> {
   const documents: SourceDocument[] = [];
   const problems: OpenProblem[] = [];
   const seen = new Set<string>();
@@ -39,61 +46,112 @@ export async function openSources(paths: readonly string[]): Promise<OpenSources
     const path = resolve(given);
     if (seen.has(path)) continue;
     seen.add(path);
-    const outcome = await openSource(path);
+    const encoding = options.encodings?.[path] ?? options.encodings?.[given];
+    let outcome: SourceDocument | OpenProblem;
+    try {
+      outcome = await openSource(path, encoding);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      outcome = { path, message: `"${basename(path) || path}" could be read but not analysed (${detail}). Please report this with the file.` };
+    }
     if ('message' in outcome) problems.push(outcome);
     else documents.push(outcome);
   }
   return { documents, problems };
 }
 
-async function openSource(path: string): Promise<SourceDocument | OpenProblem> {
+/** Read a file's bytes, refusing folders, devices, empty files and files over the size limit. */
+async function readSourceBytes(path: string, name: string): Promise<Buffer | string> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return `"${name}" is a folder, not a file. Open the article files inside it instead.`;
+    if (!info.isFile()) {
+      return `"${name}" is not an ordinary file (it may be a device or a pipe). Save the article as a text file and open that.`;
+    }
+    if (info.size === 0) return `"${name}" is empty. Save the article's text in it, or choose another file.`;
+    if (info.size > MAX_SOURCE_BYTES) return tooLarge(name, info.size);
+    const read = await readAtMost(path, MAX_SOURCE_BYTES + 1);
+    if (read.length > MAX_SOURCE_BYTES) return tooLarge(name, read.length);
+    return read;
+  } catch (error) {
+    return describeReadError(name, error);
+  }
+}
+
+async function openSource(path: string, chosenEncoding: TextEncoding | undefined): Promise<SourceDocument | OpenProblem> {
   const name = basename(path) || path;
   const problem = (message: string): OpenProblem => ({ path, message });
 
-  let bytes: Buffer;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      return problem(`"${name}" is a folder, not a file. Open the article files inside it instead.`);
-    }
-    if (!info.isFile()) {
-      return problem(`"${name}" is not an ordinary file (it may be a device or a pipe). Save the article as a text file and open that.`);
-    }
-    if (info.size === 0) {
-      return problem(`"${name}" is empty. Save the article's text in it, or choose another file.`);
-    }
-    if (info.size > MAX_SOURCE_BYTES) {
-      return problem(tooLarge(name, info.size));
-    }
-    const read = await readAtMost(path, MAX_SOURCE_BYTES + 1);
-    if (read.length > MAX_SOURCE_BYTES) return problem(tooLarge(name, read.length));
-    bytes = read;
-  } catch (error) {
-    return problem(describeReadError(name, error));
+  const bytes = await readSourceBytes(path, name);
+  if (typeof bytes === 'string') return problem(bytes);
+
+  const detected = detectFormat(path, bytes);
+  if ('refused' in detected) return problem(detected.refused);
+
+  if (detected.format === 'docx' || detected.format === 'pdf') {
+    const result = await importDocument({ format: detected.format, path, bytes });
+    if (!result.ok) return problem(result.message);
+    return fromBlocks(path, result.blocks, result.metadata, result.title);
   }
 
-  const decoded = decodeText(bytes);
+  // Text formats: decode, then tell a web page saved under another name by its first tag.
+  const decoded = decodeText(bytes, detected.format, chosenEncoding);
   if (!decoded.ok) {
-    if (decoded.reason === 'binary') {
-      return problem(
-        `"${name}" does not look like text (it may be a picture, a PDF or a word-processor file). Save the article as plain text (.txt) and open that.`,
-      );
-    }
-    const encoding = decoded.reason === 'invalid-utf8' ? 'UTF-8' : 'UTF-16';
-    return problem(
-      `"${name}" says it is ${encoding} text, but some of its bytes are not valid ${encoding}. Save it again as UTF-8 text and open it again.`,
-    );
+    return problem(decoded.reason === 'empty' ? `"${name}" is empty. Save the article's text in it, or choose another file.` : `"${name}" does not look like text. ${decoded.message}`);
   }
-  const text = normaliseLineEnds(decoded.text);
+  const { text } = decoded.value;
   if (text.trim().length === 0) {
     return problem(`"${name}" has no text in it, only blank space. Save the article's text in it, or choose another file.`);
   }
-  try {
-    return makeSourceDocument({ path, text });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return problem(`"${name}" could be read but not analysed (${detail}). Please report this with the file.`);
+  const format: SourceFormat = detected.format === 'text' && looksLikeHtml(text) ? 'html' : detected.format;
+  const encodingFacts = {
+    encoding: decoded.value.encoding,
+    ...(decoded.value.undecodable ? { undecodable: decoded.value.undecodable } : {}),
+  };
+
+  if (format === 'html') {
+    const result = await importDocument({ format: 'html', path, text });
+    if (!result.ok) return problem(result.message);
+    return fromBlocks(path, result.blocks, { ...result.metadata, ...encodingFacts }, result.title);
   }
+  if (format === 'markdown') {
+    const { markdownToBlocks } = await import('../../shared/core/markdown.js');
+    const blocks = markdownToBlocks(text);
+    if (blocks.length === 0) return problem(`"${name}" has no text in it, only Markdown markup. Save the article's text in it, or choose another file.`);
+    return fromBlocks(path, blocks, { format: 'markdown', ...encodingFacts });
+  }
+  return makeSourceDocument({ path, text, metadata: { format: 'text', ...encodingFacts } });
+}
+
+function fromBlocks(path: string, blocks: readonly SourceBlock[], metadata: SourceMetadata, title?: string): SourceDocument | OpenProblem {
+  const document = makeSourceDocument({ path, blocks, metadata, ...(title ? { title } : {}) });
+  if (document.text.trim().length === 0) {
+    return { path, message: `"${basename(path) || path}" has no text in it that Parallax can show. Open it in its own program to check, or choose another file.` };
+  }
+  return document;
+}
+
+/**
+ * Decode a text file. A web page's own <meta charset> is believed over the detector's guess (as
+ * browsers do), unless the person chose an encoding or the file starts with a byte-order mark.
+ */
+function decodeText(bytes: Uint8Array, format: SourceFormat, chosen: TextEncoding | undefined): ReturnType<typeof decodeBytes> {
+  const decoded = decodeBytes(bytes, chosen ? { encoding: chosen } : {});
+  if (!decoded.ok || chosen || decoded.value.bomStripped) return decoded;
+  if (format !== 'html' && !(format === 'text' && looksLikeHtml(decoded.value.text))) return decoded;
+  const declared = declaredCharset(decoded.value);
+  if (!declared || declared === decoded.value.encoding) return decoded;
+  return decodeBytes(bytes, { encoding: declared });
+}
+
+/** The charset a page declares in its first 4 KB, if it is one Parallax can decode. */
+function declaredCharset(decoded: DecodedText): TextEncoding | undefined {
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(decoded.text.slice(0, 4096));
+  if (!match) return undefined;
+  const name = match[1]!.toLowerCase();
+  const aliases: Record<string, TextEncoding> = { utf8: 'utf-8', latin1: 'windows-1252', 'iso-8859-1': 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', sjis: 'shift_jis', 'x-sjis': 'shift_jis', gb2312: 'gb18030', gbk: 'gb18030' };
+  const encoding = aliases[name] ?? name;
+  return (TEXT_ENCODINGS as readonly string[]).includes(encoding) ? (encoding as TextEncoding) : undefined;
 }
 
 function tooLarge(name: string, size: number): string {
@@ -135,105 +193,4 @@ function describeReadError(name: string, error: unknown): string {
       return `"${name}" could not be read (${detail}). Check that the file is still there and try again.`;
     }
   }
-}
-
-/** Turn CRLF and lone CR line ends into LF, so offsets are the same whatever system wrote the file. */
-export function normaliseLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
-}
-
-/**
- * Decode a file's bytes as text: a byte-order mark first (UTF-8, UTF-16 LE/BE), then the pattern of
- * NUL bytes that UTF-16 without a mark leaves, then strict UTF-8, and else Windows-1252 (which
- * covers Latin-1). Bytes full of NULs or control characters are reported as binary.
- */
-export function decodeText(bytes: Uint8Array): DecodeResult {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const text = strictDecode('utf-8', bytes.subarray(3));
-    return text === null ? { ok: false, reason: 'invalid-utf8' } : finish(text, 'utf-8');
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be');
-
-  const guessed = guessUtf16(bytes);
-  if (guessed) return utf16(bytes, guessed);
-  if (bytes.includes(0)) return { ok: false, reason: 'binary' };
-
-  const utf8 = strictDecode('utf-8', bytes);
-  if (utf8 !== null) return finish(utf8, 'utf-8');
-  // Not UTF-8: Windows-1252 gives every byte a character, so nothing is dropped or replaced.
-  return finish(decodeWindows1252(bytes), 'windows-1252');
-}
-
-/**
- * Windows-1252 differs from Latin-1 only in 0x80 to 0x9F (curly quotes, dashes, the euro sign...).
- * Node 20's TextDecoder('windows-1252') decodes those bytes as Latin-1 control characters, so the
- * table is spelled out here; the five unused bytes keep their Latin-1 meaning, as browsers do.
- */
-const WINDOWS_1252_HIGH =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (let start = 0; start < bytes.length; start += 8192) {
-    const chunk = bytes.subarray(start, start + 8192);
-    text += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (ch) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80]!);
-  }
-  return text;
-}
-
-function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
-  // Node's TextDecoder has no UTF-16 BE: swap the bytes of each unit and decode as LE.
-  let units = bytes;
-  if (encoding === 'utf-16be') {
-    units = new Uint8Array(bytes.length - (bytes.length % 2));
-    for (let i = 0; i + 1 < bytes.length; i += 2) {
-      units[i] = bytes[i + 1]!;
-      units[i + 1] = bytes[i]!;
-    }
-  }
-  if (units.length % 2 !== 0) return { ok: false, reason: 'invalid-utf16' };
-  const text = strictDecode('utf-16le', units);
-  if (text === null) return { ok: false, reason: 'invalid-utf16' };
-  return finish(text, encoding);
-}
-
-function strictDecode(encoding: 'utf-8' | 'utf-16le', bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * UTF-16 text in a Latin script without a byte-order mark has a NUL in most high bytes: in the odd
- * positions for little-endian, the even ones for big-endian. Look at the first 4 KB.
- */
-function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
-  const pairs = sample.length / 2;
-  if (pairs < 2) return null;
-  let evenNuls = 0;
-  let oddNuls = 0;
-  for (let i = 0; i < sample.length; i += 2) {
-    if (sample[i] === 0) evenNuls++;
-    if (sample[i + 1] === 0) oddNuls++;
-  }
-  if (oddNuls > pairs * 0.4 && evenNuls < pairs * 0.05) return 'utf-16le';
-  if (evenNuls > pairs * 0.4 && oddNuls < pairs * 0.05) return 'utf-16be';
-  return null;
-}
-
-/** Decoded text counts as binary when more than 1 in 10 of its first 64 K characters are control characters. */
-function finish(text: string, encoding: TextEncodingName): DecodeResult {
-  const sample = text.slice(0, 65_536);
-  let controls = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
-    const isControl = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
-    if (isControl) controls++;
-  }
-  if (sample.length > 0 && controls > sample.length * 0.1) return { ok: false, reason: 'binary' };
-  return { ok: true, text, encoding };
 }

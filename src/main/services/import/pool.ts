@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { displayName } from './problem.js';
+import type { ImportRequest, ImportResult } from './parse.js';
+
+/**
+ * Running the import worker: one worker thread per document, a time limit after which the worker
+ * is ended, a memory limit, and at most two documents read at once. A worker that fails, runs out
+ * of memory or takes too long gives a problem for that file; nothing here throws.
+ */
+
+/** How long one document may take to read. */
+export const IMPORT_TIME_LIMIT_MS = 20_000;
+/** How much memory the worker's JavaScript heap may use. */
+export const IMPORT_MEMORY_LIMIT_MB = 1024;
+/** Documents read at the same time. */
+const MAX_RUNNING = 2;
+
+export interface ImportRunOptions {
+  /**
+   * The worker script. Default: `import-worker.js` beside the built bundle (out/main). When this
+   * code runs from its TypeScript source (tests), there is no built worker beside it, and the
+   * default is `'in-process'`: the same parser, called in this thread, without the time limit.
+   */
+  readonly worker?: URL | 'in-process';
+  readonly timeoutMs?: number;
+}
+
+/** Where the built worker is: out/main/import-worker.js, beside the entry or one folder up from a chunk. */
+export function builtWorkerUrl(): URL | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  for (const relative of ['./import-worker.js', '../import-worker.js']) {
+    const url = new URL(relative, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_RUNNING) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+function tookTooLong(path: string, ms: number): ImportResult {
+  return {
+    ok: false,
+    message: `"${displayName(path)}" took too long to read (more than ${Math.round(ms / 1000)} seconds), so Parallax stopped. Save only the article (as text, or a shorter PDF) and open that.`,
+  };
+}
+
+/** Read one structured document off the main thread. */
+export async function importDocument(request: ImportRequest, options: ImportRunOptions = {}): Promise<ImportResult> {
+  const timeoutMs = options.timeoutMs ?? IMPORT_TIME_LIMIT_MS;
+  let worker = options.worker ?? builtWorkerUrl();
+  if (!worker) {
+    if (import.meta.url.endsWith('.ts')) worker = 'in-process';
+    else {
+      return {
+        ok: false,
+        message: `Parallax cannot read "${displayName(request.path)}": its document reader (import-worker.js) is missing beside ${fileURLToPath(import.meta.url)}. Reinstall Parallax.`,
+      };
+    }
+  }
+  if (worker === 'in-process') {
+    const { parseDocument } = await import('./parse.js');
+    return parseDocument(request);
+  }
+  const workerUrl = worker;
+  return slot(() => runWorker(workerUrl, request, timeoutMs));
+}
+
+function runWorker(url: URL, request: ImportRequest, timeoutMs: number): Promise<ImportResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: ImportResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void thread.terminate();
+      resolve(result);
+    };
+    const thread = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: IMPORT_MEMORY_LIMIT_MB } });
+    const timer = setTimeout(() => finish(tookTooLong(request.path, timeoutMs)), timeoutMs);
+    thread.on('message', (result: ImportResult) => finish(result));
+    thread.on('error', (error: Error & { code?: string }) => {
+      const name = displayName(request.path);
+      finish({
+        ok: false,
+        message:
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `"${name}" is too complex to read (reading it needed more than ${IMPORT_MEMORY_LIMIT_MB} MB of memory). Save only the article and open that.`
+            : `"${name}" could not be read (${error.message}). Please report this with the file.`,
+      });
+    });
+    thread.on('exit', () => finish({ ok: false, message: `"${displayName(request.path)}" could not be read: the reader stopped without an answer. Please report this with the file.` }));
+    // The bytes are copied into a buffer of their own and moved to the worker, not copied again.
+    if (request.format === 'html') thread.postMessage(request);
+    else {
+      const bytes = new Uint8Array(request.bytes);
+      thread.postMessage({ ...request, bytes }, [bytes.buffer]);
+    }
+  });
+}
