@@ -3,7 +3,7 @@ import { splitSentences } from './sentences.js';
 import { STOP_WORDS, stem, tokenize } from './text.js';
 
 /** How strict alignment is by default: paragraphs less alike than this are not linked. From 0 to 1. */
-export const DEFAULT_ALIGN_THRESHOLD = 0.3;
+export const DEFAULT_ALIGN_THRESHOLD = 0.25;
 
 /** Kinds of paragraph that can report something; captions and boilerplate are left out. */
 export const ALIGNED_KINDS: ReadonlySet<ParagraphKind> = new Set(['title', 'heading', 'body']);
@@ -34,6 +34,8 @@ const SAME_THING: readonly (readonly string[])[] = [
   ['disaster', 'catastrophe', 'accident', 'tragedy'],
 ];
 const CONCEPT = new Map<string, string>();
+/** Text between quotation marks (straight, curly, or guillemets). */
+const QUOTED = /["“«]([^"”»]{3,300})["”»]/g;
 for (const words of SAME_THING) for (const word of words) CONCEPT.set(word, `~${words[0]}`);
 
 /** The weighted terms of a span of text: content words (stemmed), numbers and names weighing more. */
@@ -63,6 +65,20 @@ function termsOf(text: string, start: number, end: number): Map<string, number> 
   return terms;
 }
 
+/**
+ * Pairs of neighbouring words inside quotation marks. Two reports quoting the same words report the
+ * same statement; these add to a match but never count against one (a paraphrase of a quote is a
+ * difference to show, not a reason to keep two paragraphs apart).
+ */
+function quotedPairs(text: string, start: number, end: number): Set<string> {
+  const pairs = new Set<string>();
+  for (const quote of text.slice(start, end).matchAll(QUOTED)) {
+    const words = tokenize(quote[1]!).map((token) => token.norm);
+    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  }
+  return pairs;
+}
+
 interface Sentence {
   readonly doc: number;
   readonly paragraph: number;
@@ -70,6 +86,7 @@ interface Sentence {
   readonly end: number;
   readonly terms: Map<string, number>;
   readonly isTitle: boolean;
+  readonly quoted: Set<string>;
   total: number;
   /** Term ids, ascending, and each one's weight (boost times rarity): for a fast merge. */
   ids: Int32Array;
@@ -100,6 +117,9 @@ class Components {
 
 /** A sentence pair counts as saying the same thing from this similarity up. */
 const SENTENCE_FLOOR = 0.2;
+/** What each pair of quoted words two sentences share adds to their similarity, up to a cap. */
+const QUOTE_BONUS = 0.05;
+const QUOTE_BONUS_CAP = 0.25;
 /** How many of a sentence's rarest terms are looked up to find candidate matches. */
 const CANDIDATE_TERMS = 5;
 const EMPTY_IDS = new Int32Array(0);
@@ -151,7 +171,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
         const terms = termsOf(document.text, range.start, range.end);
         if (terms.size === 0) continue;
         ids.push(sentences.length);
-        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, isTitle: paragraph.kind === 'title', total: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
+        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, isTitle: paragraph.kind === 'title', quoted: quotedPairs(document.text, range.start, range.end), total: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
       }
       if (ids.length === 0) return;
       const key = document.text.slice(paragraph.start, paragraph.end).toLowerCase().replace(/\s+/g, ' ');
@@ -200,7 +220,9 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       } else if (x < y) i++;
       else j++;
     }
-    return shared / Math.sqrt(a.total * b.total);
+    let quoted = 0;
+    if (a.quoted.size > 0 && b.quoted.size > 0) for (const pair of a.quoted) if (b.quoted.has(pair)) quoted++;
+    return Math.min(1, shared / Math.sqrt(a.total * b.total) + Math.min(QUOTE_BONUS_CAP, QUOTE_BONUS * quoted));
   };
 
   // Best matching sentence in each other document, for every sentence.
