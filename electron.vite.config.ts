@@ -6,7 +6,8 @@ import react from '@vitejs/plugin-react';
 /**
  * Three bundles:
  * - main: the Electron main process (`index`) and the headless command line (`cli`), which share
- *   the pure core in src/shared and the plain Node services in src/main/services.
+ *   the pure core in src/shared and the plain Node services in src/main/services, and the import
+ *   worker (`import-worker`) that reads web pages, Word files and PDFs off the main thread.
  * - preload: CommonJS, as a sandboxed preload must be.
  * - renderer: the React app.
  */
@@ -21,6 +22,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/index.ts'),
+          // The document reader's worker thread (web pages, Word files, PDFs): see services/import/pool.ts.
+          'import-worker': resolve('src/main/services/import/worker.ts'),
         },
       },
     },

@@ -3,6 +3,7 @@ import { compareDocuments } from '../../shared/core/compare.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { formatComparison } from '../../shared/core/format.js';
 import { openSources } from '../services/sources.js';
+import { IMPORT_USAGE, importCommand } from './import.js';
 import { launchApp } from './launch.js';
 
 /**
@@ -15,6 +16,7 @@ import { launchApp } from './launch.js';
 export const USAGE = `Usage:
   parallax [FILE...]                      open the app, comparing the files given
   parallax compare FILE... [options]      compare articles headless and print the result
+${IMPORT_USAGE.split('\n')[0]}
 
 Options for compare:
   --json              print the comparison as JSON (schema parallax.comparison/1)
@@ -25,6 +27,7 @@ Options for compare:
   --timings           print how long reading, comparing and printing took, and peak
                       memory, as one JSON line on stderr
 
+${IMPORT_USAGE.split('\n').slice(2).join('\n')}
   -h, --help          show this help
   -v, --version       show the version
 `;
@@ -57,6 +60,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     return 0;
   }
   if (command === 'compare') return compare(rest, io);
+  if (command === 'import') return importCommand(rest, io, USAGE);
   return launchApp(argv, io);
 }
 

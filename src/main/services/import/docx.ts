@@ -24,7 +24,7 @@ interface MammothModule {
   images: { imgElement(convert: () => Promise<{ src: string }>): unknown };
 }
 
-const require = createRequire(import.meta.url);
+const requireCommonJs = createRequire(import.meta.url);
 
 /** Word styles mammoth does not map by itself. */
 const STYLE_MAP = [
@@ -41,7 +41,7 @@ export interface DocxSource {
 }
 
 export async function docxToSource(bytes: Uint8Array, path: string): Promise<DocxSource> {
-  const mammoth = require('mammoth') as MammothModule;
+  const mammoth = requireCommonJs('mammoth') as MammothModule;
   let result: { value: string; messages: MammothMessage[] };
   try {
     result = await mammoth.convertToHtml(

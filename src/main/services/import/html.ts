@@ -47,17 +47,17 @@ interface ReadabilityModule {
   Readability: new (document: DomDocument, options?: Record<string, unknown>) => { parse(): ReadabilityArticle | null };
 }
 
-const require = createRequire(import.meta.url);
+const requireCommonJs = createRequire(import.meta.url);
 let jsdomModule: JsdomModule | undefined;
 let readabilityModule: ReadabilityModule | undefined;
 
 function jsdom(): JsdomModule {
-  jsdomModule ??= require('jsdom') as JsdomModule;
+  jsdomModule ??= requireCommonJs('jsdom') as JsdomModule;
   return jsdomModule;
 }
 
 function readability(): ReadabilityModule {
-  readabilityModule ??= require('@mozilla/readability') as ReadabilityModule;
+  readabilityModule ??= requireCommonJs('@mozilla/readability') as ReadabilityModule;
   return readabilityModule;
 }
 
