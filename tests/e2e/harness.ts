@@ -6,9 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MenuCommand } from '../../src/shared/contract/api.js';
+import type { MenuCommand, SourceChange } from '../../src/shared/contract/api.js';
 import { createApiHandlers, type ApiService } from '../../src/main/services/api.js';
 import { dispatch } from '../../src/main/services/dispatch.js';
+import { watchSources, type SourceWatcher } from '../../src/main/services/watch.js';
 
 /**
  * The end-to-end harness: the BUILT renderer (out/renderer) in Chromium, served from 127.0.0.1,
@@ -76,7 +77,11 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
  */
 interface PageGlobals {
   __parallaxInvoke(channel: string, request: unknown): Promise<unknown>;
-  __parallaxTest: { fireMenuCommand(command: string): void; registerDropPath(name: string, path: string): void };
+  __parallaxTest: {
+    fireMenuCommand(command: string): void;
+    registerDropPath(name: string, path: string): void;
+    fireSourceChanged(change: unknown): void;
+  };
   DataTransfer: new () => { items: { add(file: unknown): unknown } };
   File: new (parts: string[], name: string, options: { type: string }) => { name: string };
 }
@@ -88,11 +93,13 @@ interface PageGlobals {
  */
 function installBridge(): void {
   const listeners = new Set<(command: string) => void>();
+  const sourceListeners = new Set<(change: unknown) => void>();
   const dropPaths = new Map<string, string>();
   const page = globalThis as unknown as PageGlobals;
   page.__parallaxTest = {
     fireMenuCommand: (command: string) => listeners.forEach((listener) => listener(command)),
     registerDropPath: (name: string, path: string) => dropPaths.set(name, path),
+    fireSourceChanged: (change: unknown) => sourceListeners.forEach((listener) => listener(change)),
   };
   Object.defineProperty(globalThis, 'api', {
     configurable: false,
@@ -103,6 +110,12 @@ function installBridge(): void {
         listeners.add(listener);
         return () => {
           listeners.delete(listener);
+        };
+      },
+      onSourceChanged: (listener: (change: unknown) => void) => {
+        sourceListeners.add(listener);
+        return () => {
+          sourceListeners.delete(listener);
         };
       },
       pathForFile: (file: { name: string }) => dropPaths.get(file.name) ?? '',
@@ -120,6 +133,12 @@ export class ParallaxApp {
   readonly pageErrors: string[] = [];
   /** Every channel the page called, in order. */
   readonly calls: string[] = [];
+  /** Every URL any page of this app requested. */
+  readonly requests: string[] = [];
+  /** What the watcher reported, in order (as main would send it to the window). */
+  readonly sourceChanges: SourceChange[] = [];
+  /** The real watcher over the files of the comparison last opened, as index.ts runs it. */
+  private watcher: SourceWatcher | null = null;
 
   constructor(
     private readonly context: BrowserContext,
@@ -129,14 +148,27 @@ export class ParallaxApp {
 
   /** Start the services on the data folder and open a page on the built renderer. */
   async start(): Promise<void> {
+    let current: Page | null = null;
     this.service = await createApiHandlers({
       dataDir: this.dataDir,
       samplesDir: SAMPLES_DIR,
       version: 'test',
       author: 'Test Reader',
       pickFiles: async () => this.pickQueue.shift() ?? [],
+      // As index.ts does: watch the files of the comparison last opened, and tell the page.
+      onSourcesOpened: (paths) => {
+        this.watcher?.close();
+        this.watcher = watchSources(paths, (change) => {
+          this.sourceChanges.push(change);
+          void current
+            ?.evaluate((c) => (globalThis as unknown as PageGlobals).__parallaxTest.fireSourceChanged(c), change)
+            .catch(() => undefined);
+        });
+      },
     });
     const page = await this.context.newPage();
+    current = page;
+    page.on('request', (request) => this.requests.push(request.url()));
     page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') this.pageErrors.push(`console: ${message.text()}`);
@@ -157,6 +189,7 @@ export class ParallaxApp {
    * runs in between, to do to the data folder what could happen while the app is closed.
    */
   async restart(whileStopped?: () => Promise<void>): Promise<void> {
+    this.stopWatching();
     await this.page.close();
     await this.service.close();
     await whileStopped?.();
@@ -164,8 +197,32 @@ export class ParallaxApp {
   }
 
   async stop(): Promise<void> {
+    this.stopWatching();
     await this.page?.close().catch(() => undefined);
     await this.service?.close();
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+
+  /**
+   * Paste into the page as the OS would: a real `paste` event whose clipboardData is a DataTransfer
+   * holding these types, dispatched on `selector` (the page itself by default).
+   */
+  async paste(data: { 'text/plain'?: string; 'text/html'?: string }, selector = 'body'): Promise<void> {
+    await this.page.locator(selector).first().evaluate((element, entries) => {
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { setData(type: string, value: string): void };
+        ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
+      };
+      const clipboardData = new page.DataTransfer();
+      for (const [type, value] of entries) clipboardData.setData(type, value);
+      (element as unknown as { dispatchEvent(event: unknown): boolean }).dispatchEvent(
+        new page.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+      );
+    }, Object.entries(data));
   }
 
   /** The "Open files…" button of the window's header. */

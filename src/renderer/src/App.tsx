@@ -5,6 +5,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { MessageArea } from './components/MessageArea';
 import { NotesPanel } from './components/NotesPanel';
+import { PasteBox } from './components/PasteBox';
 import { RecentView } from './components/RecentView';
 import { useParallax } from './hooks/useParallax';
 import { indexComparison } from './lib/comparisonIndex';
@@ -12,6 +13,12 @@ import { isNoteOn } from './lib/noteTarget';
 import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
+
+/** Whether a paste lands in something that takes text itself (a note, a name, a field). */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
+}
 
 export function App() {
   const { state, actions } = useParallax();
@@ -23,6 +30,21 @@ export function App() {
     const size = TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[0];
     document.documentElement.style.setProperty('--reading-size', `${size}px`);
   }, [state.textSizeStep]);
+
+  // Ctrl/Cmd+V anywhere but in a text field adds the clipboard's article as a source.
+  const { addPasted } = actions;
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (event.defaultPrevented || isTextEntry(event.target)) return;
+      const data = event.clipboardData;
+      if (!data) return;
+      event.preventDefault();
+      const html = data.getData('text/html');
+      void addPasted({ text: data.getData('text/plain'), ...(html.trim() ? { html } : {}) });
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [addPasted]);
 
   const noteCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -87,10 +109,12 @@ export function App() {
         onShowRecent={() => void actions.showRecent()}
         onOpenFiles={() => void actions.pickAndOpen()}
         onOpenSample={() => void actions.openSample()}
+        onPaste={() => actions.showPaste(true)}
         onTextSize={actions.textSize}
         textScale={Math.round(((TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) / TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) * 100)}
       />
       <MessageArea messages={state.messages} onDismiss={actions.dismiss} />
+      {state.pasteOpen && <PasteBox onAdd={(paste) => void actions.addPasted(paste)} onClose={() => actions.showPaste(false)} />}
 
       <div className="app__body">
         <main className="app__main" aria-busy={state.busy !== null}>
@@ -110,6 +134,14 @@ export function App() {
                 selected={state.selected}
                 noteCounts={noteCounts}
                 onSelect={actions.select}
+                choices={state.open?.choices}
+                sourceChanges={state.sourceChanges}
+                onRename={(doc, label) => void actions.renameSource(doc, label)}
+                onSetEncoding={(doc, encoding) => void actions.setEncoding(doc, encoding)}
+                onUnmark={(ref) => void actions.markParagraph(ref, null)}
+                onReload={() => void actions.reload()}
+                onLocate={(path) => void actions.locate(path)}
+                onDismissChange={actions.dismissSourceChange}
               />
             </>
           ) : (
@@ -132,6 +164,10 @@ export function App() {
             onSave={(body) => (state.selected ? actions.saveNote(state.selected, body) : Promise.resolve(false))}
             onDelete={(note) => void actions.deleteNote(note)}
             onClose={() => actions.select(null)}
+            kind={selectedBlock.kind}
+            markedByYou={state.open?.choices?.[state.selected.doc]?.kinds.find((mark) => mark.paragraph === state.selected?.paragraph)?.kind}
+            onMark={(kind) => (state.selected ? void actions.markParagraph(state.selected, kind) : undefined)}
+            sourceHash={selectedDoc.hash}
           />
         )}
       </div>

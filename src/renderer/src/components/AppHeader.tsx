@@ -10,6 +10,7 @@ export interface AppHeaderProps {
   readonly onShowRecent: () => void;
   readonly onOpenFiles: () => void;
   readonly onOpenSample: () => void;
+  readonly onPaste: () => void;
   readonly onTextSize: (change: 'in' | 'out' | 'reset') => void;
   /** The text size as a percentage of the default. */
   readonly textScale: number;
@@ -61,6 +62,9 @@ export function AppHeader(props: AppHeaderProps) {
         </div>
         <button type="button" className="button" onClick={props.onOpenSample}>
           Sample
+        </button>
+        <button type="button" className="button" onClick={props.onPaste} title="Add an article from the clipboard (or press Ctrl+V)">
+          Paste article…
         </button>
         <button type="button" className="button button--primary" onClick={props.onOpenFiles}>
           Open files…

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
 import type { Comparison } from '../../../shared/contract/comparison';
+import type { SourceChangeKind } from '../state/appState';
+import { ColumnHead } from './ColumnHead';
 import { splitAtRanges, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
 import { ComparisonToolbar } from './ComparisonToolbar';
 import { ParagraphBlock, type SelectionState } from './ParagraphBlock';
@@ -11,6 +14,17 @@ export interface ComparisonViewProps {
   /** How many notes each paragraph has, keyed `doc:paragraph`. */
   readonly noteCounts: ReadonlyMap<string, number>;
   readonly onSelect: (ref: ParagraphRef | null) => void;
+  /** What the person decided about each source, in the order of `comparison.documents`. */
+  readonly choices?: readonly SourceChoices[];
+  /** Sources that changed or vanished on disk, by path. */
+  readonly sourceChanges: Readonly<Record<string, SourceChangeKind>>;
+  readonly onRename: (doc: number, label: string) => void;
+  readonly onSetEncoding: (doc: number, encoding: TextEncoding | null) => void;
+  /** Take away a mark the person put on a paragraph. */
+  readonly onUnmark: (ref: ParagraphRef) => void;
+  readonly onReload: () => void;
+  readonly onLocate: (path: string) => void;
+  readonly onDismissChange: (path: string) => void;
 }
 
 const refKey = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
@@ -23,7 +37,8 @@ function prefersReducedMotion(): boolean {
  * One column per source, side by side. Selecting a paragraph highlights the paragraphs of the
  * other sources that report the same thing and scrolls each column so they line up with it.
  */
-export function ComparisonView({ comparison, index, selected, noteCounts, onSelect }: ComparisonViewProps) {
+export function ComparisonView(props: ComparisonViewProps) {
+  const { comparison, index, selected, noteCounts, onSelect, choices } = props;
   const paragraphElements = useRef(new Map<string, HTMLDivElement>());
   const scrollers = useRef(new Map<number, HTMLDivElement>());
   // The paragraph of each column that Tab lands on (a roving tab stop).
@@ -152,17 +167,23 @@ export function ComparisonView({ comparison, index, selected, noteCounts, onSele
           const shared = doc.paragraphs.filter((_, p) => index.groupOf({ doc: docIndex, paragraph: p })).length;
           let notes = 0;
           for (let p = 0; p < doc.paragraphs.length; p++) notes += noteCounts.get(refKey(docIndex, p)) ?? 0;
+          const docChoices = choices?.[docIndex]?.path === doc.path ? choices[docIndex] : undefined;
+          const marks = new Map((docChoices?.kinds ?? []).map((mark) => [mark.paragraph, mark.kind]));
           return (
             <section className="column" key={`${docIndex}:${doc.path}`} aria-label={`Source ${docIndex + 1}: ${doc.label}`} data-doc={docIndex}>
-              <header className="column__head">
-                <p className="column__label" title={doc.path}>
-                  {doc.label}
-                </p>
-                <h2 className="column__title">{doc.title || 'Untitled'}</h2>
-                <p className="column__meta">
-                  {doc.paragraphs.length} paragraphs · {shared} shared{notes > 0 ? ` · ${notes === 1 ? '1 note' : `${notes} notes`}` : ''}
-                </p>
-              </header>
+              <ColumnHead
+                doc={doc}
+                docIndex={docIndex}
+                choices={docChoices}
+                change={props.sourceChanges[doc.path]}
+                sharedCount={shared}
+                noteCount={notes}
+                onRename={(label) => props.onRename(docIndex, label)}
+                onSetEncoding={(encoding) => props.onSetEncoding(docIndex, encoding)}
+                onReload={props.onReload}
+                onLocate={() => props.onLocate(doc.path)}
+                onDismissChange={() => props.onDismissChange(doc.path)}
+              />
               <div
                 className="column__scroll"
                 ref={(element) => {
@@ -176,9 +197,11 @@ export function ComparisonView({ comparison, index, selected, noteCounts, onSele
                   const group = index.groupOf(ref);
                   const selection: SelectionState =
                     selected?.doc === docIndex && selected.paragraph === p ? 'selected' : linked.has(key) ? 'linked' : 'none';
-                  return (
+                  const marked = marks.get(p);
+                  const block = (
                     <ParagraphBlock
                       key={p}
+                      markedByYou={marked}
                       kind={paragraph.kind}
                       runs={splitAtRanges(doc.text, paragraph.start, paragraph.end, ranges)}
                       groupNumber={group?.number}
@@ -196,6 +219,16 @@ export function ComparisonView({ comparison, index, selected, noteCounts, onSele
                       onKeyDown={(event) => onKeyDown(ref, event)}
                       onFocus={() => setTabStop(docIndex, p)}
                     />
+                  );
+                  if (!marked) return block;
+                  // The undo sits beside the paragraph, not inside it: the paragraph is a button itself.
+                  return (
+                    <div key={p} className="para-marked">
+                      {block}
+                      <button type="button" className="para-marked__undo" onClick={() => props.onUnmark(ref)}>
+                        Undo<span className="visually-hidden"> your mark on paragraph {p + 1} of {doc.label}</span>
+                      </button>
+                    </div>
                   );
                 })}
               </div>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { ParagraphKind } from '../../../shared/contract/comparison';
 import type { Note } from '../../../shared/contract/notes';
 
 export interface NotesPanelProps {
@@ -16,6 +17,14 @@ export interface NotesPanelProps {
   readonly onSave: (body: string) => Promise<boolean>;
   readonly onDelete: (note: Note) => void;
   readonly onClose: () => void;
+  /** What Parallax (or the person) says the paragraph is. */
+  readonly kind: ParagraphKind;
+  /** The person's own mark on the paragraph, if any. */
+  readonly markedByYou?: 'body' | 'boilerplate' | undefined;
+  /** Mark the paragraph as article text or junk; null takes the person's mark away. */
+  readonly onMark: (kind: 'body' | 'boilerplate' | null) => void;
+  /** The hash of the source's text now, to tell notes written on an earlier version. */
+  readonly sourceHash: string;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -73,6 +82,27 @@ export function NotesPanel(props: NotesPanelProps) {
         <blockquote className="notes__quote">{props.quote}</blockquote>
       </figure>
 
+      <div className="notes__kind">
+        {props.markedByYou ? (
+          <>
+            <p className="notes__kind-text">
+              You marked this paragraph as {props.markedByYou === 'boilerplate' ? 'not article text' : 'article text'}.
+            </p>
+            <button type="button" className="button button--small" onClick={() => props.onMark(null)}>
+              Undo
+            </button>
+          </>
+        ) : props.kind === 'boilerplate' || props.kind === 'caption' ? (
+          <button type="button" className="button button--small" onClick={() => props.onMark('body')}>
+            Mark as article text
+          </button>
+        ) : (
+          <button type="button" className="button button--small" onClick={() => props.onMark('boilerplate')}>
+            Mark as not article text
+          </button>
+        )}
+      </div>
+
       {props.alsoIn.length > 0 ? (
         <nav className="notes__also" aria-label="The same passage in other sources">
           <p className="notes__also-title">Also reported by</p>
@@ -98,6 +128,9 @@ export function NotesPanel(props: NotesPanelProps) {
           {props.notes.map((note) => (
             <li key={note.id} className="note">
               <p className="note__body">{note.body}</p>
+              {note.target.sourceHash !== props.sourceHash && (
+                <p className="note__earlier">Written on an earlier version of this source: “{note.target.quote.exact.slice(0, 140)}{note.target.quote.exact.length > 140 ? '…' : ''}”</p>
+              )}
               <div className="note__meta">
                 <span>
                   {note.author ? `${note.author} · ` : ''}

@@ -16,6 +16,8 @@ export interface ParagraphBlockProps {
   /** Whether the block before is of the same kind: its label is then for screen readers only. */
   readonly continuesRun?: boolean;
   readonly noteCount: number;
+  /** The person marked this paragraph as article text or as junk. */
+  readonly markedByYou?: 'body' | 'boilerplate' | undefined;
   readonly selection: SelectionState;
   /** Whether Tab lands on this paragraph (one per column). */
   readonly tabbable: boolean;
@@ -43,6 +45,17 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
   if (groupNumber !== undefined) classes.push('para--grouped');
   if (onlyHere) classes.push('para--only-here');
   if (selection !== 'none') classes.push(`para--${selection}`);
+  if (props.markedByYou) classes.push('para--marked');
+  const markWords = props.markedByYou === 'boilerplate' ? 'Not article text · marked by you' : 'Article text · marked by you';
+  const tag = props.markedByYou
+    ? markWords
+    : kind === 'boilerplate'
+      ? 'Not article text'
+      : onlyHere
+        ? 'Only in this source'
+        : kind === 'caption'
+          ? KIND_NAMES[kind]
+          : null;
 
   return (
     <div
@@ -54,6 +67,7 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
       data-kind={kind}
       data-group={groupNumber}
       data-selection={selection}
+      data-marked={props.markedByYou}
       onClick={props.onSelect}
       onKeyDown={props.onKeyDown}
       onFocus={props.onFocus}
@@ -77,8 +91,8 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
         )}
       </div>
       <div className="para__body">
-        {(kind === 'boilerplate' || onlyHere || kind === 'caption') && (
-          <span className={props.continuesRun ? 'visually-hidden' : 'para__tag'}>{kind === 'boilerplate' ? 'Not article text' : onlyHere ? 'Only in this source' : KIND_NAMES[kind]}</span>
+        {tag && (
+          <span className={props.continuesRun && !props.markedByYou ? 'visually-hidden' : props.markedByYou ? 'para__tag para__tag--marked' : 'para__tag'}>{tag}</span>
         )}
         <p className="para__text">
           {runs.map((run) =>

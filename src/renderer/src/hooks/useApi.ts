@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { ApiChannel, ApiRequest, ApiResponse, MenuCommand } from '../../../shared/contract/api';
+import type { ApiChannel, ApiRequest, ApiResponse, MenuCommand, SourceChange } from '../../../shared/contract/api';
 
 /**
  * The only module that touches `window.api`. Everything else asks through these hooks, so that the
@@ -47,6 +47,19 @@ export function useMenuCommands(onCommand: (command: MenuCommand) => void): void
   useEffect(() => {
     if (typeof window.api?.onMenuCommand !== 'function') return undefined;
     return window.api.onMenuCommand((command) => listener.current(command));
+  }, []);
+}
+
+/** Listen for sources of the open comparison changing or vanishing on disk while mounted. */
+export function useSourceChanges(onChange: (change: SourceChange) => void): void {
+  const listener = useRef(onChange);
+  useEffect(() => {
+    listener.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    if (typeof window.api?.onSourceChanged !== 'function') return undefined;
+    return window.api.onSourceChanged((change) => listener.current(change));
   }, []);
 }
 

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { MenuCommand, OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
+import type { ApiChannel, ApiRequest, MenuCommand, OpenComparisonResult, RecentComparison, TextEncoding } from '../../../shared/contract/api';
 import type { Note } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 import { paragraphTarget } from '../lib/noteTarget';
 import { initialState, reducer, type AppState } from '../state/appState';
-import { pathForDroppedFile, useApi, useMenuCommands } from './useApi';
+import { pathForDroppedFile, useApi, useMenuCommands, useSourceChanges } from './useApi';
 
 /** The last part of a path, for messages ("C:\\a\\b.txt" → "b.txt"). */
 export function fileName(path: string): string {
@@ -29,6 +29,35 @@ export interface ParallaxActions {
   dismiss(id: number): void;
   textSize(change: 'in' | 'out' | 'reset'): void;
   setDropTarget(active: boolean): void;
+  /** Rename a source of the open comparison; '' goes back to the name Parallax found. */
+  renameSource(doc: number, label: string): Promise<void>;
+  /** Mark a paragraph as article text or junk; null takes the mark away. */
+  markParagraph(ref: ParagraphRef, kind: 'body' | 'boilerplate' | null): Promise<void>;
+  /** Read a source again with another encoding; null: let Parallax detect it. */
+  setEncoding(doc: number, encoding: TextEncoding | null): Promise<void>;
+  /** Add pasted text (and the clipboard's HTML, if any) as a new source. */
+  addPasted(paste: { text: string; html?: string }): Promise<void>;
+  showPaste(open: boolean): void;
+  /** Read every source of the open comparison again from disk. */
+  reload(): Promise<void>;
+  /** Pick the file a moved source is now, and open the comparison with it in its place. */
+  locate(path: string): Promise<void>;
+  dismissSourceChange(path: string): void;
+}
+
+/** The files of the comparison on screen. */
+function pathsOnScreen(state: AppState): string[] {
+  return state.open?.comparison.documents.map((doc) => doc.path) ?? [];
+}
+
+/** A short name for pasted text: its first words, or "Pasted text". */
+export function nameForPaste(text: string): string {
+  const line = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l.length > 0) ?? '';
+  if (!line) return 'Pasted text';
+  if (line.length <= 60) return line;
+  const cut = line.slice(0, 60);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > 30 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
 export function useParallax(): { state: AppState; actions: ParallaxActions } {
@@ -56,17 +85,36 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
   const openRequest = useRef(0);
 
   const showOpened = useCallback(
-    async (request: number, result: OpenComparisonResult | undefined) => {
+    async (request: number, result: OpenComparisonResult | undefined, keep = false) => {
       if (request !== openRequest.current) return;
       dispatch({ type: 'busy', what: null });
       if (!result) return;
       for (const problem of result.problems) {
         dispatch({ type: 'message', message: { tone: 'error', title: `${fileName(problem.path)} could not be opened`, detail: problem.message } });
       }
-      dispatch({ type: 'opened', open: { id: result.id, comparison: result.comparison } });
+      dispatch({ type: 'opened', open: { id: result.id, comparison: result.comparison, choices: result.choices }, keep });
       await loadNotes(result.id);
     },
     [loadNotes],
+  );
+
+  /**
+   * Send a change about a source of the open comparison; main answers with the comparison read
+   * again, shown in place (selection and notes kept when it is the same comparison).
+   */
+  const changeSource = useCallback(
+    async <C extends 'source:setLabel' | 'source:setParagraphKind' | 'source:setEncoding' | 'source:addText'>(
+      channel: C,
+      request: ApiRequest<C>,
+      doing: string,
+      busy: string,
+    ) => {
+      const request_ = ++openRequest.current;
+      dispatch({ type: 'busy', what: busy });
+      const result = await call(channel as ApiChannel, request as ApiRequest<ApiChannel>, doing);
+      await showOpened(request_, result as OpenComparisonResult | undefined, channel !== 'source:addText');
+    },
+    [call, showOpened],
   );
 
   const openPaths = useCallback(
@@ -194,6 +242,89 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     ),
   );
 
+  const renameSource = useCallback(
+    async (doc: number, label: string) => {
+      const source = stateRef.current.open?.comparison.documents[doc];
+      if (!source) return;
+      await changeSource('source:setLabel', { paths: pathsOnScreen(stateRef.current), path: source.path, label: label.trim() }, `“${source.label}” could not be renamed`, 'Renaming…');
+    },
+    [changeSource],
+  );
+
+  const markParagraph = useCallback(
+    async (ref: ParagraphRef, kind: 'body' | 'boilerplate' | null) => {
+      const source = stateRef.current.open?.comparison.documents[ref.doc];
+      if (!source) return;
+      await changeSource(
+        'source:setParagraphKind',
+        { paths: pathsOnScreen(stateRef.current), path: source.path, paragraph: ref.paragraph, kind },
+        'The paragraph could not be marked',
+        'Comparing again…',
+      );
+    },
+    [changeSource],
+  );
+
+  const setEncoding = useCallback(
+    async (doc: number, encoding: TextEncoding | null) => {
+      const source = stateRef.current.open?.comparison.documents[doc];
+      if (!source) return;
+      await changeSource(
+        'source:setEncoding',
+        { paths: pathsOnScreen(stateRef.current), path: source.path, encoding },
+        `“${source.label}” could not be read again`,
+        'Reading the file again…',
+      );
+    },
+    [changeSource],
+  );
+
+  const addPasted = useCallback(
+    async (paste: { text: string; html?: string }) => {
+      const text = paste.text;
+      const html = paste.html && paste.html.trim() !== '' ? paste.html : undefined;
+      if (text.trim() === '' && !html) {
+        dispatch({
+          type: 'message',
+          message: { tone: 'error', title: 'There was nothing to paste', detail: 'Copy the article’s text (or the article in your browser), then paste again.' },
+        });
+        return;
+      }
+      dispatch({ type: 'paste', open: false });
+      await changeSource(
+        'source:addText',
+        { paths: pathsOnScreen(stateRef.current).slice(0, 49), name: nameForPaste(text), text, ...(html ? { html } : {}) },
+        'The pasted text could not be added',
+        'Adding the pasted text…',
+      );
+    },
+    [changeSource],
+  );
+
+  const reload = useCallback(async () => {
+    const paths = pathsOnScreen(stateRef.current);
+    if (paths.length === 0) return;
+    const request = ++openRequest.current;
+    dispatch({ type: 'busy', what: 'Reading the sources again…' });
+    await showOpened(request, await call('comparison:open', { paths }, 'The sources could not be read again'), true);
+  }, [call, showOpened]);
+
+  const locate = useCallback(
+    async (path: string) => {
+      const picked = await call('files:pick', {}, 'The file could not be chosen');
+      const replacement = picked?.paths[0];
+      if (!replacement) return;
+      await openPaths(pathsOnScreen(stateRef.current).map((other) => (other === path ? replacement : other)));
+    },
+    [call, openPaths],
+  );
+
+  useSourceChanges(
+    useCallback((change: { path: string; change: 'changed' | 'removed' }) => {
+      dispatch({ type: 'sourceChanged', path: change.path, change: change.change });
+    }, []),
+  );
+
   const actions = useMemo<ParallaxActions>(
     () => ({
       openSample,
@@ -210,8 +341,16 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       dismiss: (id) => dispatch({ type: 'dismiss', id }),
       textSize: (change) => dispatch({ type: 'textSize', change }),
       setDropTarget: (active) => dispatch({ type: 'dropTarget', active }),
+      renameSource,
+      markParagraph,
+      setEncoding,
+      addPasted,
+      showPaste: (open) => dispatch({ type: 'paste', open }),
+      reload,
+      locate,
+      dismissSourceChange: (path) => dispatch({ type: 'sourceChangeDismissed', path }),
     }),
-    [openSample, openPaths, pickAndOpen, openDropped, showRecent, reopen, forget, saveNote, deleteNote],
+    [openSample, openPaths, pickAndOpen, openDropped, showRecent, reopen, forget, saveNote, deleteNote, renameSource, markParagraph, setEncoding, addPasted, reload, locate],
   );
 
   return { state, actions };

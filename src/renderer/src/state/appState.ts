@@ -17,7 +17,10 @@ export interface Message {
   readonly detail?: string;
 }
 
-export type OpenComparison = Pick<OpenComparisonResult, 'id' | 'comparison'>;
+export type OpenComparison = Pick<OpenComparisonResult, 'id' | 'comparison' | 'choices'>;
+
+/** What happened on disk to a source of the open comparison. */
+export type SourceChangeKind = 'changed' | 'removed';
 
 /** Text size steps, in CSS pixels of article text. */
 export const TEXT_SIZES = [15, 16, 17, 18, 20, 22, 24, 27, 30] as const;
@@ -34,6 +37,10 @@ export interface AppState {
   readonly messages: readonly Message[];
   readonly textSizeStep: number;
   readonly dropTargetActive: boolean;
+  /** Sources of the open comparison that changed or vanished on disk since it was opened, by path. */
+  readonly sourceChanges: Readonly<Record<string, SourceChangeKind>>;
+  /** Whether the box to paste an article into is open. */
+  readonly pasteOpen: boolean;
 }
 
 export const initialState: AppState = {
@@ -46,13 +53,22 @@ export const initialState: AppState = {
   messages: [],
   textSizeStep: DEFAULT_TEXT_SIZE_STEP,
   dropTargetActive: false,
+  sourceChanges: {},
+  pasteOpen: false,
 };
 
 export type Action =
   | { type: 'busy'; what: string | null }
   /** Start-up found something already being opened: it owns the busy state from here. */
   | { type: 'startedElsewhere' }
-  | { type: 'opened'; open: OpenComparison }
+  /**
+   * A comparison was opened. `keep`: it is the same comparison read again after a change the
+   * person made (a label, a mark): the selection and the notes stay.
+   */
+  | { type: 'opened'; open: OpenComparison; keep?: boolean }
+  | { type: 'sourceChanged'; path: string; change: SourceChangeKind }
+  | { type: 'sourceChangeDismissed'; path: string }
+  | { type: 'paste'; open: boolean }
   | { type: 'select'; ref: ParagraphRef | null }
   | { type: 'notesLoaded'; comparisonId: string; notes: readonly Note[] }
   | { type: 'noteSaved'; note: Note }
@@ -75,8 +91,32 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, busy: action.what };
     case 'startedElsewhere':
       return state.busy === initialState.busy ? { ...state, busy: null } : state;
-    case 'opened':
-      return { ...state, open: action.open, view: 'comparison', selected: null, notes: [], busy: null };
+    case 'opened': {
+      const same = action.keep === true && state.open?.id === action.open.id;
+      const selected = same && state.selected && action.open.comparison.documents[state.selected.doc]?.paragraphs[state.selected.paragraph] ? state.selected : null;
+      return {
+        ...state,
+        open: action.open,
+        view: 'comparison',
+        selected,
+        notes: same ? state.notes : [],
+        busy: null,
+        // Whatever was on disk has just been read again.
+        sourceChanges: {},
+      };
+    }
+    case 'sourceChanged': {
+      const isOpen = state.open?.comparison.documents.some((doc) => doc.path === action.path);
+      if (!isOpen || state.sourceChanges[action.path] === action.change) return state;
+      return { ...state, sourceChanges: { ...state.sourceChanges, [action.path]: action.change } };
+    }
+    case 'sourceChangeDismissed': {
+      if (!(action.path in state.sourceChanges)) return state;
+      const rest = Object.fromEntries(Object.entries(state.sourceChanges).filter(([path]) => path !== action.path));
+      return { ...state, sourceChanges: rest };
+    }
+    case 'paste':
+      return state.pasteOpen === action.open ? state : { ...state, pasteOpen: action.open };
     case 'select':
       return { ...state, selected: action.ref };
     case 'notesLoaded':

@@ -1,0 +1,310 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
+import type { SourceDocument } from '../../../shared/contract/comparison';
+import {
+  ENCODING_CHOICES,
+  ENCODING_NAMES,
+  encodingName,
+  formatName,
+  formatPublished,
+  hasEncodingChoice,
+  undecodableSentence,
+} from '../lib/sourceFacts';
+import type { SourceChangeKind } from '../state/appState';
+
+export interface ColumnHeadProps {
+  readonly doc: SourceDocument;
+  /** 0-based position of the source in the comparison. */
+  readonly docIndex: number;
+  /** What the person decided about this source, if anything. */
+  readonly choices?: SourceChoices;
+  /** What happened to the file on disk since it was opened. */
+  readonly change?: SourceChangeKind;
+  readonly sharedCount: number;
+  readonly noteCount: number;
+  readonly onRename: (label: string) => void;
+  readonly onSetEncoding: (encoding: TextEncoding | null) => void;
+  readonly onReload: () => void;
+  readonly onLocate: () => void;
+  readonly onDismissChange: () => void;
+}
+
+/** The head of a source's column: its outlet and title, how it was read, and what changed on disk. */
+export function ColumnHead(props: ColumnHeadProps) {
+  const { doc, choices, change } = props;
+  const metadata = doc.metadata;
+  const [editing, setEditing] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const detailsId = useId();
+  const labelButton = useRef<HTMLButtonElement>(null);
+  const detailsButton = useRef<HTMLButtonElement>(null);
+
+  const published = formatPublished(metadata?.published);
+  const byline = metadata?.byline?.trim();
+  const undecodable = metadata ? undecodableSentence(metadata) : undefined;
+  const warnings = metadata?.warnings ?? [];
+  const showReadingNotice = undecodable !== undefined || warnings.length > 0;
+
+  const stopEditing = (label: string | null) => {
+    setEditing(false);
+    if (label !== null && label.trim() !== doc.label) props.onRename(label.trim());
+    // Back to the label, so keyboard users keep their place.
+    requestAnimationFrame(() => labelButton.current?.focus());
+  };
+
+  return (
+    <header className="column__head">
+      <div className="column__label-row">
+        {editing ? (
+          <LabelEditor label={choices?.label ?? doc.label} sourceNumber={props.docIndex + 1} onDone={stopEditing} />
+        ) : (
+          <button
+            ref={labelButton}
+            type="button"
+            className="column__label"
+            onClick={() => setEditing(true)}
+            aria-label={`Rename ${doc.label}`}
+            title={`${doc.label}: click to rename`}
+          >
+            <span className="column__label-text">{doc.label}</span>
+            <svg className="column__label-pen" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+              <path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+            </svg>
+          </button>
+        )}
+        <button
+          ref={detailsButton}
+          type="button"
+          className="column__details-button"
+          aria-expanded={detailsOpen}
+          aria-controls={detailsOpen ? detailsId : undefined}
+          aria-label={`Source details: ${doc.label}`}
+          title="Source details"
+          onClick={() => setDetailsOpen((open) => !open)}
+        >
+          <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
+            <circle cx="8" cy="8" r="6.4" fill="none" stroke="currentColor" strokeWidth="1.3" />
+            <path d="M8 7.2v4M8 4.8v.3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+        </button>
+      </div>
+      <h2 className="column__title">{doc.title || 'Untitled'}</h2>
+      {(byline || published) && (
+        <p className="column__byline">
+          {byline}
+          {byline && published ? ' · ' : ''}
+          {published && <span>{published}</span>}
+        </p>
+      )}
+      <p className="column__meta">
+        {doc.paragraphs.length} paragraphs · {props.sharedCount} shared
+        {props.noteCount > 0 ? ` · ${props.noteCount === 1 ? '1 note' : `${props.noteCount} notes`}` : ''}
+      </p>
+
+      {showReadingNotice && (
+        <div className="column__notice" role="note" aria-label={`How ${doc.label} was read`}>
+          {undecodable && <p>{undecodable}</p>}
+          {warnings.map((warning) => (
+            <p key={warning}>{warning}</p>
+          ))}
+          {hasEncodingChoice(metadata) && (
+            <EncodingPicker
+              className="column__notice-picker"
+              detected={metadata?.encoding}
+              chosen={choices?.encoding}
+              label="Read as"
+              onChoose={props.onSetEncoding}
+            />
+          )}
+        </div>
+      )}
+
+      {change && (
+        <div className={`column__change column__change--${change}`} role="status">
+          <p className="column__change-text">
+            {change === 'changed' ? 'This file changed on disk.' : 'This file was moved or deleted. Your notes are kept.'}
+          </p>
+          <div className="column__change-actions">
+            {change === 'changed' ? (
+              <button type="button" className="button button--small" onClick={props.onReload}>
+                Reload
+              </button>
+            ) : (
+              <button type="button" className="button button--small" onClick={props.onLocate}>
+                Locate…
+              </button>
+            )}
+            <button type="button" className="button button--quiet button--small" onClick={props.onDismissChange}>
+              Not now
+            </button>
+          </div>
+        </div>
+      )}
+
+      {detailsOpen && (
+        <SourceDetails
+          id={detailsId}
+          doc={doc}
+          choices={choices}
+          onSetEncoding={props.onSetEncoding}
+          onClose={() => {
+            setDetailsOpen(false);
+            detailsButton.current?.focus();
+          }}
+          opener={detailsButton}
+        />
+      )}
+    </header>
+  );
+}
+
+/** The label as a text field: Enter keeps it, Escape leaves it as it was, blank goes back to the default. */
+function LabelEditor({ label, sourceNumber, onDone }: { label: string; sourceNumber: number; onDone: (label: string | null) => void }) {
+  const [draft, setDraft] = useState(label);
+  const done = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const finish = (value: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(value);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      finish(draft);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      finish(null);
+    }
+  };
+  return (
+    <input
+      ref={input}
+      className="column__label-input"
+      value={draft}
+      maxLength={120}
+      aria-label={`Name of source ${sourceNumber}`}
+      placeholder="Leave blank for the name Parallax found"
+      onChange={(event) => setDraft(event.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(draft)}
+    />
+  );
+}
+
+interface EncodingPickerProps {
+  readonly detected?: string;
+  readonly chosen?: TextEncoding;
+  readonly label: string;
+  readonly className?: string;
+  readonly onChoose: (encoding: TextEncoding | null) => void;
+}
+
+/** A list of encodings to read the file with; the first entry lets Parallax detect it. */
+function EncodingPicker({ detected, chosen, label, className, onChoose }: EncodingPickerProps) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className="select"
+        value={chosen ?? ''}
+        onChange={(event) => onChoose(event.target.value === '' ? null : (event.target.value as TextEncoding))}
+      >
+        <option value="">{detected && !chosen ? `Detected: ${encodingName(detected)}` : 'Detect automatically'}</option>
+        {ENCODING_CHOICES.map((encoding) => (
+          <option key={encoding} value={encoding}>
+            {ENCODING_NAMES[encoding]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface SourceDetailsProps {
+  readonly id: string;
+  readonly doc: SourceDocument;
+  readonly choices?: SourceChoices;
+  readonly opener: RefObject<HTMLButtonElement | null>;
+  readonly onSetEncoding: (encoding: TextEncoding | null) => void;
+  readonly onClose: () => void;
+}
+
+/** What is known about a source: format, encoding (with a choice), outlet, byline, date, file. */
+function SourceDetails({ id, doc, choices, opener, onSetEncoding, onClose }: SourceDetailsProps) {
+  const panel = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const metadata = doc.metadata;
+  useEffect(() => {
+    panel.current?.focus();
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (target && !panel.current?.contains(target) && !opener.current?.contains(target)) onClose();
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [onClose, opener]);
+
+  const rows: [string, string | undefined][] = [
+    ['Format', formatName(metadata?.format)],
+    ['Site', metadata?.siteName],
+    ['Byline', metadata?.byline],
+    ['Published', formatPublished(metadata?.published)],
+    ['Language', metadata?.language],
+  ];
+  return (
+    <div
+      id={id}
+      ref={panel}
+      className="source-details"
+      role="dialog"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="source-details__head">
+        <h3 id={headingId} className="source-details__title">
+          Source details
+        </h3>
+        <button type="button" className="button button--quiet button--small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <dl className="source-details__list">
+        {rows
+          .filter((row): row is [string, string] => Boolean(row[1]?.trim()))
+          .map(([name, value]) => (
+            <div key={name} className="source-details__row">
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        {hasEncodingChoice(metadata) && (
+          <div className="source-details__row">
+            <dt>Encoding</dt>
+            <dd>
+              <EncodingPicker detected={metadata?.encoding} chosen={choices?.encoding} label="Read this file as" className="source-details__picker" onChoose={onSetEncoding} />
+            </dd>
+          </div>
+        )}
+        <div className="source-details__row">
+          <dt>File</dt>
+          <dd className="source-details__path">{doc.path}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

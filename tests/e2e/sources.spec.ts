@@ -1,0 +1,298 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { openSources } from '../../src/main/services/sources.js';
+import { expect, REPO_ROOT, SAMPLES_DIR, test, type ParallaxApp } from './harness.js';
+
+const sample = (name: string) => join(SAMPLES_DIR, name);
+const columns = (page: Page) => page.locator('section.column');
+const label = (column: Locator) => column.locator('.column__label-text');
+
+/** Copy two sample articles where the test may change them; answer their new paths. */
+function copiesOfSamples(folder: (name: string) => string): [string, string] {
+  const a = folder('courier.txt');
+  const b = folder('lantern.txt');
+  copyFileSync(sample('veskin-valley-courier.txt'), a);
+  copyFileSync(sample('harlowmere-lantern.txt'), b);
+  return [a, b];
+}
+
+async function openFiles(app: ParallaxApp, paths: string[]): Promise<void> {
+  app.queuePick(paths);
+  await app.openFilesButton().click();
+  await expect(columns(app.page)).toHaveCount(paths.length);
+  await expect(columns(app.page).first()).toHaveAttribute('data-doc', '0');
+  await expect(app.page.locator('.app__main')).toHaveAttribute('aria-busy', 'false');
+}
+
+/** The index, among its column's paragraphs, of the first body paragraph that is in a group (past the first few). */
+async function groupedBodyParagraph(column: Locator): Promise<number> {
+  const kinds = await column.locator('.para').evaluateAll((els) => els.map((el) => [el.getAttribute('data-kind'), el.getAttribute('data-group')]));
+  const index = kinds.findIndex(([kind, group], i) => i >= 2 && kind === 'body' && group !== null);
+  expect(index, 'a body paragraph in a group').toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+test('a source renamed in its column head keeps its name after a restart; Escape cancels, blank resets', async ({ app }) => {
+  let first = columns(app.page).first();
+  await expect(first).toBeVisible();
+  const original = (await label(first).textContent()) ?? '';
+  expect(original).not.toBe('');
+
+  await first.getByRole('button', { name: `Rename ${original}` }).click();
+  const field = first.getByRole('textbox', { name: 'Name of source 1' });
+  await expect(field).toBeFocused();
+  await field.fill('Class handout A');
+  await field.press('Enter');
+  await expect(label(first)).toHaveText('Class handout A');
+  await expect(app.page.getByRole('navigation', { name: 'Go to a source' })).toContainText('Class handout A');
+
+  // From the keyboard: focus the label, Enter, type, Escape: nothing changes.
+  const rename = first.getByRole('button', { name: 'Rename Class handout A' });
+  await expect(rename).toBeFocused();
+  await app.page.keyboard.press('Enter');
+  await expect(field).toBeFocused();
+  await app.page.keyboard.type(' (never saved)');
+  await app.page.keyboard.press('Escape');
+  await expect(label(first)).toHaveText('Class handout A');
+  expect(app.calls.filter((channel) => channel === 'source:setLabel')).toHaveLength(1);
+
+  await app.restart();
+  first = columns(app.page).first();
+  await expect(label(first)).toHaveText('Class handout A');
+
+  // Blank goes back to the name Parallax found.
+  await first.getByRole('button', { name: 'Rename Class handout A' }).click();
+  await first.getByRole('textbox', { name: 'Name of source 1' }).fill('');
+  await first.getByRole('textbox', { name: 'Name of source 1' }).press('Enter');
+  await expect(label(first)).toHaveText(original);
+});
+
+test('a paragraph marked as not article text leaves its passage, stays marked after a restart, and Undo brings it back', async ({ app }) => {
+  let page = app.page;
+  let column = columns(page).nth(1);
+  await expect(column).toBeVisible();
+  const index = await groupedBodyParagraph(column);
+  const paragraph = () => columns(app.page).nth(1).locator('.para').nth(index);
+  const group = await paragraph().getAttribute('data-group');
+  const passagesBefore = await page.locator('.toolbar__summary').textContent();
+
+  await paragraph().click();
+  await page.getByRole('complementary', { name: 'Notes' }).getByRole('button', { name: 'Mark as not article text' }).click();
+  await expect(paragraph()).toHaveAttribute('data-kind', 'boilerplate');
+  await expect(paragraph()).not.toHaveAttribute('data-group', /.*/);
+  await expect(paragraph()).toContainText('Not article text · marked by you');
+  await expect(page.locator('.toolbar__summary')).not.toHaveText(passagesBefore ?? '');
+  // Still selected, and the panel says what was done, with a way back.
+  await expect(paragraph()).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('complementary', { name: 'Notes' })).toContainText('You marked this paragraph as not article text.');
+
+  await app.restart();
+  page = app.page;
+  column = columns(page).nth(1);
+  await expect(paragraph()).toHaveAttribute('data-kind', 'boilerplate');
+  await expect(paragraph()).toHaveAttribute('data-marked', 'boilerplate');
+
+  await column.getByRole('button', { name: new RegExp(`^Undo your mark on paragraph ${index + 1} of `) }).click();
+  await expect(paragraph()).toHaveAttribute('data-kind', 'body');
+  await expect(paragraph()).toHaveAttribute('data-group', group ?? '');
+  await expect(paragraph()).not.toHaveAttribute('data-marked', /.*/);
+  await expect(page.locator('.toolbar__summary')).toHaveText(passagesBefore ?? '');
+});
+
+test('pasting plain text anywhere adds it as a new source named by its first words; pasting into a field does not', async ({ app }) => {
+  const { page } = app;
+  await expect(columns(page).first()).toBeVisible();
+  const before = await columns(page).count();
+
+  // Into a note's text field: that is the field's paste.
+  await columns(page).nth(1).locator('.para--body').first().click();
+  await app.paste({ 'text/plain': 'Not an article' }, 'textarea.notes__field');
+  await page.keyboard.press('Escape');
+
+  const article = 'Valley dam breaks after days of rain\n\nThe embankment above Veskin gave way late on Sunday, officials said.\n\nAbout 40 homes were flooded, and residents were moved to higher ground.\n';
+  await app.paste({ 'text/plain': article });
+  await expect(columns(page)).toHaveCount(before + 1);
+  const added = columns(page).last();
+  await expect(label(added)).toHaveText('Valley dam breaks after days of rain');
+  await expect(added.locator('.para')).toHaveCount(3);
+  await expect(added.locator('.para').nth(1)).toHaveText(/The embankment above Veskin gave way late on Sunday, officials said\./);
+  expect(app.calls.filter((channel) => channel === 'source:addText')).toHaveLength(1);
+
+  // The paste box: the same, from a button.
+  await page.getByRole('button', { name: 'Paste article…' }).click();
+  const box = page.getByRole('textbox', { name: 'Article text' });
+  await expect(box).toBeFocused();
+  await box.fill('A second pasted report\n\nWith its own paragraph.');
+  await page.getByRole('button', { name: 'Add as a source' }).click();
+  await expect(columns(page)).toHaveCount(before + 2);
+  await expect(label(columns(page).last())).toHaveText('A second pasted report');
+  // Kept in the data folder, as files Recent can reopen.
+  expect(readdirSync(join(app.dataDir, 'pasted'))).toHaveLength(2);
+});
+
+test('pasting from a web page adds its article text with no markup and no script', async ({ app }, testInfo) => {
+  // The importer reads .html with Readability; until it lands, .html files open as plain text.
+  const probe = testInfo.outputPath('probe.html');
+  writeFileSync(probe, '<!doctype html><html><body><p>Probe paragraph one with some words.</p><p>Probe two.</p></body></html>');
+  const opened = await openSources([probe]);
+  test.skip(opened.documents[0]?.text.includes('<p>') ?? true, 'HTML import has not landed yet: .html files still open as plain text.');
+
+  const { page } = app;
+  await expect(columns(page).first()).toBeVisible();
+  const before = await columns(page).count();
+  const html =
+    '<meta charset="utf-8"><h1>Dam fails above the valley</h1><p>The embankment gave way <b>late on Sunday</b>, officials said.<script>window.__pwned = 1</script></p>' +
+    '<p>Residents were moved to higher ground <img src="x" onerror="window.__pwned = 2">overnight.</p>';
+  await app.paste({ 'text/plain': 'Dam fails above the valley\nThe embankment gave way late on Sunday, officials said.', 'text/html': html });
+  await expect(columns(page)).toHaveCount(before + 1);
+  const added = columns(page).last();
+  await expect(added).toContainText('The embankment gave way late on Sunday, officials said.');
+  await expect(added).toContainText('Residents were moved to higher ground overnight.');
+  await expect(added).not.toContainText('<');
+  expect(await page.locator('#root img, #root script, #root b').count()).toBe(0);
+  expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const saved = readdirSync(join(app.dataDir, 'pasted'));
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toMatch(/\.html$/);
+});
+
+test('a source edited on disk offers a reload, which shows the new text and keeps the note', async ({ app }, testInfo) => {
+  const { page } = app;
+  await expect(columns(page).first()).toBeVisible();
+  const [a, b] = copiesOfSamples((name) => testInfo.outputPath(name));
+  await openFiles(app, [a, b]);
+
+  const first = columns(page).first();
+  const target = first.locator('.para--body').nth(1);
+  await target.click();
+  const field = page.getByRole('textbox', { name: 'Add a note' });
+  await field.fill('Compare this with the Lantern.');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.locator('.note')).toHaveCount(1);
+
+  // Another program adds a sentence at the end of the file.
+  writeFileSync(a, `${readFileSync(a, 'utf8').trimEnd()} A later correction was added by the editors.\n`);
+  const banner = first.getByRole('status').filter({ hasText: 'This file changed on disk.' });
+  await expect(banner).toBeVisible();
+  await expect(columns(page).nth(1).getByRole('status')).toHaveCount(0);
+  expect(app.sourceChanges).toEqual([{ path: a, change: 'changed' }]);
+
+  await banner.getByRole('button', { name: 'Reload' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(first).toContainText('A later correction was added by the editors.');
+  // The note is still there, on its paragraph, saying it was written on the earlier text.
+  await expect(page.getByRole('complementary', { name: 'Notes' })).toBeVisible();
+  await expect(page.locator('.note__body')).toHaveText('Compare this with the Lantern.');
+  await expect(first.locator('.note-marker')).toHaveCount(1);
+});
+
+test('a source deleted on disk says so, keeps its text and notes on screen, and can be located again', async ({ app }, testInfo) => {
+  const { page } = app;
+  await expect(columns(page).first()).toBeVisible();
+  const [a, b] = copiesOfSamples((name) => testInfo.outputPath(name));
+  await openFiles(app, [a, b]);
+
+  const second = columns(page).nth(1);
+  await second.locator('.para--body').first().click();
+  await page.getByRole('textbox', { name: 'Add a note' }).fill('Quote or paraphrase?');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.locator('.note')).toHaveCount(1);
+
+  const moved = join(dirname(b), 'moved-lantern.txt');
+  copyFileSync(b, moved);
+  rmSync(b);
+  const banner = second.getByRole('status').filter({ hasText: 'This file was moved or deleted. Your notes are kept.' });
+  await expect(banner).toBeVisible();
+  await expect(page.locator('.note__body')).toHaveText('Quote or paraphrase?');
+  await expect(second.locator('.para').first()).toBeVisible();
+
+  app.queuePick([moved]);
+  await banner.getByRole('button', { name: 'Locate…' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(columns(page)).toHaveCount(2);
+  await expect(columns(page).nth(1).locator('.column__label')).toHaveAttribute('title', /Moved Lantern/);
+});
+
+test('a Windows-1252 file can be read as Windows-1252, and the choice is remembered', async ({ app }, testInfo) => {
+  const { page } = app;
+  await expect(columns(page).first()).toBeVisible();
+  const cp1252 = testInfo.outputPath('old-newsroom.txt');
+  // “We are ready,” the mayor’s office said – in Windows-1252 bytes: 0x93, 0x94, 0x92, 0x96.
+  const bytes = Buffer.from('Old newsroom export\n\n\x93We are ready,\x94 the mayor\x92s office said \x96 on Sunday.\n\nThe embankment gave way late on Sunday.\n', 'latin1');
+  writeFileSync(cp1252, bytes);
+  await openFiles(app, [cp1252, sample('veskin-valley-courier.txt')]);
+
+  const first = columns(page).first();
+  const notice = first.getByRole('note');
+  if ((await notice.count()) > 0) await expect(notice).toContainText(/could not be read|encoding/i);
+  await first.getByRole('button', { name: /^Source details/ }).click();
+  const details = page.getByRole('dialog', { name: 'Source details' });
+  await expect(details).toBeVisible();
+  await expect(details).toContainText(cp1252);
+  await details.getByLabel('Read this file as').selectOption('windows-1252');
+  await expect(first).toContainText('“We are ready,” the mayor’s office said – on Sunday.');
+  expect(app.calls).toContain('source:setEncoding');
+
+  await app.restart();
+  await openFiles(app, [cp1252, sample('veskin-valley-courier.txt')]);
+  await columns(app.page).first().getByRole('button', { name: /^Source details/ }).click();
+  await expect(app.page.getByRole('dialog', { name: 'Source details' }).getByLabel('Read this file as')).toHaveValue('windows-1252');
+  await app.page.keyboard.press('Escape');
+  await expect(app.page.getByRole('dialog', { name: 'Source details' })).toHaveCount(0);
+});
+
+/** The hostile corpus: the shared one when it exists, else this suite's own few files. */
+function hostileFiles(): string[] {
+  const shared = join(REPO_ROOT, 'tests', 'fixtures', 'hostile');
+  if (existsSync(shared)) {
+    const files = readdirSync(shared, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(html?|md|markdown|txt)$/i.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    if (files.length > 0) return files;
+  }
+  const own = join(REPO_ROOT, 'tests', 'e2e', 'fixtures');
+  return readdirSync(own)
+    .filter((name) => name.startsWith('hostile-'))
+    .sort()
+    .map((name) => join(own, name));
+}
+
+test('no file of the hostile corpus runs script, navigates, reaches the network or freezes the window', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  await expect(columns(page).first()).toBeVisible();
+  const url = page.url();
+  const origin = new URL(url).origin;
+  const globalsBefore = await page.evaluate(() => Object.keys(globalThis).sort());
+  const files = hostileFiles();
+  expect(files.length).toBeGreaterThan(0);
+
+  for (const file of files) {
+    const opensBefore = app.calls.filter((channel) => channel === 'comparison:open').length;
+    app.queuePick([file, sample('veskin-valley-courier.txt')]);
+    await app.openFilesButton().click();
+    await expect.poll(() => app.calls.filter((channel) => channel === 'comparison:open').length, { message: file }).toBe(opensBefore + 1);
+    await expect(page.locator('.app__main')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+    await expect(columns(page).first()).toBeVisible();
+
+    // Still responsive: a click selects a paragraph, and a second one clears it.
+    const paragraph = columns(page).last().locator('.para').first();
+    await paragraph.click();
+    await expect(paragraph, file).toHaveAttribute('aria-pressed', 'true');
+    await paragraph.click();
+    await expect(paragraph, file).toHaveAttribute('aria-pressed', 'false');
+
+    expect(page.url(), `${file}: no navigation`).toBe(url);
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned), `${file}: no script ran`).toBeUndefined();
+    const globalsAfter = await page.evaluate(() => Object.keys(globalThis).sort());
+    expect(globalsAfter.filter((name) => !globalsBefore.includes(name)), `${file}: no new globals`).toEqual([]);
+    expect(await page.locator('#root img, #root script, #root iframe, #root object, #root embed, #root a[href]').count(), file).toBe(0);
+    // Dismiss whatever the file's problems were, so the next file's show alone.
+    for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  }
+  const elsewhere = app.requests.filter((request) => !request.startsWith(origin + '/') && !request.startsWith('data:'));
+  expect(elsewhere, 'every request went to the app’s own server on 127.0.0.1').toEqual([]);
+  expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+});
