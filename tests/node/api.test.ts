@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_CHANNELS, type ApiChannel, type ApiRequest, type ApiResponse, type ApiResult } from '../../src/shared/contract/api.js';
 import { comparisonIdFor, createApiHandlers, type ApiServiceOptions } from '../../src/main/services/api.js';
@@ -297,6 +297,15 @@ describe('source preferences and pasted text, through dispatch', () => {
     expect(storeSchema.parse(JSON.parse(await readFile(join(dataDir, STORE_FILE), 'utf8'))).sources[b]).toEqual({ encoding: 'windows-1252' });
     const again = value(await call(service, 'comparison:open', { paths: [a, b] }));
     expect(again.choices?.[1]?.encoding).toBe('windows-1252');
+    // The choice is what the file is read with.
+    const quoted = join(dirname(a), 'quoted.txt');
+    await writeFile(quoted, Buffer.from('Old export\n\n\x93We are ready,\x94 the mayor\x92s office said.\n', 'latin1'));
+    const asUtf8 = value(await call(service, 'source:setEncoding', { paths: [a, quoted], path: quoted, encoding: 'utf-8' }));
+    expect(asUtf8.comparison.documents[1]!.metadata?.undecodable?.count).toBe(3);
+    const as1252 = value(await call(service, 'source:setEncoding', { paths: [a, quoted], path: quoted, encoding: 'windows-1252' }));
+    expect(as1252.comparison.documents[1]!.text).toContain('“We are ready,” the mayor’s office said.');
+    expect(as1252.comparison.documents[1]!.metadata?.encoding).toBe('windows-1252');
+
     const detected = value(await call(service, 'source:setEncoding', { paths: [a, b], path: b, encoding: null }));
     expect(detected.choices?.[1]).toEqual({ path: b, kinds: [] });
     expect(await call(service, 'source:setEncoding', { paths: [a, b], path: b, encoding: 'ebcdic' })).toMatchObject({

@@ -19,18 +19,6 @@ import { savePastedSource } from './pasted.js';
 import { openSources, type OpenSourcesResult } from './sources.js';
 import { openNotesStore, type StoredSourcePreferences } from './store.js';
 
-/**
- * `openSources` with the encodings a person chose for some files.
- *
- * TODO(sources): the owner of sources.ts is adding `openSources(paths, { encodings })`. Until it
- * lands, the extra argument is ignored at run time (the remembered choice is still saved and shown),
- * and this cast is what lets the call compile both before and after the change. Once it has landed,
- * call `openSources(paths, { encodings })` directly and delete this.
- */
-const openSourcesWith = openSources as (
-  paths: readonly string[],
-  options?: { readonly encodings?: Readonly<Record<string, TextEncoding>> },
-) => Promise<OpenSourcesResult>;
 
 /**
  * The main process's side of the API: one handler per channel of the shared contract, over plain
@@ -102,7 +90,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   async function readSources(requested: readonly string[]): Promise<{ paths: string[] } & OpenSourcesResult> {
     const paths = [...new Set(requested.map((path) => resolve(path)))];
     const encodings = rememberedEncodings(paths);
-    const { documents, problems } = await openSourcesWith(paths, Object.keys(encodings).length > 0 ? { encodings } : undefined);
+    const { documents, problems } = await openSources(paths, { encodings });
     return { paths, documents, problems };
   }
 
