@@ -4,7 +4,7 @@ import type { SourceDocument } from '../../../shared/contract/comparison';
 import {
   ENCODING_CHOICES,
   ENCODING_NAMES,
-  encodingName,
+  encodingShortName,
   formatName,
   formatPublished,
   hasEncodingChoice,
@@ -217,7 +217,7 @@ function EncodingPicker({ detected, chosen, label, className, onChoose }: Encodi
         value={chosen ?? ''}
         onChange={(event) => onChoose(event.target.value === '' ? null : (event.target.value as TextEncoding))}
       >
-        <option value="">{detected && !chosen ? `Detected: ${encodingName(detected)}` : 'Detect automatically'}</option>
+        <option value="">{detected && !chosen ? `Detected: ${encodingShortName(detected)}` : 'Detect automatically'}</option>
         {ENCODING_CHOICES.map((encoding) => (
           <option key={encoding} value={encoding}>
             {ENCODING_NAMES[encoding]}
