@@ -33,7 +33,8 @@ export function markdownToBlocks(markdown: string): SourceBlock[] {
         const onlyImages = node.children.every((child) => child.type === 'image' || child.type === 'imageReference' || isBlank(child));
         if (onlyImages) {
           const alt = node.children
-            .map((child) => (child.type === 'image' || child.type === 'imageReference' ? (child.alt ?? '').trim() : ''))
+            // An alt text is words, but may hold markup written as text: keep only the words.
+            .map((child) => (child.type === 'image' || child.type === 'imageReference' ? (child.alt ?? '').replace(/<[^>]*>?/g, ' ').trim() : ''))
             .filter(Boolean)
             .join(' ');
           if (alt) blocks.push({ text: alt, kind: 'caption' });
