@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { openSources } from '../../src/main/services/sources.js';
 import { expect, REPO_ROOT, SAMPLES_DIR, test, type ParallaxApp } from './harness.js';
 
 const sample = (name: string) => join(SAMPLES_DIR, name);
@@ -131,30 +130,28 @@ test('pasting plain text anywhere adds it as a new source named by its first wor
   expect(readdirSync(join(app.dataDir, 'pasted'))).toHaveLength(2);
 });
 
-test('pasting from a web page adds its article text with no markup and no script', async ({ app }, testInfo) => {
-  // The importer reads .html with Readability; until it lands, .html files open as plain text.
-  const probe = testInfo.outputPath('probe.html');
-  writeFileSync(probe, '<!doctype html><html><body><p>Probe paragraph one with some words.</p><p>Probe two.</p></body></html>');
-  const opened = await openSources([probe]);
-  test.skip(opened.documents[0]?.text.includes('<p>') ?? true, 'HTML import has not landed yet: .html files still open as plain text.');
-
+test('pasting from a web page adds its article text with no markup and no script', async ({ app }) => {
   const { page } = app;
   await expect(columns(page).first()).toBeVisible();
   const before = await columns(page).count();
-  const html =
-    '<meta charset="utf-8"><h1>Dam fails above the valley</h1><p>The embankment gave way <b>late on Sunday</b>, officials said.<script>window.__pwned = 1</script></p>' +
-    '<p>Residents were moved to higher ground <img src="x" onerror="window.__pwned = 2">overnight.</p>';
-  await app.paste({ 'text/plain': 'Dam fails above the valley\nThe embankment gave way late on Sunday, officials said.', 'text/html': html });
+  const paragraphs = [
+    'The embankment above the Veskin valley gave way <b>late on Sunday</b>, officials said, after three days of heavy rain.',
+    'Residents of the lower streets were moved to higher ground <img src="x" onerror="window.__pwned = 2">overnight, and the school hall was opened as a shelter.',
+    'Engineers from the water company said the repairs would take months, and that the cause of the failure was not yet known.',
+  ];
+  const html = `<meta charset="utf-8"><h1>Dam fails above the valley</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<script>window.__pwned = 1</script>`;
+  const text = ['Dam fails above the valley', ...paragraphs.map((p) => p.replace(/<[^>]+>/g, ''))].join('\n');
+  await app.paste({ 'text/plain': text, 'text/html': html });
   await expect(columns(page)).toHaveCount(before + 1);
   const added = columns(page).last();
-  await expect(added).toContainText('The embankment gave way late on Sunday, officials said.');
-  await expect(added).toContainText('Residents were moved to higher ground overnight.');
+  await expect(label(added)).toHaveText('Dam fails above the valley');
+  await expect(added).toContainText('gave way late on Sunday, officials said');
+  await expect(added).toContainText('moved to higher ground overnight');
   await expect(added).not.toContainText('<');
   expect(await page.locator('#root img, #root script, #root b').count()).toBe(0);
   expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   const saved = readdirSync(join(app.dataDir, 'pasted'));
-  expect(saved).toHaveLength(1);
-  expect(saved[0]).toMatch(/\.html$/);
+  expect(saved).toEqual([expect.stringMatching(/\.html$/)]);
 });
 
 test('a source edited on disk offers a reload, which shows the new text and keeps the note', async ({ app }, testInfo) => {

@@ -345,15 +345,34 @@ describe('source preferences and pasted text, through dispatch', () => {
     await second.close();
   });
 
-  it('keeps pasted HTML as a small UTF-8 HTML document titled with its name', async () => {
+  it('keeps pasted HTML as a small UTF-8 HTML document titled with its name, read as a web page', async () => {
     const { options, a, dataDir } = await twoSources();
     const service = await createApiHandlers(options);
-    value(await call(service, 'source:addText', { paths: [a], name: 'From the web', text: 'Storm hits', html: '<h1>Storm hits</h1><p>The mayor said…</p>' }));
+    const paragraphs = [
+      'The mayor said the town was ready for the storm, and that crews had worked through the night to clear the drains along the river.',
+      'Repairs to the embankment will cost three million, according to the council, which expects the work to take most of the summer.',
+      'More rain is expected on Friday. Residents of the lower streets have been told to keep sandbags at their doors until the weekend.',
+    ];
+    const html = `<h1>Storm hits Riverside</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<script>window.pwned = 1</script>`;
+    const result = value(await call(service, 'source:addText', { paths: [a], name: 'From the web', text: paragraphs.join('\n'), html }));
     const [file] = await readdir(join(dataDir, 'pasted'));
     expect(file).toMatch(/-from-the-web\.html$/);
     const saved = await readFile(join(dataDir, 'pasted', file!), 'utf8');
     expect(saved).toMatch(/^<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>From the web<\/title>/);
-    expect(saved).toContain('<body>\n<h1>Storm hits</h1><p>The mayor said…</p>\n</body>');
+    expect(saved).toContain(`<body>\n${html}\n</body>`);
+    const pasted = result.comparison.documents[1]!;
+    expect(pasted.label).toBe('From the web');
+    expect(pasted.text).toContain(paragraphs[1]);
+    expect(pasted.text).not.toMatch(/<|pwned/);
+    await service.close();
+  });
+
+  it('keeps the plain text instead when pasted HTML is too little for the article reader', async () => {
+    const { options, a, dataDir } = await twoSources();
+    const service = await createApiHandlers(options);
+    const result = value(await call(service, 'source:addText', { paths: [a], name: '', text: 'Storm hits\n\nThe mayor said so.', html: '<b>Storm hits</b>' }));
+    expect(await readdir(join(dataDir, 'pasted'))).toEqual([expect.stringMatching(/-storm-hits\.txt$/)]);
+    expect(result.comparison.documents[1]!.text.trim()).toBe('Storm hits\n\nThe mayor said so.');
     await service.close();
   });
 

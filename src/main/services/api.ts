@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type {
@@ -226,7 +226,16 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       return finishComparison(paths, documents, problems);
     },
     'source:addText': async (request) => {
-      const saved = await savePastedSource(options.dataDir, { text: request.text, html: request.html, name: request.name }, now());
+      let saved = await savePastedSource(options.dataDir, { text: request.text, html: request.html, name: request.name }, now());
+      if (request.html !== undefined && request.text.trim() !== '') {
+        // A short or unusual snippet of a page can hold too little for the article reader to find;
+        // then the plain text the clipboard also held is kept instead, so the paste still works.
+        const read = await openSources([saved.path]);
+        if (read.documents.length === 0) {
+          await rm(saved.path, { force: true });
+          saved = await savePastedSource(options.dataDir, { text: request.text, name: saved.name }, now());
+        }
+      }
       await remember(saved.path, (current) => ({ ...current, label: saved.name.slice(0, 120) }));
       return openComparison([...request.paths, saved.path]);
     },
