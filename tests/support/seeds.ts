@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceDocument } from '../../src/shared/contract/comparison.js';
+import { parseLexicon, type Lexicon } from '../../src/shared/contract/lexicon.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
 
 /** The repository's root folder. */
@@ -39,4 +40,11 @@ export function paragraphWith(document: SourceDocument, needle: string): number 
   const index = document.paragraphs.findIndex((paragraph) => document.text.slice(paragraph.start, paragraph.end).includes(needle));
   if (index < 0) throw new Error(`No paragraph of ${document.label} contains "${needle}"`);
   return index;
+}
+
+/** The default lexicon shipped in resources/lexicon, checked against its schema. */
+export function defaultLexicon(): Lexicon {
+  const parsed = parseLexicon(JSON.parse(readFileSync(join(REPO_ROOT, 'resources', 'lexicon', 'default.json'), 'utf8')));
+  if (!parsed.ok) throw new Error(`The default lexicon does not fit its schema: ${parsed.problems.join('; ')}`);
+  return parsed.lexicon;
 }

@@ -113,7 +113,10 @@ export interface TextSpan {
 
 /** One difference between members of a group, with the exact ranges it involves in each document. */
 export interface Difference {
-  /** The `id` of the group it belongs to. */
+  /**
+   * The `id` of the group it belongs to; '' for an `omission` of a whole paragraph that only one
+   * source has (its span is that paragraph).
+   */
   readonly group: string;
   readonly kind: DifferenceKind;
   readonly spans: readonly TextSpan[];
@@ -125,6 +128,52 @@ export interface Difference {
 export interface UniqueParagraph {
   readonly doc: number;
   readonly paragraph: number;
+}
+
+/** How one source compares with the others. */
+export interface SourceSummary {
+  readonly doc: number;
+  /** How many differences of each kind involve this source. */
+  readonly counts: Readonly<Partial<Record<DifferenceKind, number>>>;
+  /** Loaded terms it uses, from the lexicon, most used first. */
+  readonly loadedTerms: readonly { readonly set: string; readonly term: string; readonly count: number }[];
+  /** Reporting verbs and sourcing phrases it uses, with what each signals. */
+  readonly attribution: readonly { readonly term: string; readonly tone?: string; readonly count: number }[];
+  readonly hedges: readonly { readonly term: string; readonly count: number }[];
+  /** Its paragraphs that no other source reports. */
+  readonly unique: readonly number[];
+  /** Groups that two or more other sources report and this one leaves out. */
+  readonly omits: readonly string[];
+  /** The share of its article text (title, headings, body) that differences mark, from 0 to 1. */
+  readonly highlightedShare: number;
+}
+
+/** One source's figure in a claims table. */
+export interface ClaimRow {
+  readonly doc: number;
+  readonly paragraph: number;
+  readonly value: number;
+  /** As written, with what it counts: "46,500 people". */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Whom the source credits: "according to figures from the health ministry". */
+  readonly attribution?: string;
+  /** Far out of line with the other sources' figures. */
+  readonly outlier: boolean;
+}
+
+/** Who gives which number for one quantity of one group. */
+export interface ClaimsTable {
+  readonly group: string;
+  /** What is counted, folded: "killed", "hostage", "people". */
+  readonly quantity: string;
+  readonly rows: readonly ClaimRow[];
+}
+
+export interface ComparisonSummary {
+  readonly sources: readonly SourceSummary[];
+  readonly claims: readonly ClaimsTable[];
 }
 
 /** The whole result of comparing several sources. */
@@ -139,4 +188,6 @@ export interface Comparison {
   readonly threshold?: number;
   /** Things a reader of the output should know (a pair too large to diff word by word, …). */
   readonly notices?: readonly string[];
+  /** Per source and per figure: the analysis in numbers. */
+  readonly summary?: ComparisonSummary;
 }

@@ -33,6 +33,18 @@ export const comparisonShape = z.object({
   unique: z.array(z.object({ doc: offset, paragraph: offset })).optional(),
   threshold: z.number().min(0).max(1).optional(),
   notices: z.array(z.string()).optional(),
+  summary: z
+    .object({
+      sources: z.array(z.object({ doc: offset, counts: z.record(z.string(), z.number()), highlightedShare: z.number().min(0).max(1) }).passthrough()),
+      claims: z.array(
+        z.object({
+          group: z.string(),
+          quantity: z.string(),
+          rows: z.array(z.object({ doc: offset, paragraph: offset, value: z.number(), text: z.string(), start: offset, end: offset, outlier: z.boolean() }).passthrough()),
+        }),
+      ),
+    })
+    .optional(),
   differences: z.array(
     z.object({
       group: z.string(),
@@ -90,6 +102,19 @@ export function checkComparison(value: unknown): string[] {
     if (grouped || !comparison.documents[item.doc]?.paragraphs[item.paragraph]) problems.push(`unique ${item.doc}:${item.paragraph} is grouped or does not exist`);
   }
   comparison.differences.forEach((difference, i) => {
+    if (difference.group === '') {
+      // An omission of a whole paragraph that only one source has.
+      const ok =
+        difference.kind === 'omission' &&
+        difference.spans.every((span) =>
+          (comparison.unique ?? []).some((item) => {
+            const paragraph = comparison.documents[item.doc]?.paragraphs[item.paragraph];
+            return item.doc === span.doc && paragraph !== undefined && paragraph.start === span.start && paragraph.end === span.end;
+          }),
+        );
+      if (!ok) problems.push(`differences.${i}: a difference without a group must be the omission of a unique paragraph`);
+      return;
+    }
     const byDoc = groupParagraphs.get(difference.group);
     if (!byDoc) {
       problems.push(`differences.${i}: no group ${difference.group}`);

@@ -231,7 +231,11 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   const seen = new Int32Array(sentences.length).fill(-1);
   sentences.forEach((sentence, a) => {
     if (a % 512 === 0) progress(0.2 + 0.6 * (a / Math.max(1, sentences.length)));
-    const rarest = [...sentence.ids].filter((term) => df[term]! <= commonLimit).sort((x, y) => df[x]! - df[y]! || x - y).slice(0, CANDIDATE_TERMS);
+    // The rarest few terms, with every term as rare as the last of them (so that which terms are
+    // looked up does not depend on the order in which terms were first seen).
+    const usable = [...sentence.ids].filter((term) => df[term]! <= commonLimit).sort((x, y) => df[x]! - df[y]!);
+    const cutoff = usable.length > CANDIDATE_TERMS ? df[usable[CANDIDATE_TERMS - 1]!]! : Infinity;
+    const rarest = usable.filter((term) => df[term]! <= cutoff);
     const candidates: number[] = [];
     for (const term of rarest) {
       for (const b of postings[term]!) {
@@ -242,15 +246,17 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
         candidates.push(b);
       }
     }
-    const best = new Map<number, { b: number; score: number }>();
+    // Ties are all kept: choosing one by position would make the result depend on paragraph order.
+    const best = new Map<number, { bs: number[]; score: number }>();
     for (const b of candidates) {
-      const score = similarity(sentence, sentences[b]!);
+      const score = Math.round(similarity(sentence, sentences[b]!) * 1e9) / 1e9;
       if (score < SENTENCE_FLOOR) continue;
       const doc = sentences[b]!.doc;
       const current = best.get(doc);
-      if (!current || score > current.score || (score === current.score && b < current.b)) best.set(doc, { b, score });
+      if (!current || score > current.score) best.set(doc, { bs: [b], score });
+      else if (score === current.score) current.bs.push(b);
     }
-    for (const { b, score } of best.values()) sentenceLinks.set(linkKey(a, b), score);
+    for (const { bs, score } of best.values()) for (const b of bs) sentenceLinks.set(linkKey(a, b), Math.max(score, sentenceLinks.get(linkKey(a, b)) ?? 0));
   });
   progress(0.8);
 

@@ -1,37 +1,61 @@
-import { COMPARISON_SCHEMA, type Comparison, type SourceDocument, type UniqueParagraph } from '../contract/comparison.js';
+import { COMPARISON_SCHEMA, type Comparison, type Difference, type SourceDocument, type UniqueParagraph } from '../contract/comparison.js';
+import type { Lexicon } from '../contract/lexicon.js';
 import { ALIGNED_KINDS, alignDocuments, DEFAULT_ALIGN_THRESHOLD } from './align.js';
-import { wordingDifferences } from './wording.js';
+import { analyzeGroup } from './framing/analyze.js';
+import type { Figure } from './framing/figures.js';
+import { indexLexicon } from './framing/lexicon-index.js';
+import { summarize } from './framing/summary.js';
 
 export interface CompareOptions {
   /** Alignment strictness, from 0 (loose) to 1 (strict). */
   readonly threshold?: number;
   /** Longest time one pair of aligned paragraphs may be word-diffed, in milliseconds. */
   readonly diffTimeoutMs?: number;
+  /** The word sets that classify differences (attribution, loaded terms, hedges, labels). */
+  readonly lexicon?: Lexicon;
   /** Called now and then with the share of the work done, from 0 to 1. */
   readonly onProgress?: (done: number) => void;
 }
 
 /**
- * Compare several sources: group the paragraphs that report the same thing and find the words that
- * differ inside each group. Pure and deterministic: the same input always gives the same output.
+ * Compare several sources: group the paragraphs that report the same thing, classify how the
+ * members of each group differ, list what only one source reports, and sum it up per source and
+ * per figure. Pure and deterministic: the same input always gives the same output.
  */
 export function compareDocuments(documents: readonly SourceDocument[], options: CompareOptions = {}): Comparison {
   const threshold = options.threshold ?? DEFAULT_ALIGN_THRESHOLD;
   const progress = options.onProgress ?? (() => {});
-  const groups = alignDocuments(documents, { threshold, onProgress: (done) => progress(done * 0.7) });
-  const differences = groups.flatMap((group, i) => {
-    progress(0.7 + (0.3 * i) / Math.max(1, groups.length));
-    return wordingDifferences(documents, group, { timeoutMs: options.diffTimeoutMs });
+  const lexicon = indexLexicon(options.lexicon);
+  const groups = alignDocuments(documents, { threshold, onProgress: (done) => progress(done * 0.6) });
+
+  const differences: Difference[] = [];
+  const figuresByGroup = new Map<string, readonly Figure[]>();
+  groups.forEach((group, i) => {
+    if (i % 16 === 0) progress(0.6 + (0.35 * i) / Math.max(1, groups.length));
+    const analysis = analyzeGroup(documents, group, { lexicon, timeoutMs: options.diffTimeoutMs });
+    differences.push(...analysis.differences);
+    figuresByGroup.set(group.id, analysis.figures);
   });
+
   const grouped = new Set(groups.flatMap((group) => group.members.flatMap((member) => member.paragraphs.map((p) => `${member.doc}:${p}`))));
   const unique: UniqueParagraph[] = [];
   documents.forEach((document, doc) =>
     document.paragraphs.forEach((paragraph, index) => {
-      if (ALIGNED_KINDS.has(paragraph.kind) && !grouped.has(`${doc}:${index}`)) unique.push({ doc, paragraph: index });
+      if (!ALIGNED_KINDS.has(paragraph.kind) || grouped.has(`${doc}:${index}`)) return;
+      unique.push({ doc, paragraph: index });
+      if (paragraph.kind !== 'body' || documents.length < 2) return;
+      const others = documents.filter((_d, o) => o !== doc).map((d) => d.label);
+      differences.push({
+        group: '',
+        kind: 'omission',
+        spans: [{ doc, start: paragraph.start, end: paragraph.end }],
+        note: `Only ${document.label} reports this; ${others.join(', ')} ${others.length === 1 ? 'leaves' : 'leave'} it out`,
+      });
     }),
   );
   const coarse = differences.filter((difference) => difference.note?.startsWith('Too different')).length;
   const notices = coarse > 0 ? [`${coarse} pair${coarse === 1 ? ' was' : 's were'} too long or too different to compare word by word in time, and each is shown as one difference.`] : [];
+  const summary = summarize(documents, groups, differences, unique, figuresByGroup, lexicon);
   progress(1);
-  return { schema: COMPARISON_SCHEMA, documents, groups, differences, unique, threshold, notices };
+  return { schema: COMPARISON_SCHEMA, documents, groups, differences, unique, threshold, notices, summary };
 }

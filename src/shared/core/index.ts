@@ -5,6 +5,10 @@ export { formatComparison, sourceLetter, type FormatOptions } from './format.js'
 export { hashText } from './hash.js';
 export { classifyParagraphs, segmentText, splitParagraphs, type TextRange } from './segment.js';
 export { foldWord, stem, STOP_WORDS, tokenize, type Token } from './text.js';
-export { wordingDifferences, type WordingOptions } from './wording.js';
+export { diffMembers, type Hunk, type MemberPair, type MemberText, type WordingOptions } from './wording.js';
+export { analyzeGroup, type AnalysisOptions, type GroupAnalysis } from './framing/analyze.js';
+export { figuresIn, isOutlier, type Figure } from './framing/figures.js';
+export { findTerms, indexLexicon, type LexiconIndex, type TermMatch } from './framing/lexicon-index.js';
+export { highlightedShare, summarize } from './framing/summary.js';
 export { applySourcePreferences, paragraphKey, type SourceBlock, type SourcePreferences } from './document.js';
 export { splitSentences } from './sentences.js';

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { AlignmentGroup, Difference, SourceDocument, TextSpan } from '../contract/comparison.js';
+import type { AlignmentGroup, SourceDocument, TextSpan } from '../contract/comparison.js';
 import { STOP_WORDS, tokenize, type Token } from './text.js';
 
 export interface WordingOptions {
@@ -10,23 +10,46 @@ export interface WordingOptions {
 /** Groups with more members than this are diffed around one member rather than pair by pair. */
 const PAIRWISE_LIMIT = 4;
 
-interface PlacedToken extends Pick<Token, 'start' | 'end' | 'norm'> {
-  /** Which paragraph of its document the token is in. */
+/** A word of a group member, with the paragraph it stands in. */
+export interface PlacedToken extends Pick<Token, 'start' | 'end' | 'norm' | 'isNumber' | 'isCapitalized'> {
   readonly paragraph: number;
 }
 
-function memberTokens(document: SourceDocument, paragraphs: readonly number[]): PlacedToken[] {
-  const placed: PlacedToken[] = [];
+/** The words of one member of a group, in reading order. */
+export interface MemberText {
+  readonly doc: number;
+  readonly tokens: readonly PlacedToken[];
+}
+
+/** A run of words that differs between two members: tokens [a0, a1) of one, [b0, b1) of the other. */
+export interface Hunk {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
+
+/** Two members of a group compared word by word; `hunks` is null when the diff ran out of time. */
+export interface MemberPair {
+  readonly a: MemberText;
+  readonly b: MemberText;
+  readonly hunks: readonly Hunk[] | null;
+}
+
+export function memberText(document: SourceDocument, doc: number, paragraphs: readonly number[]): MemberText {
+  const tokens: PlacedToken[] = [];
   for (const index of paragraphs) {
     const paragraph = document.paragraphs[index];
     if (!paragraph) continue;
-    for (const token of tokenize(document.text, paragraph.start, paragraph.end)) placed.push({ start: token.start, end: token.end, norm: token.norm, paragraph: index });
+    for (const token of tokenize(document.text, paragraph.start, paragraph.end)) {
+      tokens.push({ start: token.start, end: token.end, norm: token.norm, isNumber: token.isNumber, isCapitalized: token.isCapitalized, paragraph: index });
+    }
   }
-  return placed;
+  return { doc, tokens };
 }
 
 /** Spans covering tokens[from, to) of one document, split at paragraph boundaries. */
-function spansOf(doc: number, tokens: readonly PlacedToken[], from: number, to: number): TextSpan[] {
+export function spansOf(doc: number, tokens: readonly PlacedToken[], from: number, to: number): TextSpan[] {
   const spans: TextSpan[] = [];
   let i = from;
   while (i < to) {
@@ -39,66 +62,47 @@ function spansOf(doc: number, tokens: readonly PlacedToken[], from: number, to: 
   return spans;
 }
 
-function quoteOf(document: SourceDocument, tokens: readonly PlacedToken[], from: number, to: number): string {
+/** The text of tokens[from, to), on one line, shortened to `length`. */
+export function textOf(document: SourceDocument, tokens: readonly PlacedToken[], from: number, to: number, length = 60): string {
   if (from >= to) return '';
   const text = document.text.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/\s+/g, ' ');
-  return text.length > 60 ? text.slice(0, 57).trimEnd() + '…' : text;
+  return text.length > length ? text.slice(0, length - 3).trimEnd() + '…' : text;
 }
 
-function noteFor(before: string, after: string): string {
-  if (!before) return `(not said) → “${after}”`;
-  if (!after) return `“${before}” → (left out)`;
-  return `${before} → ${after}`;
-}
-
-interface Hunk {
-  a0: number;
-  a1: number;
-  b0: number;
-  b1: number;
-}
-
-/**
- * The words that differ between members of a group, as `wording` differences: between every pair
- * of members in groups of up to four, and between each member and one chosen by content in larger
- * groups.
- *
- * Words are compared in their folded form (case, curly quotes and thousands separators do not count
- * as differences). A run of one or two function words between two changes is taken into the change,
- * so that "said on Saturday" against "announced Friday" is one difference, not two. A pair that
- * cannot be diffed within the time limit is reported as one coarse difference that says so.
- */
-export function wordingDifferences(documents: readonly SourceDocument[], group: AlignmentGroup, options: WordingOptions = {}): Difference[] {
-  const timeout = options.timeoutMs ?? 250;
-  const differences: Difference[] = [];
-  const members = group.members.map((member) => ({ doc: member.doc, tokens: memberTokens(documents[member.doc]!, member.paragraphs) }));
-  // Every pair for small groups; for large ones, each member against one chosen by content (so the
-  // choice does not depend on the order of the files), which keeps the work linear.
+/** Which members to compare: every pair in small groups, each member against one chosen by content in large ones. */
+function memberPairs(documents: readonly SourceDocument[], members: readonly MemberText[]): [number, number][] {
   const pairs: [number, number][] = [];
   if (members.length <= PAIRWISE_LIMIT) {
     for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) pairs.push([i, j]);
-  } else {
-    const hashOf = (i: number): string => documents[members[i]!.doc]!.hash;
-    const pivot = members.map((_m, i) => i).sort((x, y) => (hashOf(x) < hashOf(y) ? -1 : hashOf(x) > hashOf(y) ? 1 : x - y))[0]!;
-    for (let i = 0; i < members.length; i++) if (i !== pivot) pairs.push(i < pivot ? [i, pivot] : [pivot, i]);
+    return pairs;
   }
-  for (const [i, j] of pairs) {
+  const hashOf = (i: number): string => documents[members[i]!.doc]!.hash;
+  const pivot = members.map((_m, i) => i).sort((x, y) => (hashOf(x) < hashOf(y) ? -1 : hashOf(x) > hashOf(y) ? 1 : x - y))[0]!;
+  for (let i = 0; i < members.length; i++) if (i !== pivot) pairs.push(i < pivot ? [i, pivot] : [pivot, i]);
+  return pairs;
+}
+
+/**
+ * Compare the members of a group word by word (jsdiff on folded words, so case, curly quotes and
+ * thousands separators are not differences). A run of one or two function words between two changes
+ * is taken into the change, so "said on Saturday" against "announced Friday" is one hunk, not two.
+ * Small groups compare every pair; larger ones compare each member with one chosen by content (not
+ * by the order of the files), which keeps the work linear.
+ */
+export function diffMembers(documents: readonly SourceDocument[], group: AlignmentGroup, options: WordingOptions = {}): { members: MemberText[]; pairs: MemberPair[] } {
+  const timeout = options.timeoutMs ?? 250;
+  const members = group.members.map((member) => memberText(documents[member.doc]!, member.doc, member.paragraphs));
+  const pairs: MemberPair[] = [];
+  for (const [i, j] of memberPairs(documents, members)) {
     const a = members[i]!;
     const b = members[j]!;
-    const docA = documents[a.doc]!;
-    const docB = documents[b.doc]!;
     const changes = diffArrays(
       a.tokens.map((token) => token.norm),
       b.tokens.map((token) => token.norm),
       { timeout },
     );
     if (!changes) {
-      differences.push({
-        group: group.id,
-        kind: 'wording',
-        spans: [...spansOf(a.doc, a.tokens, 0, a.tokens.length), ...spansOf(b.doc, b.tokens, 0, b.tokens.length)],
-        note: 'Too different to compare word by word within the time limit; shown as one difference.',
-      });
+      pairs.push({ a, b, hunks: null });
       continue;
     }
     const hunks: Hunk[] = [];
@@ -132,16 +136,7 @@ export function wordingDifferences(documents: readonly SourceDocument[], group: 
         open = null;
       }
     });
-    for (const hunk of hunks) {
-      const before = quoteOf(docA, a.tokens, hunk.a0, hunk.a1);
-      const after = quoteOf(docB, b.tokens, hunk.b0, hunk.b1);
-      differences.push({
-        group: group.id,
-        kind: 'wording',
-        spans: [...spansOf(a.doc, a.tokens, hunk.a0, hunk.a1), ...spansOf(b.doc, b.tokens, hunk.b0, hunk.b1)],
-        note: noteFor(before, after),
-      });
-    }
+    pairs.push({ a, b, hunks });
   }
-  return differences;
+  return { members, pairs };
 }

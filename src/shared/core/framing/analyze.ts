@@ -1,0 +1,454 @@
+import type { AlignmentGroup, Difference, SourceDocument, TextSpan } from '../../contract/comparison.js';
+import { STOP_WORDS, tokenize } from '../text.js';
+import { diffMembers, spansOf, textOf, type MemberPair, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
+import { figuresIn, isOutlier, type Figure } from './figures.js';
+import { findTerms, stemsOf, type LexiconIndex, type TermMatch } from './lexicon-index.js';
+
+export interface AnalysisOptions extends WordingOptions {
+  readonly lexicon: LexiconIndex;
+}
+
+/** What the analysis of one group found, beyond its differences: the figures, for the claims table. */
+export interface GroupAnalysis {
+  readonly differences: Difference[];
+  readonly figures: Figure[];
+}
+
+/** The most content words on either side of a change still reported as a wording difference. */
+const WORDING_MAX = 3;
+/** The most content words added or dropped on one side still reported as a wording difference. */
+const ONE_SIDED_MAX = 2;
+const WEEKDAYS_MONTHS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
+const QUOTE = /[“"«]([^“”"«»]{3,400})[”"»]/g;
+
+interface MemberTerms {
+  readonly member: MemberText;
+  readonly stems: string[];
+  readonly terms: TermMatch[];
+}
+
+function termText(document: SourceDocument, member: MemberText, match: TermMatch): string {
+  return document.text.slice(member.tokens[match.from]!.start, member.tokens[match.to - 1]!.end);
+}
+
+function spanOfTerm(member: MemberText, match: TermMatch): TextSpan {
+  return { doc: member.doc, start: member.tokens[match.from]!.start, end: member.tokens[match.to - 1]!.end };
+}
+
+const inside = (match: TermMatch, from: number, to: number): boolean => match.from < to && match.to > from;
+
+/** A word that carries meaning: not a function word, not a number (figures are compared on their own). */
+const isContent = (token: PlacedToken): boolean => !token.isNumber && !STOP_WORDS.has(token.norm) && token.norm.length > 1;
+
+/**
+ * Classify the differences between two members inside each of their word-diff hunks:
+ * lexicon sets (attribution verbs, loaded terms, labels) used differently, hedges on one side only,
+ * a source credited on one side only, an actor named on one side and described on the other. What
+ * no rule explains, and has a content word, is a plain wording difference. A hunk that differs only
+ * in function words, punctuation or numbers is not reported here.
+ */
+function classifyPair(
+  documents: readonly SourceDocument[],
+  groupId: string,
+  pair: MemberPair,
+  a: MemberTerms,
+  b: MemberTerms,
+  distinctive: (member: MemberText, from: number, to: number) => boolean,
+): Difference[] {
+  const docA = documents[pair.a.doc]!;
+  const docB = documents[pair.b.doc]!;
+  const out: Difference[] = [];
+  if (!pair.hunks) {
+    out.push({
+      group: groupId,
+      kind: 'wording',
+      spans: [...spansOf(pair.a.doc, pair.a.tokens, 0, pair.a.tokens.length), ...spansOf(pair.b.doc, pair.b.tokens, 0, pair.b.tokens.length)],
+      note: 'Too different to compare word by word within the time limit; shown as one difference.',
+    });
+    return out;
+  }
+  for (const hunk of pair.hunks) {
+    const termsA = a.terms.filter((match) => inside(match, hunk.a0, hunk.a1));
+    const termsB = b.terms.filter((match) => inside(match, hunk.b0, hunk.b1));
+    let classified = false;
+
+    // Members of one set used differently: said → claimed, hostages → captives, the company → the utility.
+    const setIds = new Set([...termsA, ...termsB].filter((match) => match.term.kind !== 'hedge').map((match) => match.term.setId));
+    for (const setId of setIds) {
+      const left = termsA.filter((match) => match.term.setId === setId);
+      const right = termsB.filter((match) => match.term.setId === setId);
+      if (left.length === 0 || right.length === 0) continue;
+      const leftStems = new Set(left.map((match) => match.term.stems.join(' ')));
+      const rightStems = new Set(right.map((match) => match.term.stems.join(' ')));
+      if ([...leftStems].every((s) => rightStems.has(s)) && [...rightStems].every((s) => leftStems.has(s))) continue;
+      const kind = left[0]!.term.kind;
+      // "said" → "announced" is not a framing difference; "said" → "claimed" is.
+      if (kind === 'attribution') {
+        const tones = (matches: TermMatch[]): string => [...new Set(matches.map((match) => match.term.tone ?? ''))].sort().join(',');
+        if (tones(left) === tones(right)) {
+          classified = true;
+          continue;
+        }
+      }
+      const tone = (matches: TermMatch[]): string => {
+        const tones = [...new Set(matches.map((match) => match.term.tone).filter(Boolean))];
+        return tones.length > 0 ? ` (${tones.join(', ')})` : '';
+      };
+      out.push({
+        group: groupId,
+        kind: kind === 'label' ? 'label' : kind === 'attribution' ? 'attribution' : 'loaded-term',
+        spans: [...left.map((match) => spanOfTerm(pair.a, match)), ...right.map((match) => spanOfTerm(pair.b, match))],
+        note: `${left.map((match) => termText(docA, pair.a, match)).join(', ')}${tone(left)} → ${right.map((match) => termText(docB, pair.b, match)).join(', ')}${tone(right)} · ${left[0]!.term.setName}`,
+      });
+      classified = true;
+    }
+
+    // A source credited on one side only ("according to …"), or a reporting verb on one side only.
+    for (const [mine, theirs, member, document, other] of [
+      [termsA, termsB, pair.a, docA, docB],
+      [termsB, termsA, pair.b, docB, docA],
+    ] as const) {
+      for (const match of mine) {
+        if (match.term.kind !== 'attribution' || match.term.setId !== 'sourcing') continue;
+        if (theirs.some((t) => t.term.setId === 'sourcing')) continue;
+        out.push({
+          group: groupId,
+          kind: 'attribution',
+          spans: [spanOfTerm(member, match)],
+          note: `${document.label} credits a source (“${termText(document, member, match)} …”); ${other.label} states it without one`,
+        });
+        classified = true;
+      }
+    }
+
+    // Hedges on one side only.
+    for (const [mine, theirs, member, document, other] of [
+      [termsA, termsB, pair.a, docA, docB],
+      [termsB, termsA, pair.b, docB, docA],
+    ] as const) {
+      const theirStems = new Set(theirs.filter((t) => t.term.kind === 'hedge').map((t) => t.term.stems.join(' ')));
+      for (const match of mine) {
+        if (match.term.kind !== 'hedge' || theirStems.has(match.term.stems.join(' '))) continue;
+        out.push({
+          group: groupId,
+          kind: 'hedge',
+          spans: [spanOfTerm(member, match)],
+          note: `${document.label} hedges with “${termText(document, member, match)}”; ${other.label} states it plainly`,
+        });
+        classified = true;
+      }
+    }
+
+    // An actor named on one side and described with a label on the other: "Hamas" → "the group".
+    const names = (member: MemberText, from: number, to: number): number[] => {
+      const found: number[] = [];
+      for (let i = from; i < to; i++) if (member.tokens[i]!.isCapitalized && !STOP_WORDS.has(member.tokens[i]!.norm) && i > 0) found.push(i);
+      return found;
+    };
+    const labelA = termsA.filter((match) => match.term.kind === 'label');
+    const labelB = termsB.filter((match) => match.term.kind === 'label');
+    if (!setIds.size || (labelA.length > 0) !== (labelB.length > 0)) {
+      const [labels, member, document, otherMember, otherDocument, from, to] =
+        labelA.length > 0 && labelB.length === 0 ? [labelA, pair.a, docA, pair.b, docB, hunk.b0, hunk.b1] : [labelB, pair.b, docB, pair.a, docA, hunk.a0, hunk.a1];
+      const named = labels.length > 0 ? names(otherMember, from, to) : [];
+      if (labels.length > 0 && named.length > 0) {
+        const name = named.map((i) => otherDocument.text.slice(otherMember.tokens[i]!.start, otherMember.tokens[i]!.end)).join(' ');
+        out.push({
+          group: groupId,
+          kind: 'label',
+          spans: [...labels.map((match) => spanOfTerm(member, match)), ...named.map((i) => ({ doc: otherMember.doc, start: otherMember.tokens[i]!.start, end: otherMember.tokens[i]!.end }))],
+          note: `${otherDocument.label} names “${name}”; ${document.label} calls it “${labels.map((match) => termText(document, member, match)).join(', ')}”`,
+        });
+        classified = true;
+      }
+    }
+
+    if (classified) continue;
+    // A changed word or short phrase is worth pointing at ("critical", "devastating", "dispatched"
+    // for "sent"); a rewritten clause is paraphrase, which the group itself already shows.
+    const contentA = pair.a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).length;
+    const contentB = pair.b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).length;
+    if (contentA === 0 && contentB === 0) continue;
+    if (contentA > WORDING_MAX || contentB > WORDING_MAX) continue;
+    // Words added or dropped on one side only: a single word or two ("critical", "devastating").
+    if ((contentA === 0 || contentB === 0) && contentA + contentB > ONE_SIDED_MAX) continue;
+    // Mark only the side whose words set it apart from most of the group, not every source that
+    // differs from one other source somewhere.
+    const markA = distinctive(pair.a, hunk.a0, hunk.a1);
+    const markB = distinctive(pair.b, hunk.b0, hunk.b1);
+    if (!markA && !markB) continue;
+    const before = textOf(docA, pair.a.tokens, hunk.a0, hunk.a1);
+    const after = textOf(docB, pair.b.tokens, hunk.b0, hunk.b1);
+    out.push({
+      group: groupId,
+      kind: 'wording',
+      spans: [...(markA ? spansOf(pair.a.doc, pair.a.tokens, hunk.a0, hunk.a1) : []), ...(markB ? spansOf(pair.b.doc, pair.b.tokens, hunk.b0, hunk.b1) : [])],
+      note: !before ? `${docB.label} adds “${after}”` : !after ? `${docA.label} has “${before}”; ${docB.label} leaves it out` : `${before} → ${after}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Where a sentence paraphrases a quotation: its longest run of words that the quoting sentence does
+ * not use ("warned of severe consequences" for "promised “hell to pay”"), or the whole sentence.
+ */
+function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan, quoting: TextSpan): TextSpan {
+  const quotingText = documents[quoting.doc]!.text;
+  const used = new Set(stemsOf(tokenize(quotingText, quoting.start, quoting.end)));
+  const document = documents[sentence.doc]!;
+  const tokens = tokenize(document.text, sentence.start, sentence.end);
+  const stems = stemsOf(tokens);
+  let best: [number, number] | null = null;
+  let runStart = -1;
+  let lastForeign = -1;
+  const close = (): void => {
+    if (runStart >= 0 && lastForeign >= runStart && (!best || lastForeign - runStart > best[1] - best[0])) best = [runStart, lastForeign];
+    runStart = -1;
+  };
+  tokens.forEach((token, i) => {
+    const foreign = !STOP_WORDS.has(token.norm) && !token.isNumber && !used.has(stems[i]!);
+    if (foreign) {
+      if (runStart < 0) runStart = i;
+      lastForeign = i;
+    } else if (!STOP_WORDS.has(token.norm)) {
+      close();
+    }
+  });
+  close();
+  if (!best) return sentence;
+  const [from, to] = best as [number, number];
+  return { doc: sentence.doc, start: tokens[from]!.start, end: tokens[to]!.end };
+}
+
+/** Quotations: what one member quotes and another paraphrases or leaves out. */
+function quoteDifferences(documents: readonly SourceDocument[], group: AlignmentGroup, members: readonly MemberText[]): Difference[] {
+  interface Quote {
+    readonly doc: number;
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+    readonly pairs: Set<string>;
+  }
+  const bigrams = (text: string): Set<string> => {
+    const words = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+    const set = new Set<string>();
+    for (let i = 0; i + 1 < words.length; i++) set.add(`${words[i]} ${words[i + 1]}`);
+    return set;
+  };
+  const quotesOf = (member: MemberText): Quote[] => {
+    const document = documents[member.doc]!;
+    const quotes: Quote[] = [];
+    for (const index of new Set(member.tokens.map((token) => token.paragraph))) {
+      const paragraph = document.paragraphs[index]!;
+      const text = document.text.slice(paragraph.start, paragraph.end);
+      for (const match of text.matchAll(QUOTE)) {
+        const words = match[1]!.trim().split(/\s+/);
+        if (words.length < 2) continue;
+        const start = paragraph.start + match.index! + 1;
+        quotes.push({ doc: member.doc, start, end: start + match[1]!.length, text: match[1]!.trim(), pairs: bigrams(match[1]!) });
+      }
+    }
+    return quotes;
+  };
+  const all = members.map(quotesOf);
+  const out: Difference[] = [];
+  const reported = new Set<string>();
+  all.forEach((quotes, m) => {
+    for (const quote of quotes) {
+      const key = [...quote.pairs].sort().join('|');
+      if (reported.has(key)) continue;
+      const alsoQuoting: number[] = [];
+      const paraphrasing: { doc: number; span: TextSpan }[] = [];
+      const leaving: number[] = [];
+      members.forEach((other, o) => {
+        if (o === m) return;
+        const shared = (all[o] ?? []).some((q) => {
+          let common = 0;
+          for (const pair of quote.pairs) if (q.pairs.has(pair)) common++;
+          return quote.pairs.size > 0 ? common / quote.pairs.size >= 0.5 : q.text.toLowerCase() === quote.text.toLowerCase();
+        });
+        if (shared) {
+          alsoQuoting.push(other.doc);
+          return;
+        }
+        // The sentence of the other member that matched the quoting sentence, if any.
+        const link = (group.sentences ?? []).find(
+          (l) => l.spans.some((s) => s.doc === quote.doc && s.start <= quote.start && s.end >= quote.end) && l.spans.some((s) => s.doc === other.doc),
+        );
+        const sentence = link?.spans.find((s) => s.doc === other.doc);
+        const own = link?.spans.find((s) => s.doc === quote.doc);
+        if (sentence && own) paraphrasing.push({ doc: other.doc, span: paraphraseSpan(documents, sentence, own) });
+        else leaving.push(other.doc);
+      });
+      if (paraphrasing.length === 0 && leaving.length === 0) continue;
+      reported.add(key);
+      const label = (doc: number): string => documents[doc]!.label;
+      const quotingNames = [quote.doc, ...alsoQuoting].map(label).join(', ');
+      const parts = [`Quoted by ${quotingNames}: “${quote.text.length > 70 ? quote.text.slice(0, 67).trimEnd() + '…' : quote.text}”`];
+      if (paraphrasing.length > 0) parts.push(`paraphrased by ${paraphrasing.map((p) => label(p.doc)).join(', ')}`);
+      if (leaving.length > 0) parts.push(`not in ${leaving.map(label).join(', ')}`);
+      out.push({
+        group: group.id,
+        kind: 'quote',
+        spans: [{ doc: quote.doc, start: quote.start, end: quote.end }, ...paraphrasing.map((p) => p.span)],
+        note: parts.join('; '),
+      });
+    }
+  });
+  return out;
+}
+
+/** Figures: what each member gives for the same quantity, across all members, with outliers flagged. */
+function figureDifferences(documents: readonly SourceDocument[], group: AlignmentGroup): { differences: Difference[]; figures: Figure[] } {
+  const figures = group.members.flatMap((member) => figuresIn(documents[member.doc]!, member.doc, member.paragraphs));
+  const byQuantity = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    const list = byQuantity.get(figure.quantity) ?? [];
+    // The first figure each member gives for a quantity.
+    if (!list.some((f) => f.doc === figure.doc)) list.push(figure);
+    byQuantity.set(figure.quantity, list);
+  }
+  const differences: Difference[] = [];
+  for (const [quantity, list] of byQuantity) {
+    if (list.length < 2 || new Set(list.map((f) => f.value)).size < 2) continue;
+    const outliers = list.filter((f) => isOutlier(f.value, list.filter((o) => o !== f).map((o) => o.value)));
+    const values = list.map((f) => `${documents[f.doc]!.label}: ${f.text}${f.attribution ? ` (${f.attribution})` : ''}`).join(' · ');
+    const flag = outliers.length > 0 ? ` — ${outliers.map((f) => `${documents[f.doc]!.label}'s ${f.text.split(/\s/)[0]} is far out of line with the others`).join('; ')}` : '';
+    differences.push({
+      group: group.id,
+      kind: 'figure',
+      spans: list.map((f) => ({ doc: f.doc, start: f.start, end: f.end })),
+      note: `${quantity === 'killed' ? 'Deaths' : `Figures for “${list[0]!.counted}”`}: ${values}${flag}`,
+    });
+  }
+  return { differences, figures };
+}
+
+/** Facts one member gives that no other member of the group has: figures and names. */
+function omissionDifferences(documents: readonly SourceDocument[], group: AlignmentGroup, members: readonly MemberText[], figures: readonly Figure[]): Difference[] {
+  const out: Difference[] = [];
+  const quantities = new Map<number, Set<string>>();
+  for (const figure of figures) {
+    const set = quantities.get(figure.doc) ?? new Set<string>();
+    set.add(figure.quantity);
+    quantities.set(figure.doc, set);
+  }
+  const bare = (norm: string): string => norm.replace(/'s$/, '');
+  // Every word of each other document, so that a name used anywhere in another source is not "left out".
+  const wordsOfDocument = new Map<number, Set<string>>();
+  const wordsOf = (doc: number): Set<string> => {
+    let words = wordsOfDocument.get(doc);
+    if (!words) {
+      const text = documents[doc]!.text;
+      words = new Set((text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => bare(w.toLowerCase().replace(/’/g, "'").replace(/\./g, '').replace(/-+$/, ''))));
+      wordsOfDocument.set(doc, words);
+    }
+    return words;
+  };
+  for (const member of members) {
+    const others = members.filter((m) => m !== member);
+    const document = documents[member.doc]!;
+    const found: { span: TextSpan; text: string; what: string }[] = [];
+    const otherValues = new Set(figures.filter((f) => f.doc !== member.doc).map((f) => f.value));
+    for (const figure of figures) {
+      if (figure.doc !== member.doc || otherValues.has(figure.value)) continue;
+      if (others.some((m) => quantities.get(m.doc)?.has(figure.quantity))) continue;
+      if (others.some((m) => wordsOf(m.doc).has(figure.text.split(/\s/)[0]!.toLowerCase()))) continue;
+      found.push({ span: { doc: figure.doc, start: figure.start, end: figure.end }, text: figure.text, what: 'gives' });
+    }
+    // Names: runs of capitalised words inside a sentence ("the United Nations") with a word that no
+    // other source uses anywhere.
+    const absent = (token: PlacedToken): boolean =>
+      token.norm.length > 1 && !STOP_WORDS.has(token.norm) && !WEEKDAYS_MONTHS.has(token.norm) && others.every((m) => !wordsOf(m.doc).has(bare(token.norm.replace(/\./g, ''))));
+    for (let i = 1; i < member.tokens.length; i++) {
+      const token = member.tokens[i]!;
+      if (!token.isCapitalized) continue;
+      const previous = document.text.slice(member.tokens[i - 1]!.end, token.start);
+      if (/[.!?:]\s*$|^\s*[“"‘]/.test(previous) || member.tokens[i - 1]!.paragraph !== token.paragraph) continue;
+      let j = i;
+      while (j + 1 < member.tokens.length) {
+        const next = member.tokens[j + 1]!;
+        const gap = document.text.slice(member.tokens[j]!.end, next.start);
+        // Words of one name are separated by a space, or by a full stop after an initial ("U.S.").
+        const initial = member.tokens[j]!.end - member.tokens[j]!.start === 1 && /^\.\s*$/.test(gap);
+        if (!next.isCapitalized || next.paragraph !== token.paragraph || !(/^\s+$/.test(gap) || initial)) break;
+        j++;
+      }
+      const run = member.tokens.slice(i, j + 1);
+      const text = document.text.slice(token.start, member.tokens[j]!.end);
+      if (run.some(absent) && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[j]!.end }, text, what: 'names' });
+      i = j;
+    }
+    for (const item of found.slice(0, 3)) {
+      out.push({
+        group: group.id,
+        kind: 'omission',
+        spans: [item.span],
+        note: `Only ${document.label} ${item.what} “${item.text}”; ${others.map((m) => documents[m.doc]!.label).join(', ')} ${others.length === 1 ? 'does' : 'do'} not`,
+      });
+    }
+  }
+  return out;
+}
+
+const overlaps = (x: TextSpan, y: TextSpan): boolean => x.doc === y.doc && x.start < y.end && y.start < x.end;
+
+/**
+ * Every classified difference inside one group: wording and framing between members (attribution,
+ * loaded terms, labels, hedges), quotations, figures across all members, and facts only one member
+ * gives. Wording differences that fall inside a quotation already reported are dropped.
+ */
+export function analyzeGroup(documents: readonly SourceDocument[], group: AlignmentGroup, options: AnalysisOptions): GroupAnalysis {
+  const { members, pairs } = diffMembers(documents, group, options);
+  const termsByDoc = new Map<number, MemberTerms>();
+  for (const member of members) {
+    const stems = stemsOf(member.tokens);
+    termsByDoc.set(member.doc, { member, stems, terms: findTerms(options.lexicon, stems) });
+  }
+  // For each word of each member: how many other members it differs from.
+  const differsFrom = new Map<number, Uint16Array>(members.map((member) => [member.doc, new Uint16Array(member.tokens.length)]));
+  const compared = new Map<number, number>();
+  for (const pair of pairs) {
+    compared.set(pair.a.doc, (compared.get(pair.a.doc) ?? 0) + 1);
+    compared.set(pair.b.doc, (compared.get(pair.b.doc) ?? 0) + 1);
+    for (const hunk of pair.hunks ?? []) {
+      const countsA = differsFrom.get(pair.a.doc)!;
+      const countsB = differsFrom.get(pair.b.doc)!;
+      for (let i = hunk.a0; i < hunk.a1; i++) countsA[i]!++;
+      for (let i = hunk.b0; i < hunk.b1; i++) countsB[i]!++;
+    }
+  }
+  const distinctive = (member: MemberText, from: number, to: number): boolean => {
+    const others = compared.get(member.doc) ?? 1;
+    if (others < 3 || from >= to) return from < to || others < 3;
+    const counts = differsFrom.get(member.doc)!;
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += counts[i]!;
+    // Differs from most of the others it was compared with.
+    return sum / (to - from) > others / 2;
+  };
+  const pairDifferences = pairs.flatMap((pair) => classifyPair(documents, group.id, pair, termsByDoc.get(pair.a.doc)!, termsByDoc.get(pair.b.doc)!, distinctive));
+  const quotes = quoteDifferences(documents, group, members);
+  const { differences: figureDiffs, figures } = figureDifferences(documents, group);
+  const omissions = omissionDifferences(documents, group, members, figures);
+  const quoteSpans = quotes.flatMap((difference) => difference.spans);
+  const figureSpans = figureDiffs.flatMap((difference) => difference.spans);
+  const kept = pairDifferences.filter(
+    (difference) =>
+      difference.kind !== 'wording' ||
+      !difference.spans.every((span) => quoteSpans.some((q) => overlaps(q, span)) || figureSpans.some((f) => span.start >= f.start && span.end <= f.end && f.doc === span.doc)),
+  );
+  // The same difference found in two overlapping members (a paragraph merged into two) is one.
+  const seen = new Set<string>();
+  const unique = [...kept, ...quotes, ...figureDiffs, ...omissions].filter((difference) => {
+    const key = `${difference.kind}|${difference.spans.map((span) => `${span.doc}:${span.start}-${span.end}`).sort().join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { differences: unique, figures };
+}

@@ -1,0 +1,104 @@
+import type { SourceDocument } from '../../contract/comparison.js';
+import { STOP_WORDS, stem, tokenize, type Token } from '../text.js';
+
+/** A number a source gives, what it counts, and whom the source credits for it. */
+export interface Figure {
+  readonly doc: number;
+  readonly paragraph: number;
+  readonly value: number;
+  /** What is counted, as a key for matching: "killed", or the stem of the counted word. */
+  readonly quantity: string;
+  /** What is counted, for people: "killed", "hostages", "people". */
+  readonly counted: string;
+  /** The number with the word it counts, as written: "46,500 people". */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** "according to figures from the health ministry", when the sentence credits someone. */
+  readonly attribution?: string;
+}
+
+const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const DEATH = new Set(['killed', 'kill', 'died', 'dead', 'death', 'deaths', 'lives', 'fatalities', 'toll', 'perished', 'slain']);
+const PEOPLE = new Set(['people', 'person', 'persons', 'palestinians', 'israelis', 'civilians', 'lives', 'residents', 'children', 'women', 'men', 'soldiers', 'victims']);
+const UNITS: Record<string, string> = { percent: 'percent', '%': 'percent', dollars: 'dollar', usd: 'dollar', euros: 'euro', pounds: 'pound' };
+
+function parseNumber(text: string): number | null {
+  const clean = text.replace(/,/g, '');
+  const value = Number(clean);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** The attribution of a sentence: "according to …" up to the next comma or full stop. */
+function attributionIn(sentence: string): string | undefined {
+  const match = /\b(according to|citing|figures from|data from)\s+([^,.;]{3,80})/i.exec(sentence);
+  return match ? `${match[1]} ${match[2]}`.replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/**
+ * The figures of some paragraphs of a document: numbers with what they count. Dates, years, times
+ * and ordinals are not figures; a number followed by "million" or "billion" is scaled.
+ */
+export function figuresIn(document: SourceDocument, doc: number, paragraphs: readonly number[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const index of paragraphs) {
+    const paragraph = document.paragraphs[index];
+    if (!paragraph) continue;
+    const tokens = tokenize(document.text, paragraph.start, paragraph.end);
+    const sentenceText = document.text.slice(paragraph.start, paragraph.end);
+    tokens.forEach((token, i) => {
+      if (!token.isNumber) return;
+      const before = tokens[i - 1]?.norm;
+      const after = tokens[i + 1]?.norm;
+      // Dates ("October 7", "7 October 2023", "2023") and times are not figures.
+      if ((before && MONTHS.has(before)) || (after && MONTHS.has(after))) return;
+      if (/^\d{4}$/.test(token.norm) && Number(token.norm) >= 1800 && Number(token.norm) <= 2100) return;
+      if (document.text[token.end] === ':' || document.text[token.start - 1] === ':') return;
+      let value = parseNumber(token.norm);
+      if (value === null) return;
+      let end = token.end;
+      let next = i + 1;
+      const scale = tokens[next] ? SCALE[tokens[next]!.norm] : undefined;
+      if (scale) {
+        value *= scale;
+        end = tokens[next]!.end;
+        next++;
+      }
+      const counted: Token | undefined = tokens.slice(next, next + 3).find((t) => !t.isNumber && !STOP_WORDS.has(t.norm));
+      if (!counted) return;
+      const sentenceHasDeath = tokens.some((t) => DEATH.has(t.norm));
+      let quantity = UNITS[counted.norm] ?? stem(counted.norm);
+      let countedWord = UNITS[counted.norm] ?? counted.norm;
+      if (sentenceHasDeath && (PEOPLE.has(counted.norm) || DEATH.has(counted.norm))) quantity = countedWord = 'killed';
+      const attribution = attributionIn(sentenceText);
+      figures.push({
+        doc,
+        paragraph: index,
+        value,
+        quantity,
+        counted: countedWord,
+        text: document.text.slice(token.start, counted.end),
+        start: token.start,
+        end: Math.max(end, token.end),
+        ...(attribution ? { attribution } : {}),
+      });
+    });
+  }
+  return figures;
+}
+
+/**
+ * Whether a value is far out of line with the others: five times the median of all the values or
+ * more, or a fifth or less. With 140, 14 and 14 the median is 14, so 140 is out of line and the
+ * two 14s are not.
+ */
+export function isOutlier(value: number, others: readonly number[]): boolean {
+  if (others.length < 2) return false;
+  const sorted = [value, ...others].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  if (median <= 0 || value <= 0) return false;
+  const ratio = value / median;
+  return ratio >= 5 || ratio <= 0.2;
+}

@@ -1,0 +1,119 @@
+import type { AlignmentGroup, ClaimsTable, Comparison, ComparisonSummary, Difference, SourceDocument, SourceSummary, UniqueParagraph } from '../../contract/comparison.js';
+import { ALIGNED_KINDS } from '../align.js';
+import { tokenize } from '../text.js';
+import { isOutlier, type Figure } from './figures.js';
+import { findTerms, stemsOf, type LexiconIndex } from './lexicon-index.js';
+
+function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
+  const loaded = new Map<string, { set: string; term: string; count: number }>();
+  const attribution = new Map<string, { term: string; tone?: string; count: number }>();
+  const hedges = new Map<string, { term: string; count: number }>();
+  for (const paragraph of document.paragraphs) {
+    if (!ALIGNED_KINDS.has(paragraph.kind)) continue;
+    const tokens = tokenize(document.text, paragraph.start, paragraph.end);
+    for (const match of findTerms(lexicon, stemsOf(tokens))) {
+      const term = document.text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end).toLowerCase();
+      const key = `${match.term.setId}:${term}`;
+      if (match.term.kind === 'loaded-term' || match.term.kind === 'label') {
+        const entry = loaded.get(key) ?? { set: match.term.setName, term, count: 0 };
+        entry.count++;
+        loaded.set(key, entry);
+      } else if (match.term.kind === 'attribution') {
+        const entry = attribution.get(term) ?? { term, ...(match.term.tone ? { tone: match.term.tone } : {}), count: 0 };
+        entry.count++;
+        attribution.set(term, entry);
+      } else {
+        const entry = hedges.get(term) ?? { term, count: 0 };
+        entry.count++;
+        hedges.set(term, entry);
+      }
+    }
+  }
+  const byCount = <T extends { count: number; term: string }>(list: Iterable<T>): T[] => [...list].sort((x, y) => y.count - x.count || x.term.localeCompare(y.term));
+  return { loadedTerms: byCount(loaded.values()), attribution: byCount(attribution.values()), hedges: byCount(hedges.values()) };
+}
+
+/** The share of a document's article text that the given spans cover. */
+export function highlightedShare(document: SourceDocument, spans: readonly { start: number; end: number }[]): number {
+  let total = 0;
+  const article: [number, number][] = [];
+  for (const paragraph of document.paragraphs) {
+    if (!ALIGNED_KINDS.has(paragraph.kind)) continue;
+    total += paragraph.end - paragraph.start;
+    article.push([paragraph.start, paragraph.end]);
+  }
+  if (total === 0) return 0;
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  let covered = 0;
+  let reach = -1;
+  for (const span of sorted) {
+    const start = Math.max(span.start, reach);
+    if (span.end <= start) continue;
+    // Count only what lies in article paragraphs.
+    for (const [s, e] of article) covered += Math.max(0, Math.min(e, span.end) - Math.max(s, start));
+    reach = Math.max(reach, span.end);
+  }
+  return Math.round((covered / total) * 1000) / 1000;
+}
+
+export function summarize(
+  documents: readonly SourceDocument[],
+  groups: readonly AlignmentGroup[],
+  differences: readonly Difference[],
+  unique: readonly UniqueParagraph[],
+  figuresByGroup: ReadonlyMap<string, readonly Figure[]>,
+  lexicon: LexiconIndex,
+): ComparisonSummary {
+  const sources: SourceSummary[] = documents.map((document, doc) => {
+    const counts: Record<string, number> = {};
+    const spans: { start: number; end: number }[] = [];
+    for (const difference of differences) {
+      const mine = difference.spans.filter((span) => span.doc === doc);
+      if (mine.length === 0) continue;
+      counts[difference.kind] = (counts[difference.kind] ?? 0) + 1;
+      if (difference.group !== '') spans.push(...mine);
+    }
+    const omits = groups.filter((group) => group.members.length >= 2 && !group.members.some((member) => member.doc === doc)).map((group) => group.id);
+    return {
+      doc,
+      counts,
+      ...countTerms(document, lexicon),
+      unique: unique.filter((item) => item.doc === doc).map((item) => item.paragraph),
+      omits,
+      highlightedShare: highlightedShare(document, spans),
+    };
+  });
+  const claims: ClaimsTable[] = [];
+  for (const group of groups) {
+    const figures = figuresByGroup.get(group.id) ?? [];
+    const byQuantity = new Map<string, Figure[]>();
+    for (const figure of figures) {
+      const list = byQuantity.get(figure.quantity) ?? [];
+      if (!list.some((f) => f.doc === figure.doc)) list.push(figure);
+      byQuantity.set(figure.quantity, list);
+    }
+    for (const list of byQuantity.values()) {
+      if (list.length < 2) continue;
+      claims.push({
+        group: group.id,
+        quantity: list[0]!.counted,
+        rows: list.map((figure) => ({
+          doc: figure.doc,
+          paragraph: figure.paragraph,
+          value: figure.value,
+          text: figure.text,
+          start: figure.start,
+          end: figure.end,
+          ...(figure.attribution ? { attribution: figure.attribution } : {}),
+          outlier: isOutlier(figure.value, list.filter((other) => other !== figure).map((other) => other.value)),
+        })),
+      });
+    }
+  }
+  return { sources, claims };
+}
+
+/** Convenience for tests and tools: the summary's row for a document. */
+export function sourceSummary(comparison: Comparison, doc: number): SourceSummary | undefined {
+  return comparison.summary?.sources.find((source) => source.doc === doc);
+}
