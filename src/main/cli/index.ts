@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compareDocuments } from '../../shared/core/compare.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { formatComparison } from '../../shared/core/format.js';
+import { defaultLexiconPath, loadLexicon } from '../services/lexicon.js';
 import { openSources } from '../services/sources.js';
 import { IMPORT_USAGE, importCommand } from './import.js';
 import { launchApp } from './launch.js';
@@ -24,6 +28,8 @@ Options for compare:
                       default ${DEFAULT_ALIGN_THRESHOLD}
   --color / --no-color  mark differing words with colour (default: when printing to a terminal)
   --width N           wrap the summary at N columns (default: the terminal's width, or 100)
+  --lexicon FILE      classify differences with this lexicon (parallax.lexicon/1) instead
+                      of the default one in resources/lexicon/default.json
   --timings           print how long reading, comparing and printing took, and peak
                       memory, as one JSON line on stderr
 
@@ -77,6 +83,7 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
         'no-color': { type: 'boolean' },
         width: { type: 'string' },
         timings: { type: 'boolean', default: false },
+        lexicon: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -111,6 +118,12 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
   }
 
   const started = performance.now();
+  const lexiconFile = values.lexicon ?? defaultLexiconPath(resourcesDir());
+  const lexicon = await loadLexicon(lexiconFile);
+  if (!lexicon.ok) {
+    io.stderr(`parallax compare: ${lexicon.message}\n`);
+    return 2;
+  }
   const { documents, problems } = await openSources(positionals);
   const opened = performance.now();
   for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
@@ -118,7 +131,7 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
     io.stderr(`parallax compare: ${documents.length === 0 ? 'no file' : 'only one file'} could be opened; a comparison needs at least two.\n`);
     return 2;
   }
-  const comparison = compareDocuments(documents, { threshold });
+  const comparison = compareDocuments(documents, { threshold, lexicon: lexicon.lexicon });
   const compared = performance.now();
   if (values.json) {
     io.stdout(JSON.stringify(comparison, null, 2) + '\n');
@@ -137,4 +150,15 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
     );
   }
   return problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * The app's resources folder: PARALLAX_RESOURCES if set, else the repository's resources/ found
+ * from the built command (out/main/cli.js) or from its source (src/main/cli/index.ts).
+ */
+function resourcesDir(): string {
+  if (process.env.PARALLAX_RESOURCES) return process.env.PARALLAX_RESOURCES;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', '..', 'resources'), join(here, '..', '..', '..', 'resources')];
+  return candidates.find((folder) => existsSync(defaultLexiconPath(folder))) ?? candidates[0]!;
 }

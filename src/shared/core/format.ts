@@ -1,4 +1,4 @@
-import type { Comparison, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
+import type { Comparison, Difference, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
 
 export interface FormatOptions {
   /** Mark differing words with terminal colours instead of «guillemets». */
@@ -7,7 +7,7 @@ export interface FormatOptions {
   readonly width?: number;
 }
 
-const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', mark: '\x1b[4;33m', reset: '\x1b[0m' };
+const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', mark: '\x1b[4;33m', framing: '\x1b[35m', reset: '\x1b[0m' };
 
 /** "A", "B", … "Z", "AA", … for the n-th source. */
 export function sourceLetter(index: number): string {
@@ -110,12 +110,19 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
   }
   const countByGroup = new Map<string, number>();
   for (const difference of differences) countByGroup.set(difference.group, (countByGroup.get(difference.group) ?? 0) + 1);
+  const framingByGroup = new Map<string, Difference[]>();
+  for (const difference of differences) {
+    if (difference.kind === 'wording' || difference.group === '') continue;
+    const list = framingByGroup.get(difference.group) ?? [];
+    list.push(difference);
+    framingByGroup.set(difference.group, list);
+  }
 
   const grouped = new Set<string>();
   for (const group of groups) {
     const letters = group.members.map((member) => sourceLetter(member.doc)).join(', ');
     const changes = countByGroup.get(group.id) ?? 0;
-    out.push('', style(ANSI.bold, `Group ${group.id.replace(/^g/, '')} · sources ${letters} · similarity ${group.score.toFixed(2)} · ${changes} wording difference${changes === 1 ? '' : 's'}`));
+    out.push('', style(ANSI.bold, `Group ${group.id.replace(/^g/, '')} · sources ${letters} · similarity ${group.score.toFixed(2)} · ${changes} difference${changes === 1 ? '' : 's'}`));
     const spans = spansByGroup.get(group.id) ?? [];
     for (const member of group.members) {
       const document = documents[member.doc]!;
@@ -126,6 +133,10 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
         const text = markedText(document, paragraph.start, paragraph.end, spans.filter((span) => span.doc === member.doc), color);
         out.push(tag + wrap(text, width - 9, ' '.repeat(9)));
       }
+    }
+    for (const difference of framingByGroup.get(group.id) ?? []) {
+      const tag = `    ${difference.kind}`.padEnd(17);
+      out.push(style(ANSI.framing, tag) + wrap(difference.note ?? '', width - 17, ' '.repeat(17)));
     }
   }
 
@@ -145,12 +156,49 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
     if (boilerplate > 0) setAside.push(`${sourceLetter(doc)}: ${boilerplate}`);
   });
   if (unique.length > 0) out.push('', style(ANSI.bold, 'Only in one source (no counterpart elsewhere)'), ...unique);
+
+  const summary = comparison.summary;
+  const tables = (summary?.claims ?? []).filter((table) => new Set(table.rows.map((row) => row.value)).size > 1);
+  if (tables.length > 0) {
+    out.push('', style(ANSI.bold, 'Figures that differ between sources'));
+    for (const table of tables) {
+      out.push(`  ${table.quantity === 'killed' ? 'Deaths' : `“${table.quantity}”`} (group ${table.group.replace(/^g/, '')}):`);
+      for (const row of table.rows) {
+        const line = `${sourceLetter(row.doc)}  ${row.text}${row.attribution ? `, ${row.attribution}` : ''}${row.outlier ? '  ← far out of line with the others' : ''}`;
+        out.push('    ' + wrap(row.outlier ? style(ANSI.framing, line) : line, width - 4, ' '.repeat(7)));
+      }
+    }
+  }
+  if (summary) {
+    out.push('', style(ANSI.bold, 'Each source'));
+    for (const source of summary.sources) {
+      const counts = Object.entries(source.counts)
+        .filter(([, n]) => (n ?? 0) > 0)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ');
+      const verbs = source.attribution.slice(0, 5).map((item) => `${item.term}${item.count > 1 ? ` ×${item.count}` : ''}`).join(', ');
+      const terms = source.loadedTerms.slice(0, 6).map((item) => `${item.term}${item.count > 1 ? ` ×${item.count}` : ''}`).join(', ');
+      const lines = [
+        `${Math.round(source.highlightedShare * 100)}% of its article text marked${counts ? ` · ${counts}` : ''}`,
+        ...(verbs ? [`attribution: ${verbs}`] : []),
+        ...(terms ? [`loaded terms and labels: ${terms}`] : []),
+        ...(source.unique.length > 0 ? [`alone reports ${source.unique.length} paragraph${source.unique.length === 1 ? '' : 's'}`] : []),
+        ...(source.omits.length > 0 ? [`leaves out ${source.omits.length} report${source.omits.length === 1 ? '' : 's'} that others share`] : []),
+      ];
+      out.push(`  ${sourceLetter(source.doc)}  ${wrap(lines.join(' · '), width - 5, '     ')}`);
+    }
+  }
   if (setAside.length > 0) {
     out.push('', style(ANSI.dim, `Captions and boilerplate left out of the comparison: ${setAside.join(', ')}`));
   }
   out.push(
     '',
-    style(ANSI.dim, color ? 'Underlined words differ from another source in the same group.' : 'Words in «guillemets» differ from another source in the same group.'),
+    style(
+      ANSI.dim,
+      color
+        ? 'Underlined words set a source apart from the others in its group; the lines under each group say how.'
+        : 'Words in «guillemets» set a source apart from the others in its group; the lines under each group say how.',
+    ),
   );
   return out.join('\n') + '\n';
 }

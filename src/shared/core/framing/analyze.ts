@@ -1,5 +1,5 @@
 import type { AlignmentGroup, Difference, SourceDocument, TextSpan } from '../../contract/comparison.js';
-import { STOP_WORDS, tokenize } from '../text.js';
+import { STOP_WORDS, stem, tokenize } from '../text.js';
 import { diffMembers, spansOf, textOf, type MemberPair, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
 import { figuresIn, isOutlier, type Figure } from './figures.js';
 import { findTerms, stemsOf, type LexiconIndex, type TermMatch } from './lexicon-index.js';
@@ -196,17 +196,23 @@ function classifyPair(
  * Where a sentence paraphrases a quotation: its longest run of words that the quoting sentence does
  * not use ("warned of severe consequences" for "promised “hell to pay”"), or the whole sentence.
  */
-function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan, quoting: TextSpan): TextSpan {
+function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan, quoting: TextSpan, quote: { start: number; end: number }): TextSpan {
   const quotingText = documents[quoting.doc]!.text;
   const used = new Set(stemsOf(tokenize(quotingText, quoting.start, quoting.end)));
   const document = documents[sentence.doc]!;
   const tokens = tokenize(document.text, sentence.start, sentence.end);
   const stems = stemsOf(tokens);
-  let best: [number, number] | null = null;
+  // The words right after the quotation in the quoting sentence ("if the hostages were not
+  // released") anchor where the paraphrase ends in the other sentence.
+  const quotingTokens = tokenize(quotingText, quoting.start, quoting.end);
+  const afterQuote = quotingTokens.filter((token) => token.start >= quote.end && !STOP_WORDS.has(token.norm)).slice(0, 3);
+  const anchorStems = new Set(stemsOf(afterQuote));
+  const anchor = stems.findIndex((s, i) => anchorStems.has(s) && !STOP_WORDS.has(tokens[i]!.norm));
+  const runs: [number, number][] = [];
   let runStart = -1;
   let lastForeign = -1;
   const close = (): void => {
-    if (runStart >= 0 && lastForeign >= runStart && (!best || lastForeign - runStart > best[1] - best[0])) best = [runStart, lastForeign];
+    if (runStart >= 0 && lastForeign >= runStart) runs.push([runStart, lastForeign]);
     runStart = -1;
   };
   tokens.forEach((token, i) => {
@@ -219,8 +225,10 @@ function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan
     }
   });
   close();
-  if (!best) return sentence;
-  const [from, to] = best as [number, number];
+  if (runs.length === 0) return sentence;
+  const beforeAnchor = anchor > 0 ? runs.filter(([, to]) => to < anchor) : [];
+  const [from, to] =
+    beforeAnchor.length > 0 ? beforeAnchor[beforeAnchor.length - 1]! : runs.reduce((best, run) => (run[1] - run[0] > best[1] - best[0] ? run : best));
   return { doc: sentence.doc, start: tokens[from]!.start, end: tokens[to]!.end };
 }
 
@@ -281,7 +289,7 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
         );
         const sentence = link?.spans.find((s) => s.doc === other.doc);
         const own = link?.spans.find((s) => s.doc === quote.doc);
-        if (sentence && own) paraphrasing.push({ doc: other.doc, span: paraphraseSpan(documents, sentence, own) });
+        if (sentence && own) paraphrasing.push({ doc: other.doc, span: paraphraseSpan(documents, sentence, own, quote) });
         else leaving.push(other.doc);
       });
       if (paraphrasing.length === 0 && leaving.length === 0) continue;
@@ -337,7 +345,7 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
     set.add(figure.quantity);
     quantities.set(figure.doc, set);
   }
-  const bare = (norm: string): string => norm.replace(/'s$/, '');
+  const bare = (norm: string): string => stem(norm.replace(/'s$/, ''));
   // Every word of each other document, so that a name used anywhere in another source is not "left out".
   const wordsOfDocument = new Map<number, Set<string>>();
   const wordsOf = (doc: number): Set<string> => {
