@@ -195,9 +195,13 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
     '',
     style(
       ANSI.dim,
-      color
-        ? 'Underlined words set a source apart from the others in its group; the lines under each group say how.'
-        : 'Words in «guillemets» set a source apart from the others in its group; the lines under each group say how.',
+      wrap(
+        color
+          ? 'Underlined words set a source apart from the others in its group; the lines under each group say how.'
+          : 'Words in «guillemets» set a source apart from the others in its group; the lines under each group say how.',
+        width,
+        '',
+      ),
     ),
   );
   return out.join('\n') + '\n';
