@@ -157,7 +157,7 @@ export function ComparisonView(props: ComparisonViewProps) {
         onJump={jumpTo}
         sourceCount={comparison.documents.length}
         passageCount={comparison.groups.length}
-        differenceCount={comparison.differences.length}
+        differenceCount={comparison.differences.filter((difference) => difference.kind !== 'omission' && difference.group !== '').length}
         hasSelection={selected !== null}
       />
       <div className="columns" ref={columnsElement} style={{ ['--column-count' as string]: comparison.documents.length }}>

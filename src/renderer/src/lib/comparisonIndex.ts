@@ -62,6 +62,9 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
 
   const rawRanges = comparison.documents.map((): [number, number][] => []);
   for (const difference of comparison.differences) {
+    // A paragraph only one source has is an `omission` by the others: its "Only in this source"
+    // tag says so, so its words are not marked as worded differently.
+    if (difference.kind === 'omission' || difference.group === '') continue;
     for (const span of difference.spans) rawRanges[span.doc]?.push([span.start, span.end]);
   }
 
