@@ -4,7 +4,9 @@
 //   npm run screenshots -- --out DIR [FILE...]
 //
 // Writes comparison-sample.png, note-panel.png, comparison-seeds.png (or comparison-files.png
-// when FILEs are given: they are opened instead of the seed articles) and recent.png, at 1440x900.
+// when FILEs are given: they are opened instead of the seed articles), comparison-seeds-junk.png
+// (seeds only: page furniture dimmed, one paragraph marked by the reader), source-details.png and
+// recent.png, at 1440x900.
 //
 // It builds nothing: it expects out/renderer (run `npm run build` first). The capture itself is a
 // Playwright spec (tests/e2e/screenshots.spec.ts) that uses the same harness as the end-to-end
