@@ -41,8 +41,16 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 export const PARAGRAPH_KIND_CHOICES = ['body', 'boilerplate'] as const;
 
 export const apiRequestSchemas = {
-  /** Open files as one comparison. */
-  'comparison:open': z.object({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(50) }).strict(),
+  /**
+   * Open files as one comparison. `relink`: the person located a moved or deleted source `from`
+   * at `to` (one of `paths`); its notes and what they decided about it move to the new file.
+   */
+  'comparison:open': z
+    .object({
+      paths: z.array(z.string().min(1).max(4_096)).min(1).max(50),
+      relink: z.object({ from: filePath, to: filePath }).strict().optional(),
+    })
+    .strict(),
   /** Open the bundled sample comparison. */
   'comparison:openSample': empty,
   /**
