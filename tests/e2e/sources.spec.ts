@@ -208,7 +208,14 @@ test('a source deleted on disk says so, keeps its text and notes on screen, and 
   await banner.getByRole('button', { name: 'Locate…' }).click();
   await expect(banner).toHaveCount(0);
   await expect(columns(page)).toHaveCount(2);
-  await expect(columns(page).nth(1).locator('.column__label')).toHaveAttribute('title', /Moved Lantern/);
+  const relinked = columns(page).nth(1);
+  await expect(relinked.locator('.column__label')).toHaveAttribute('title', /Moved Lantern/);
+  // The note moved with its source: it is on the same paragraph of the file as located.
+  await expect(relinked.locator('.note-marker')).toHaveCount(1);
+  await relinked.locator('.para--body').first().click();
+  await expect(page.locator('.note__body')).toHaveText('Quote or paraphrase?');
+  await page.getByRole('button', { name: 'Recent', exact: true }).click();
+  await expect(page.locator('.recent-item').filter({ hasText: 'Moved Lantern' })).toContainText('1 note');
 });
 
 test('a Windows-1252 file can be read as Windows-1252, and the choice is remembered', async ({ app }, testInfo) => {

@@ -232,6 +232,35 @@ describe('source preferences and pasted text, through dispatch', () => {
     await second.close();
   });
 
+  it('relinks a moved source: its notes and its label follow it to the new file, and the old comparison leaves Recent', async () => {
+    const { options, a, b, folder } = await twoSources();
+    const service = await createApiHandlers(options);
+    const opened = value(await call(service, 'comparison:open', { paths: [a, b] }));
+    value(await call(service, 'source:setLabel', { paths: [a, b], path: b, label: 'The Harbour' }));
+    const onB = value(await call(service, 'notes:save', noteRequest(opened.id, b, 'Five million?')));
+    const onA = value(await call(service, 'notes:save', noteRequest(opened.id, a, 'Three million.')));
+
+    const moved = join(folder, 'moved', 'harbour.txt');
+    await mkdir(dirname(moved));
+    await writeFile(moved, HARBOUR);
+    const relinked = value(await call(service, 'comparison:open', { paths: [a, moved], relink: { from: b, to: moved } }));
+    expect(relinked.id).toBe(comparisonIdFor([a, moved]));
+    expect(relinked.comparison.documents.map((document) => document.label)).toEqual(['Riverside', 'The Harbour']);
+    const notes = value(await call(service, 'notes:list', { comparisonId: relinked.id }));
+    expect(notes.map((note) => [note.id, note.target.source, note.body])).toEqual([
+      [onB.id, moved, 'Five million?'],
+      [onA.id, a, 'Three million.'],
+    ]);
+    expect(value(await call(service, 'notes:list', { comparisonId: opened.id }))).toEqual([]);
+    expect(value(await call(service, 'comparison:recent', {})).map((comparison) => [comparison.id, comparison.noteCount])).toEqual([[relinked.id, 2]]);
+
+    expect(await call(service, 'comparison:open', { paths: [a, moved], relink: { from: b, to: join(folder, 'elsewhere.txt') } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('not one of the sources') },
+    });
+    await service.close();
+  });
+
   it('refuses a label for a file outside the comparison, too long a label, and unknown fields', async () => {
     const { options, a, b, folder } = await twoSources();
     const service = await createApiHandlers(options);

@@ -173,7 +173,15 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   }
 
   const handlers: ApiHandlers = {
-    'comparison:open': (request) => openComparison(request.paths),
+    'comparison:open': async (request) => {
+      if (request.relink) {
+        const to = sourceOf(request.paths, request.relink.to);
+        const from = resolve(request.relink.from);
+        const before = request.paths.map((path) => (resolve(path) === to ? from : path));
+        await store.relinkSource({ fromId: comparisonIdFor(before), toId: comparisonIdFor(request.paths), fromPath: from, toPath: to });
+      }
+      return openComparison(request.paths);
+    },
     'comparison:openSample': async () => openComparison(await listSamples(options.samplesDir)),
     'comparison:pending': async () => {
       const paths = pending;

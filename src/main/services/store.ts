@@ -79,6 +79,12 @@ export interface NotesStore {
    * and returns the new ones; empty preferences are removed from the file.
    */
   updateSourcePreferences(path: string, change: (current: StoredSourcePreferences) => StoredSourcePreferences): Promise<StoredSourcePreferences>;
+  /**
+   * A source of comparison `fromId` now lives at another path, making it comparison `toId`: its
+   * notes move there (those on the old file pointing at the new one), the decisions about the old
+   * file go to the new one, and the old comparison leaves the recent list. Nothing is dropped.
+   */
+  relinkSource(change: { fromId: string; toId: string; fromPath: string; toPath: string }): Promise<number>;
   counts(): { readonly comparisons: number; readonly notes: number };
   /** Wait for pending writes; later writes are refused. */
   close(): Promise<void>;
@@ -398,6 +404,25 @@ class JsonNotesStore implements NotesStore {
       if (isEmptyPreference(next)) delete sources[path];
       else sources[path] = next;
       return { next: { ...data, sources }, result: next };
+    });
+  }
+
+  async relinkSource({ fromId, toId, fromPath, toPath }: { fromId: string; toId: string; fromPath: string; toPath: string }): Promise<number> {
+    return this.updateWithResult((data) => {
+      let moved = 0;
+      const notes = data.notes.map((note) => {
+        if (note.comparisonId !== fromId) return note;
+        moved++;
+        const target = note.target.source === fromPath ? { ...note.target, source: toPath } : note.target;
+        return noteSchema.parse({ ...note, comparisonId: toId, target });
+      });
+      const sources = { ...data.sources };
+      if (fromPath !== toPath && Object.hasOwn(sources, fromPath)) {
+        if (!Object.hasOwn(sources, toPath)) sources[toPath] = sources[fromPath]!;
+        delete sources[fromPath];
+      }
+      const comparisons = fromId === toId ? data.comparisons : data.comparisons.filter((comparison) => comparison.id !== fromId);
+      return { next: { ...data, notes, sources, comparisons }, result: moved };
     });
   }
 

@@ -314,9 +314,13 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       const picked = await call('files:pick', {}, 'The file could not be chosen');
       const replacement = picked?.paths[0];
       if (!replacement) return;
-      await openPaths(pathsOnScreen(stateRef.current).map((other) => (other === path ? replacement : other)));
+      const paths = pathsOnScreen(stateRef.current).map((other) => (other === path ? replacement : other));
+      // Main moves the notes written on the old file to the new one, so they show here.
+      const request = ++openRequest.current;
+      dispatch({ type: 'busy', what: 'Opening the file you located…' });
+      await showOpened(request, await call('comparison:open', { paths, relink: { from: path, to: replacement } }, 'The file could not be opened'));
     },
-    [call, openPaths],
+    [call, showOpened],
   );
 
   useSourceChanges(
