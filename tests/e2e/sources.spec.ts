@@ -184,6 +184,43 @@ test('a source edited on disk offers a reload, which shows the new text and keep
   await expect(first.locator('.note-marker')).toHaveCount(1);
 });
 
+test('after a reload, a note follows its paragraph when text is added above it, and is listed apart when its words change', async ({ app }, testInfo) => {
+  const { page } = app;
+  await expect(columns(page).first()).toBeVisible();
+  const [a, b] = copiesOfSamples((name) => testInfo.outputPath(name));
+  await openFiles(app, [a, b]);
+  const first = columns(page).first();
+  const target = first.locator('.para--body').nth(2);
+  const words = (await target.locator('.para__text').textContent()) ?? '';
+  await target.click();
+  await page.getByRole('textbox', { name: 'Add a note' }).fill('Where does this figure come from?');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.locator('.note')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Close notes' }).click();
+
+  // A paragraph added near the top: the noted one moves down, and the note goes with it.
+  const original = readFileSync(a, 'utf8');
+  const [head, ...rest] = original.split('\n\n');
+  writeFileSync(a, [head, 'Editor’s note: this article was updated on Tuesday.', ...rest].join('\n\n'));
+  await first.getByRole('status').getByRole('button', { name: 'Reload' }).click();
+  await expect(first).toContainText('Editor’s note: this article was updated on Tuesday.');
+  const marked = first.locator('.para').filter({ has: page.locator('.note-marker') });
+  await expect(marked).toHaveCount(1);
+  await expect(marked.locator('.para__text')).toHaveText(words);
+  await expect(page.locator('.unplaced')).toHaveCount(0);
+
+  // Its words rewritten: the note is not put on another paragraph; it is listed apart, kept.
+  writeFileSync(a, readFileSync(a, 'utf8').replace(words, 'This paragraph was rewritten entirely by the editors.'));
+  await first.getByRole('status').getByRole('button', { name: 'Reload' }).click();
+  await expect(first).toContainText('This paragraph was rewritten entirely by the editors.');
+  await expect(first.locator('.note-marker')).toHaveCount(0);
+  const unplaced = page.locator('.unplaced');
+  await expect(unplaced).toContainText('1 note is on text that has changed or is not open.');
+  await unplaced.locator('summary').click();
+  await expect(unplaced.getByRole('list', { name: 'Notes not placed on the text' })).toContainText('Where does this figure come from?');
+  await expect(unplaced).toContainText(words);
+});
+
 test('a source deleted on disk says so, keeps its text and notes on screen, and can be located again', async ({ app }, testInfo) => {
   const { page } = app;
   await expect(columns(page).first()).toBeVisible();

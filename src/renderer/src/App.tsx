@@ -9,7 +9,8 @@ import { PasteBox } from './components/PasteBox';
 import { RecentView } from './components/RecentView';
 import { useParallax } from './hooks/useParallax';
 import { indexComparison } from './lib/comparisonIndex';
-import { isNoteOn } from './lib/noteTarget';
+import { placeNotes } from './lib/noteTarget';
+import { UnplacedNotes } from './components/UnplacedNotes';
 import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
@@ -46,23 +47,18 @@ export function App() {
     return () => document.removeEventListener('paste', onPaste);
   }, [addPasted]);
 
+  const placement = useMemo(() => (comparison ? placeNotes(state.notes, comparison) : undefined), [comparison, state.notes]);
   const noteCounts = useMemo(() => {
     const counts = new Map<string, number>();
-    if (!comparison) return counts;
-    comparison.documents.forEach((doc, d) =>
-      doc.paragraphs.forEach((_, p) => {
-        const n = state.notes.filter((note) => isNoteOn(note, doc, p)).length;
-        if (n > 0) counts.set(`${d}:${p}`, n);
-      }),
-    );
+    for (const [key, notes] of placement?.placed ?? []) counts.set(key, notes.length);
     return counts;
-  }, [comparison, state.notes]);
+  }, [placement]);
 
   const selectedDoc = state.selected && comparison?.documents[state.selected.doc];
   const selectedBlock = state.selected && selectedDoc?.paragraphs[state.selected.paragraph];
   const selectedNotes = useMemo(
-    () => (state.selected && selectedDoc ? state.notes.filter((n) => isNoteOn(n, selectedDoc, state.selected?.paragraph ?? -1)) : []),
-    [selectedDoc, state.notes, state.selected],
+    () => (state.selected ? (placement?.placed.get(`${state.selected.doc}:${state.selected.paragraph}`) ?? []) : []),
+    [placement, state.selected],
   );
   const alsoIn = useMemo(() => {
     const group = state.selected && index?.groupOf(state.selected);
@@ -128,6 +124,9 @@ export function App() {
           ) : comparison && index ? (
             <>
               <h1 className="visually-hidden">Comparison of {comparison.documents.length} sources</h1>
+              {placement && placement.unplaced.length > 0 && (
+                <UnplacedNotes notes={placement.unplaced} comparison={comparison} onDelete={(note) => void actions.deleteNote(note)} />
+              )}
               <ComparisonView
                 comparison={comparison}
                 index={index}

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../../../shared/contract/comparison';
+import type { Comparison, SourceDocument } from '../../../shared/contract/comparison';
 import type { Note, NoteTarget } from '../../../shared/contract/notes';
 
 /** How much text before and after a passage a note keeps, to find it again if the source changes. */
@@ -30,4 +30,50 @@ export function paragraphTarget(doc: SourceDocument, paragraph: number): NoteTar
 /** Whether a note was written on this paragraph of this source. */
 export function isNoteOn(note: Note, doc: SourceDocument, paragraph: number): boolean {
   return note.target.source === doc.path && note.target.paragraph === paragraph;
+}
+
+/** Where each note stands on the comparison as it is now. */
+export interface NotePlacement {
+  /** Notes by `doc:paragraph`. */
+  readonly placed: ReadonlyMap<string, readonly Note[]>;
+  /** Notes that could not be put on a paragraph: their source changed or is not open. Never dropped. */
+  readonly unplaced: readonly Note[];
+}
+
+const paragraphText = (doc: SourceDocument, index: number): string | undefined => {
+  const block = doc.paragraphs[index];
+  return block ? doc.text.slice(block.start, block.end) : undefined;
+};
+
+/**
+ * Put each note on its paragraph. A note on the text it was written on goes where it was written.
+ * When the source changed, it goes on the paragraph with exactly its quoted words (the same index
+ * first), and otherwise nowhere: it is listed as unplaced rather than shown on the wrong passage.
+ * (Fuzzy re-anchoring by quote and context is for later.)
+ */
+export function placeNotes(notes: readonly Note[], comparison: Comparison): NotePlacement {
+  const placed = new Map<string, Note[]>();
+  const unplaced: Note[] = [];
+  const docs = new Map(comparison.documents.map((doc, index) => [doc.path, index]));
+  for (const note of notes) {
+    const d = docs.get(note.target.source);
+    const doc = d === undefined ? undefined : comparison.documents[d];
+    let paragraph: number | undefined;
+    if (doc && d !== undefined) {
+      const index = note.target.paragraph;
+      if (doc.hash === note.target.sourceHash && index < doc.paragraphs.length) paragraph = index;
+      else if (paragraphText(doc, index) === note.target.quote.exact) paragraph = index;
+      else {
+        const found = doc.paragraphs.findIndex((_, p) => paragraphText(doc, p) === note.target.quote.exact);
+        if (found >= 0) paragraph = found;
+      }
+    }
+    if (paragraph === undefined || d === undefined) {
+      unplaced.push(note);
+      continue;
+    }
+    const key = `${d}:${paragraph}`;
+    placed.set(key, [...(placed.get(key) ?? []), note]);
+  }
+  return { placed, unplaced };
 }
