@@ -336,6 +336,18 @@ function figureDifferences(documents: readonly SourceDocument[], group: Alignmen
   return { differences, figures };
 }
 
+const bare = (norm: string): string => stem(norm.replace(/'s$/, ''));
+/** The stems of every word of a document (computed once per document). */
+const stemCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
+function documentStems(document: SourceDocument): ReadonlySet<string> {
+  let words = stemCache.get(document);
+  if (!words) {
+    words = new Set((document.text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => bare(w.toLowerCase().replace(/’/g, "'").replace(/\./g, '').replace(/-+$/, ''))));
+    stemCache.set(document, words);
+  }
+  return words;
+}
+
 /** Facts one member gives that no other member of the group has: figures and names. */
 function omissionDifferences(documents: readonly SourceDocument[], group: AlignmentGroup, members: readonly MemberText[], figures: readonly Figure[]): Difference[] {
   const out: Difference[] = [];
@@ -345,18 +357,7 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
     set.add(figure.quantity);
     quantities.set(figure.doc, set);
   }
-  const bare = (norm: string): string => stem(norm.replace(/'s$/, ''));
-  // Every word of each other document, so that a name used anywhere in another source is not "left out".
-  const wordsOfDocument = new Map<number, Set<string>>();
-  const wordsOf = (doc: number): Set<string> => {
-    let words = wordsOfDocument.get(doc);
-    if (!words) {
-      const text = documents[doc]!.text;
-      words = new Set((text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => bare(w.toLowerCase().replace(/’/g, "'").replace(/\./g, '').replace(/-+$/, ''))));
-      wordsOfDocument.set(doc, words);
-    }
-    return words;
-  };
+  const wordsOf = (doc: number): ReadonlySet<string> => documentStems(documents[doc]!);
   for (const member of members) {
     const others = members.filter((m) => m !== member);
     const document = documents[member.doc]!;
