@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './harness.js';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, SAMPLES_DIR, test } from './harness.js';
 
 /** axe-core's WCAG 2.x A and AA rules, on the main views. */
 const scan = (page: import('@playwright/test').Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -18,5 +20,37 @@ test('the comparison, the notes panel and the recent list pass axe', async ({ ap
 
   await page.getByRole('button', { name: 'Recent', exact: true }).click();
   await expect(page.locator('.recent-item').first()).toBeVisible();
+  expect(summary((await scan(page)).violations)).toEqual([]);
+});
+
+test('the paste box, a source’s details, a marked paragraph, a label being renamed and a change on disk pass axe', async ({ app }, testInfo) => {
+  const { page } = app;
+  await expect(page.locator('section.column').first()).toBeVisible();
+  const a = testInfo.outputPath('courier.txt');
+  const b = testInfo.outputPath('lantern.txt');
+  copyFileSync(join(SAMPLES_DIR, 'veskin-valley-courier.txt'), a);
+  copyFileSync(join(SAMPLES_DIR, 'harlowmere-lantern.txt'), b);
+  app.queuePick([a, b]);
+  await app.openFilesButton().click();
+  await expect(page.locator('section.column')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Paste article…' }).click();
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeFocused();
+  expect(summary((await scan(page)).violations)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  const first = page.locator('section.column').first();
+  await first.locator('.para--body').nth(1).click();
+  await page.getByRole('button', { name: 'Mark as not article text' }).click();
+  await expect(first.locator('.para[data-marked]')).toHaveCount(1);
+  await first.getByRole('button', { name: /^Source details/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Source details' })).toBeVisible();
+  writeFileSync(b, 'A different text now.\n\nWith a second paragraph.\n');
+  await expect(page.locator('section.column').nth(1).getByRole('status')).toContainText('This file changed on disk.');
+  expect(summary((await scan(page)).violations)).toEqual([]);
+
+  await page.keyboard.press('Escape');
+  await first.locator('.column__label').click();
+  await expect(first.getByRole('textbox', { name: 'Name of source 1' })).toBeFocused();
   expect(summary((await scan(page)).violations)).toEqual([]);
 });
