@@ -43,15 +43,20 @@ export function highlightedShare(document: SourceDocument, spans: readonly { sta
     article.push([paragraph.start, paragraph.end]);
   }
   if (total === 0) return 0;
-  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  // Merge the spans, then walk them and the (ordered, disjoint) article paragraphs together.
+  const merged: [number, number][] = [];
+  for (const span of [...spans].sort((x, y) => x.start - y.start)) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last[1]) last[1] = Math.max(last[1], span.end);
+    else if (span.end > span.start) merged.push([span.start, span.end]);
+  }
   let covered = 0;
-  let reach = -1;
-  for (const span of sorted) {
-    const start = Math.max(span.start, reach);
-    if (span.end <= start) continue;
-    // Count only what lies in article paragraphs.
-    for (const [s, e] of article) covered += Math.max(0, Math.min(e, span.end) - Math.max(s, start));
-    reach = Math.max(reach, span.end);
+  let p = 0;
+  for (const [start, end] of merged) {
+    while (p < article.length && article[p]![1] <= start) p++;
+    for (let q = p; q < article.length && article[q]![0] < end; q++) {
+      covered += Math.max(0, Math.min(article[q]![1], end) - Math.max(article[q]![0], start));
+    }
   }
   return Math.round((covered / total) * 1000) / 1000;
 }
