@@ -265,15 +265,19 @@ test('a Windows-1252 file can be read as Windows-1252, and the choice is remembe
   await openFiles(app, [cp1252, sample('veskin-valley-courier.txt')]);
 
   const first = columns(page).first();
-  const notice = first.getByRole('note');
-  if ((await notice.count()) > 0) await expect(notice).toContainText(/could not be read|encoding/i);
+  // Read as UTF-8 (the person's choice in Source details), its four Windows-1252 bytes do not decode.
   await first.getByRole('button', { name: /^Source details/ }).click();
   const details = page.getByRole('dialog', { name: 'Source details' });
   await expect(details).toBeVisible();
   await expect(details).toContainText(cp1252);
-  await details.getByLabel('Read this file as').selectOption('windows-1252');
+  await details.getByLabel('Read this file as').selectOption('utf-8');
+  const notice = first.getByRole('note', { name: /^How .* was read$/ });
+  await expect(notice).toContainText('4 characters could not be read as UTF-8, first on line 3, column 1.');
+  // The notice's own picker puts it right.
+  await notice.getByLabel('Read as').selectOption('windows-1252');
   await expect(first).toContainText('“We are ready,” the mayor’s office said – on Sunday.');
-  expect(app.calls).toContain('source:setEncoding');
+  await expect(notice).toHaveCount(0);
+  expect(app.calls.filter((channel) => channel === 'source:setEncoding')).toHaveLength(2);
 
   await app.restart();
   await openFiles(app, [cp1252, sample('veskin-valley-courier.txt')]);
