@@ -287,21 +287,17 @@ test('a Windows-1252 file can be read as Windows-1252, and the choice is remembe
   await expect(app.page.getByRole('dialog', { name: 'Source details' })).toHaveCount(0);
 });
 
-/** The hostile corpus: the shared one when it exists, else this suite's own few files. */
+/** The hostile corpus: the shared one (tests/fixtures/hostile) when it exists, and this suite's own few files. */
 function hostileFiles(): string[] {
   const shared = join(REPO_ROOT, 'tests', 'fixtures', 'hostile');
-  if (existsSync(shared)) {
-    const files = readdirSync(shared, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.(html?|md|markdown|txt)$/i.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    if (files.length > 0) return files;
-  }
+  const files = existsSync(shared)
+    ? readdirSync(shared, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.(html?|md|markdown|txt)$/i.test(entry.name) && !/^readme\./i.test(entry.name))
+        .map((entry) => join(entry.parentPath, entry.name))
+    : [];
   const own = join(REPO_ROOT, 'tests', 'e2e', 'fixtures');
-  return readdirSync(own)
-    .filter((name) => name.startsWith('hostile-'))
-    .sort()
-    .map((name) => join(own, name));
+  files.push(...readdirSync(own).filter((name) => name.startsWith('hostile-')).map((name) => join(own, name)));
+  return files.sort();
 }
 
 test('no file of the hostile corpus runs script, navigates, reaches the network or freezes the window', async ({ app }) => {
@@ -330,6 +326,7 @@ test('no file of the hostile corpus runs script, navigates, reaches the network 
     await expect(paragraph, file).toHaveAttribute('aria-pressed', 'false');
 
     expect(page.url(), `${file}: no navigation`).toBe(url);
+    await expect(page.locator('#root'), `${file}: nothing a script would write`).not.toContainText('INJECTED BY SCRIPT');
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned), `${file}: no script ran`).toBeUndefined();
     const globalsAfter = await page.evaluate(() => Object.keys(globalThis).sort());
     expect(globalsAfter.filter((name) => !globalsBefore.includes(name)), `${file}: no new globals`).toEqual([]);
