@@ -100,7 +100,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     return binary('It does not look like text: it has bytes that plain text does not have.');
   }
 
-  const utf8 = utf8Evidence(bytes);
+  const utf8 = scanUtf8(bytes);
   if (utf8.invalid === 0) return { ok: true, value: finish(bytes, 'utf-8', true, false) };
   if (utf8.multiByte >= 3 * utf8.invalid) return { ok: true, value: finish(bytes, 'utf-8', true, false) };
 
@@ -248,13 +248,15 @@ function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 // UTF-8 and the detector
 
 /**
- * Valid multi-byte characters and invalid sequences in `bytes`, counted as a decoder would. Text in
- * a single-byte encoding has almost no valid multi-byte UTF-8 in it; UTF-8 with a stray Latin-1
- * byte has many.
+ * Valid multi-byte characters and invalid sequences in `bytes`, counted as TextDecoder counts them
+ * (one U+FFFD for each maximal invalid subpart, as the Encoding Standard says), and the offset of
+ * the first invalid byte, or -1. Text in a single-byte encoding has almost no valid multi-byte
+ * UTF-8 in it; UTF-8 with a stray Latin-1 byte has many.
  */
-function utf8Evidence(bytes: Uint8Array): { multiByte: number; invalid: number } {
+function scanUtf8(bytes: Uint8Array): { multiByte: number; invalid: number; firstInvalid: number } {
   let multiByte = 0;
   let invalid = 0;
+  let firstInvalid = -1;
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i]!;
@@ -274,25 +276,22 @@ function utf8Evidence(bytes: Uint8Array): { multiByte: number; invalid: number }
       need = 3;
       if (lead === 0xf0) low = 0x90;
       if (lead === 0xf4) high = 0x8f;
-    } else {
-      invalid++;
-      i++;
-      continue;
     }
     let j = 1;
     for (; j <= need; j++) {
       const next = bytes[i + j];
       if (next === undefined || next < (j === 1 ? low : 0x80) || next > (j === 1 ? high : 0xbf)) break;
     }
-    if (j > need) {
+    if (need > 0 && j > need) {
       multiByte++;
       i += need + 1;
     } else {
+      if (firstInvalid < 0) firstInvalid = i;
       invalid++;
       i += j;
     }
   }
-  return { multiByte, invalid };
+  return { multiByte, invalid, firstInvalid };
 }
 
 /**
@@ -376,61 +375,48 @@ function detectEncoding(sample: Uint8Array): { encoding: TextEncoding; confident
 // ---------------------------------------------------------------------------------------------
 // Decoding and counting what did not decode
 
-/** How U+FFFD itself is written in the encodings that can hold it, and at which byte alignment. */
-const ENCODED_REPLACEMENT: Partial<Record<TextEncoding, { bytes: readonly number[]; step: number }>> = {
-  'utf-8': { bytes: [0xef, 0xbf, 0xbd], step: 1 },
-  'utf-16le': { bytes: [0xfd, 0xff], step: 2 },
-  'utf-16be': { bytes: [0xff, 0xfd], step: 2 },
-  'gb18030': { bytes: [0x84, 0x31, 0xa4, 0x37], step: 1 },
-};
-
 function finish(body: Uint8Array, encoding: TextEncoding, confident: boolean, bomStripped: boolean): DecodedText {
-  const { text: raw, literal } = decodeNoting(body, encoding);
-  const text = raw.replace(/\r\n?/g, '\n');
-  const undecodable = findUndecodable(raw, text, literal);
+  const bytes = normaliseLineEnds(body, encoding);
+  const { text, literal } = encoding === 'gb18030' ? decodeGb18030(bytes) : { text: decodeWhole(bytes, encoding), literal: [] };
+  const undecodable = findUndecodable(bytes, text, encoding, literal);
   return undecodable ? { text, encoding, confident, undecodable, bomStripped } : { text, encoding, confident, bomStripped };
 }
 
 /**
- * Decode `bytes`, and note which U+FFFD in the result were written as U+FFFD in the file (and so
- * are no decoding error). Where the file holds such characters, it is decoded piece by piece with
- * a streaming decoder, cut just after each of them: the streamed text is the same as in one go,
- * and each of them is the last character its piece gives.
+ * CRLF and lone CR become LF, in the bytes before decoding, so that the decoded text and every
+ * offset into it need no correcting afterwards. Safe in every encoding offered: outside UTF-16,
+ * bytes 0D and 0A are never part of a multi-byte character; in UTF-16 whole code units are
+ * replaced. A CR ends an unfinished multi-byte character just as the LF after it would.
  */
-function decodeNoting(bytes: Uint8Array, encoding: TextEncoding): { text: string; literal: Set<number> } {
-  const literal = new Set<number>();
-  const cuts = encodedReplacements(bytes, encoding);
-  const decoder = streamingDecoder(encoding);
-  if (cuts.length === 0) return { text: decoder.write(bytes) + decoder.end(), literal };
-  let text = '';
-  let from = 0;
-  for (const cut of cuts) {
-    text += decoder.write(bytes.subarray(from, cut));
-    if (text.endsWith(REPLACEMENT)) literal.add(text.length - 1);
-    from = cut;
+function normaliseLineEnds(bytes: Uint8Array, encoding: TextEncoding): Uint8Array {
+  if (!bytes.includes(0x0d)) return bytes;
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      if (byte !== 0x0d) out[n++] = byte;
+      else {
+        out[n++] = 0x0a;
+        if (bytes[i + 1] === 0x0a) i++;
+      }
+    }
+    return out.subarray(0, n);
   }
-  text += decoder.write(bytes.subarray(from)) + decoder.end();
-  return { text, literal };
-}
-
-/** Byte offsets just after each U+FFFD written in the file, for the encodings that can hold one. */
-function encodedReplacements(bytes: Uint8Array, encoding: TextEncoding): number[] {
-  const pattern = ENCODED_REPLACEMENT[encoding];
-  if (!pattern) return [];
-  const needle = Uint8Array.from(pattern.bytes);
-  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const cuts: number[] = [];
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    if (at % pattern.step !== 0) continue;
-    cuts.push(at + needle.length);
-    at += needle.length - 1;
+  const unit = (i: number) => (encoding === 'utf-16le' ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  const even = bytes.length & ~1;
+  for (let i = 0; i < even; i += 2) {
+    if (unit(i) !== 0x0d) {
+      out[n++] = bytes[i]!;
+      out[n++] = bytes[i + 1]!;
+      continue;
+    }
+    out[n++] = encoding === 'utf-16le' ? 0x0a : 0x00;
+    out[n++] = encoding === 'utf-16le' ? 0x00 : 0x0a;
+    if (i + 2 < even && unit(i + 2) === 0x0a) i += 2;
   }
-  return cuts;
-}
-
-interface StreamingDecoder {
-  write(bytes: Uint8Array): string;
-  end(): string;
+  if (even < bytes.length) out[n++] = bytes[even]!;
+  return out.subarray(0, n);
 }
 
 /**
@@ -438,44 +424,138 @@ interface StreamingDecoder {
  * Node's TextDecoder reads "windows-1252" as Latin-1 and lacks most legacy encodings. Neither
  * removes a byte-order mark here: that was done, or not, on purpose before.
  */
-function streamingDecoder(encoding: TextEncoding): StreamingDecoder {
+function decodeWhole(bytes: Uint8Array, encoding: TextEncoding): string {
   if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
-    const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-    return {
-      write: (bytes) => decoder.decode(bytes, { stream: true }),
-      end: () => decoder.decode(),
-    };
+    return new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
   }
-  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
-  return {
-    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-    end: () => decoder.end() ?? '',
-  };
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
 }
 
 /**
- * Where the decoding errors are in the returned text. `raw` is the decoded text before line ends
- * were normalised and `literal` the positions in it of U+FFFD that the file really holds; the
- * normalising removes only carriage returns, so the n-th U+FFFD of `raw` is the n-th of `text`.
+ * How many characters of `text` (decoded from `bytes`) stand for bytes that did not decode, and
+ * where the first is. A U+FFFD that the file really holds is no decoding error and is not counted:
+ * for UTF-8 and UTF-16 the errors are found in the bytes; of the other encodings only GB18030 can
+ * hold U+FFFD, and `literal` lists where it does (ascending offsets into `text`).
  */
-function findUndecodable(raw: string, text: string, literal: ReadonlySet<number>): UndecodableText | undefined {
+function findUndecodable(
+  bytes: Uint8Array,
+  text: string,
+  encoding: TextEncoding,
+  literal: readonly number[],
+): UndecodableText | undefined {
   let count = 0;
   let firstOffset = -1;
-  let inRaw = raw.indexOf(REPLACEMENT);
-  let inText = text.indexOf(REPLACEMENT);
-  while (inRaw >= 0 && inText >= 0) {
-    if (!literal.has(inRaw)) {
+  if (encoding === 'utf-8') {
+    const scan = scanUtf8(bytes);
+    count = scan.invalid;
+    // Everything before the first invalid byte is whole, valid UTF-8.
+    if (count > 0) firstOffset = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, scan.firstInvalid)).length;
+  } else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    ({ count, firstOffset } = scanUtf16(bytes, encoding));
+  } else {
+    let next = 0;
+    for (let at = text.indexOf(REPLACEMENT); at >= 0; at = text.indexOf(REPLACEMENT, at + 1)) {
+      while (next < literal.length && literal[next]! < at) next++;
+      if (literal[next] === at) continue;
       count++;
-      if (firstOffset < 0) firstOffset = inText;
+      if (firstOffset < 0) firstOffset = at;
     }
-    inRaw = raw.indexOf(REPLACEMENT, inRaw + 1);
-    inText = text.indexOf(REPLACEMENT, inText + 1);
   }
   if (count === 0) return undefined;
-  const lineStart = text.lastIndexOf('\n', firstOffset - 1) + 1;
   let firstLine = 1;
   for (let at = text.indexOf('\n'); at >= 0 && at < firstOffset; at = text.indexOf('\n', at + 1)) firstLine++;
+  const lineStart = text.lastIndexOf('\n', firstOffset - 1) + 1;
   // Columns count characters as people see them, not UTF-16 code units.
-  const firstColumn = [...text.slice(lineStart, firstOffset)].length + 1;
+  let firstColumn = 1;
+  for (let at = lineStart; at < firstOffset; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0xdc00 || code > 0xdfff || !(at > lineStart && isHighSurrogate(text.charCodeAt(at - 1)))) firstColumn++;
+  }
   return { count, firstOffset, firstLine, firstColumn };
+}
+
+/**
+ * Lone surrogates and a last odd byte: each becomes one U+FFFD. Every other code unit gives one
+ * code unit of text, so a unit's index is its offset in the text.
+ */
+function scanUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { count: number; firstOffset: number } {
+  const units = bytes.length >> 1;
+  const unit = (k: number) =>
+    encoding === 'utf-16le' ? bytes[2 * k]! | (bytes[2 * k + 1]! << 8) : (bytes[2 * k]! << 8) | bytes[2 * k + 1]!;
+  let count = 0;
+  let firstOffset = -1;
+  for (let k = 0; k < units; k++) {
+    const u = unit(k);
+    if (u < 0xd800 || u > 0xdfff) continue;
+    if (u <= 0xdbff && k + 1 < units) {
+      const next = unit(k + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        k++;
+        continue;
+      }
+    }
+    count++;
+    if (firstOffset < 0) firstOffset = k;
+  }
+  // A last odd byte is one more error, unless a lone high surrogate comes right before it: the
+  // decoder reports the two together (Encoding Standard, UTF-16 decoder at end of input).
+  const last = units > 0 ? unit(units - 1) : 0;
+  const endsInHighSurrogate = last >= 0xd800 && last <= 0xdbff;
+  if (bytes.length % 2 !== 0 && !endsInHighSurrogate) {
+    count++;
+    if (firstOffset < 0) firstOffset = units;
+  }
+  return { count, firstOffset };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** U+FFFD and U+FFFE in GB18030. */
+const GB18030_REPLACEMENT = Buffer.from([0x84, 0x31, 0xa4, 0x37]);
+const GB18030_NONCHARACTER = Buffer.from([0x84, 0x31, 0xa4, 0x38]);
+/** Beyond this many U+FFFD held in a GB18030 file, they are not told apart from errors (see below). */
+const MAX_GB18030_PIECES = 10_000;
+
+/**
+ * GB18030, noting which U+FFFD the file really holds. Usually each written U+FFFD (84 31 A4 37)
+ * is swapped for the noncharacter U+FFFE (84 31 A4 38, the same shape of bytes, so decoded alike),
+ * and swapped back after decoding. A file that holds U+FFFE too, or where a written U+FFFD is not
+ * read as a whole character (it follows a lead byte), is decoded piece by piece with a
+ * streaming decoder, cut just after each written U+FFFD (the streamed text is the same as in one
+ * go, and the U+FFFD is the last character its piece gives); past MAX_GB18030_PIECES of them, they
+ * are all counted as errors, which over-reports but never hides one.
+ */
+function decodeGb18030(bytes: Uint8Array): { text: string; literal: number[] } {
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const literal: number[] = [];
+  if (!source.includes(GB18030_REPLACEMENT)) return { text: decodeWhole(bytes, 'gb18030'), literal };
+  if (!source.includes(GB18030_NONCHARACTER)) {
+    const swapped = Buffer.from(source);
+    let written = 0;
+    for (let at = swapped.indexOf(GB18030_REPLACEMENT); at >= 0; at = swapped.indexOf(GB18030_REPLACEMENT, at + 4)) {
+      GB18030_NONCHARACTER.copy(swapped, at);
+      written++;
+    }
+    const text = decodeWhole(swapped, 'gb18030');
+    for (let at = text.indexOf('\uFFFE'); at >= 0; at = text.indexOf('\uFFFE', at + 1)) literal.push(at);
+    // One U+FFFE for each swap means each was read as a whole character, so nothing else changed.
+    if (literal.length === written) return { text: text.replaceAll('\uFFFE', REPLACEMENT), literal };
+    literal.length = 0;
+  }
+  const decoder = iconv.getDecoder('gb18030', { stripBOM: false });
+  const pieces: string[] = [];
+  let length = 0;
+  let from = 0;
+  let cuts = 0;
+  for (let at = source.indexOf(GB18030_REPLACEMENT); at >= 0 && cuts++ < MAX_GB18030_PIECES; at = source.indexOf(GB18030_REPLACEMENT, from)) {
+    const piece = decoder.write(source.subarray(from, at + 4));
+    pieces.push(piece);
+    length += piece.length;
+    if (piece.endsWith(REPLACEMENT)) literal.push(length - 1);
+    from = at + 4;
+  }
+  pieces.push(decoder.write(source.subarray(from)), decoder.end() ?? '');
+  return { text: pieces.join(''), literal };
 }
