@@ -69,7 +69,7 @@ describe('decodeBytes on arbitrary bytes', () => {
         checkOutcome(outcome);
         checkParagraphs(outcome);
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
@@ -94,6 +94,100 @@ describe('decodeBytes on arbitrary bytes', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('decodeBytes agrees with a plain decoder', () => {
+  /** The plain decoders' text, with the byte-order mark of the chosen encoding removed, then line ends normalised. */
+  function reference(bytes: Uint8Array, encoding: TextEncoding): string {
+    const bom = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] }[encoding as string] ?? [];
+    const body = bom.length > 0 && bom.every((byte, i) => bytes[i] === byte) ? bytes.subarray(bom.length) : bytes;
+    const text = encoding.startsWith('utf-')
+      ? new TextDecoder(encoding, { ignoreBOM: true }).decode(body)
+      : iconv.decode(Buffer.from(body), encoding, { stripBOM: false });
+    return text.replace(/\r\n?/g, '\n');
+  }
+
+  /** How many U+FFFD the bytes really hold, written in `encoding` (aligned to code units). */
+  function heldReplacements(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): number {
+    const body = Buffer.from(bytes.subarray(encoding === 'utf-8' ? 0 : bytes[0] === 0xff && bytes[1] === 0xfe && encoding === 'utf-16le' ? 2 : bytes[0] === 0xfe && bytes[1] === 0xff && encoding === 'utf-16be' ? 2 : 0));
+    const needle = Buffer.from(encoding === 'utf-8' ? [0xef, 0xbf, 0xbd] : encoding === 'utf-16le' ? [0xfd, 0xff] : [0xff, 0xfd]);
+    let held = 0;
+    for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) {
+      if (encoding === 'utf-8' || at % 2 === 0) held++;
+    }
+    return held;
+  }
+
+  // Bytes rich in line ends, lead bytes and the bytes of U+FFFD, where mistakes would show.
+  const tricky = fc.uint8Array({ maxLength: 400 }).chain((noise) =>
+    fc
+      .array(fc.oneof(fc.constantFrom(0x0d, 0x0a, 0xef, 0xbf, 0xbd, 0xff, 0xfd, 0xfe, 0xd8, 0xdc, 0x81, 0x84, 0x31, 0xa4, 0x37, 0x00), fc.integer({ min: 0, max: 255 })), { maxLength: 400 })
+      .map((picked) => Uint8Array.from([...noise.subarray(0, 50), ...picked])),
+  );
+
+  it('in every encoding a person can choose (line ends handled in the bytes give the same text)', () => {
+    fc.assert(
+      fc.property(tricky, fc.constantFrom(...TEXT_ENCODINGS), (bytes, encoding) => {
+        const outcome = decodeBytes(bytes, { encoding });
+        checkOutcome(outcome);
+        if (outcome.ok) expect(outcome.value.text).toBe(reference(bytes, encoding));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts as undecodable exactly the U+FFFD the file does not hold, in UTF-8 and UTF-16', () => {
+    fc.assert(
+      fc.property(tricky, fc.constantFrom('utf-8' as const, 'utf-16le' as const, 'utf-16be' as const), (bytes, encoding) => {
+        const outcome = decodeBytes(bytes, { encoding });
+        if (!outcome.ok) return;
+        const shown = outcome.value.text.split(REPLACEMENT).length - 1;
+        expect(outcome.value.undecodable?.count ?? 0).toBe(shown - heldReplacements(bytes, encoding));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('decodeBytes on GB18030, the one legacy encoding that can hold U+FFFD', () => {
+  const character = fc.oneof(
+    fc.constantFrom('\uFFFD', '\uFFFE', '中', '文', '新', '闻', 'a', ' ', '\n', '😀'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((ch) => !/^[\0-\x08\x0b\x0e-\x1f\x7f]$/.test(ch)),
+  );
+
+  it('gives back the text, with no U+FFFD it holds counted as an error', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: character, minLength: 1, maxLength: 100 }), (text) => {
+        const outcome = decodeBytes(iconv.encode(text, 'gb18030'), { encoding: 'gb18030' });
+        checkOutcome(outcome);
+        expect(outcome).toMatchObject({ ok: true, value: { text: text.replace(/\r\n?/g, '\n') } });
+        expect(outcome.ok && outcome.value.undecodable).toBeUndefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts each damaged spot, and never a U+FFFD the file holds', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: character, minLength: 1, maxLength: 100 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(0x81, 0x84, 0xfe, 0xff, 0x30, 0x80)), { minLength: 1, maxLength: 4 }),
+        (text, damage) => {
+          const bytes = iconv.encode(text, 'gb18030');
+          for (const [at, byte] of damage) bytes[at % bytes.length] = byte;
+          const outcome = decodeBytes(bytes, { encoding: 'gb18030' });
+          checkOutcome(outcome);
+          if (!outcome.ok) return;
+          const shown = outcome.value.text.split(REPLACEMENT).length - 1;
+          const held = bytes.toString('latin1').split('\x84\x31\xa4\x37').length - 1;
+          const count = outcome.value.undecodable?.count ?? 0;
+          expect(count).toBeLessThanOrEqual(shown);
+          expect(count).toBeGreaterThanOrEqual(shown - held);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
