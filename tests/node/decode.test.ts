@@ -126,6 +126,9 @@ describe('decodeBytes: undecodable bytes', () => {
       '3 characters could not be read as Unicode (UTF-8), the first on line 12, column 5. ' +
         'If the text looks wrong, choose its encoding and open it again.',
     );
+    expect(undecodableMessage({ count: 130_854, firstOffset: 0, firstLine: 1, firstColumn: 1 }, 'shift_jis')).toMatch(
+      /^130,854 characters could not be read as Japanese \(Shift_JIS\), the first on line 1, column 1\. /,
+    );
     expect(undecodableMessage({ count: 1, firstOffset: 0, firstLine: 1, firstColumn: 1 }, 'windows-1252')).toBe(
       '1 character could not be read as Western European (Windows-1252), on line 1, column 1. ' +
         'If the text looks wrong, choose its encoding and open it again.',

@@ -100,9 +100,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     return binary('It does not look like text: it has bytes that plain text does not have.');
   }
 
+  // Valid UTF-8, or UTF-8 with a few damaged bytes (at least three good multi-byte characters for
+  // each bad spot): text in a single-byte encoding almost never has valid multi-byte sequences.
   const utf8 = scanUtf8(bytes);
-  if (utf8.invalid === 0) return { ok: true, value: finish(bytes, 'utf-8', true, false) };
-  if (utf8.multiByte >= 3 * utf8.invalid) return { ok: true, value: finish(bytes, 'utf-8', true, false) };
+  if (utf8.invalid === 0 || utf8.multiByte >= 3 * utf8.invalid) return { ok: true, value: finish(bytes, 'utf-8', true, false) };
 
   const guess = detectEncoding(sample);
   return { ok: true, value: finish(bytes, guess.encoding, guess.confident, false) };
@@ -115,12 +116,12 @@ export function describeEncoding(encoding: TextEncoding): string {
 
 /**
  * A sentence about characters that could not be read, e.g. "3 characters could not be read as
- * UTF-8, the first on line 12, column 5. If the text looks wrong, choose its encoding and open it
- * again."
+ * Unicode (UTF-8), the first on line 12, column 5. If the text looks wrong, choose its encoding and
+ * open it again."
  */
 export function undecodableMessage(undecodable: UndecodableText, encoding: TextEncoding): string {
   const { count, firstLine, firstColumn } = undecodable;
-  const what = count === 1 ? '1 character' : `${count} characters`;
+  const what = count === 1 ? '1 character' : `${count.toLocaleString('en')} characters`;
   const where = count === 1 ? 'on' : 'the first on';
   return (
     `${what} could not be read as ${describeEncoding(encoding)}, ${where} line ${firstLine}, column ${firstColumn}. ` +
