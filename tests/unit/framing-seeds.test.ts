@@ -139,8 +139,8 @@ describe('all five seeds compared together', () => {
     expect(values).toEqual({ '000': 46_500, '001': 445_581, '002': 31_923, '003': 34_683, '004': 46_500 });
   });
 
-  // Known analysis bug: stem('States') = stem('stated'), so the name "United States" (002: "United
-  // States officials") is read as the reporting verb "stated": “said, promised → States”.
+  // Known analysis bug: stem('States') = stem('stated'), so the name "United States" (002: "pressure from
+  // the United States") is read as the reporting verb "stated": “said, promised → States”.
   it.fails('does not read the “States” of “United States” as a reporting verb (known analysis bug)', () => {
     const wrong = comparison().differences.filter((difference) => difference.kind === 'attribution' && difference.spans.some((span) => textOf(comparison(), span) === 'States'));
     expect(wrong.map((difference) => difference.note)).toEqual([]);
