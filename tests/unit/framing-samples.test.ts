@@ -58,10 +58,7 @@ describe('the sample articles', () => {
       expect(found!.note).toMatch(/doubt/);
     });
 
-    // Known analysis bug: the Dispatch puts the quote first and the speaker after (“… full,” Mayor
-    // Orla Fennimore-Quist insisted on Monday); the word diff lines “told” up with the quote and leaves
-    // “insisted” in a hunk with no verb of the other side, and verbs are compared only inside a hunk.
-    it.fails('the mayor “insisted” (Dispatch) against “said” (Courier) (known analysis bug)', () => {
+    it('the mayor “insisted” (Dispatch) against “said” (Courier)', () => {
       expect(find('attribution', [
         [D, 'insisted'],
         [C, 'said'],
@@ -153,14 +150,11 @@ describe('the sample articles', () => {
       expect(found, shown('hedge')).toBeDefined();
     });
 
-    // Known analysis bug: stem('reportedly') = stem('reported'), and the reporting verb wins, so the
-    // hedge is never seen (see tests/fixtures/framing/hedge/reportedly-crime).
-    it.fails('“reportedly weakened” (Wire) as a hedge (known analysis bug)', () => {
+    it('“reportedly weakened” (Wire) as a hedge', () => {
       expect(find('hedge', [[W, 'reportedly']]), shown('hedge')).toBeDefined();
     });
 
-    // Known analysis bug: stem('allegedly') = stem('alleged'), the same collision.
-    it.fails('“allegedly postponed” (Courier) against the Dispatch’s “postponed” as a hedge (known analysis bug)', () => {
+    it('“allegedly postponed” (Courier) against the Dispatch’s “postponed” as a hedge', () => {
       expect(find('hedge', [[C, 'allegedly']]), shown('hedge')).toBeDefined();
     });
   });

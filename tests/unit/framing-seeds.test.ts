@@ -39,7 +39,7 @@ function shown(comparison: Comparison, kind: DifferenceKind): string {
 }
 
 /** The issue's four differences between 000 and 004, for a comparison in which 000 is doc `a` and 004 is doc `b`. */
-function checksOf000And004(comparison: () => Comparison, a: number, b: number, bugs: { warConflict?: string } = {}): void {
+function checksOf000And004(comparison: () => Comparison, a: number, b: number): void {
   it('finds the ICC wording: “wanted by” against “faces accusations”, as a loaded term', () => {
     const found = find(comparison(), 'loaded-term', [
       [a, 'wanted by'],
@@ -71,14 +71,14 @@ function checksOf000And004(comparison: () => Comparison, a: number, b: number, b
     expect(quote!.note).toMatch(/paraphrased by/);
   });
 
-  (bugs.warConflict ? it.fails : it)(`finds “the war” against “the ongoing conflict” as a loaded term${bugs.warConflict ? ' (known analysis bug)' : ''}`, () => {
+  it('finds “the war” against “the ongoing conflict” as a loaded term', () => {
     expect(find(comparison(), 'loaded-term', [
       [a, 'war'],
       [b, 'conflict'],
     ]), shown(comparison(), 'loaded-term')).toBeDefined();
   });
 
-  (bugs.warConflict ? it.fails : it)(`finds “has killed” against “has claimed over 46,500 lives” as a loaded term${bugs.warConflict ? ' (known analysis bug)' : ''}`, () => {
+  it('finds “has killed” against “has claimed over 46,500 lives” as a loaded term', () => {
     expect(find(comparison(), 'loaded-term', [
       [a, 'killed'],
       [b, 'claimed over 46,500 lives'],
@@ -119,7 +119,7 @@ describe('all five seeds compared together', () => {
   // The death-toll group holds a paragraph of all five, and groups of more than four members are
   // diffed member against one pivot chosen by hash (memberPairs in wording.ts): here 002, so 000 and
   // 004 are never compared with each other and the two loaded terms between them are lost.
-  checksOf000And004(comparison, 0, 4, { warConflict: 'groups of five or more compare each member only with a pivot' });
+  checksOf000And004(comparison, 0, 4);
 
   it('analyses no boilerplate or caption', () => {
     expectNothingInJunk(comparison());
@@ -139,9 +139,7 @@ describe('all five seeds compared together', () => {
     expect(values).toEqual({ '000': 46_500, '001': 445_581, '002': 31_923, '003': 34_683, '004': 46_500 });
   });
 
-  // Known analysis bug: stem('States') = stem('stated'), so the name "United States" (002: "pressure from
-  // the United States") is read as the reporting verb "stated": “said, promised → States”.
-  it.fails('does not read the “States” of “United States” as a reporting verb (known analysis bug)', () => {
+  it('does not read the “States” of “United States” as a reporting verb', () => {
     const wrong = comparison().differences.filter((difference) => difference.kind === 'attribution' && difference.spans.some((span) => textOf(comparison(), span) === 'States'));
     expect(wrong.map((difference) => difference.note)).toEqual([]);
   });

@@ -8,7 +8,7 @@ export interface WordingOptions {
 }
 
 /** Groups with more members than this are diffed around one member rather than pair by pair. */
-const PAIRWISE_LIMIT = 4;
+const PAIRWISE_LIMIT = 6;
 
 /** A word of a group member, with the paragraph it stands in. */
 export interface PlacedToken extends Pick<Token, 'start' | 'end' | 'norm' | 'isNumber' | 'isCapitalized'> {
@@ -86,7 +86,7 @@ function memberPairs(documents: readonly SourceDocument[], members: readonly Mem
  * Compare the members of a group word by word (jsdiff on folded words, so case, curly quotes and
  * thousands separators are not differences). A run of one or two function words between two changes
  * is taken into the change, so "said on Saturday" against "announced Friday" is one hunk, not two.
- * Small groups compare every pair; larger ones compare each member with one chosen by content (not
+ * Groups of up to six members compare every pair; larger ones compare each member with one chosen by content (not
  * by the order of the files), which keeps the work linear.
  */
 export function diffMembers(documents: readonly SourceDocument[], group: AlignmentGroup, options: WordingOptions = {}): { members: MemberText[]; pairs: MemberPair[] } {

@@ -2,7 +2,7 @@ import type { AlignmentGroup, Difference, SourceDocument, TextSpan } from '../..
 import { STOP_WORDS, stem, tokenize } from '../text.js';
 import { diffMembers, spansOf, textOf, type MemberPair, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
 import { figuresIn, isOutlier, type Figure } from './figures.js';
-import { findTerms, stemsOf, type LexiconIndex, type TermMatch } from './lexicon-index.js';
+import { findTerms, stemsOf, termTextOf, type LexiconIndex, type TermMatch } from './lexicon-index.js';
 
 export interface AnalysisOptions extends WordingOptions {
   readonly lexicon: LexiconIndex;
@@ -18,6 +18,25 @@ export interface GroupAnalysis {
 const WORDING_MAX = 3;
 /** The most content words added or dropped on one side still reported as a wording difference. */
 const ONE_SIDED_MAX = 2;
+/** A one-sided addition with at least this many content words is reported as an omission. */
+const ADDED_MIN = 6;
+
+/** "could not", "may not": a negated modal is not a hedge. */
+function negated(member: MemberText, match: TermMatch): boolean {
+  const next = member.tokens[match.to]?.norm;
+  return next === 'not' || next === "n't" || next === 'never';
+}
+
+/** Whether a term of a member lies in the same paragraph as the tokens [from, to) of that member. */
+function sameSentenceRegion(member: MemberText, match: TermMatch, [from, to]: readonly [number, number]): boolean {
+  const paragraphs = new Set(member.tokens.slice(Math.max(0, from - 1), Math.max(to, from + 1)).map((t) => t.paragraph));
+  return paragraphs.has(member.tokens[match.from]!.paragraph) && Math.abs(match.from - from) < 25;
+}
+
+/** A word of the source's own name ("told the Dispatch"): not an actor of the story. */
+function ownName(document: SourceDocument, norm: string): boolean {
+  return document.label.toLowerCase().split(/\s+/).includes(norm);
+}
 const WEEKDAYS_MONTHS = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
@@ -26,7 +45,6 @@ const QUOTE = /[“"«]([^“”"«»]{3,400})[”"»]/g;
 
 interface MemberTerms {
   readonly member: MemberText;
-  readonly stems: string[];
   readonly terms: TermMatch[];
 }
 
@@ -41,7 +59,9 @@ function spanOfTerm(member: MemberText, match: TermMatch): TextSpan {
 const inside = (match: TermMatch, from: number, to: number): boolean => match.from < to && match.to > from;
 
 /** A word that carries meaning: not a function word, not a number (figures are compared on their own). */
-const isContent = (token: PlacedToken): boolean => !token.isNumber && !STOP_WORDS.has(token.norm) && token.norm.length > 1;
+const SCALE_WORDS = new Set(['thousand', 'million', 'billion', 'trillion', 'percent', 'per', 'cent']);
+const isContent = (token: PlacedToken): boolean => !token.isNumber && !STOP_WORDS.has(token.norm) && !SCALE_WORDS.has(token.norm) && token.norm.length > 1;
+const keyOf = (match: TermMatch): string => match.term.keys.join(' ');
 
 /**
  * Classify the differences between two members inside each of their word-diff hunks:
@@ -81,8 +101,8 @@ function classifyPair(
       const left = termsA.filter((match) => match.term.setId === setId);
       const right = termsB.filter((match) => match.term.setId === setId);
       if (left.length === 0 || right.length === 0) continue;
-      const leftStems = new Set(left.map((match) => match.term.stems.join(' ')));
-      const rightStems = new Set(right.map((match) => match.term.stems.join(' ')));
+      const leftStems = new Set(left.map(keyOf));
+      const rightStems = new Set(right.map(keyOf));
       if ([...leftStems].every((s) => rightStems.has(s)) && [...rightStems].every((s) => leftStems.has(s))) continue;
       const kind = left[0]!.term.kind;
       // "said" → "announced" is not a framing difference; "said" → "claimed" is.
@@ -124,28 +144,53 @@ function classifyPair(
       }
     }
 
-    // Hedges on one side only.
-    for (const [mine, theirs, member, document, other] of [
-      [termsA, termsB, pair.a, docA, docB],
-      [termsB, termsA, pair.b, docB, docA],
-    ] as const) {
-      const theirStems = new Set(theirs.filter((t) => t.term.kind === 'hedge').map((t) => t.term.stems.join(' ')));
-      for (const match of mine) {
-        if (match.term.kind !== 'hedge' || theirStems.has(match.term.stems.join(' '))) continue;
+    // Hedges: on one side only ("may have weakened" against "weakened"), or different hedges.
+    const hedgesA = termsA.filter((t) => t.term.kind === 'hedge' && !negated(pair.a, t));
+    const hedgesB = termsB.filter((t) => t.term.kind === 'hedge' && !negated(pair.b, t));
+    if (hedgesA.length > 0 && hedgesB.length > 0) {
+      const keysA = new Set(hedgesA.map(keyOf));
+      const keysB = new Set(hedgesB.map(keyOf));
+      if ([...keysA].some((k) => !keysB.has(k)) || [...keysB].some((k) => !keysA.has(k))) {
         out.push({
           group: groupId,
           kind: 'hedge',
-          spans: [spanOfTerm(member, match)],
-          note: `${document.label} hedges with “${termText(document, member, match)}”; ${other.label} states it plainly`,
+          spans: [...hedgesA.map((m) => spanOfTerm(pair.a, m)), ...hedgesB.map((m) => spanOfTerm(pair.b, m))],
+          note: `${docA.label} hedges with “${hedgesA.map((m) => termText(docA, pair.a, m)).join(', ')}”; ${docB.label} with “${hedgesB.map((m) => termText(docB, pair.b, m)).join(', ')}”`,
         });
-        classified = true;
+      }
+      classified = true;
+    } else {
+      for (const [mine, member, document, other, otherTerms] of [
+        [hedgesA, pair.a, docA, docB, b],
+        [hedgesB, pair.b, docB, docA, a],
+      ] as const) {
+        // Plainly stated only if the other source has no hedge in the sentences the diff lines up.
+        const otherHedged = otherTerms.terms.some((t) => t.term.kind === 'hedge' && sameSentenceRegion(otherTerms.member, t, mine.length > 0 ? (member === pair.a ? [hunk.b0, hunk.b1] : [hunk.a0, hunk.a1]) : [0, 0]));
+        for (const match of mine) {
+          if (otherHedged) continue;
+          out.push({
+            group: groupId,
+            kind: 'hedge',
+            spans: [spanOfTerm(member, match)],
+            note: `${document.label} hedges with “${termText(document, member, match)}”; ${other.label} states it plainly`,
+          });
+          classified = true;
+        }
       }
     }
 
     // An actor named on one side and described with a label on the other: "Hamas" → "the group".
     const names = (member: MemberText, from: number, to: number): number[] => {
       const found: number[] = [];
-      for (let i = from; i < to; i++) if (member.tokens[i]!.isCapitalized && !STOP_WORDS.has(member.tokens[i]!.norm) && i > 0) found.push(i);
+      for (let i = from; i < to; i++) {
+        const token = member.tokens[i]!;
+        if (!token.isCapitalized || STOP_WORDS.has(token.norm)) continue;
+        // A capital at the start of a sentence is a name only when the next word has one too ("Harnley Rail").
+        const next = member.tokens[i + 1];
+        if (i === 0 && !(next?.isCapitalized && i + 1 < to)) continue;
+        if (ownName(documents[member.doc]!, token.norm)) continue;
+        found.push(i);
+      }
       return found;
     };
     const labelA = termsA.filter((match) => match.term.kind === 'label');
@@ -172,6 +217,20 @@ function classifyPair(
     const contentA = pair.a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).length;
     const contentB = pair.b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).length;
     if (contentA === 0 && contentB === 0) continue;
+    const numbersA = pair.a.tokens.slice(hunk.a0, hunk.a1).some((t) => t.isNumber);
+    const numbersB = pair.b.tokens.slice(hunk.b0, hunk.b1).some((t) => t.isNumber);
+    if (numbersA && numbersB) continue;
+    // A sentence or clause one source adds to a shared paragraph is something the other leaves out.
+    if ((contentA === 0 || contentB === 0) && contentA + contentB >= ADDED_MIN) {
+      const [member, document, other, from, to] = contentA > 0 ? [pair.a, docA, docB, hunk.a0, hunk.a1] : [pair.b, docB, docA, hunk.b0, hunk.b1];
+      out.push({
+        group: groupId,
+        kind: 'omission',
+        spans: spansOf(member.doc, member.tokens, from, to),
+        note: `Only ${document.label} says “${textOf(document, member.tokens, from, to, 90)}”; ${other.label} leaves it out`,
+      });
+      continue;
+    }
     if (contentA > WORDING_MAX || contentB > WORDING_MAX) continue;
     // Words added or dropped on one side only: a single word or two ("critical", "devastating").
     if ((contentA === 0 || contentB === 0) && contentA + contentB > ONE_SIDED_MAX) continue;
@@ -193,43 +252,45 @@ function classifyPair(
 }
 
 /**
- * Where a sentence paraphrases a quotation: its longest run of words that the quoting sentence does
- * not use ("warned of severe consequences" for "promised “hell to pay”"), or the whole sentence.
+ * Where a sentence paraphrases a quotation: the words between those it shares with the quoting
+ * sentence just before the quote and just after it. For "Trump … promised “hell to pay” if the
+ * hostages were not released" against "… Trump warned of severe consequences if the hostages are
+ * not released", that is "warned of severe consequences". The whole sentence when nothing is left.
  */
 function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan, quoting: TextSpan, quote: { start: number; end: number }): TextSpan {
-  const quotingText = documents[quoting.doc]!.text;
-  const used = new Set(stemsOf(tokenize(quotingText, quoting.start, quoting.end)));
+  const quotingTokens = tokenize(documents[quoting.doc]!.text, quoting.start, quoting.end);
+  const content = (token: { norm: string; isNumber: boolean }): boolean => !STOP_WORDS.has(token.norm) && token.norm.length > 1;
+  const beforeQuote = new Set(stemsOf(quotingTokens.filter((token) => token.end <= quote.start && content(token))));
+  const afterQuote = new Set(stemsOf(quotingTokens.filter((token) => token.start >= quote.end && content(token)).slice(0, 3)));
   const document = documents[sentence.doc]!;
   const tokens = tokenize(document.text, sentence.start, sentence.end);
   const stems = stemsOf(tokens);
-  // The words right after the quotation in the quoting sentence ("if the hostages were not
-  // released") anchor where the paraphrase ends in the other sentence.
-  const quotingTokens = tokenize(quotingText, quoting.start, quoting.end);
-  const afterQuote = quotingTokens.filter((token) => token.start >= quote.end && !STOP_WORDS.has(token.norm)).slice(0, 3);
-  const anchorStems = new Set(stemsOf(afterQuote));
-  const anchor = stems.findIndex((s, i) => anchorStems.has(s) && !STOP_WORDS.has(tokens[i]!.norm));
-  const runs: [number, number][] = [];
-  let runStart = -1;
-  let lastForeign = -1;
-  const close = (): void => {
-    if (runStart >= 0 && lastForeign >= runStart) runs.push([runStart, lastForeign]);
-    runStart = -1;
+  const trimmed = (from: number, to: number): [number, number] | null => {
+    while (from < to && !content(tokens[from]!)) from++;
+    while (to > from && !content(tokens[to - 1]!)) to--;
+    return to > from ? [from, to] : null;
   };
-  tokens.forEach((token, i) => {
-    const foreign = !STOP_WORDS.has(token.norm) && !token.isNumber && !used.has(stems[i]!);
-    if (foreign) {
-      if (runStart < 0) runStart = i;
-      lastForeign = i;
-    } else if (!STOP_WORDS.has(token.norm)) {
-      close();
+  // Between the words before the quote and the words after it…
+  let end = tokens.findIndex((token, i) => content(token) && afterQuote.has(stems[i]!));
+  if (end < 0) end = tokens.length;
+  let start = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    if (content(tokens[i]!) && beforeQuote.has(stems[i]!)) {
+      start = i + 1;
+      break;
     }
-  });
-  close();
-  if (runs.length === 0) return sentence;
-  const beforeAnchor = anchor > 0 ? runs.filter(([, to]) => to < anchor) : [];
-  const [from, to] =
-    beforeAnchor.length > 0 ? beforeAnchor[beforeAnchor.length - 1]! : runs.reduce((best, run) => (run[1] - run[0] > best[1] - best[0] ? run : best));
-  return { doc: sentence.doc, start: tokens[from]!.start, end: tokens[to]!.end };
+  }
+  // …or, when the paraphrase moves the "she told …" clause to the front, after all of them.
+  let range = trimmed(start, end);
+  if (!range) {
+    let last = -1;
+    tokens.forEach((token, i) => {
+      if (content(token) && (beforeQuote.has(stems[i]!) || afterQuote.has(stems[i]!))) last = i;
+    });
+    range = trimmed(last + 1, tokens.length);
+  }
+  if (!range) return sentence;
+  return { doc: sentence.doc, start: tokens[range[0]]!.start, end: tokens[range[1] - 1]!.end };
 }
 
 /** Quotations: what one member quotes and another paraphrases or leaves out. */
@@ -342,7 +403,7 @@ const stemCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
 function documentStems(document: SourceDocument): ReadonlySet<string> {
   let words = stemCache.get(document);
   if (!words) {
-    words = new Set((document.text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => bare(w.toLowerCase().replace(/’/g, "'").replace(/\./g, '').replace(/-+$/, ''))));
+    words = new Set((document.text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => bare(w.toLowerCase().replace(/’/g, "'").replace(/\./g, '').replace(/['-]+$/, ''))));
     stemCache.set(document, words);
   }
   return words;
@@ -373,11 +434,14 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
     // other source uses anywhere.
     const absent = (token: PlacedToken): boolean =>
       token.norm.length > 1 && !STOP_WORDS.has(token.norm) && !WEEKDAYS_MONTHS.has(token.norm) && others.every((m) => !wordsOf(m.doc).has(bare(token.norm.replace(/\./g, ''))));
-    for (let i = 1; i < member.tokens.length; i++) {
+    for (let i = 0; i < member.tokens.length; i++) {
       const token = member.tokens[i]!;
       if (!token.isCapitalized) continue;
-      const previous = document.text.slice(member.tokens[i - 1]!.end, token.start);
-      if (/[.!?:]\s*$|^\s*[“"‘]/.test(previous) || member.tokens[i - 1]!.paragraph !== token.paragraph) continue;
+      const previous = i === 0 ? '' : document.text.slice(member.tokens[i - 1]!.end, token.start);
+      const startsSentence = i === 0 || /[.!?:]\s*$|^\s*[“"‘]/.test(previous) || member.tokens[i - 1]!.paragraph !== token.paragraph;
+      // At the start of a sentence a capital means a name only when the next word has one too.
+      if (startsSentence && !(member.tokens[i + 1]?.isCapitalized && member.tokens[i + 1]!.paragraph === token.paragraph && !STOP_WORDS.has(token.norm))) continue;
+      if (ownName(document, token.norm)) continue;
       let j = i;
       while (j + 1 < member.tokens.length) {
         const next = member.tokens[j + 1]!;
@@ -404,6 +468,45 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
   return out;
 }
 
+/**
+ * Reporting verbs compared sentence by sentence, for sentences the alignment matched: a quote in
+ * one source and a paraphrase in another put the verb in different places, where a word diff does
+ * not line them up ("…full,” the mayor insisted" against "the mayor said the town…").
+ */
+function attributionBySentence(documents: readonly SourceDocument[], group: AlignmentGroup, termsByDoc: ReadonlyMap<number, MemberTerms>): Difference[] {
+  const out: Difference[] = [];
+  const verbsIn = (doc: number, span: TextSpan): TermMatch[] => {
+    const member = termsByDoc.get(doc);
+    if (!member) return [];
+    return member.terms.filter((match) => {
+      if (match.term.setId !== 'reporting-verbs') return false;
+      const token = member.member.tokens[match.from]!;
+      return token.start >= span.start && token.end <= span.end;
+    });
+  };
+  for (const link of group.sentences ?? []) {
+    const [x, y] = link.spans;
+    const left = verbsIn(x.doc, x);
+    const right = verbsIn(y.doc, y);
+    if (left.length === 0 || right.length === 0) continue;
+    const tones = (matches: TermMatch[]): string => [...new Set(matches.map((m) => m.term.tone ?? ''))].sort().join(',');
+    if (tones(left) === tones(right)) continue;
+    const mx = termsByDoc.get(x.doc)!.member;
+    const my = termsByDoc.get(y.doc)!.member;
+    const docX = documents[x.doc]!;
+    const docY = documents[y.doc]!;
+    const show = (document: SourceDocument, member: MemberText, matches: TermMatch[]): string =>
+      matches.map((m) => `${termText(document, member, m)}${m.term.tone ? ` (${m.term.tone})` : ''}`).join(', ');
+    out.push({
+      group: group.id,
+      kind: 'attribution',
+      spans: [...left.map((m) => spanOfTerm(mx, m)), ...right.map((m) => spanOfTerm(my, m))],
+      note: `${show(docX, mx, left)} → ${show(docY, my, right)} · ${left[0]!.term.setName}`,
+    });
+  }
+  return out;
+}
+
 const overlaps = (x: TextSpan, y: TextSpan): boolean => x.doc === y.doc && x.start < y.end && y.start < x.end;
 
 /**
@@ -415,8 +518,7 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   const { members, pairs } = diffMembers(documents, group, options);
   const termsByDoc = new Map<number, MemberTerms>();
   for (const member of members) {
-    const stems = stemsOf(member.tokens);
-    termsByDoc.set(member.doc, { member, stems, terms: findTerms(options.lexicon, stems) });
+    termsByDoc.set(member.doc, { member, terms: findTerms(options.lexicon, termTextOf(documents[member.doc]!.text, member.tokens)) });
   }
   // For each word of each member: how many other members it differs from.
   const differsFrom = new Map<number, Uint16Array>(members.map((member) => [member.doc, new Uint16Array(member.tokens.length)]));
@@ -433,7 +535,8 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   }
   const distinctive = (member: MemberText, from: number, to: number): boolean => {
     const others = compared.get(member.doc) ?? 1;
-    if (others < 3 || from >= to) return from < to || others < 3;
+    if (from >= to) return false;
+    if (others < 2) return true;
     const counts = differsFrom.get(member.doc)!;
     let sum = 0;
     for (let i = from; i < to; i++) sum += counts[i]!;
@@ -442,6 +545,7 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   };
   const pairDifferences = pairs.flatMap((pair) => classifyPair(documents, group.id, pair, termsByDoc.get(pair.a.doc)!, termsByDoc.get(pair.b.doc)!, distinctive));
   const quotes = quoteDifferences(documents, group, members);
+  const verbs = attributionBySentence(documents, group, termsByDoc);
   const { differences: figureDiffs, figures } = figureDifferences(documents, group);
   const omissions = omissionDifferences(documents, group, members, figures);
   const quoteSpans = quotes.flatMap((difference) => difference.spans);
@@ -453,7 +557,9 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   );
   // The same difference found in two overlapping members (a paragraph merged into two) is one.
   const seen = new Set<string>();
-  const unique = [...kept, ...quotes, ...figureDiffs, ...omissions].filter((difference) => {
+  const labelSpans = kept.filter((difference) => difference.kind === 'label').flatMap((difference) => difference.spans);
+  const freshOmissions = omissions.filter((difference) => !difference.spans.every((span) => labelSpans.some((l) => overlaps(l, span))));
+  const unique = [...kept, ...verbs, ...quotes, ...figureDiffs, ...freshOmissions].filter((difference) => {
     const key = `${difference.kind}|${difference.spans.map((span) => `${span.doc}:${span.start}-${span.end}`).sort().join(',')}`;
     if (seen.has(key)) return false;
     seen.add(key);

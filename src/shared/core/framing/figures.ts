@@ -32,8 +32,12 @@ function parseNumber(text: string): number | null {
 
 /** The attribution of a sentence: "according to …" up to the next comma or full stop. */
 function attributionIn(sentence: string): string | undefined {
-  const match = /\b(according to|citing|figures from|data from)\s+([^,.;]{3,80})/i.exec(sentence);
-  return match ? `${match[1]} ${match[2]}`.replace(/\s+/g, ' ').trim() : undefined;
+  const match = /\b(according to|citing|figures from|data from)\s+([^,.;]{3,120})/i.exec(sentence);
+  if (!match) return undefined;
+  let source = match[2]!.replace(/\s+/g, ' ').trim();
+  // Long credits are cut at a word, never inside one.
+  if (source.length > 80) source = source.slice(0, 80).replace(/\s+\S*$/, '') + '…';
+  return `${match[1]} ${source}`;
 }
 
 /**

@@ -1,14 +1,17 @@
 import type { Lexicon, LexiconKind } from '../../contract/lexicon.js';
 import { foldWord, stem, tokenize, type Token } from '../text.js';
 
-/** One term of the lexicon, ready to match: the stems of its words. */
+/** One term of the lexicon, ready to match: the matching keys and folded forms of its words. */
 export interface IndexedTerm {
   readonly setId: string;
   readonly setName: string;
   readonly kind: LexiconKind;
   readonly term: string;
   readonly tone?: string;
-  readonly stems: readonly string[];
+  /** One key per word (GAP for "…"), from `inflectionKey`. */
+  readonly keys: readonly string[];
+  /** The folded words as written in the lexicon, to prefer an exact match over an inflected one. */
+  readonly words: readonly string[];
 }
 
 /** A term found in a text: which one, and the tokens it covers (end exclusive). */
@@ -18,28 +21,99 @@ export interface TermMatch {
   readonly to: number;
 }
 
-/** The lexicon's terms indexed by the stem of their first word, longest terms first. */
+/** The lexicon's terms indexed by the key of their first word, longest terms first. */
 export interface LexiconIndex {
-  readonly byFirstStem: ReadonlyMap<string, readonly IndexedTerm[]>;
+  readonly byFirstKey: ReadonlyMap<string, readonly IndexedTerm[]>;
   readonly setCount: number;
 }
 
-const stemOf = (word: string): string => stem(foldWord(word));
+/** Tokens prepared for lexicon matching. */
+export interface TermText {
+  readonly keys: readonly string[];
+  readonly norms: readonly string[];
+  /** A capitalised word inside a sentence is a name ("United States"), never a lexicon term. */
+  readonly isName: readonly boolean[];
+}
+
 /** Marks a gap of up to MAX_GAP words inside a term. */
 const GAP = '\u0000gap';
 const MAX_GAP = 4;
 
-/** Match term stems (with gaps) at token i; the end of the match, or -1. */
-function matchAt(termStems: readonly string[], stems: readonly string[], i: number, to: number): number {
+/**
+ * The key a word is matched on: inflections folded (claims, claimed, claiming → claim; countries →
+ * country) but not derivations, so "reportedly" stays apart from "reported" and "allegedly" from
+ * "alleged".
+ */
+export function inflectionKey(word: string): string {
+  let w = foldWord(word).replace(/'s$|'$/, '');
+  if (w.length <= 3 || /^\p{N}/u.test(w)) return w;
+  if (w.endsWith('ies') || w.endsWith('ied')) w = w.slice(0, -3) + 'y';
+  else if (/(ss|[sxz]|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  // "release" and "released", "declare" and "declared" share a key.
+  return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
+}
+
+export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
+  const byFirstKey = new Map<string, IndexedTerm[]>();
+  for (const set of lexicon?.sets ?? []) {
+    for (const entry of set.terms) {
+      // "…" (or "...") in a term stands for up to four words: "claimed … lives".
+      const parts = entry.term.split(/\s*(?:…|\.\.\.)\s*/);
+      const words: string[] = [];
+      const keys: string[] = [];
+      parts.forEach((part, i) => {
+        if (i > 0) {
+          keys.push(GAP);
+          words.push(GAP);
+        }
+        for (const token of tokenize(part)) {
+          keys.push(inflectionKey(token.norm));
+          words.push(token.norm);
+        }
+      });
+      if (keys.length === 0 || keys[0] === GAP) continue;
+      const indexed: IndexedTerm = { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, ...(entry.tone ? { tone: entry.tone } : {}), keys, words };
+      const list = byFirstKey.get(keys[0]!) ?? [];
+      list.push(indexed);
+      byFirstKey.set(keys[0]!, list);
+    }
+  }
+  for (const list of byFirstKey.values()) list.sort((x, y) => y.keys.length - x.keys.length);
+  return { byFirstKey, setCount: lexicon?.sets.length ?? 0 };
+}
+
+/** Prepare tokens of `text` for matching. */
+export function termTextOf(text: string, tokens: readonly Pick<Token, 'norm' | 'start' | 'isCapitalized'>[]): TermText {
+  return {
+    keys: tokens.map((token) => inflectionKey(token.norm)),
+    norms: tokens.map((token) => token.norm),
+    isName: tokens.map((token, i) => {
+      if (!token.isCapitalized || i === 0) return false;
+      const before = text.slice(Math.max(0, token.start - 4), token.start);
+      return !/[.!?:;“"‘(\n]\s*$/.test(before);
+    }),
+  };
+}
+
+/** The stems of tokens (for content comparisons, not lexicon matching). */
+export function stemsOf(tokens: readonly Pick<Token, 'norm'>[]): string[] {
+  return tokens.map((token) => stem(token.norm));
+}
+
+/** Match a term at token i; the end of the match, or -1. */
+function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): number {
   let at = i;
-  for (let k = 0; k < termStems.length; k++) {
-    const wanted = termStems[k]!;
+  for (let k = 0; k < term.keys.length; k++) {
+    const wanted = term.keys[k]!;
     if (wanted === GAP) {
-      const next = termStems[k + 1];
+      const next = term.keys[k + 1];
       if (next === undefined) return -1;
       let found = -1;
       for (let skip = 0; skip <= MAX_GAP && at + skip < to; skip++) {
-        if (stems[at + skip] === next) {
+        if (text.keys[at + skip] === next && !text.isName[at + skip]) {
           found = at + skip;
           break;
         }
@@ -48,52 +122,37 @@ function matchAt(termStems: readonly string[], stems: readonly string[], i: numb
       at = found;
       continue;
     }
-    if (at >= to || stems[at] !== wanted) return -1;
+    if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
     at++;
   }
   return at;
 }
 
-export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
-  const byFirstStem = new Map<string, IndexedTerm[]>();
-  for (const set of lexicon?.sets ?? []) {
-    for (const entry of set.terms) {
-      // "…" (or "...") in a term stands for up to four words: "claimed … lives".
-      const stems = entry.term
-        .split(/\s*(?:…|\.\.\.)\s*/)
-        .flatMap((part, i) => [...(i > 0 ? [GAP] : []), ...tokenize(part).map((token) => stemOf(token.norm))]);
-      if (stems.length === 0) continue;
-      const indexed: IndexedTerm = { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, ...(entry.tone ? { tone: entry.tone } : {}), stems };
-      const list = byFirstStem.get(stems[0]!) ?? [];
-      list.push(indexed);
-      byFirstStem.set(stems[0]!, list);
-    }
-  }
-  for (const list of byFirstStem.values()) list.sort((x, y) => y.stems.length - x.stems.length);
-  // Terms are matched by their words' stems; the comparison key of a term ignores its gaps.
-  return { byFirstStem, setCount: lexicon?.sets.length ?? 0 };
-}
-
-/** The stems of tokens, computed once per token list. */
-export function stemsOf(tokens: readonly Pick<Token, 'norm'>[]): string[] {
-  return tokens.map((token) => stemOf(token.norm));
+/** How many of a match's words are written exactly as in the lexicon. */
+function exactness(term: IndexedTerm, text: TermText, from: number): number {
+  let exact = 0;
+  for (let k = 0; k < term.words.length && from + k < text.norms.length; k++) if (term.words[k] === text.norms[from + k]) exact++;
+  return exact;
 }
 
 /**
- * Every lexicon term in a run of tokens, longest match first, not overlapping. `stems` are the
- * tokens' stems (from `stemsOf`).
+ * Every lexicon term in a run of tokens, not overlapping: at each place the longest term, and
+ * among terms as long the one written most exactly as in the text ("suspect" the noun before
+ * "suspected" the hedge). Names are never terms.
  */
-export function findTerms(index: LexiconIndex, stems: readonly string[], from = 0, to = stems.length): TermMatch[] {
+export function findTerms(index: LexiconIndex, text: TermText, from = 0, to = text.keys.length): TermMatch[] {
   const matches: TermMatch[] = [];
   let i = from;
   while (i < to) {
-    const candidates = index.byFirstStem.get(stems[i]!);
     let found: TermMatch | null = null;
-    for (const term of candidates ?? []) {
-      const end = matchAt(term.stems, stems, i, to);
-      if (end > 0) {
+    let foundExact = -1;
+    for (const term of index.byFirstKey.get(text.keys[i]!) ?? []) {
+      const end = matchAt(term, text, i, to);
+      if (end < 0) continue;
+      const exact = exactness(term, text, i);
+      if (!found || end - i > found.to - found.from || (end - i === found.to - found.from && exact > foundExact)) {
         found = { term, from: i, to: end };
-        break;
+        foundExact = exact;
       }
     }
     if (found) {

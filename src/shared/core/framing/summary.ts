@@ -2,7 +2,7 @@ import type { AlignmentGroup, ClaimsTable, Comparison, ComparisonSummary, Differ
 import { ALIGNED_KINDS } from '../align.js';
 import { tokenize } from '../text.js';
 import { isOutlier, type Figure } from './figures.js';
-import { findTerms, stemsOf, type LexiconIndex } from './lexicon-index.js';
+import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
 
 function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
   const loaded = new Map<string, { set: string; term: string; count: number }>();
@@ -11,7 +11,7 @@ function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
   for (const paragraph of document.paragraphs) {
     if (!ALIGNED_KINDS.has(paragraph.kind)) continue;
     const tokens = tokenize(document.text, paragraph.start, paragraph.end);
-    for (const match of findTerms(lexicon, stemsOf(tokens))) {
+    for (const match of findTerms(lexicon, termTextOf(document.text, tokens))) {
       const term = document.text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end).toLowerCase();
       const key = `${match.term.setId}:${term}`;
       if (match.term.kind === 'loaded-term' || match.term.kind === 'label') {
