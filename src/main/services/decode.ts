@@ -1,7 +1,14 @@
-import iconv from 'iconv-lite';
-import { detectAll } from 'jschardet';
+import { createRequire } from 'node:module';
 import type { TextEncoding } from '../../shared/contract/api.js';
 import type { UndecodableText } from '../../shared/contract/comparison.js';
+
+// The detector and the single-byte/CJK decoders are loaded on first use: most articles are UTF-8,
+// and `parallax compare` on them should not pay for loading either (about 100 ms).
+const requireLazily = createRequire(import.meta.url);
+let iconvModule: typeof import('iconv-lite') | null = null;
+let chardetModule: typeof import('jschardet') | null = null;
+const iconvLite = (): typeof import('iconv-lite') => (iconvModule ??= requireLazily('iconv-lite') as typeof import('iconv-lite'));
+const jschardet = (): typeof import('jschardet') => (chardetModule ??= requireLazily('jschardet') as typeof import('jschardet'));
 
 /**
  * Turning a text file's bytes into the text Parallax shows.
@@ -357,7 +364,7 @@ const DETECTOR_NAMES: Record<string, TextEncoding> = {
 function detectEncoding(sample: Uint8Array): { encoding: TextEncoding; confident: boolean } {
   let candidates: { encoding: string | null; confidence: number }[];
   try {
-    candidates = detectAll(sample, { detectEncodings: DETECTABLE, minimumThreshold: 0 });
+    candidates = jschardet().detectAll(sample, { detectEncodings: DETECTABLE, minimumThreshold: 0 });
   } catch {
     candidates = [];
   }
@@ -429,7 +436,7 @@ function decodeWhole(bytes: Uint8Array, encoding: TextEncoding): string {
   if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
     return new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
   }
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+  return iconvLite().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
 }
 
 /**
@@ -545,7 +552,7 @@ function decodeGb18030(bytes: Uint8Array): { text: string; literal: number[] } {
     if (literal.length === written) return { text: text.replaceAll('\uFFFE', REPLACEMENT), literal };
     literal.length = 0;
   }
-  const decoder = iconv.getDecoder('gb18030', { stripBOM: false });
+  const decoder = iconvLite().getDecoder('gb18030', { stripBOM: false });
   const pieces: string[] = [];
   let length = 0;
   let from = 0;

@@ -104,6 +104,9 @@ const BOILERPLATE: readonly RegExp[] = [
 /** A marker after which come headlines of other stories. */
 const RELATED = /^((latest|related|recommended|more|popular|trending|top) (articles?|stories|news|posts|reads)|related (article|story|coverage)s?|see also|read more|also read)\b/i;
 
+/** "Headline – Source": a headline with a dash and a short credit after it. */
+const INSERTED_HEADLINE = /\s[–—-]\s\p{Lu}[\p{L}'’ ]{1,30}$/u;
+
 /** Photo captions and credits. */
 const CAPTION: readonly RegExp[] = [
   /\[(?:[^\]]{2,60})\]$/,
@@ -160,6 +163,18 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
       if (line.length > 140 || /[.!]["”’]?$/.test(line)) break;
       kinds[j] = 'boilerplate';
     }
+  }
+
+  // Another story's headline set into the article ("Israel Refuses Timeline on Withdrawal from
+  // Gaza – Hamas Official"): a short line in Title Case, with a dash before its source, that is
+  // not the page's own headline.
+  for (let i = 0; i < plain.length; i++) {
+    if (kinds[i] !== 'body' || !guessed(i) || i === kinds.findIndex((kind) => kind !== 'boilerplate')) continue;
+    const line = plain[i]!;
+    if (!INSERTED_HEADLINE.test(line) || /[.!?]["”’]?$/.test(line)) continue;
+    const words = line.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
+    const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+    if (words.length >= 4 && words.length <= 16 && capitalised / words.length >= 0.6) kinds[i] = 'boilerplate';
   }
 
   const firstArticle = kinds.findIndex((kind) => kind !== 'boilerplate');
