@@ -1,6 +1,6 @@
 import type { AlignmentGroup, GroupMember, ParagraphKind, SentenceLink, SourceDocument } from '../contract/comparison.js';
 import { splitSentences } from './sentences.js';
-import { STOP_WORDS, stem, tokenize } from './text.js';
+import { paragraphTokens, STOP_WORDS, stem, tokenize, tokensWithin, type Token } from './text.js';
 
 /** How strict alignment is by default: paragraphs less alike than this are not linked. From 0 to 1. */
 export const DEFAULT_ALIGN_THRESHOLD = 0.25;
@@ -39,9 +39,8 @@ const QUOTED = /["“«]([^"”»]{3,300})["”»]/g;
 for (const words of SAME_THING) for (const word of words) CONCEPT.set(word, `~${words[0]}`);
 
 /** The weighted terms of a span of text: content words (stemmed), numbers and names weighing more. */
-function termsOf(text: string, start: number, end: number): Map<string, number> {
+function termsOf(tokens: readonly Token[]): Map<string, number> {
   const terms = new Map<string, number>();
-  const tokens = tokenize(text, start, end);
   tokens.forEach((token, i) => {
     if (STOP_WORDS.has(token.norm)) return;
     if (!token.isNumber && token.norm.length < 2) return;
@@ -168,7 +167,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       if (!ALIGNED_KINDS.has(paragraph.kind)) return;
       const ids: number[] = [];
       for (const range of splitSentences(document.text, paragraph.start, paragraph.end)) {
-        const terms = termsOf(document.text, range.start, range.end);
+        const terms = termsOf(tokensWithin(paragraphTokens(document, index), range.start, range.end));
         if (terms.size === 0) continue;
         ids.push(sentences.length);
         sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, isTitle: paragraph.kind === 'title', quoted: quotedPairs(document.text, range.start, range.end), total: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });

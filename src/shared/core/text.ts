@@ -94,3 +94,37 @@ export function stem(norm: string): string {
   // "release" and "released" share a stem.
   return norm.endsWith('e') && norm.length > 5 ? norm.slice(0, -1) : norm;
 }
+
+/**
+ * The tokens of each paragraph of a document, computed once per document and shared by alignment,
+ * word differences, figures and the summary (tokenizing is most of their cost).
+ */
+const paragraphTokenCache = new WeakMap<object, (Token[] | undefined)[]>();
+export function paragraphTokens(document: { readonly text: string; readonly paragraphs: readonly { readonly start: number; readonly end: number }[] }, index: number): Token[] {
+  let cached = paragraphTokenCache.get(document);
+  if (!cached) {
+    cached = [];
+    paragraphTokenCache.set(document, cached);
+  }
+  let tokens = cached[index];
+  if (!tokens) {
+    const paragraph = document.paragraphs[index];
+    tokens = paragraph ? tokenize(document.text, paragraph.start, paragraph.end) : [];
+    cached[index] = tokens;
+  }
+  return tokens;
+}
+
+/** The tokens of `tokens` (in text order) that lie within [start, end). */
+export function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.end <= end; i++) out.push(tokens[i]!);
+  return out;
+}

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { AlignmentGroup, SourceDocument, TextSpan } from '../contract/comparison.js';
-import { STOP_WORDS, tokenize, type Token } from './text.js';
+import { paragraphTokens, STOP_WORDS, type Token } from './text.js';
 
 export interface WordingOptions {
   /** Longest time one pair of paragraphs may be word-diffed, in milliseconds. */
@@ -41,7 +41,7 @@ export function memberText(document: SourceDocument, doc: number, paragraphs: re
   for (const index of paragraphs) {
     const paragraph = document.paragraphs[index];
     if (!paragraph) continue;
-    for (const token of tokenize(document.text, paragraph.start, paragraph.end)) {
+    for (const token of paragraphTokens(document, index)) {
       tokens.push({ start: token.start, end: token.end, norm: token.norm, isNumber: token.isNumber, isCapitalized: token.isCapitalized, paragraph: index });
     }
   }

@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../../contract/comparison.js';
-import { STOP_WORDS, stem, tokenize, type Token } from '../text.js';
+import { paragraphTokens, STOP_WORDS, stem, type Token } from '../text.js';
 
 /** A number a source gives, what it counts, and whom the source credits for it. */
 export interface Figure {
@@ -49,7 +49,7 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
   for (const index of paragraphs) {
     const paragraph = document.paragraphs[index];
     if (!paragraph) continue;
-    const tokens = tokenize(document.text, paragraph.start, paragraph.end);
+    const tokens = paragraphTokens(document, index);
     const sentenceText = document.text.slice(paragraph.start, paragraph.end);
     tokens.forEach((token, i) => {
       if (!token.isNumber) return;

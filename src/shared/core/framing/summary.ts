@@ -1,6 +1,6 @@
 import type { AlignmentGroup, ClaimsTable, Comparison, ComparisonSummary, Difference, SourceDocument, SourceSummary, UniqueParagraph } from '../../contract/comparison.js';
 import { ALIGNED_KINDS } from '../align.js';
-import { tokenize } from '../text.js';
+import { paragraphTokens } from '../text.js';
 import { isOutlier, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
 
@@ -8,9 +8,9 @@ function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
   const loaded = new Map<string, { set: string; term: string; count: number }>();
   const attribution = new Map<string, { term: string; tone?: string; count: number }>();
   const hedges = new Map<string, { term: string; count: number }>();
-  for (const paragraph of document.paragraphs) {
+  for (const [index, paragraph] of document.paragraphs.entries()) {
     if (!ALIGNED_KINDS.has(paragraph.kind)) continue;
-    const tokens = tokenize(document.text, paragraph.start, paragraph.end);
+    const tokens = paragraphTokens(document, index);
     for (const match of findTerms(lexicon, termTextOf(document.text, tokens))) {
       const term = document.text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end).toLowerCase();
       const key = `${match.term.setId}:${term}`;
