@@ -18,20 +18,15 @@ export interface ColumnHeadProps {
   readonly docIndex: number;
   /** What the person decided about this source, if anything. */
   readonly choices?: SourceChoices;
-  /** What happened to the file on disk since it was opened. */
-  readonly change?: SourceChangeKind;
   readonly sharedCount: number;
   readonly noteCount: number;
   readonly onRename: (label: string) => void;
   readonly onSetEncoding: (encoding: TextEncoding | null) => void;
-  readonly onReload: () => void;
-  readonly onLocate: () => void;
-  readonly onDismissChange: () => void;
 }
 
-/** The head of a source's column: its outlet and title, how it was read, and what changed on disk. */
+/** The head of a source's column: its outlet and title, byline and date, and its details. */
 export function ColumnHead(props: ColumnHeadProps) {
-  const { doc, choices, change } = props;
+  const { doc, choices } = props;
   const metadata = doc.metadata;
   const [editing, setEditing] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -41,9 +36,6 @@ export function ColumnHead(props: ColumnHeadProps) {
 
   const published = formatPublished(metadata?.published);
   const byline = metadata?.byline?.trim();
-  const undecodable = metadata ? undecodableSentence(metadata) : undefined;
-  const warnings = metadata?.warnings ?? [];
-  const showReadingNotice = undecodable !== undefined || warnings.length > 0;
 
   const stopEditing = (label: string | null) => {
     setEditing(false);
@@ -101,6 +93,48 @@ export function ColumnHead(props: ColumnHeadProps) {
         {props.noteCount > 0 ? ` · ${props.noteCount === 1 ? '1 note' : `${props.noteCount} notes`}` : ''}
       </p>
 
+      {detailsOpen && (
+        <SourceDetails
+          id={detailsId}
+          doc={doc}
+          choices={choices}
+          onSetEncoding={props.onSetEncoding}
+          onClose={() => {
+            setDetailsOpen(false);
+            detailsButton.current?.focus();
+          }}
+          opener={detailsButton}
+        />
+      )}
+    </header>
+  );
+}
+
+export interface ColumnNoticesProps {
+  readonly doc: SourceDocument;
+  readonly choices?: SourceChoices;
+  /** What happened to the file on disk since it was opened. */
+  readonly change?: SourceChangeKind;
+  readonly onSetEncoding: (encoding: TextEncoding | null) => void;
+  readonly onReload: () => void;
+  readonly onLocate: () => void;
+  readonly onDismissChange: () => void;
+}
+
+/**
+ * What a person should know about one source, at the top of its column's text: text that could
+ * not be decoded (with a choice of encoding), and a change on disk (with Reload or Locate…). They
+ * sit in the column, not its head, so one source's notice does not make every head taller.
+ */
+export function ColumnNotices(props: ColumnNoticesProps) {
+  const { doc, choices, change } = props;
+  const metadata = doc.metadata;
+  const undecodable = metadata ? undecodableSentence(metadata) : undefined;
+  const warnings = metadata?.warnings ?? [];
+  const showReadingNotice = undecodable !== undefined || warnings.length > 0;
+  if (!showReadingNotice && !change) return null;
+  return (
+    <div className={change ? 'column__notices column__notices--sticky' : 'column__notices'}>
       {showReadingNotice && (
         <div className="column__notice" role="note" aria-label={`How ${doc.label} was read`}>
           {undecodable && <p>{undecodable}</p>}
@@ -140,21 +174,7 @@ export function ColumnHead(props: ColumnHeadProps) {
           </div>
         </div>
       )}
-
-      {detailsOpen && (
-        <SourceDetails
-          id={detailsId}
-          doc={doc}
-          choices={choices}
-          onSetEncoding={props.onSetEncoding}
-          onClose={() => {
-            setDetailsOpen(false);
-            detailsButton.current?.focus();
-          }}
-          opener={detailsButton}
-        />
-      )}
-    </header>
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
 import type { Comparison } from '../../../shared/contract/comparison';
 import type { SourceChangeKind } from '../state/appState';
-import { ColumnHead } from './ColumnHead';
+import { ColumnHead, ColumnNotices } from './ColumnHead';
 import { splitAtRanges, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
 import { ComparisonToolbar } from './ComparisonToolbar';
 import { ParagraphBlock, type SelectionState } from './ParagraphBlock';
@@ -175,14 +175,10 @@ export function ComparisonView(props: ComparisonViewProps) {
                 doc={doc}
                 docIndex={docIndex}
                 choices={docChoices}
-                change={props.sourceChanges[doc.path]}
                 sharedCount={shared}
                 noteCount={notes}
                 onRename={(label) => props.onRename(docIndex, label)}
                 onSetEncoding={(encoding) => props.onSetEncoding(docIndex, encoding)}
-                onReload={props.onReload}
-                onLocate={() => props.onLocate(doc.path)}
-                onDismissChange={() => props.onDismissChange(doc.path)}
               />
               <div
                 className="column__scroll"
@@ -191,6 +187,15 @@ export function ComparisonView(props: ComparisonViewProps) {
                   else scrollers.current.delete(docIndex);
                 }}
               >
+                <ColumnNotices
+                  doc={doc}
+                  choices={docChoices}
+                  change={props.sourceChanges[doc.path]}
+                  onSetEncoding={(encoding) => props.onSetEncoding(docIndex, encoding)}
+                  onReload={props.onReload}
+                  onLocate={() => props.onLocate(doc.path)}
+                  onDismissChange={() => props.onDismissChange(doc.path)}
+                />
                 {doc.paragraphs.map((paragraph, p) => {
                   const ref = { doc: docIndex, paragraph: p };
                   const key = refKey(docIndex, p);
