@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -41,11 +41,11 @@ interface Recent {
   noteCount: number;
 }
 
-async function launch(dataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
+async function launch(dataDir: string, files: readonly string[] = []): Promise<{ app: ElectronApplication; page: Page }> {
   if (!existsSync(join(root, 'out', 'main', 'index.js'))) throw new Error('The app is not built: run `npm run build` first.');
   const app = await electron.launch({
     executablePath: 'path' in found ? found.path : '',
-    args: [root, '--data-dir', dataDir],
+    args: [root, '--data-dir', dataDir, ...files],
     env: { ...process.env, ELECTRON_RENDERER_URL: '' }, // never the development server
   });
   const page = await app.firstWindow();
@@ -89,7 +89,7 @@ test('opens the sample in a visible, locked-down window', async () => {
         const scope = globalThis as unknown as Record<string, unknown>;
         return { api: Object.keys(scope.api as object).sort(), require: typeof scope.require, process: typeof scope.process };
       }),
-    ).toEqual({ api: ['invoke', 'onMenuCommand', 'pathForFile'], require: 'undefined', process: 'undefined' });
+    ).toEqual({ api: ['invoke', 'onMenuCommand', 'onSourceChanged', 'pathForFile'], require: 'undefined', process: 'undefined' });
   } finally {
     await app.close();
   }
@@ -141,6 +141,25 @@ test('no page can navigate the window or open another', async () => {
     await page.waitForTimeout(500);
     expect(page.url()).toBe(before);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a source edited on disk is announced in its column through the real preload, and Reload shows the new text', async () => {
+  const a = join(dataDir, 'courier.txt');
+  const b = join(dataDir, 'lantern.txt');
+  await copyFile(join(root, 'resources', 'samples', 'veskin-valley-courier.txt'), a);
+  await copyFile(join(root, 'resources', 'samples', 'harlowmere-lantern.txt'), b);
+  const { app, page } = await launch(dataDir, [a, b]);
+  try {
+    const columns = page.locator('section.column');
+    await expect(columns).toHaveCount(2);
+    await writeFile(b, `${await readFile(b, 'utf8')}\nA correction added after publication.\n`);
+    const banner = columns.nth(1).getByRole('status').filter({ hasText: 'This file changed on disk.' });
+    await expect(banner).toBeVisible();
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await expect(columns.nth(1)).toContainText('A correction added after publication.');
   } finally {
     await app.close();
   }
