@@ -53,16 +53,20 @@ test.describe('screenshots', () => {
     // Junk dimmed: the page furniture Parallax found, and a paragraph the reader marked themselves.
     if (FILES.length === 0) {
       if (await page.getByRole('button', { name: 'Close notes' }).isVisible()) await page.getByRole('button', { name: 'Close notes' }).click();
+      // Every column from its top, where the page furniture of the seeds sits, as Parallax found it.
+      await page.locator('.column__scroll').evaluateAll((scrollers) => scrollers.forEach((scroller) => scroller.scrollTo({ top: 0 })));
+      await page.mouse.move(0, 0);
+      await shoot(app, 'comparison-seeds-junk.png');
+      // Then a paragraph the reader marked as junk themselves, with its undo.
       const first = page.locator('section.column').first();
       const body = first.locator('.para--body').nth(1);
       await body.click();
       await page.getByRole('button', { name: 'Mark as not article text' }).click();
       await expect(first.locator('.para[data-marked]')).toHaveCount(1);
       await page.getByRole('button', { name: 'Close notes' }).click();
-      // Every column from its top, where the page furniture of the seeds sits.
       await page.locator('.column__scroll').evaluateAll((scrollers) => scrollers.forEach((scroller) => scroller.scrollTo({ top: 0 })));
       await page.mouse.move(0, 0);
-      await shoot(app, 'comparison-seeds-junk.png');
+      await shoot(app, 'paragraph-marked-by-you.png');
     }
 
     // What is known about a source, with the encoding it was read with.
