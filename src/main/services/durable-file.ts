@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -68,5 +68,15 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       if (!transient || process.platform !== 'win32' || attempt >= 5) throw error;
       await new Promise((done) => setTimeout(done, 50 * (attempt + 1)));
     }
+  }
+}
+
+/** Whether something exists at a path (a file, a folder, anything). */
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
   }
 }

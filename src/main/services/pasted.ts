@@ -1,7 +1,7 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserFacingError } from './dispatch.js';
-import { writeFileDurably } from './durable-file.js';
+import { pathExists, writeFileDurably } from './durable-file.js';
 
 /**
  * Text pasted into Parallax becomes a file in the data folder (`<dataDir>/pasted/`), so that it can
@@ -98,17 +98,9 @@ export async function savePastedSource(dataDir: string, paste: PastedSource, now
   const content = html !== undefined ? htmlDocumentFor(name, html) : text.endsWith('\n') ? text : `${text}\n`;
   for (let n = 1; ; n++) {
     const path = join(folder, `${stamp}-${slugFor(name)}${n > 1 ? `-${n}` : ''}.${extension}`);
-    if (await exists(path)) continue;
+    if (await pathExists(path)) continue;
     await writeFileDurably(path, content);
     return { path, name };
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

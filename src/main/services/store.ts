@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TEXT_ENCODINGS, type ApiValidRequest, type RecentComparison } from '../../shared/contract/api.js';
 import { noteSchema, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
-import { removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
+import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
 
 /**
  * The notes store: the comparisons a person opened and the notes they wrote, in one JSON file.
@@ -282,21 +282,13 @@ async function moveAside(file: string, tag: string, when: Date): Promise<string>
   const folder = join(file, '..');
   for (let n = 1; ; n++) {
     const candidate = join(folder, `parallax-store.${tag}-${stamp}${n > 1 ? `-${n}` : ''}.json`);
-    if (await exists(candidate)) continue;
+    if (await pathExists(candidate)) continue;
     await rename(file, candidate);
     await syncFolder(folder);
     return candidate;
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function unreadableStore(file: string, error: unknown): UserFacingError {
   const detail = error instanceof Error ? error.message : String(error);
