@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../shared/contract/api.js';
 import type { SourceDocument } from '../../shared/contract/comparison.js';
 import { openSources } from '../services/sources.js';
+import { parseCommand } from './args.js';
 import type { CliIO } from './index.js';
 
 /**
@@ -21,26 +21,18 @@ Options for import:
 `;
 
 export async function importCommand(args: readonly string[], io: CliIO, usage: string): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommand(
+    'import',
+    {
       args: [...args],
       allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        encoding: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`parallax import: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-    return 2;
-  }
+      options: { json: { type: 'boolean', default: false }, encoding: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    },
+    usage,
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
   if (positionals.length !== 1) {
     io.stderr(`parallax import: give exactly one file to read${positionals.length > 1 ? ` (${positionals.length} were given)` : ''}.\n\n${usage}`);
     return 2;

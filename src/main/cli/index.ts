@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { compareDocuments } from '../../shared/core/compare.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { formatComparison } from '../../shared/core/format.js';
 import { defaultLexiconPath, loadLexicon } from '../services/lexicon.js';
 import { openSources } from '../services/sources.js';
+import { parseCommand } from './args.js';
 import { IMPORT_USAGE, importCommand } from './import.js';
 import { launchApp } from './launch.js';
 
@@ -71,9 +71,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
 }
 
 async function compare(args: readonly string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommand(
+    'compare',
+    {
       args: [...args],
       allowPositionals: true,
       options: {
@@ -86,16 +86,12 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
         lexicon: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    io.stderr(`parallax compare: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   if (positionals.length < 2) {
     io.stderr(`parallax compare: give at least two article files to compare${positionals.length === 1 ? ' (only one was given)' : ''}.\n\n${USAGE}`);
     return 2;
