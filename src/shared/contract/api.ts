@@ -44,13 +44,22 @@ export const apiRequestSchemas = {
   /**
    * Open files as one comparison. `relink`: the person located a moved or deleted source `from`
    * at `to` (one of `paths`); its notes and what they decided about it move to the new file.
+   * `threshold`: how alike paragraphs must be to be lined up, from 0 (loose) to 1 (strict); main
+   * keeps it for the comparisons that follow (renaming a source, marking a paragraph, …). Without
+   * it, the setting last asked for, or the default.
    */
   'comparison:open': z
     .object({
       paths: z.array(z.string().min(1).max(4_096)).min(1).max(50),
       relink: z.object({ from: filePath, to: filePath }).strict().optional(),
+      threshold: z.number().min(0).max(1).optional(),
     })
     .strict(),
+  /**
+   * Stop the comparison being worked out, if any. The request that asked for it answers with the
+   * error code `cancelled`; the comparison on screen stays.
+   */
+  'comparison:cancel': empty,
   /** Open the bundled sample comparison. */
   'comparison:openSample': empty,
   /**
@@ -151,6 +160,7 @@ interface ApiResponses {
   'comparison:pending': { readonly paths: readonly string[] };
   'comparison:recent': readonly RecentComparison[];
   'comparison:forget': readonly RecentComparison[];
+  'comparison:cancel': { readonly cancelled: boolean };
   'files:pick': { readonly paths: readonly string[] };
   'notes:list': readonly Note[];
   'notes:save': Note;
@@ -168,7 +178,8 @@ export type ApiResponse<C extends ApiChannel> = ApiResponses[C];
 
 /** An error the person can act on. `code` is for programs, `message` for people. */
 export interface ApiError {
-  readonly code: 'invalid-request' | 'not-found' | 'unreadable' | 'failed';
+  /** `cancelled`: the person (or a newer request) stopped the work; nothing went wrong. */
+  readonly code: 'invalid-request' | 'not-found' | 'unreadable' | 'failed' | 'cancelled';
   readonly message: string;
 }
 
@@ -206,6 +217,8 @@ export interface ParallaxBridge<TFile = unknown> {
   pathForFile(file: TFile): string;
   /** Listen for sources of the open comparison changing or vanishing on disk; returns an unsubscribe. */
   onSourceChanged(listener: (change: SourceChange) => void): () => void;
+  /** Listen for how far the comparison being worked out has got; returns an unsubscribe. */
+  onProgress(listener: (progress: ComparisonProgress) => void): () => void;
 }
 
 /** A source file of the open comparison changed or vanished on disk. */
@@ -214,3 +227,10 @@ export interface SourceChange {
   readonly change: 'changed' | 'removed';
 }
 export const SOURCE_CHANGED_CHANNEL = 'source:changed' as const;
+
+/** How far the comparison being worked out has got: `done` from 0 to 1, `stage` in words for people. */
+export interface ComparisonProgress {
+  readonly done: number;
+  readonly stage: string;
+}
+export const COMPARISON_PROGRESS_CHANNEL = 'comparison:progress' as const;
