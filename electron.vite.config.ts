@@ -7,7 +7,8 @@ import react from '@vitejs/plugin-react';
  * Three bundles:
  * - main: the Electron main process (`index`) and the headless command line (`cli`), which share
  *   the pure core in src/shared and the plain Node services in src/main/services, and the import
- *   worker (`import-worker`) that reads web pages, Word files and PDFs off the main thread.
+ *   worker (`import-worker`) that reads web pages, Word files and PDFs off the main thread, and the
+ *   comparison worker (`compare-worker`) that works out comparisons off it.
  * - preload: CommonJS, as a sandboxed preload must be.
  * - renderer: the React app.
  */
@@ -24,6 +25,8 @@ export default defineConfig({
           cli: resolve('src/main/cli/index.ts'),
           // The document reader's worker thread (web pages, Word files, PDFs): see services/import/pool.ts.
           'import-worker': resolve('src/main/services/import/worker.ts'),
+          // The comparison's worker thread, so the window never waits on it: see services/compare-pool.ts.
+          'compare-worker': resolve('src/main/services/compare-worker.ts'),
         },
       },
     },

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerUrl, runsFromSource } from '../built-worker.js';
 import { displayName } from './problem.js';
 import type { ImportRequest, ImportResult } from './parse.js';
 
@@ -27,15 +27,8 @@ export interface ImportRunOptions {
   readonly timeoutMs?: number;
 }
 
-/** Where the built worker is: out/main/import-worker.js, beside the entry or one folder up from a chunk. */
-export function builtWorkerUrl(): URL | undefined {
-  if (!import.meta.url.endsWith('.js')) return undefined;
-  for (const relative of ['./import-worker.js', '../import-worker.js']) {
-    const url = new URL(relative, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return undefined;
-}
+/** Where the built worker is: out/main/import-worker.js. */
+export const builtImportWorkerUrl = (): URL | undefined => builtWorkerUrl('import-worker');
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -61,9 +54,9 @@ function tookTooLong(path: string, ms: number): ImportResult {
 /** Read one structured document off the main thread. */
 export async function importDocument(request: ImportRequest, options: ImportRunOptions = {}): Promise<ImportResult> {
   const timeoutMs = options.timeoutMs ?? IMPORT_TIME_LIMIT_MS;
-  let worker = options.worker ?? builtWorkerUrl();
+  let worker = options.worker ?? builtImportWorkerUrl();
   if (!worker) {
-    if (import.meta.url.endsWith('.ts')) worker = 'in-process';
+    if (runsFromSource()) worker = 'in-process';
     else {
       return {
         ok: false,
