@@ -1,12 +1,21 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { MENU_CHANNEL, SOURCE_CHANGED_CHANNEL, type MenuCommand, type RecentComparison, type SourceChange } from '../shared/contract/api.js';
+import {
+  COMPARISON_PROGRESS_CHANNEL,
+  MENU_CHANNEL,
+  SOURCE_CHANGED_CHANNEL,
+  type ComparisonProgress,
+  type MenuCommand,
+  type RecentComparison,
+  type SourceChange,
+} from '../shared/contract/api.js';
 import { registerApi } from './ipc.js';
 import { applicationMenuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents, isAppPageUrl, type AppOrigin } from './security.js';
 import { createApiHandlers, type ApiService } from './services/api.js';
-import { appArguments, dataDirFromArguments, filePathsFromArguments, samplesDirectory } from './services/paths.js';
+import { defaultLexiconPath } from './services/lexicon.js';
+import { appArguments, dataDirFromArguments, filePathsFromArguments, resourcesDirectory, samplesDirectory, type AppLocation } from './services/paths.js';
 import { watchSources, type SourceWatcher } from './services/watch.js';
 import { createMainWindow } from './window.js';
 
@@ -61,6 +70,10 @@ function start(): void {
   const watchOpened = (paths: readonly string[]): void => {
     stopWatching();
     watcher = watchSources(paths, sendSourceChange);
+  };
+
+  const sendProgress = (progress: ComparisonProgress): void => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(COMPARISON_PROGRESS_CHANNEL, progress);
   };
 
   const send = (command: MenuCommand): void => {
@@ -165,10 +178,13 @@ function start(): void {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, origin);
+    const location: AppLocation = { isPackaged: app.isPackaged, appRoot: join(here, '..', '..'), resourcesPath: process.resourcesPath };
     try {
       service = await createApiHandlers({
         dataDir: app.getPath('userData'),
-        samplesDir: samplesDirectory({ isPackaged: app.isPackaged, appRoot: join(here, '..', '..'), resourcesPath: process.resourcesPath }),
+        samplesDir: samplesDirectory(location),
+        lexiconPath: defaultLexiconPath(resourcesDirectory(location)),
+        onProgress: sendProgress,
         version: app.getVersion(),
         pickFiles,
         initialPaths,

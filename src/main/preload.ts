@@ -2,11 +2,13 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type {
   ApiChannel,
   ApiResult,
+  ComparisonProgress,
   MenuCommand,
   ParallaxBridge,
   SourceChange,
   MENU_CHANNEL as MenuChannelName,
   SOURCE_CHANGED_CHANNEL as SourceChangedChannelName,
+  COMPARISON_PROGRESS_CHANNEL as ComparisonProgressChannelName,
 } from '../shared/contract/api.js';
 
 /**
@@ -23,6 +25,7 @@ const channels = {
   'comparison:pending': true,
   'comparison:recent': true,
   'comparison:forget': true,
+  'comparison:cancel': true,
   'files:pick': true,
   'notes:list': true,
   'notes:save': true,
@@ -46,6 +49,7 @@ const menuCommands = {
 
 const MENU_CHANNEL: typeof MenuChannelName = 'menu:command';
 const SOURCE_CHANGED_CHANNEL: typeof SourceChangedChannelName = 'source:changed';
+const COMPARISON_PROGRESS_CHANNEL: typeof ComparisonProgressChannelName = 'comparison:progress';
 
 const isChannel = (value: unknown): value is ApiChannel => typeof value === 'string' && Object.hasOwn(channels, value);
 const isMenuCommand = (value: unknown): value is MenuCommand => typeof value === 'string' && Object.hasOwn(menuCommands, value);
@@ -57,6 +61,15 @@ function asSourceChange(value: unknown): SourceChange | null {
   if (typeof path !== 'string' || path.length === 0 || path.length > 4_096) return null;
   if (change !== 'changed' && change !== 'removed') return null;
   return { path, change };
+}
+
+/** A well-formed ComparisonProgress, copied field by field: `done` a number from 0 to 1, a short `stage`. */
+function asProgress(value: unknown): ComparisonProgress | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { done, stage } = value as { done?: unknown; stage?: unknown };
+  if (typeof done !== 'number' || !(done >= 0 && done <= 1)) return null;
+  if (typeof stage !== 'string' || stage.length > 200) return null;
+  return { done, stage };
 }
 
 const bridge: ParallaxBridge<File> = {
@@ -87,6 +100,16 @@ const bridge: ParallaxBridge<File> = {
     ipcRenderer.on(SOURCE_CHANGED_CHANNEL, relay);
     return () => {
       ipcRenderer.removeListener(SOURCE_CHANGED_CHANNEL, relay);
+    };
+  },
+  onProgress(listener) {
+    const relay = (_event: unknown, payload: unknown): void => {
+      const progress = asProgress(payload);
+      if (progress) listener(progress);
+    };
+    ipcRenderer.on(COMPARISON_PROGRESS_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(COMPARISON_PROGRESS_CHANNEL, relay);
     };
   },
   pathForFile(file) {

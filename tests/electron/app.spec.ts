@@ -89,7 +89,7 @@ test('opens the sample in a visible, locked-down window', async () => {
         const scope = globalThis as unknown as Record<string, unknown>;
         return { api: Object.keys(scope.api as object).sort(), require: typeof scope.require, process: typeof scope.process };
       }),
-    ).toEqual({ api: ['invoke', 'onMenuCommand', 'onSourceChanged', 'pathForFile'], require: 'undefined', process: 'undefined' });
+    ).toEqual({ api: ['invoke', 'onMenuCommand', 'onProgress', 'onSourceChanged', 'pathForFile'], require: 'undefined', process: 'undefined' });
   } finally {
     await app.close();
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_CHANNELS, MENU_CHANNEL, MENU_COMMANDS, SOURCE_CHANGED_CHANNEL } from '../../src/shared/contract/api.js';
+import { API_CHANNELS, COMPARISON_PROGRESS_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, SOURCE_CHANGED_CHANNEL } from '../../src/shared/contract/api.js';
 import { useTempFolders } from './helpers.js';
 
 /**
@@ -46,6 +46,7 @@ interface Report {
   pendingAfterSecondInstance?: unknown;
   quit?: { prevented: boolean; quitCalls: number };
   watch?: { opened: boolean; sent: unknown[]; watchedB: string };
+  compare?: { progress: { done: number; stage: string }[]; problems: unknown };
 }
 
 describe('built main bundle, with a stub electron', () => {
@@ -146,6 +147,13 @@ describe('built main bundle, with a stub electron', () => {
     expect(report.watch?.sent).toEqual([[SOURCE_CHANGED_CHANNEL, { path: report.watch?.watchedB, change: 'changed' }]]);
   });
 
+  it('compares in its worker with the default lexicon, and tells the page how far it has got', () => {
+    expect(report.compare?.problems).toEqual([]);
+    const progress = report.compare?.progress ?? [];
+    expect(progress[0]).toEqual({ done: 0, stage: 'Reading the sources' });
+    expect(progress.at(-1)).toEqual({ done: 1, stage: 'Done' });
+  });
+
   it('installs the menu', () => {
     expect(report.menu).toEqual(expect.arrayContaining(['&File', 'editMenu', '&View', '&Help']));
   });
@@ -160,6 +168,7 @@ describe('built preload, with a fake require', () => {
     invoke(channel: string, request: unknown): Promise<unknown>;
     onMenuCommand(listener: (command: string) => void): () => void;
     onSourceChanged(listener: (change: unknown) => void): () => void;
+    onProgress(listener: (progress: unknown) => void): () => void;
     pathForFile(file: unknown): string;
   };
 
@@ -198,10 +207,10 @@ describe('built preload, with a fake require', () => {
     return { exposed, invoked, required, emit };
   }
 
-  it('exposes only window.api with the four bridge functions', () => {
+  it('exposes only window.api with the five bridge functions', () => {
     const { exposed, required } = loadPreload();
     expect([...exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(exposed.get('api') as object).sort()).toEqual(['invoke', 'onMenuCommand', 'onSourceChanged', 'pathForFile']);
+    expect(Object.keys(exposed.get('api') as object).sort()).toEqual(['invoke', 'onMenuCommand', 'onProgress', 'onSourceChanged', 'pathForFile']);
     expect(required).toEqual(['electron']);
   });
 
@@ -245,6 +254,22 @@ describe('built preload, with a fake require', () => {
     expect(heard).toEqual([[{ path: '/a.txt', change: 'changed' }], [{ path: '/b.txt', change: 'removed' }]]);
     stop();
     emit(SOURCE_CHANGED_CHANNEL, { path: '/a.txt', change: 'changed' });
+    expect(heard).toHaveLength(2);
+  });
+
+  it('passes on only well-formed progress, as fresh objects, and stops when asked', () => {
+    const { exposed, emit } = loadPreload();
+    const api = exposed.get('api') as Bridge;
+    const heard: unknown[][] = [];
+    const stop = api.onProgress((...args) => heard.push(args));
+    emit(COMPARISON_PROGRESS_CHANNEL, { done: 0, stage: 'Reading the sources' });
+    emit(COMPARISON_PROGRESS_CHANNEL, { done: 0.5, stage: 'Lining up paragraphs', extra: 'dropped' });
+    for (const bad of [null, 0.5, { done: 0.5 }, { done: -0.1, stage: 'x' }, { done: 1.5, stage: 'x' }, { done: Number.NaN, stage: 'x' }, { done: '1', stage: 'x' }, { done: 1, stage: 'x'.repeat(201) }]) {
+      emit(COMPARISON_PROGRESS_CHANNEL, bad);
+    }
+    expect(heard).toEqual([[{ done: 0, stage: 'Reading the sources' }], [{ done: 0.5, stage: 'Lining up paragraphs' }]]);
+    stop();
+    emit(COMPARISON_PROGRESS_CHANNEL, { done: 1, stage: 'Done' });
     expect(heard).toHaveLength(2);
   });
 

@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import type {
   ApiHandlers,
   AppStatus,
+  ComparisonProgress,
   OpenComparisonResult,
   OpenProblem,
   RecentComparison,
@@ -11,14 +12,16 @@ import type {
   TextEncoding,
 } from '../../shared/contract/api.js';
 import type { SourceDocument } from '../../shared/contract/comparison.js';
-import { compareDocuments } from '../../shared/core/compare.js';
+import type { Lexicon } from '../../shared/contract/lexicon.js';
+import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { applySourcePreferences, labelFromPath, paragraphKey } from '../../shared/core/document.js';
 import { hashText } from '../../shared/core/hash.js';
+import { CancelledError, ComparisonSlot, runComparison } from './compare-pool.js';
 import { UserFacingError } from './dispatch.js';
+import { loadLexicon } from './lexicon.js';
 import { savePastedSource } from './pasted.js';
 import { openSources, type OpenSourcesResult } from './sources.js';
 import { openNotesStore, type StoredSourcePreferences } from './store.js';
-
 
 /**
  * The main process's side of the API: one handler per channel of the shared contract, over plain
@@ -46,6 +49,19 @@ export interface ApiServiceOptions {
    * app can watch them for changes on disk.
    */
   onSourcesOpened?: (paths: readonly string[]) => void;
+  /**
+   * The lexicon that classifies differences (attribution, loaded terms, hedges, labels): the
+   * default one is `defaultLexiconPath(resources folder)`. Read once, at start. Without it, or when
+   * it cannot be read, differences are compared without being classified (and the person is told).
+   */
+  lexiconPath?: string;
+  /** Called with how far the comparison being worked out has got, for the page. */
+  onProgress?: (progress: ComparisonProgress) => void;
+  /**
+   * The comparison worker script (see compare-pool.ts); by default the built one beside the
+   * bundle, or in this thread when running from source.
+   */
+  compareWorker?: URL | 'in-process';
   /** The clock, for tests. */
   now?: () => Date;
 }
@@ -74,6 +90,26 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   let pending: string[] = [...(options.initialPaths ?? [])];
 
   const recentChanged = (): void => options.onRecentChanged?.(store.listRecent());
+  const lexicon = options.lexiconPath ? await loadLexicon(options.lexiconPath) : null;
+  const lexiconProblem: OpenProblem | null =
+    lexicon && !lexicon.ok
+      ? {
+          path: options.lexiconPath!,
+          message: `${lexicon.message} Differences are shown, but not told apart by kind (attribution, loaded terms, hedges, labels). Reinstall Parallax to get it back.`,
+        }
+      : null;
+  const settings: { lexicon?: Lexicon } = lexicon?.ok ? { lexicon: lexicon.lexicon } : {};
+  /** How alike paragraphs must be to be lined up: the setting last asked for with `comparison:open`. */
+  let threshold = DEFAULT_ALIGN_THRESHOLD;
+  /** One comparison at a time: a new one cancels the one under way, and the page can cancel it. */
+  const slot = new ComparisonSlot();
+  const progress = (update: ComparisonProgress): void => {
+    try {
+      options.onProgress?.(update);
+    } catch (error) {
+      console.error('Parallax could not tell the page how far the comparison has got:', error);
+    }
+  };
   const now = options.now ?? (() => new Date());
 
   /** The encodings remembered for these files, for `openSources`. */
@@ -115,21 +151,29 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     };
   }
 
-  /** Compare documents already read, remember the comparison, and answer the page. */
+  /**
+   * Compare documents already read (off the main thread, cancelled by `signal`), remember the
+   * comparison, and answer the page. `alike`: the threshold for this comparison, kept for the
+   * comparisons that follow once it has been worked out.
+   */
   async function finishComparison(
     paths: readonly string[],
     read: readonly SourceDocument[],
     problems: readonly OpenProblem[],
+    signal: AbortSignal,
+    alike = threshold,
   ): Promise<OpenComparisonResult> {
+    if (signal.aborted) throw new CancelledError();
     const prepared = read.map(withPreferences);
     const documents = prepared.map((entry) => entry.document);
     const first = documents[0];
     if (!first) throw new UserFacingError(nothingOpened(problems), 'unreadable');
 
-    const comparison = compareDocuments(documents);
+    const comparison = await runComparison(documents, { ...settings, threshold: alike }, { signal, onProgress: progress, worker: options.compareWorker });
+    threshold = alike;
     const id = comparisonIdFor(paths);
     const labels = new Map(documents.map((document) => [document.path, document.label]));
-    const allProblems = [...problems];
+    const allProblems = lexiconProblem ? [...problems, lexiconProblem] : [...problems];
     try {
       await store.touchComparison({
         id,
@@ -150,9 +194,10 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     return { id, comparison, problems: allProblems, choices: prepared.map((entry) => entry.choices) };
   }
 
-  async function openComparison(requested: readonly string[]): Promise<OpenComparisonResult> {
+  async function openComparison(requested: readonly string[], signal: AbortSignal, alike = threshold): Promise<OpenComparisonResult> {
+    progress({ done: 0, stage: 'Reading the sources' });
     const { paths, documents, problems } = await readSources(requested);
-    return finishComparison(paths, documents, problems);
+    return finishComparison(paths, documents, problems, signal, alike);
   }
 
   /** The comparison's paths, resolved, with `path` among them (or a message saying it is not). */
@@ -173,16 +218,18 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   }
 
   const handlers: ApiHandlers = {
-    'comparison:open': async (request) => {
-      if (request.relink) {
-        const to = sourceOf(request.paths, request.relink.to);
-        const from = resolve(request.relink.from);
-        const before = request.paths.map((path) => (resolve(path) === to ? from : path));
-        await store.relinkSource({ fromId: comparisonIdFor(before), toId: comparisonIdFor(request.paths), fromPath: from, toPath: to });
-      }
-      return openComparison(request.paths);
-    },
-    'comparison:openSample': async () => openComparison(await listSamples(options.samplesDir)),
+    'comparison:open': (request) =>
+      slot.run(async (signal) => {
+        if (request.relink) {
+          const to = sourceOf(request.paths, request.relink.to);
+          const from = resolve(request.relink.from);
+          const before = request.paths.map((path) => (resolve(path) === to ? from : path));
+          await store.relinkSource({ fromId: comparisonIdFor(before), toId: comparisonIdFor(request.paths), fromPath: from, toPath: to });
+        }
+        return openComparison(request.paths, signal, request.threshold ?? threshold);
+      }),
+    'comparison:openSample': () => slot.run(async (signal) => openComparison(await listSamples(options.samplesDir), signal)),
+    'comparison:cancel': async () => ({ cancelled: slot.cancel() }),
     'comparison:pending': async () => {
       const paths = pending;
       pending = [];
@@ -199,18 +246,20 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     'notes:save': (request) => store.saveNote(request, author),
     'notes:delete': async (request) => ({ deleted: await store.deleteNote(request.id) }),
     'app:status': async () => status,
-    'source:setLabel': async (request) => {
-      const path = sourceOf(request.paths, request.path);
-      const label = request.label.replace(/\s+/g, ' ').trim();
-      await remember(path, ({ label: _previous, ...rest }) => (label ? { ...rest, label } : rest));
-      return openComparison(request.paths);
-    },
-    'source:setEncoding': async (request) => {
-      const path = sourceOf(request.paths, request.path);
-      await remember(path, ({ encoding: _previous, ...rest }) => (request.encoding ? { ...rest, encoding: request.encoding } : rest));
-      return openComparison(request.paths);
-    },
-    'source:setParagraphKind': async (request) => {
+    'source:setLabel': (request) =>
+      slot.run(async (signal) => {
+        const path = sourceOf(request.paths, request.path);
+        const label = request.label.replace(/\s+/g, ' ').trim();
+        await remember(path, ({ label: _previous, ...rest }) => (label ? { ...rest, label } : rest));
+        return openComparison(request.paths, signal);
+      }),
+    'source:setEncoding': (request) =>
+      slot.run(async (signal) => {
+        const path = sourceOf(request.paths, request.path);
+        await remember(path, ({ encoding: _previous, ...rest }) => (request.encoding ? { ...rest, encoding: request.encoding } : rest));
+        return openComparison(request.paths, signal);
+      }),
+    'source:setParagraphKind': (request) => slot.run(async (signal) => {
       const path = sourceOf(request.paths, request.path);
       const { paths, documents, problems } = await readSources(request.paths);
       const document = documents.find((candidate) => candidate.path === path);
@@ -231,9 +280,9 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         else delete next[key];
         return { ...rest, kinds: next };
       });
-      return finishComparison(paths, documents, problems);
-    },
-    'source:addText': async (request) => {
+      return finishComparison(paths, documents, problems, signal);
+    }),
+    'source:addText': (request) => slot.run(async (signal) => {
       let saved = await savePastedSource(options.dataDir, { text: request.text, html: request.html, name: request.name }, now());
       if (request.html !== undefined && request.text.trim() !== '') {
         // A short or unusual snippet of a page can hold too little for the article reader to find;
@@ -245,8 +294,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         }
       }
       await remember(saved.path, (current) => ({ ...current, label: saved.name.slice(0, 120) }));
-      return openComparison([...request.paths, saved.path]);
-    },
+      return openComparison([...request.paths, saved.path], signal);
+    }),
   };
 
   return {

@@ -15,9 +15,14 @@ export interface AppLocation {
   readonly resourcesPath: string;
 }
 
+/** The app's resources folder: `resources/` of the project in development, Electron's resources folder installed. */
+export function resourcesDirectory(location: AppLocation): string {
+  return location.isPackaged ? location.resourcesPath : join(location.appRoot, 'resources');
+}
+
 /** The bundled sample articles: `resources/samples` in development, `<resources>/samples` installed. */
 export function samplesDirectory(location: AppLocation): string {
-  return location.isPackaged ? join(location.resourcesPath, 'samples') : join(location.appRoot, 'resources', 'samples');
+  return join(resourcesDirectory(location), 'samples');
 }
 
 /** The command-line option that puts the notes store and the app's other data in another folder. */

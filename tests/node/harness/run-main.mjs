@@ -86,8 +86,15 @@ if (window) {
   await new Promise((done) => setTimeout(done, 100));
   writeFileSync(watchedB, 'Storm batters Riverside\n\nThe mayor claimed, on Sunday, the town was prepared.\n');
   const watchDeadline = Date.now() + 5_000;
-  while (stub.sent.length === sentBefore && Date.now() < watchDeadline) await new Promise((done) => setTimeout(done, 20));
-  report.watch = { opened: opened.ok, sent: stub.sent.slice(sentBefore), watchedB };
+  const heardChange = () => stub.sent.slice(sentBefore).some(([channel]) => channel === 'source:changed');
+  while (!heardChange() && Date.now() < watchDeadline) await new Promise((done) => setTimeout(done, 20));
+  const sentSince = stub.sent.slice(sentBefore);
+  report.watch = { opened: opened.ok, sent: sentSince.filter(([channel]) => channel !== 'comparison:progress'), watchedB };
+  // The comparison ran in the built worker, told the page how far it got, and used the lexicon.
+  report.compare = {
+    progress: sentSince.filter(([channel]) => channel === 'comparison:progress').map(([, progress]) => progress),
+    problems: opened.ok ? opened.value.problems : opened.error,
+  };
 
   // Quitting waits for the store, then quits for real.
   let quitPrevented = false;
