@@ -12,6 +12,8 @@ import { indexComparison } from './lib/comparisonIndex';
 import { placeNotes } from './lib/noteTarget';
 import { UnplacedNotes } from './components/UnplacedNotes';
 import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
+import { ComparisonProgressBar } from './components/ComparisonProgressBar';
+import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -109,6 +111,7 @@ export function App() {
         onTextSize={actions.textSize}
         textScale={Math.round(((TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) / TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) * 100)}
       />
+      {state.progress && <ComparisonProgressBar progress={state.progress} onCancel={() => void actions.cancelComparison()} />}
       <MessageArea messages={state.messages} onDismiss={actions.dismiss} />
       {state.pasteOpen && <PasteBox onAdd={(paste) => void actions.addPasted(paste)} onClose={() => actions.showPaste(false)} />}
 
@@ -141,6 +144,9 @@ export function App() {
                 onReload={() => void actions.reload()}
                 onLocate={(path) => void actions.locate(path)}
                 onDismissChange={actions.dismissSourceChange}
+                threshold={state.threshold}
+                defaultThreshold={DEFAULT_ALIGN_THRESHOLD}
+                onThreshold={actions.setThreshold}
               />
             </>
           ) : (

@@ -1,3 +1,5 @@
+import { StrictnessControl } from './StrictnessControl';
+
 export interface ComparisonToolbarProps {
   readonly sourceLabels: readonly string[];
   /** Bring a source's column into view. */
@@ -7,10 +9,15 @@ export interface ComparisonToolbarProps {
   readonly differenceCount: number;
   /** Whether a paragraph is selected (then the hint on how to select one goes). */
   readonly hasSelection: boolean;
+  /** How alike paragraphs must be to be lined up (the strictness control), and its default. */
+  readonly threshold: number;
+  readonly defaultThreshold: number;
+  readonly onThreshold: (value: number) => void;
 }
 
 /** A line above the columns: what was found, and a key to the marks. */
-export function ComparisonToolbar({ sourceLabels, onJump, sourceCount, passageCount, differenceCount, hasSelection }: ComparisonToolbarProps) {
+export function ComparisonToolbar(props: ComparisonToolbarProps) {
+  const { sourceLabels, onJump, sourceCount, passageCount, differenceCount, hasSelection } = props;
   return (
     <div className="toolbar">
       <div className="toolbar__line">
@@ -29,21 +36,24 @@ export function ComparisonToolbar({ sourceLabels, onJump, sourceCount, passageCo
           ))}
         </nav>
       </div>
-      <ul className="legend" aria-label="Key">
-        <li className="legend__item">
-          <span className="group-badge group-badge--sample" aria-hidden="true">
-            1
-          </span>
-          Same report in other sources
-        </li>
-        <li className="legend__item">
-          <mark className="diff">worded</mark> differently
-        </li>
-        <li className="legend__item">
-          <span className="para__tag para__tag--sample">Only in this source</span>
-        </li>
-        {!hasSelection && <li className="legend__item legend__item--hint">Select a paragraph to line up the sources and add notes</li>}
-      </ul>
+      <div className="toolbar__line toolbar__line--key">
+        <ul className="legend" aria-label="Key">
+          <li className="legend__item">
+            <span className="group-badge group-badge--sample" aria-hidden="true">
+              1
+            </span>
+            Same report in other sources
+          </li>
+          <li className="legend__item">
+            <mark className="diff">worded</mark> differently
+          </li>
+          <li className="legend__item">
+            <span className="para__tag para__tag--sample">Only in this source</span>
+          </li>
+          {!hasSelection && <li className="legend__item legend__item--hint">Select a paragraph to line up the sources and add notes</li>}
+        </ul>
+        <StrictnessControl value={props.threshold} defaultValue={props.defaultThreshold} onChange={props.onThreshold} />
+      </div>
     </div>
   );
 }

@@ -25,6 +25,10 @@ export interface ComparisonViewProps {
   readonly onReload: () => void;
   readonly onLocate: (path: string) => void;
   readonly onDismissChange: (path: string) => void;
+  /** The strictness control: its value (ahead of the comparison while it moves), its default, and a move. */
+  readonly threshold: number;
+  readonly defaultThreshold: number;
+  readonly onThreshold: (value: number) => void;
 }
 
 const refKey = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
@@ -159,6 +163,9 @@ export function ComparisonView(props: ComparisonViewProps) {
         passageCount={comparison.groups.length}
         differenceCount={comparison.differences.filter((difference) => difference.kind !== 'omission' && difference.group !== '').length}
         hasSelection={selected !== null}
+        threshold={props.threshold}
+        defaultThreshold={props.defaultThreshold}
+        onThreshold={props.onThreshold}
       />
       <div className="columns" ref={columnsElement} style={{ ['--column-count' as string]: comparison.documents.length }}>
         {comparison.documents.map((doc, docIndex) => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { ApiChannel, ApiRequest, ApiResponse, MenuCommand, SourceChange } from '../../../shared/contract/api';
+import type { ApiChannel, ApiRequest, ApiResponse, ComparisonProgress, MenuCommand, SourceChange } from '../../../shared/contract/api';
 
 /**
  * The only module that touches `window.api`. Everything else asks through these hooks, so that the
@@ -29,6 +29,8 @@ export function useApi(onFailure: ApiFailure): CallApi {
     try {
       const result = await window.api.invoke(channel, request);
       if (result.ok) return result.value;
+      // Cancelled by the person, or by a newer request: nothing went wrong, nothing to say.
+      if (result.error.code === 'cancelled') return undefined;
       failure.current(doing, result.error.message);
     } catch (error) {
       failure.current(doing, error instanceof Error ? error.message : String(error));
@@ -60,6 +62,19 @@ export function useSourceChanges(onChange: (change: SourceChange) => void): void
   useEffect(() => {
     if (typeof window.api?.onSourceChanged !== 'function') return undefined;
     return window.api.onSourceChanged((change) => listener.current(change));
+  }, []);
+}
+
+/** Listen for how far the comparison being worked out has got, while mounted. */
+export function useComparisonProgress(onProgress: (progress: ComparisonProgress) => void): void {
+  const listener = useRef(onProgress);
+  useEffect(() => {
+    listener.current = onProgress;
+  }, [onProgress]);
+
+  useEffect(() => {
+    if (typeof window.api?.onProgress !== 'function') return undefined;
+    return window.api.onProgress((progress) => listener.current(progress));
   }, []);
 }
 

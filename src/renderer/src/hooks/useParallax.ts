@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { ApiChannel, ApiRequest, MenuCommand, OpenComparisonResult, RecentComparison, TextEncoding } from '../../../shared/contract/api';
+import type { ApiChannel, ApiRequest, ComparisonProgress, MenuCommand, OpenComparisonResult, RecentComparison, TextEncoding } from '../../../shared/contract/api';
 import type { Note } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 import { paragraphTarget } from '../lib/noteTarget';
 import { initialState, reducer, type AppState } from '../state/appState';
-import { pathForDroppedFile, useApi, useMenuCommands, useSourceChanges } from './useApi';
+import { pathForDroppedFile, useApi, useComparisonProgress, useMenuCommands, useSourceChanges } from './useApi';
 
 /** The last part of a path, for messages ("C:\\a\\b.txt" → "b.txt"). */
 export function fileName(path: string): string {
@@ -12,6 +12,11 @@ export function fileName(path: string): string {
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** A comparison that takes longer than this shows its progress and a Cancel button. */
+export const PROGRESS_DELAY_MS = 300;
+/** The strictness control waits this long after the last move before comparing again. */
+export const THRESHOLD_SETTLE_MS = 350;
 
 /** What the views can ask for. Every call to the main process goes through here. */
 export interface ParallaxActions {
@@ -43,6 +48,10 @@ export interface ParallaxActions {
   /** Pick the file a moved source is now, and open the comparison with it in its place. */
   locate(path: string): Promise<void>;
   dismissSourceChange(path: string): void;
+  /** Move the strictness control; the comparison is worked out again once it settles. */
+  setThreshold(value: number): void;
+  /** Stop the comparison under way; the one on screen stays. */
+  cancelComparison(): Promise<void>;
 }
 
 /** The files of the comparison on screen. */
@@ -99,6 +108,30 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
   );
 
   /**
+   * Ask main for a comparison (it cancels the one under way) and show it if it is still the latest
+   * asked for. One that takes more than a moment shows its progress, with a way to cancel it.
+   */
+  const latestProgress = useRef<ComparisonProgress | null>(null);
+  const runOpen = useCallback(
+    async (busy: string, ask: () => Promise<OpenComparisonResult | undefined>, keep = false) => {
+      const request = ++openRequest.current;
+      latestProgress.current = null;
+      dispatch({ type: 'busy', what: busy });
+      dispatch({ type: 'progressDone' });
+      const slow = setTimeout(() => {
+        if (request === openRequest.current) dispatch({ type: 'progress', progress: latestProgress.current });
+      }, PROGRESS_DELAY_MS);
+      try {
+        await showOpened(request, await ask(), keep);
+      } finally {
+        clearTimeout(slow);
+        if (request === openRequest.current) dispatch({ type: 'progressDone' });
+      }
+    },
+    [showOpened],
+  );
+
+  /**
    * Send a change about a source of the open comparison; main answers with the comparison read
    * again, shown in place (selection and notes kept when it is the same comparison).
    */
@@ -109,29 +142,27 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       doing: string,
       busy: string,
     ) => {
-      const request_ = ++openRequest.current;
-      dispatch({ type: 'busy', what: busy });
-      const result = await call(channel as ApiChannel, request as ApiRequest<ApiChannel>, doing);
-      await showOpened(request_, result as OpenComparisonResult | undefined, channel !== 'source:addText');
+      await runOpen(
+        busy,
+        async () => (await call(channel as ApiChannel, request as ApiRequest<ApiChannel>, doing)) as OpenComparisonResult | undefined,
+        channel !== 'source:addText',
+      );
     },
-    [call, showOpened],
+    [call, runOpen],
   );
 
   const openPaths = useCallback(
     async (paths: readonly string[]) => {
       if (paths.length === 0) return;
-      const request = ++openRequest.current;
-      dispatch({ type: 'busy', what: `Opening ${plural(paths.length, 'file')}…` });
-      await showOpened(request, await call('comparison:open', { paths: [...paths] }, 'The files could not be opened'));
+      await runOpen(`Opening ${plural(paths.length, 'file')}…`, () => call('comparison:open', { paths: [...paths] }, 'The files could not be opened'));
     },
-    [call, showOpened],
+    [call, runOpen],
   );
 
-  const openSample = useCallback(async () => {
-    const request = ++openRequest.current;
-    dispatch({ type: 'busy', what: 'Opening the sample…' });
-    await showOpened(request, await call('comparison:openSample', {}, 'The sample could not be opened'));
-  }, [call, showOpened]);
+  const openSample = useCallback(
+    () => runOpen('Opening the sample…', () => call('comparison:openSample', {}, 'The sample could not be opened')),
+    [call, runOpen],
+  );
 
   const pickAndOpen = useCallback(async () => {
     const picked = await call('files:pick', {}, 'Files could not be chosen');
@@ -304,10 +335,8 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
   const reload = useCallback(async () => {
     const paths = pathsOnScreen(stateRef.current);
     if (paths.length === 0) return;
-    const request = ++openRequest.current;
-    dispatch({ type: 'busy', what: 'Reading the sources again…' });
-    await showOpened(request, await call('comparison:open', { paths }, 'The sources could not be read again'), true);
-  }, [call, showOpened]);
+    await runOpen('Reading the sources again…', () => call('comparison:open', { paths }, 'The sources could not be read again'), true);
+  }, [call, runOpen]);
 
   const locate = useCallback(
     async (path: string) => {
@@ -316,11 +345,52 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       if (!replacement) return;
       const paths = pathsOnScreen(stateRef.current).map((other) => (other === path ? replacement : other));
       // Main moves the notes written on the old file to the new one, so they show here.
-      const request = ++openRequest.current;
-      dispatch({ type: 'busy', what: 'Opening the file you located…' });
-      await showOpened(request, await call('comparison:open', { paths, relink: { from: path, to: replacement } }, 'The file could not be opened'));
+      await runOpen('Opening the file you located…', () => call('comparison:open', { paths, relink: { from: path, to: replacement } }, 'The file could not be opened'));
     },
-    [call, showOpened],
+    [call, runOpen],
+  );
+
+  // The strictness control: it moves at once; the comparison follows once it settles.
+  const thresholdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(thresholdTimer.current), []);
+  const setThreshold = useCallback(
+    (value: number) => {
+      dispatch({ type: 'threshold', value });
+      clearTimeout(thresholdTimer.current);
+      thresholdTimer.current = setTimeout(() => {
+        const paths = pathsOnScreen(stateRef.current);
+        if (paths.length === 0) return;
+        // Back where the comparison on screen already is, with nothing under way: nothing to do.
+        if (stateRef.current.open?.comparison.threshold === value && stateRef.current.busy === null) return;
+        void runOpen('Comparing again…', () => call('comparison:open', { paths, threshold: value }, 'The sources could not be compared again'), true);
+      }, THRESHOLD_SETTLE_MS);
+    },
+    [call, runOpen],
+  );
+
+  const cancelComparison = useCallback(async () => {
+    clearTimeout(thresholdTimer.current);
+    openRequest.current++; // whatever the cancelled request answers is not shown
+    dispatch({ type: 'cancelled' });
+    const answer = await call('comparison:cancel', {}, 'The comparison could not be cancelled');
+    if (!answer) return;
+    const kept = stateRef.current.open !== null;
+    dispatch({
+      type: 'message',
+      message: {
+        tone: 'info',
+        title: 'Comparison cancelled',
+        detail: kept ? 'The comparison you had open is still here, as it was.' : 'Open files, or the sample, when you are ready.',
+      },
+    });
+  }, [call]);
+
+  useComparisonProgress(
+    useCallback((progress: ComparisonProgress) => {
+      latestProgress.current = progress;
+      // Only a comparison that has been taking a while shows its progress (see runOpen).
+      if (stateRef.current.progress !== null) dispatch({ type: 'progress', progress });
+    }, []),
   );
 
   useSourceChanges(
@@ -353,8 +423,28 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       reload,
       locate,
       dismissSourceChange: (path) => dispatch({ type: 'sourceChangeDismissed', path }),
+      setThreshold,
+      cancelComparison,
     }),
-    [openSample, openPaths, pickAndOpen, openDropped, showRecent, reopen, forget, saveNote, deleteNote, renameSource, markParagraph, setEncoding, addPasted, reload, locate],
+    [
+      openSample,
+      openPaths,
+      pickAndOpen,
+      openDropped,
+      showRecent,
+      reopen,
+      forget,
+      saveNote,
+      deleteNote,
+      renameSource,
+      markParagraph,
+      setEncoding,
+      addPasted,
+      reload,
+      locate,
+      setThreshold,
+      cancelComparison,
+    ],
   );
 
   return { state, actions };

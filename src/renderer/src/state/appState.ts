@@ -1,4 +1,5 @@
-import type { OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
+import type { ComparisonProgress, OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
+import { DEFAULT_ALIGN_THRESHOLD } from '../../../shared/core/align';
 import type { Note } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 
@@ -41,6 +42,16 @@ export interface AppState {
   readonly sourceChanges: Readonly<Record<string, SourceChangeKind>>;
   /** Whether the box to paste an article into is open. */
   readonly pasteOpen: boolean;
+  /**
+   * How alike paragraphs must be to be lined up (0 loose … 1 strict): what the strictness control
+   * shows. It follows the comparison on screen, and moves ahead of it while the person drags it.
+   */
+  readonly threshold: number;
+  /**
+   * A comparison that is taking a while (more than a moment): how far it has got, for the progress
+   * bar and its Cancel button; null when none is, or it has not taken long yet.
+   */
+  readonly progress: ComparisonProgress | null;
 }
 
 export const initialState: AppState = {
@@ -55,6 +66,8 @@ export const initialState: AppState = {
   dropTargetActive: false,
   sourceChanges: {},
   pasteOpen: false,
+  threshold: DEFAULT_ALIGN_THRESHOLD,
+  progress: null,
 };
 
 export type Action =
@@ -78,7 +91,15 @@ export type Action =
   | { type: 'message'; message: Omit<Message, 'id'> }
   | { type: 'dismiss'; id: number }
   | { type: 'textSize'; change: 'in' | 'out' | 'reset' }
-  | { type: 'dropTarget'; active: boolean };
+  | { type: 'dropTarget'; active: boolean }
+  /** The person moved the strictness control. */
+  | { type: 'threshold'; value: number }
+  /** A comparison is taking a while: show how far it has got (`null`: it has only just started). */
+  | { type: 'progress'; progress: ComparisonProgress | null }
+  /** The comparison under way is done, failed, or was superseded: no progress bar. */
+  | { type: 'progressDone' }
+  /** The person cancelled the comparison under way: what was on screen stays, as it was. */
+  | { type: 'cancelled' };
 
 let nextMessageId = 1;
 
@@ -103,6 +124,8 @@ export function reducer(state: AppState, action: Action): AppState {
         busy: null,
         // Whatever was on disk has just been read again.
         sourceChanges: {},
+        threshold: action.open.comparison.threshold ?? state.threshold,
+        progress: null,
       };
     }
     case 'sourceChanged': {
@@ -145,6 +168,14 @@ export function reducer(state: AppState, action: Action): AppState {
           : Math.min(TEXT_SIZES.length - 1, Math.max(0, state.textSizeStep + (action.change === 'in' ? 1 : -1)));
       return { ...state, textSizeStep: step };
     }
+    case 'threshold':
+      return { ...state, threshold: action.value };
+    case 'progress':
+      return { ...state, progress: action.progress ?? state.progress ?? { done: 0, stage: 'Comparing' } };
+    case 'progressDone':
+      return state.progress === null ? state : { ...state, progress: null };
+    case 'cancelled':
+      return { ...state, busy: null, progress: null, threshold: state.open?.comparison.threshold ?? state.threshold };
     case 'dropTarget':
       return state.dropTargetActive === action.active ? state : { ...state, dropTargetActive: action.active };
   }
