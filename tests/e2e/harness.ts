@@ -5,10 +5,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { MenuCommand, SourceChange } from '../../src/shared/contract/api.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ComparisonProgress, MenuCommand, SourceChange } from '../../src/shared/contract/api.js';
 import { createApiHandlers, type ApiService } from '../../src/main/services/api.js';
 import { dispatch } from '../../src/main/services/dispatch.js';
+import { defaultLexiconPath } from '../../src/main/services/lexicon.js';
 import { watchSources, type SourceWatcher } from '../../src/main/services/watch.js';
 
 /**
@@ -21,6 +22,10 @@ import { watchSources, type SourceWatcher } from '../../src/main/services/watch.
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 export const SAMPLES_DIR = join(REPO_ROOT, 'resources', 'samples');
+/** The default lexicon, as the app reads it from its resources. */
+export const LEXICON_PATH = defaultLexiconPath(join(REPO_ROOT, 'resources'));
+/** The built comparison worker: comparisons run off this process's thread, as they run off main's. */
+export const COMPARE_WORKER = join(REPO_ROOT, 'out', 'main', 'compare-worker.js');
 /** The seed articles live beside the checkout, never inside it. */
 export const SEEDS_DIR = resolve(REPO_ROOT, '..', 'shared', 'seeds');
 
@@ -81,6 +86,7 @@ interface PageGlobals {
     fireMenuCommand(command: string): void;
     registerDropPath(name: string, path: string): void;
     fireSourceChanged(change: unknown): void;
+    fireProgress(progress: unknown): void;
   };
   DataTransfer: new () => { items: { add(file: unknown): unknown } };
   File: new (parts: string[], name: string, options: { type: string }) => { name: string };
@@ -94,12 +100,14 @@ interface PageGlobals {
 function installBridge(): void {
   const listeners = new Set<(command: string) => void>();
   const sourceListeners = new Set<(change: unknown) => void>();
+  const progressListeners = new Set<(progress: unknown) => void>();
   const dropPaths = new Map<string, string>();
   const page = globalThis as unknown as PageGlobals;
   page.__parallaxTest = {
     fireMenuCommand: (command: string) => listeners.forEach((listener) => listener(command)),
     registerDropPath: (name: string, path: string) => dropPaths.set(name, path),
     fireSourceChanged: (change: unknown) => sourceListeners.forEach((listener) => listener(change)),
+    fireProgress: (progress: unknown) => progressListeners.forEach((listener) => listener(progress)),
   };
   Object.defineProperty(globalThis, 'api', {
     configurable: false,
@@ -116,6 +124,12 @@ function installBridge(): void {
         sourceListeners.add(listener);
         return () => {
           sourceListeners.delete(listener);
+        };
+      },
+      onProgress: (listener: (progress: unknown) => void) => {
+        progressListeners.add(listener);
+        return () => {
+          progressListeners.delete(listener);
         };
       },
       pathForFile: (file: { name: string }) => dropPaths.get(file.name) ?? '',
@@ -137,6 +151,8 @@ export class ParallaxApp {
   readonly requests: string[] = [];
   /** What the watcher reported, in order (as main would send it to the window). */
   readonly sourceChanges: SourceChange[] = [];
+  /** How far comparisons got, in order (as main would send it to the window). */
+  readonly progress: ComparisonProgress[] = [];
   /** The real watcher over the files of the comparison last opened, as index.ts runs it. */
   private watcher: SourceWatcher | null = null;
 
@@ -149,9 +165,21 @@ export class ParallaxApp {
   /** Start the services on the data folder and open a page on the built renderer. */
   async start(): Promise<void> {
     let current: Page | null = null;
+    if (!existsSync(COMPARE_WORKER)) {
+      throw new Error(`The comparison worker is not built: ${COMPARE_WORKER} is missing. Run \`npx electron-vite build\` first.`);
+    }
     this.service = await createApiHandlers({
       dataDir: this.dataDir,
       samplesDir: SAMPLES_DIR,
+      lexiconPath: LEXICON_PATH,
+      compareWorker: pathToFileURL(COMPARE_WORKER),
+      // As index.ts does with webContents.send: progress goes to the page as an event.
+      onProgress: (progress) => {
+        this.progress.push(progress);
+        void current
+          ?.evaluate((p) => (globalThis as unknown as PageGlobals).__parallaxTest.fireProgress(p), progress)
+          .catch(() => undefined);
+      },
       version: 'test',
       author: 'Test Reader',
       pickFiles: async () => this.pickQueue.shift() ?? [],
