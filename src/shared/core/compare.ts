@@ -31,7 +31,7 @@ export function compareDocuments(documents: readonly SourceDocument[], options: 
   const differences: Difference[] = [];
   const figuresByGroup = new Map<string, readonly Figure[]>();
   groups.forEach((group, i) => {
-    if (i % 16 === 0) progress(0.6 + (0.35 * i) / Math.max(1, groups.length));
+    progress(0.6 + (0.35 * i) / Math.max(1, groups.length));
     const analysis = analyzeGroup(documents, group, { lexicon, timeoutMs: options.diffTimeoutMs });
     differences.push(...analysis.differences);
     figuresByGroup.set(group.id, analysis.figures);
