@@ -23,7 +23,7 @@ export function ComparisonToolbar(props: ComparisonToolbarProps) {
       <div className="toolbar__line">
         <p className="toolbar__summary">
           <strong>{sourceCount} sources</strong> · {passageCount === 1 ? '1 shared passage' : `${passageCount} shared passages`} ·{' '}
-          {differenceCount === 1 ? '1 wording difference' : `${differenceCount} wording differences`}
+          {differenceCount === 1 ? '1 difference' : `${differenceCount} differences`}
         </p>
         <nav className="source-nav" aria-label="Go to a source">
           {sourceLabels.map((label, doc) => (
