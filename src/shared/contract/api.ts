@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Comparison } from './comparison.js';
+import { lexiconSetSchema, type Lexicon } from './lexicon.js';
 import { noteInputSchema, type Note } from './notes.js';
 
 /**
@@ -104,6 +105,21 @@ export const apiRequestSchemas = {
       html: z.string().max(25 * 1024 * 1024).optional(),
     })
     .strict(),
+  /** The lexicon comparisons use now: the default sets with the person's changes. */
+  'lexicon:get': empty,
+  /** Add a word set, or replace the set with its id (a default one, or one of the person's). */
+  'lexicon:saveSet': z.object({ set: lexiconSetSchema.strict() }).strict(),
+  /** Remove a word set by id (a default one is hidden until the lexicon is reset). */
+  'lexicon:removeSet': z.object({ id: lexiconSetSchema.shape.id }).strict(),
+  /** Forget every change: back to the default sets. */
+  'lexicon:reset': empty,
+  /** Ask where to save the lexicon in use, and write it there as a lexicon file. */
+  'lexicon:export': empty,
+  /**
+   * Ask for a lexicon file and merge its sets: a set with a new id is added, one with an id in use
+   * replaces that set. A file that does not fit the format is refused, with its first problems.
+   */
+  'lexicon:import': empty,
 } as const;
 
 export type ApiChannel = keyof typeof apiRequestSchemas;
@@ -154,6 +170,20 @@ export interface AppStatus {
   readonly storeRecovery: string | null;
 }
 
+/** The lexicon in use, and whether it differs from the default. */
+export interface LexiconState {
+  readonly lexicon: Lexicon;
+  /** Whether the person changed anything (so "Reset to default" has something to do). */
+  readonly changed: boolean;
+}
+
+/** What `lexicon:import` did: the lexicon now in use, and how many sets were added and replaced. */
+export interface LexiconImportResult extends LexiconState {
+  readonly file: string;
+  readonly added: number;
+  readonly replaced: number;
+}
+
 interface ApiResponses {
   'comparison:open': OpenComparisonResult;
   'comparison:openSample': OpenComparisonResult;
@@ -170,6 +200,12 @@ interface ApiResponses {
   'source:setParagraphKind': OpenComparisonResult;
   'source:setEncoding': OpenComparisonResult;
   'source:addText': OpenComparisonResult;
+  'lexicon:get': LexiconState;
+  'lexicon:saveSet': LexiconState;
+  'lexicon:removeSet': LexiconState;
+  'lexicon:reset': LexiconState;
+  'lexicon:export': { readonly path: string } | { readonly cancelled: true };
+  'lexicon:import': LexiconImportResult | { readonly cancelled: true };
 }
 
 export type ApiRequest<C extends ApiChannel> = z.input<(typeof apiRequestSchemas)[C]>;

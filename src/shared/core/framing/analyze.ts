@@ -453,7 +453,8 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
       }
       const run = member.tokens.slice(i, j + 1);
       const text = document.text.slice(token.start, member.tokens[j]!.end);
-      if (run.some(absent) && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[j]!.end }, text, what: 'names' });
+      // Most of the name must be new: "Gaza Strip" and "United Nations", not "Outgoing President Biden".
+      if (run.filter(absent).length * 2 >= run.length && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[j]!.end }, text, what: 'names' });
       i = j;
     }
     for (const item of found.slice(0, 3)) {
@@ -559,7 +560,9 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   const seen = new Set<string>();
   const labelSpans = kept.filter((difference) => difference.kind === 'label').flatMap((difference) => difference.spans);
   const freshOmissions = omissions.filter((difference) => !difference.spans.every((span) => labelSpans.some((l) => overlaps(l, span))));
-  const unique = [...kept, ...verbs, ...quotes, ...figureDiffs, ...freshOmissions].filter((difference) => {
+  // A sentence one source adds that is a quotation already reported as a quote is not also an omission.
+  const quoted = kept.filter((difference) => difference.kind === 'omission').filter((difference) => difference.spans.every((span) => quoteSpans.some((q) => overlaps(q, span))));
+  const unique = [...kept.filter((difference) => !quoted.includes(difference)), ...verbs, ...quotes, ...figureDiffs, ...freshOmissions].filter((difference) => {
     const key = `${difference.kind}|${difference.spans.map((span) => `${span.doc}:${span.start}-${span.end}`).sort().join(',')}`;
     if (seen.has(key)) return false;
     seen.add(key);

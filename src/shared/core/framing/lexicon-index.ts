@@ -50,7 +50,8 @@ export function inflectionKey(word: string): string {
   if (w.endsWith('ies') || w.endsWith('ied')) w = w.slice(0, -3) + 'y';
   else if (/(ss|[sxz]|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  // "claimed" → "claim", but "noted" → "note" (not "not"): a stem shorter than four letters keeps its e.
+  else if (w.endsWith('ed') && w.length > 4) w = w.length - 2 >= 4 ? w.slice(0, -2) : w.slice(0, -1);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
   // "release" and "released", "declare" and "declared" share a key.
   return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
