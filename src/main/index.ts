@@ -129,6 +129,29 @@ function start(): void {
     return result.canceled ? [] : result.filePaths;
   };
 
+  const pickSavePath = async (suggestedName: string): Promise<string | null> => {
+    const options: Electron.SaveDialogOptions = {
+      title: 'Export word sets',
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters: [{ name: 'Parallax word sets', extensions: ['json'] }],
+    };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+
+  const pickLexiconFile = async (): Promise<string | null> => {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import word sets',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Parallax word sets', extensions: ['json'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
   const openWindow = (): void => {
     mainWindow = createMainWindow({ preloadPath, origin, allowDevTools: isDev });
     mainWindow.on('closed', () => {
@@ -187,6 +210,8 @@ function start(): void {
         onProgress: sendProgress,
         version: app.getVersion(),
         pickFiles,
+        pickSavePath,
+        pickLexiconFile,
         initialPaths,
         onRecentChanged: installMenu,
         onSourcesOpened: watchOpened,

@@ -35,6 +35,12 @@ const channels = {
   'source:setParagraphKind': true,
   'source:setEncoding': true,
   'source:addText': true,
+  'lexicon:get': true,
+  'lexicon:saveSet': true,
+  'lexicon:removeSet': true,
+  'lexicon:reset': true,
+  'lexicon:export': true,
+  'lexicon:import': true,
 } as const satisfies Record<ApiChannel, true>;
 
 const menuCommands = {

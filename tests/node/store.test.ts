@@ -53,7 +53,8 @@ describe('notes store on disk', () => {
 
     // The bytes on disk: the schema, the note, the comparison.
     const onDisk = storeSchema.parse(await readStoreJson(folder));
-    expect(onDisk.version).toBe(2);
+    expect(onDisk.version).toBe(3);
+    expect(onDisk.lexicon).toBeNull();
     expect(onDisk.notes).toEqual([note]);
     expect(onDisk.comparisons.map((comparison) => comparison.id)).toEqual(['c1']);
     expect(await filesIn(folder)).toEqual([BACKUP_FILE, STORE_FILE]);
@@ -217,7 +218,7 @@ describe('notes store: a damaged file is moved aside, never overwritten', () => 
   it('restores from the backup when a newer version wrote the main file, and says how to get it back', async () => {
     const folder = await tempFolder();
     await writeFile(join(folder, BACKUP_FILE), await goodStoreBytes());
-    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 3, comparisons: [], notes: [], sources: {} }));
+    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 4, comparisons: [], notes: [], sources: {}, lexicon: null }));
     const store = await openNotesStore(folder);
     expect(store.recovery).toMatch(/newer version of Parallax.*restored from the backup.*update Parallax to see them\.$/);
     expect(store.listNotes('c1')).toHaveLength(1);
@@ -298,7 +299,7 @@ describe('notes store: versions and source preferences', () => {
     await store.updateSourcePreferences('/articles/a.txt', (current) => ({ ...current, label: 'The Ledger' }));
     await store.close();
     const onDisk = storeSchema.parse(await readStoreJson(folder));
-    expect(onDisk.version).toBe(2);
+    expect(onDisk.version).toBe(3);
     expect(onDisk.sources).toEqual({ '/articles/a.txt': { label: 'The Ledger' } });
     expect(onDisk.notes.map((note) => note.body)).toEqual(['Written with version 1']);
     // The backup is the state before the first write: the version 1 file, byte for byte.
@@ -339,6 +340,86 @@ describe('notes store: versions and source preferences', () => {
     await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 2, comparisons: [], notes: [], sources: { '/a.txt': { encoding: 'klingon' } } }));
     const store = await openNotesStore(folder);
     expect(store.recovery).toMatch(/not laid out the way Parallax expects/);
+    await store.close();
+  });
+});
+
+/** A store file exactly as version 2 of Parallax wrote it: with `sources`, no `lexicon`. */
+const VERSION_2_FILE = `{
+  "version": 2,
+  "comparisons": [
+    {
+      "id": "c2",
+      "title": "Flood warning",
+      "sources": [
+        { "path": "/articles/a.txt", "label": "A" },
+        { "path": "/articles/b.txt", "label": "B" }
+      ],
+      "openedAt": "2025-03-01T10:00:00.000Z"
+    }
+  ],
+  "notes": [],
+  "sources": {
+    "/articles/a.txt": { "label": "The Ledger", "encoding": "windows-1252", "kinds": { "k1": "boilerplate" } }
+  }
+}
+`;
+
+const customSet = {
+  id: 'harsh-words',
+  name: 'Harsh words',
+  kind: 'loaded-term' as const,
+  domain: 'politics',
+  terms: [{ term: 'slammed' }, { term: 'criticised' }],
+};
+
+describe('notes store: the word sets (version 3)', () => {
+  it('migrates a version 2 file forward: everything kept, no lexicon changes, the old bytes kept as the backup', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, STORE_FILE), VERSION_2_FILE);
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toBeNull();
+    expect(store.lexiconChanges()).toBeNull();
+    expect(store.listRecent().map((comparison) => comparison.id)).toEqual(['c2']);
+    expect(store.sourcePreferences('/articles/a.txt')).toEqual({ label: 'The Ledger', encoding: 'windows-1252', kinds: { k1: 'boilerplate' } });
+    expect(await readFile(join(folder, STORE_FILE), 'utf8')).toBe(VERSION_2_FILE);
+
+    await store.setLexiconChanges({ saved: [customSet], removed: ['hedges'] });
+    await store.close();
+    const onDisk = storeSchema.parse(await readStoreJson(folder));
+    expect(onDisk.version).toBe(3);
+    expect(onDisk.lexicon).toEqual({ saved: [customSet], removed: ['hedges'] });
+    expect(onDisk.sources['/articles/a.txt']?.label).toBe('The Ledger');
+    expect(await readFile(join(folder, BACKUP_FILE), 'utf8')).toBe(VERSION_2_FILE);
+  });
+
+  it('keeps the changes across a restart, and forgets them on reset', async () => {
+    const folder = await tempFolder();
+    const first = await openNotesStore(folder);
+    await first.setLexiconChanges({ saved: [customSet], removed: [] });
+    await first.close();
+    const second = await openNotesStore(folder);
+    expect(second.lexiconChanges()).toEqual({ saved: [customSet], removed: [] });
+    await second.setLexiconChanges(null);
+    await second.close();
+    expect(storeSchema.parse(await readStoreJson(folder)).lexicon).toBeNull();
+  });
+
+  it('treats a version 3 file with a set that does not fit the lexicon schema as damaged', async () => {
+    const folder = await tempFolder();
+    const bad = { ...customSet, terms: [] };
+    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 3, comparisons: [], notes: [], sources: {}, lexicon: { saved: [bad], removed: [] } }));
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toMatch(/not laid out the way Parallax expects/);
+    expect(store.lexiconChanges()).toBeNull();
+    await store.close();
+  });
+
+  it('refuses to keep a set that does not fit the schema', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    await expect(store.setLexiconChanges({ saved: [{ ...customSet, id: 'Not An Id' }], removed: [] })).rejects.toThrow();
+    expect(store.lexiconChanges()).toBeNull();
     await store.close();
   });
 });

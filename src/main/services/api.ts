@@ -5,6 +5,7 @@ import type {
   ApiHandlers,
   AppStatus,
   ComparisonProgress,
+  LexiconState,
   OpenComparisonResult,
   OpenProblem,
   RecentComparison,
@@ -12,13 +13,14 @@ import type {
   TextEncoding,
 } from '../../shared/contract/api.js';
 import type { SourceDocument } from '../../shared/contract/comparison.js';
-import type { Lexicon } from '../../shared/contract/lexicon.js';
+import { LEXICON_SCHEMA, parseLexicon, type Lexicon } from '../../shared/contract/lexicon.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { applySourcePreferences, labelFromPath, paragraphKey } from '../../shared/core/document.js';
 import { hashText } from '../../shared/core/hash.js';
 import { CancelledError, ComparisonSlot, runComparison } from './compare-pool.js';
 import { UserFacingError } from './dispatch.js';
-import { loadLexicon } from './lexicon.js';
+import { writeFileDurably } from './durable-file.js';
+import { applyLexiconChanges, loadLexicon, withRemovedSet, withSavedSet, type LexiconChanges } from './lexicon.js';
 import { savePastedSource } from './pasted.js';
 import { openSources, type OpenSourcesResult } from './sources.js';
 import { openNotesStore, type StoredSourcePreferences } from './store.js';
@@ -55,6 +57,13 @@ export interface ApiServiceOptions {
    * it cannot be read, differences are compared without being classified (and the person is told).
    */
   lexiconPath?: string;
+  /**
+   * Ask the person where to save an exported lexicon (Electron's save dialog in the app), offering
+   * `suggestedName`; null when they cancel.
+   */
+  pickSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Ask the person for a lexicon file to import (Electron's open dialog in the app); null when they cancel. */
+  pickLexiconFile?: () => Promise<string | null>;
   /** Called with how far the comparison being worked out has got, for the page. */
   onProgress?: (progress: ComparisonProgress) => void;
   /**
@@ -98,7 +107,33 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
           message: `${lexicon.message} Differences are shown, but not told apart by kind (attribution, loaded terms, hedges, labels). Reinstall Parallax to get it back.`,
         }
       : null;
-  const settings: { lexicon?: Lexicon } = lexicon?.ok ? { lexicon: lexicon.lexicon } : {};
+  /**
+   * The default word sets, and the person's changes to them from the store: the lexicon in use is
+   * worked out from both after every change, and every comparison from then on uses it.
+   */
+  const baseLexicon: Lexicon = lexicon?.ok ? lexicon.lexicon : { schema: LEXICON_SCHEMA, name: 'Your word sets', sets: [] };
+  const settings: { lexicon?: Lexicon } = {};
+  const useLexicon = (): void => {
+    const changes = store.lexiconChanges();
+    // Without a default lexicon and without changes, differences are shown unclassified, as before.
+    if (lexicon?.ok || changes) settings.lexicon = applyLexiconChanges(baseLexicon, changes);
+    else delete settings.lexicon;
+  };
+  useLexicon();
+  const lexiconState = (): LexiconState => ({
+    lexicon: settings.lexicon ?? baseLexicon,
+    changed: store.lexiconChanges() !== null,
+  });
+  /** Check the lexicon the changes would make against the schema, keep them, and use it. */
+  async function changeLexicon(changes: LexiconChanges | null): Promise<LexiconState> {
+    const checked = parseLexicon(applyLexiconChanges(baseLexicon, changes));
+    if (!checked.ok) {
+      throw new UserFacingError(`The word sets could not be changed: ${checked.problems.slice(0, 3).join('; ')}.`, 'invalid-request');
+    }
+    await store.setLexiconChanges(changes && { saved: [...changes.saved], removed: [...changes.removed] });
+    useLexicon();
+    return lexiconState();
+  }
   /** How alike paragraphs must be to be lined up: the setting last asked for with `comparison:open`. */
   let threshold = DEFAULT_ALIGN_THRESHOLD;
   /** One comparison at a time: a new one cancels the one under way, and the page can cancel it. */
@@ -296,6 +331,47 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       await remember(saved.path, (current) => ({ ...current, label: saved.name.slice(0, 120) }));
       return openComparison([...request.paths, saved.path], signal);
     }),
+    'lexicon:get': async () => lexiconState(),
+    'lexicon:saveSet': (request) => changeLexicon(withSavedSet(store.lexiconChanges(), request.set)),
+    'lexicon:removeSet': async (request) => {
+      if (!lexiconState().lexicon.sets.some((set) => set.id === request.id)) {
+        throw new UserFacingError(`There is no word set "${request.id}" to remove; it may have been removed already.`, 'not-found');
+      }
+      return changeLexicon(withRemovedSet(store.lexiconChanges(), baseLexicon, request.id));
+    },
+    'lexicon:reset': () => changeLexicon(null),
+    'lexicon:export': async () => {
+      if (!options.pickSavePath) throw new UserFacingError('Parallax cannot ask where to save here.', 'failed');
+      const path = await options.pickSavePath('parallax-word-sets.json');
+      if (!path) return { cancelled: true };
+      const current = lexiconState();
+      const exported: Lexicon = current.changed ? { ...current.lexicon, name: 'Parallax word sets (with your changes)' } : current.lexicon;
+      try {
+        await writeFileDurably(path, JSON.stringify(exported, null, 2) + '\n');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        throw new UserFacingError(`The word sets could not be saved as "${basename(path)}" (${code}). Choose another folder and try again.`, 'failed');
+      }
+      return { path };
+    },
+    'lexicon:import': async () => {
+      if (!options.pickLexiconFile) throw new UserFacingError('Parallax cannot ask for a file here.', 'failed');
+      const path = await options.pickLexiconFile();
+      if (!path) return { cancelled: true };
+      const loaded = await loadLexicon(path);
+      if (!loaded.ok) throw new UserFacingError(`${loaded.message} Nothing was imported.`, 'unreadable');
+      const inUse = new Set(lexiconState().lexicon.sets.map((set) => set.id));
+      let changes = store.lexiconChanges();
+      let added = 0;
+      let replaced = 0;
+      for (const set of loaded.lexicon.sets) {
+        if (inUse.has(set.id)) replaced++;
+        else added++;
+        changes = withSavedSet(changes, set);
+      }
+      const state = loaded.lexicon.sets.length > 0 ? await changeLexicon(changes) : lexiconState();
+      return { ...state, file: basename(path), added, replaced };
+    },
   };
 
   return {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseLexicon, type Lexicon } from '../../shared/contract/lexicon.js';
+import { parseLexicon, type Lexicon, type LexiconSet } from '../../shared/contract/lexicon.js';
 
 /** The default lexicon's file inside a resources folder (resources/ in the repository, the app's resources when packaged). */
 export function defaultLexiconPath(resourcesDir: string): string {
@@ -35,4 +35,50 @@ export async function loadLexicon(path: string): Promise<LexiconOutcome> {
     return { ok: false, message: `The lexicon "${name}" does not fit the lexicon format (parallax.lexicon/1): ${shown}${more}.` };
   }
   return { ok: true, lexicon: parsed.lexicon };
+}
+
+/** What the person changed about the default word sets (the store's `lexicon` field). */
+export interface LexiconChanges {
+  /** Sets added or edited: one whose id is a default set's replaces it whole; the others are added. */
+  readonly saved: LexiconSet[];
+  /** Ids of default sets taken away. */
+  readonly removed: string[];
+}
+
+/**
+ * The lexicon in use: the person's own sets, in the order they were added, then the default's sets
+ * in their order, less those removed and with those edited replaced. Their own sets come first
+ * because where two sets hold the same term the first set wins the match: a person who makes
+ * "slammed" and "criticised" a loaded-term set means it to count over the default's reporting verb
+ * "criticised". Worked out from the default each time, so sets a newer default brings are in use
+ * at once.
+ */
+export function applyLexiconChanges(base: Lexicon, changes: LexiconChanges | null): Lexicon {
+  if (!changes) return base;
+  const removed = new Set(changes.removed);
+  const saved = new Map(changes.saved.map((set) => [set.id, set]));
+  const baseIds = new Set(base.sets.map((set) => set.id));
+  const sets = [
+    ...changes.saved.filter((set) => !baseIds.has(set.id)),
+    ...base.sets.filter((set) => !removed.has(set.id)).map((set) => saved.get(set.id) ?? set),
+  ];
+  return { ...base, sets };
+}
+
+/** The changes with `set` added, or replacing the set with its id. Null when that leaves none. */
+export function withSavedSet(changes: LexiconChanges | null, set: LexiconSet): LexiconChanges {
+  const saved = changes?.saved ?? [];
+  const at = saved.findIndex((other) => other.id === set.id);
+  return {
+    saved: at === -1 ? [...saved, set] : saved.map((other, i) => (i === at ? set : other)),
+    removed: (changes?.removed ?? []).filter((id) => id !== set.id),
+  };
+}
+
+/** The changes with the set `id` taken away (hidden, when it is a default set). Null when none are left. */
+export function withRemovedSet(changes: LexiconChanges | null, base: Lexicon, id: string): LexiconChanges | null {
+  const saved = (changes?.saved ?? []).filter((set) => set.id !== id);
+  const removed = (changes?.removed ?? []).filter((other) => other !== id);
+  if (base.sets.some((set) => set.id === id)) removed.push(id);
+  return saved.length === 0 && removed.length === 0 ? null : { saved, removed };
 }

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
 import { TEXT_ENCODINGS, type ApiValidRequest, type RecentComparison } from '../../shared/contract/api.js';
+import { lexiconSetSchema } from '../../shared/contract/lexicon.js';
 import { noteSchema, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
 import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
@@ -20,12 +21,13 @@ import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } f
  * - one rolling backup holds the state before the latest write.
  *
  * Version history: 1 held comparisons and notes; 2 adds `sources`, what a person decided about
- * each source file (its label, its encoding, paragraphs marked as article text or junk).
+ * each source file (its label, its encoding, paragraphs marked as article text or junk); 3 adds
+ * `lexicon`, the person's changes to the default word sets (null: none).
  */
 
 export const STORE_FILE = 'parallax-store.json';
 export const BACKUP_FILE = 'parallax-store.backup.json';
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 /** The recent list keeps this many comparisons; older ones drop off the list, their notes stay. */
 export const MAX_RECENT = 50;
 
@@ -46,11 +48,25 @@ const sourcePreferencesSchema = z.object({
 });
 export type StoredSourcePreferences = z.infer<typeof sourcePreferencesSchema>;
 
+/**
+ * The person's changes to the default lexicon, kept as changes rather than as a whole lexicon:
+ * `saved` holds every set they added or edited (a set whose id is a default set's replaces it,
+ * whole; any other is added), `removed` the ids of default sets they took away. The lexicon in use
+ * is the shipped default with these applied (see `applyLexiconChanges`), so a default that gains
+ * sets in a later version brings them in, and "reset to default" is simply `null`.
+ */
+const lexiconChangesSchema = z.object({
+  saved: z.array(lexiconSetSchema).max(1_000),
+  removed: z.array(lexiconSetSchema.shape.id).max(1_000),
+});
+export type StoredLexiconChanges = z.infer<typeof lexiconChangesSchema>;
+
 export const storeSchema = z.object({
   version: z.literal(STORE_VERSION),
   comparisons: z.array(storedComparisonSchema),
   notes: z.array(noteSchema),
   sources: z.record(z.string().min(1).max(4_096), sourcePreferencesSchema),
+  lexicon: lexiconChangesSchema.nullable(),
 });
 export type StoreData = z.infer<typeof storeSchema>;
 
@@ -85,6 +101,10 @@ export interface NotesStore {
    * file go to the new one, and the old comparison leaves the recent list. Nothing is dropped.
    */
   relinkSource(change: { fromId: string; toId: string; fromPath: string; toPath: string }): Promise<number>;
+  /** The person's changes to the default word sets; null when they changed nothing. */
+  lexiconChanges(): StoredLexiconChanges | null;
+  /** Keep new changes to the word sets (null: back to the default). */
+  setLexiconChanges(changes: StoredLexiconChanges | null): Promise<void>;
   counts(): { readonly comparisons: number; readonly notes: number };
   /** Wait for pending writes; later writes are refused. */
   close(): Promise<void>;
@@ -184,6 +204,10 @@ export function migrate(raw: unknown): unknown {
     // 2 adds what people decided about each source; nobody has decided anything yet.
     data = { ...data, version: 2, sources: {} };
   }
+  if (isVersion(data, 2)) {
+    // 3 adds the person's changes to the word sets; there are none yet.
+    data = { ...data, version: 3, lexicon: null };
+  }
   return data;
 }
 
@@ -192,7 +216,7 @@ function isVersion(raw: unknown, version: number): raw is Record<string, unknown
 }
 
 function emptyStore(): StoreData {
-  return { version: STORE_VERSION, comparisons: [], notes: [], sources: {} };
+  return { version: STORE_VERSION, comparisons: [], notes: [], sources: {}, lexicon: null };
 }
 
 /** Preferences with nothing in them are not kept. */
@@ -416,6 +440,15 @@ class JsonNotesStore implements NotesStore {
       const comparisons = fromId === toId ? data.comparisons : data.comparisons.filter((comparison) => comparison.id !== fromId);
       return { next: { ...data, notes, sources, comparisons }, result: moved };
     });
+  }
+
+  lexiconChanges(): StoredLexiconChanges | null {
+    return this.db.data.lexicon;
+  }
+
+  async setLexiconChanges(changes: StoredLexiconChanges | null): Promise<void> {
+    const checked = changes === null ? null : lexiconChangesSchema.parse(changes);
+    await this.update((data) => ({ ...data, lexicon: checked }));
   }
 
   counts(): { readonly comparisons: number; readonly notes: number } {
