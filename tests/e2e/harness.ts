@@ -142,6 +142,11 @@ export class ParallaxApp {
   page!: Page;
   private service!: ApiService;
   private readonly pickQueue: string[][] = [];
+  /** Where the next "Export…" saves (null: the person cancels), and which file the next "Import…" reads. */
+  private readonly savePathQueue: (string | null)[] = [];
+  private readonly lexiconFileQueue: (string | null)[] = [];
+  /** The names the app suggested in its save dialog, in order. */
+  readonly suggestedSaveNames: string[] = [];
   private readonly dropPaths = new Map<string, string>();
   /** Uncaught errors and console errors (a CSP refusal is one) seen by any page of this app. */
   readonly pageErrors: string[] = [];
@@ -183,6 +188,11 @@ export class ParallaxApp {
       version: 'test',
       author: 'Test Reader',
       pickFiles: async () => this.pickQueue.shift() ?? [],
+      pickSavePath: async (suggestedName) => {
+        this.suggestedSaveNames.push(suggestedName);
+        return this.savePathQueue.shift() ?? null;
+      },
+      pickLexiconFile: async () => this.lexiconFileQueue.shift() ?? null,
       // As index.ts does: watch the files of the comparison last opened, and tell the page.
       onSourcesOpened: (paths) => {
         this.watcher?.close();
@@ -261,6 +271,16 @@ export class ParallaxApp {
   /** The files that the next "Open files…" picks. */
   queuePick(paths: readonly string[]): void {
     this.pickQueue.push([...paths]);
+  }
+
+  /** Where the next "Export…" of the word sets saves (null: the person cancels the dialog). */
+  queueSavePath(path: string | null): void {
+    this.savePathQueue.push(path);
+  }
+
+  /** The file the next "Import…" of word sets reads (null: the person cancels the dialog). */
+  queueLexiconFile(path: string | null): void {
+    this.lexiconFileQueue.push(path);
   }
 
   /** Make `pathForFile` answer `path` for a dropped file named `name`. */

@@ -7,6 +7,7 @@ import { MessageArea } from './components/MessageArea';
 import { NotesPanel } from './components/NotesPanel';
 import { PasteBox } from './components/PasteBox';
 import { RecentView } from './components/RecentView';
+import { WordSetsView } from './components/WordSetsView';
 import { useParallax } from './hooks/useParallax';
 import { indexComparison } from './lib/comparisonIndex';
 import { placeNotes } from './lib/noteTarget';
@@ -14,6 +15,19 @@ import { UnplacedNotes } from './components/UnplacedNotes';
 import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
 import { ComparisonProgressBar } from './components/ComparisonProgressBar';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align';
+import type { DifferenceKind } from '../../shared/contract/comparison';
+
+/** Kinds of difference, in words for the notes panel. */
+const DIFFERENCE_KIND_NAMES: Record<DifferenceKind, string> = {
+  wording: 'Wording',
+  attribution: 'Attribution',
+  'loaded-term': 'Loaded term',
+  figure: 'Figure',
+  quote: 'Quotation',
+  hedge: 'Hedge',
+  label: 'Label',
+  omission: 'Left out',
+};
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -73,6 +87,15 @@ export function App() {
         paragraphNumber: (member.paragraphs[0] ?? 0) + 1,
       }));
   }, [comparison, index, state.selected]);
+  // The classified differences of the selected paragraph's passage that involve its source.
+  const framing = useMemo(() => {
+    const group = state.selected && index?.groupOf(state.selected);
+    if (!group || !comparison || !state.selected) return [];
+    const doc = state.selected.doc;
+    return comparison.differences
+      .filter((d) => d.group === group.id && d.kind !== 'wording' && d.kind !== 'omission' && d.note && d.spans.some((span) => span.doc === doc))
+      .map((d) => ({ kind: DIFFERENCE_KIND_NAMES[d.kind], note: d.note ?? '' }));
+  }, [comparison, index, state.selected]);
   const showNotes = state.view === 'comparison' && state.selected && selectedDoc && selectedBlock;
 
   const title = comparison
@@ -105,6 +128,7 @@ export function App() {
         busy={state.busy}
         onShowComparison={actions.showComparison}
         onShowRecent={() => void actions.showRecent()}
+        onShowWordSets={() => void actions.showWordSets()}
         onOpenFiles={() => void actions.pickAndOpen()}
         onOpenSample={() => void actions.openSample()}
         onPaste={() => actions.showPaste(true)}
@@ -123,6 +147,15 @@ export function App() {
               onReopen={(recent) => void actions.reopen(recent)}
               onForget={(recent) => void actions.forget(recent)}
               onOpenFiles={() => void actions.pickAndOpen()}
+            />
+          ) : state.view === 'lexicon' ? (
+            <WordSetsView
+              lexicon={state.lexicon}
+              onSave={actions.saveWordSet}
+              onRemove={(set) => void actions.removeWordSet(set)}
+              onReset={() => void actions.resetWordSets()}
+              onExport={() => void actions.exportWordSets()}
+              onImport={() => void actions.importWordSets()}
             />
           ) : comparison && index ? (
             <>
@@ -173,6 +206,7 @@ export function App() {
             markedByYou={state.open?.choices?.[state.selected.doc]?.kinds.find((mark) => mark.paragraph === state.selected?.paragraph)?.kind}
             onMark={(kind) => (state.selected ? void actions.markParagraph(state.selected, kind) : undefined)}
             sourceHash={selectedDoc.hash}
+            framing={framing}
           />
         )}
       </div>

@@ -8,6 +8,7 @@ export interface AppHeaderProps {
   readonly busy: string | null;
   readonly onShowComparison: () => void;
   readonly onShowRecent: () => void;
+  readonly onShowWordSets: () => void;
   readonly onOpenFiles: () => void;
   readonly onOpenSample: () => void;
   readonly onPaste: () => void;
@@ -41,6 +42,9 @@ export function AppHeader(props: AppHeaderProps) {
         </button>
         <button type="button" className="tab" aria-current={props.view === 'recent' ? 'page' : undefined} onClick={props.onShowRecent}>
           Recent
+        </button>
+        <button type="button" className="tab" aria-current={props.view === 'lexicon' ? 'page' : undefined} onClick={props.onShowWordSets}>
+          Word sets
         </button>
       </nav>
 

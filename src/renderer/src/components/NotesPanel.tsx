@@ -25,6 +25,11 @@ export interface NotesPanelProps {
   readonly onMark: (kind: 'body' | 'boilerplate' | null) => void;
   /** The hash of the source's text now, to tell notes written on an earlier version. */
   readonly sourceHash: string;
+  /**
+   * How this passage differs between this source and the others, as the word sets classify it
+   * (attribution, loaded terms, hedges, labels…): a kind in words and the difference's note.
+   */
+  readonly framing?: readonly { readonly kind: string; readonly note: string }[];
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -119,6 +124,19 @@ export function NotesPanel(props: NotesPanelProps) {
         </nav>
       ) : (
         <p className="notes__also-none">No other source reports this paragraph.</p>
+      )}
+
+      {props.framing && props.framing.length > 0 && (
+        <section className="notes__framing" aria-label="How the sources differ here">
+          <p className="notes__also-title">How the sources differ here</p>
+          <ul className="notes__framing-list">
+            {props.framing.map((difference, i) => (
+              <li key={i} className="framing-note">
+                <span className="framing-note__kind">{difference.kind}</span> {difference.note}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {props.notes.length === 0 ? (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { ApiChannel, ApiRequest, ComparisonProgress, MenuCommand, OpenComparisonResult, RecentComparison, TextEncoding } from '../../../shared/contract/api';
+import type { LexiconSet } from '../../../shared/contract/lexicon';
 import type { Note } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 import { paragraphTarget } from '../lib/noteTarget';
@@ -52,6 +53,14 @@ export interface ParallaxActions {
   setThreshold(value: number): void;
   /** Stop the comparison under way; the one on screen stays. */
   cancelComparison(): Promise<void>;
+  /** Show the word sets that classify differences. */
+  showWordSets(): Promise<void>;
+  /** Add a word set, or replace the one with its id; true when main kept it. */
+  saveWordSet(set: LexiconSet): Promise<boolean>;
+  removeWordSet(set: LexiconSet): Promise<void>;
+  resetWordSets(): Promise<void>;
+  exportWordSets(): Promise<void>;
+  importWordSets(): Promise<void>;
 }
 
 /** The files of the comparison on screen. */
@@ -399,6 +408,70 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     }, []),
   );
 
+  /** After the word sets changed: the comparison on screen, if any, is worked out again with them. */
+  const compareWithNewSets = useCallback(async () => {
+    const paths = pathsOnScreen(stateRef.current);
+    if (paths.length === 0) return;
+    await runOpen('Comparing again with your word sets…', () => call('comparison:open', { paths }, 'The comparison could not be worked out again'), true);
+  }, [call, runOpen]);
+
+  const showWordSets = useCallback(async () => {
+    dispatch({ type: 'showView', view: 'lexicon' });
+    const lexicon = await call('lexicon:get', {}, 'The word sets could not be read');
+    if (lexicon) dispatch({ type: 'lexiconLoaded', lexicon });
+  }, [call]);
+
+  const saveWordSet = useCallback(
+    async (set: LexiconSet): Promise<boolean> => {
+      const lexicon = await call('lexicon:saveSet', { set }, `“${set.name}” could not be saved`);
+      if (!lexicon) return false;
+      dispatch({ type: 'lexiconLoaded', lexicon });
+      void compareWithNewSets();
+      return true;
+    },
+    [call, compareWithNewSets],
+  );
+
+  const removeWordSet = useCallback(
+    async (set: LexiconSet) => {
+      const lexicon = await call('lexicon:removeSet', { id: set.id }, `“${set.name}” could not be removed`);
+      if (!lexicon) return;
+      dispatch({ type: 'lexiconLoaded', lexicon });
+      await compareWithNewSets();
+    },
+    [call, compareWithNewSets],
+  );
+
+  const resetWordSets = useCallback(async () => {
+    const lexicon = await call('lexicon:reset', {}, 'The word sets could not be reset');
+    if (!lexicon) return;
+    dispatch({ type: 'lexiconLoaded', lexicon });
+    dispatch({ type: 'message', message: { tone: 'info', title: 'The word sets are the default ones again' } });
+    await compareWithNewSets();
+  }, [call, compareWithNewSets]);
+
+  const exportWordSets = useCallback(async () => {
+    const result = await call('lexicon:export', {}, 'The word sets could not be exported');
+    if (result && 'path' in result) {
+      dispatch({ type: 'message', message: { tone: 'info', title: `The word sets were saved as ${fileName(result.path)}`, detail: result.path } });
+    }
+  }, [call]);
+
+  const importWordSets = useCallback(async () => {
+    const result = await call('lexicon:import', {}, 'The word sets could not be imported');
+    if (!result || 'cancelled' in result) return;
+    dispatch({ type: 'lexiconLoaded', lexicon: { lexicon: result.lexicon, changed: result.changed } });
+    dispatch({
+      type: 'message',
+      message: {
+        tone: 'info',
+        title: `Imported ${plural(result.added + result.replaced, 'word set')} from ${result.file}`,
+        detail: `${plural(result.added, 'set')} added, ${plural(result.replaced, 'set')} replaced.`,
+      },
+    });
+    await compareWithNewSets();
+  }, [call, compareWithNewSets]);
+
   const actions = useMemo<ParallaxActions>(
     () => ({
       openSample,
@@ -425,6 +498,12 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       dismissSourceChange: (path) => dispatch({ type: 'sourceChangeDismissed', path }),
       setThreshold,
       cancelComparison,
+      showWordSets,
+      saveWordSet,
+      removeWordSet,
+      resetWordSets,
+      exportWordSets,
+      importWordSets,
     }),
     [
       openSample,
@@ -444,6 +523,12 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       locate,
       setThreshold,
       cancelComparison,
+      showWordSets,
+      saveWordSet,
+      removeWordSet,
+      resetWordSets,
+      exportWordSets,
+      importWordSets,
     ],
   );
 

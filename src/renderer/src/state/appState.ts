@@ -1,4 +1,4 @@
-import type { ComparisonProgress, OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
+import type { ComparisonProgress, LexiconState, OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../../shared/core/align';
 import type { Note } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
@@ -8,7 +8,8 @@ import type { ParagraphRef } from '../lib/comparisonIndex';
  * reducer changes it.
  */
 
-export type View = 'comparison' | 'recent';
+/** `lexicon`: the word sets that classify differences, to read and change. */
+export type View = 'comparison' | 'recent' | 'lexicon';
 
 /** A message for the person: errors are announced at once, the rest politely. */
 export interface Message {
@@ -52,6 +53,8 @@ export interface AppState {
    * bar and its Cancel button; null when none is, or it has not taken long yet.
    */
   readonly progress: ComparisonProgress | null;
+  /** The word sets in use, once asked for (null before). */
+  readonly lexicon: LexiconState | null;
 }
 
 export const initialState: AppState = {
@@ -68,6 +71,7 @@ export const initialState: AppState = {
   pasteOpen: false,
   threshold: DEFAULT_ALIGN_THRESHOLD,
   progress: null,
+  lexicon: null,
 };
 
 export type Action =
@@ -87,6 +91,7 @@ export type Action =
   | { type: 'noteSaved'; note: Note }
   | { type: 'noteDeleted'; id: string }
   | { type: 'recentLoaded'; recent: readonly RecentComparison[] }
+  | { type: 'lexiconLoaded'; lexicon: LexiconState }
   | { type: 'showView'; view: View }
   | { type: 'message'; message: Omit<Message, 'id'> }
   | { type: 'dismiss'; id: number }
@@ -118,7 +123,9 @@ export function reducer(state: AppState, action: Action): AppState {
       return {
         ...state,
         open: action.open,
-        view: 'comparison',
+        // The same comparison worked out again (after a change to the word sets, say) does not
+        // take the person away from the view they are in; anything newly opened is shown.
+        view: same && state.view === 'lexicon' ? 'lexicon' : 'comparison',
         selected,
         notes: same ? state.notes : [],
         busy: null,
@@ -153,6 +160,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, notes: state.notes.filter((n) => n.id !== action.id) };
     case 'recentLoaded':
       return { ...state, recent: action.recent };
+    case 'lexiconLoaded':
+      return { ...state, lexicon: action.lexicon };
     case 'showView':
       return { ...state, view: action.view };
     case 'message': {

@@ -1,0 +1,104 @@
+import { lexiconSetSchema, type LexiconKind, type LexiconSet } from '../../../shared/contract/lexicon';
+
+/**
+ * The word-set form's text, to and from a set: terms are written one a line, with an optional
+ * tone after a colon ("claimed: doubt"). Checked with the contract's own schema, so the page says
+ * what main would refuse, in the schema's words, beside the field it is about.
+ */
+
+/** Kinds of set, in words for people. */
+export const KIND_NAMES: Record<LexiconKind, string> = {
+  'loaded-term': 'Loaded terms',
+  attribution: 'Attribution',
+  hedge: 'Hedges',
+  label: 'Labels',
+};
+
+export interface SetDraft {
+  id: string;
+  name: string;
+  kind: LexiconKind;
+  domain: string;
+  description: string;
+  terms: string;
+}
+
+export type DraftField = keyof SetDraft;
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+export function draftOf(set: LexiconSet): SetDraft {
+  return {
+    id: set.id,
+    name: set.name,
+    kind: set.kind,
+    domain: set.domain,
+    description: set.description ?? '',
+    terms: set.terms.map((term) => (term.tone ? `${term.term}: ${term.tone}` : term.term)).join('\n'),
+  };
+}
+
+export const EMPTY_DRAFT: SetDraft = { id: '', name: '', kind: 'loaded-term', domain: 'general', description: '', terms: '' };
+
+/** An id made from a name: "Harsh words!" → "harsh-words". */
+export function idFromName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** The terms written in the form, one a line; blank lines are skipped. */
+export function termsFromText(text: string): { term: string; tone?: string }[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const colon = line.lastIndexOf(':');
+      if (colon <= 0) return { term: line };
+      const term = line.slice(0, colon).trim();
+      const tone = line.slice(colon + 1).trim();
+      return tone ? { term, tone } : { term };
+    });
+}
+
+/**
+ * The set the form describes, or what is wrong with it, by field. `takenIds`: the ids of the other
+ * sets (a new set may not reuse one).
+ */
+export function checkDraft(draft: SetDraft, takenIds: ReadonlySet<string>): { ok: true; set: LexiconSet } | { ok: false; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const terms = termsFromText(draft.terms);
+  const candidate = {
+    id: draft.id.trim(),
+    name: draft.name,
+    kind: draft.kind,
+    domain: draft.domain,
+    ...(draft.description.trim() ? { description: draft.description } : {}),
+    terms,
+  };
+  const parsed = lexiconSetSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as DraftField | undefined;
+      if (!field || errors[field]) continue;
+      if (field === 'terms') {
+        const line = typeof issue.path[1] === 'number' ? `Line ${issue.path[1] + 1}: ` : '';
+        errors.terms = terms.length === 0 ? 'Write at least one term, one a line.' : `${line}${issue.message}`;
+      } else if (field === 'id' && candidate.id === '') {
+        errors.id = 'Give the set an id (it is made from the name).';
+      } else {
+        errors[field] = issue.message;
+      }
+    }
+  }
+  if (!errors.id && takenIds.has(candidate.id)) {
+    errors.id = `A set with the id "${candidate.id}" already exists: choose another id, or edit that set.`;
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, set: parsed.data };
+}
