@@ -78,5 +78,19 @@ test.describe('screenshots', () => {
     await page.getByRole('button', { name: 'Recent', exact: true }).click();
     await expect(page.locator('.recent-item')).toHaveCount(2);
     await shoot(app, 'recent.png');
+
+    // The word sets, with one of the reader's own added.
+    await page.getByRole('button', { name: 'Word sets', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Reporting verbs', level: 3 })).toBeVisible();
+    await page.getByRole('button', { name: 'Add a set…' }).click();
+    const form = page.getByRole('form', { name: 'New word set' });
+    await form.getByLabel('Name').fill('Sharp criticism');
+    await form.getByLabel('Domain').fill('politics');
+    await form.getByLabel('Description').fill('How loudly a source says one side disagreed.');
+    await form.getByLabel('Terms').fill('slammed: loud\nblasted: loud\ncriticised: measured\nquestioned: measured');
+    await form.getByRole('button', { name: 'Add set' }).click();
+    await expect(page.getByRole('heading', { name: 'Sharp criticism', level: 3 })).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shoot(app, 'word-sets.png');
   });
 });
