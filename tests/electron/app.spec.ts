@@ -95,7 +95,7 @@ test('opens the sample in a visible, locked-down window', async () => {
   }
 });
 
-test('keeps notes across a restart', async () => {
+test('keeps notes and word sets across a restart', async () => {
   const first = await launch(dataDir);
   let noteId: string;
   let comparisonId: string;
@@ -116,15 +116,25 @@ test('keeps notes across a restart', async () => {
       tags: [],
     });
     noteId = note.id;
+    // A word set of the reader's own, through the real preload's lexicon channels.
+    const saved = await invoke<{ changed: boolean; lexicon: { sets: { id: string }[] } }>(first.page, 'lexicon:saveSet', {
+      set: { id: 'harsh-words', name: 'Harsh words', kind: 'loaded-term', domain: 'politics', terms: [{ term: 'slammed' }, { term: 'criticised' }] },
+    });
+    expect(saved.changed).toBe(true);
   } finally {
     await first.app.close();
   }
-  expect(await readFile(join(dataDir, 'parallax-store.json'), 'utf8')).toContain('Written before the restart');
+  const stored = await readFile(join(dataDir, 'parallax-store.json'), 'utf8');
+  expect(stored).toContain('Written before the restart');
+  expect(JSON.parse(stored)).toMatchObject({ version: 3, lexicon: { saved: [{ id: 'harsh-words' }], removed: [] } });
 
   const second = await launch(dataDir);
   try {
     const notes = await invoke<{ id: string; body: string }[]>(second.page, 'notes:list', { comparisonId });
     expect(notes.map((note) => [note.id, note.body])).toEqual([[noteId, 'Written before the restart']]);
+    const lexicon = await invoke<{ changed: boolean; lexicon: { sets: { id: string }[] } }>(second.page, 'lexicon:get');
+    expect(lexicon.changed).toBe(true);
+    expect(lexicon.lexicon.sets[0]?.id).toBe('harsh-words');
   } finally {
     await second.app.close();
   }
