@@ -54,3 +54,14 @@ test('the paste box, a source’s details, a marked paragraph, a label being ren
   await expect(first.getByRole('textbox', { name: 'Name of source 1' })).toBeFocused();
   expect(summary((await scan(page)).violations)).toEqual([]);
 });
+
+test('the legend of the kinds of difference passes axe, with a kind hidden', async ({ app }) => {
+  const { page } = app;
+  await expect(page.locator('.para mark.diff').first()).toBeVisible();
+  const wording = page.getByRole('group', { name: 'Differences' }).getByRole('button', { name: /^Wording \d+$/ });
+  await wording.click();
+  await expect(wording).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.para mark[data-kind="wording"]')).toHaveCount(0);
+  const serious = (await scan(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(summary(serious)).toEqual([]);
+});

@@ -129,3 +129,73 @@ test('menu commands change the text size and show the recent list', async ({ app
   await app.fireMenuCommand('show-recent');
   await expect(page.getByRole('heading', { name: 'Recent comparisons' })).toBeVisible();
 });
+
+/** How a mark is drawn apart from its colour: its line's style and thickness, a bar or a box. */
+const markShape = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const style = el.ownerDocument.defaultView!.getComputedStyle(el);
+    const line = style.textDecorationLine.includes('none') ? 'none' : `${style.textDecorationLine} ${style.textDecorationStyle} ${style.textDecorationThickness}`;
+    return `${line} | ${style.boxShadow === 'none' ? '' : 'bar'} | ${style.outlineStyle}`;
+  });
+
+test('marks carry their kind, each kind drawn with its own line, and each kind can be hidden from the legend', async ({ app }) => {
+  const { page } = app;
+  await expect(page.locator('section.column')).toHaveCount(sampleArticles.length);
+  const marks = page.locator('.para mark.diff');
+  await expect(marks.first()).toBeVisible();
+
+  // At least five kinds are marked in the sample, each with its data-kind and class.
+  const kinds = [...new Set(await marks.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind') ?? '')))];
+  expect(kinds).not.toContain('');
+  for (const kind of ['wording', 'attribution', 'loaded-term', 'label', 'figure', 'quote', 'hedge']) expect(kinds).toContain(kind);
+  // Each kind is told apart without its colour: no two kinds share a line, bar or box.
+  const shapes = new Map<string, string>();
+  for (const kind of kinds) {
+    const mark = page.locator(`.para mark.diff--${kind}[data-kind="${kind}"]`).first();
+    shapes.set(kind, await markShape(mark));
+  }
+  expect(new Set(shapes.values()).size, JSON.stringify(Object.fromEntries(shapes))).toBe(kinds.length);
+
+  // A mark gives its difference's note: the first source's title calls it a "collapse".
+  const loaded = page.locator('section.column').first().locator('mark[data-kind="loaded-term"]').first();
+  await expect(loaded).toHaveText('collapse');
+  await expect(loaded).toHaveAttribute('title', /^Loaded term: collapse → Catastrophe · What happened/);
+
+  // The legend has one toggle per kind, with its count; hiding wording leaves the framing marks.
+  const legend = page.getByRole('group', { name: 'Differences' });
+  const wordingToggle = legend.getByRole('button', { name: /^Wording \d+$/ });
+  await expect(wordingToggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(legend.getByRole('button')).toHaveCount(8);
+  const wording = page.locator('.para mark[data-kind="wording"]');
+  const wordingCount = await wording.count();
+  const attributionCount = await page.locator('.para mark[data-kind="attribution"]').count();
+  expect(wordingCount).toBeGreaterThan(0);
+  await wordingToggle.click();
+  await expect(wordingToggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(wording).toHaveCount(0);
+  await expect(page.locator('.para mark[data-kind="attribution"]')).toHaveCount(attributionCount);
+  // A span that is both a wording change and a framing one shows the framing kind, hidden or not.
+  await expect(loaded).toBeVisible();
+
+  // The choice lasts the session: another comparison opens with wording still hidden.
+  const a = join(SAMPLES_DIR, 'veskin-valley-courier.txt');
+  const b = join(SAMPLES_DIR, 'harlowmere-lantern.txt');
+  app.queuePick([a, b]);
+  await app.openFilesButton().click();
+  await expect(page.locator('section.column')).toHaveCount(2);
+  await expect(page.locator('.para mark.diff').first()).toBeVisible();
+  await expect(wording).toHaveCount(0);
+  await expect(legend.getByRole('button', { name: /^Wording \d+$/ })).toHaveAttribute('aria-pressed', 'false');
+  await legend.getByRole('button', { name: /^Wording \d+$/ }).click();
+  await expect.poll(() => wording.count()).toBeGreaterThan(0);
+
+  // Hiding attribution and showing it again restores its marks.
+  const attribution = page.locator('.para mark[data-kind="attribution"]');
+  const before = await attribution.count();
+  expect(before).toBeGreaterThan(0);
+  const attributionToggle = legend.getByRole('button', { name: /^Attribution \d+$/ });
+  await attributionToggle.click();
+  await expect(attribution).toHaveCount(0);
+  await attributionToggle.click();
+  await expect(attribution).toHaveCount(before);
+});

@@ -15,19 +15,7 @@ import { UnplacedNotes } from './components/UnplacedNotes';
 import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
 import { ComparisonProgressBar } from './components/ComparisonProgressBar';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align';
-import type { DifferenceKind } from '../../shared/contract/comparison';
-
-/** Kinds of difference, in words for the notes panel. */
-const DIFFERENCE_KIND_NAMES: Record<DifferenceKind, string> = {
-  wording: 'Wording',
-  attribution: 'Attribution',
-  'loaded-term': 'Loaded term',
-  figure: 'Figure',
-  quote: 'Quotation',
-  hedge: 'Hedge',
-  label: 'Label',
-  omission: 'Left out',
-};
+import { DIFFERENCE_KIND_NAMES } from './lib/differenceKinds';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -180,6 +168,8 @@ export function App() {
                 threshold={state.threshold}
                 defaultThreshold={DEFAULT_ALIGN_THRESHOLD}
                 onThreshold={actions.setThreshold}
+                hiddenKinds={state.hiddenKinds}
+                onToggleKind={actions.toggleKind}
               />
             </>
           ) : (

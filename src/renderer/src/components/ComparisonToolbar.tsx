@@ -1,3 +1,5 @@
+import type { DifferenceKind } from '../../../shared/contract/comparison';
+import { DIFFERENCE_KIND_NAMES, KIND_LINES, LEGEND_ORDER } from '../lib/differenceKinds';
 import { StrictnessControl } from './StrictnessControl';
 
 export interface ComparisonToolbarProps {
@@ -13,11 +15,15 @@ export interface ComparisonToolbarProps {
   readonly threshold: number;
   readonly defaultThreshold: number;
   readonly onThreshold: (value: number) => void;
+  /** How many marked differences of each kind there are, which kinds are hidden, and a toggle. */
+  readonly kindCounts: Readonly<Partial<Record<DifferenceKind, number>>>;
+  readonly hiddenKinds: ReadonlySet<DifferenceKind>;
+  readonly onToggleKind: (kind: DifferenceKind) => void;
 }
 
-/** A line above the columns: what was found, and a key to the marks. */
+/** Lines above the columns: what was found, a key to the marks, and a toggle per kind of difference. */
 export function ComparisonToolbar(props: ComparisonToolbarProps) {
-  const { sourceLabels, onJump, sourceCount, passageCount, differenceCount, hasSelection } = props;
+  const { sourceLabels, onJump, sourceCount, passageCount, differenceCount, hasSelection, kindCounts, hiddenKinds } = props;
   return (
     <div className="toolbar">
       <div className="toolbar__line">
@@ -45,14 +51,39 @@ export function ComparisonToolbar(props: ComparisonToolbarProps) {
             Same report in other sources
           </li>
           <li className="legend__item">
-            <mark className="diff">worded</mark> differently
-          </li>
-          <li className="legend__item">
             <span className="para__tag para__tag--sample">Only in this source</span>
           </li>
           {!hasSelection && <li className="legend__item legend__item--hint">Select a paragraph to line up the sources and add notes</li>}
         </ul>
         <StrictnessControl value={props.threshold} defaultValue={props.defaultThreshold} onChange={props.onThreshold} />
+      </div>
+      <div className="toolbar__line toolbar__line--kinds">
+        <span id="kind-legend-label" className="legend__label">
+          Differences
+        </span>
+        <div className="kind-toggles" role="group" aria-labelledby="kind-legend-label">
+          {LEGEND_ORDER.filter((kind) => (kindCounts[kind] ?? 0) > 0).map((kind) => {
+            const shown = !hiddenKinds.has(kind);
+            const name = DIFFERENCE_KIND_NAMES[kind];
+            return (
+              <button
+                key={kind}
+                type="button"
+                className="kind-toggle"
+                data-kind={kind}
+                aria-pressed={shown}
+                title={`${shown ? 'Hide' : 'Show'} the ${name.toLowerCase()} marks (${KIND_LINES[kind]})`}
+                onClick={() => props.onToggleKind(kind)}
+              >
+                <mark className={`diff diff--${kind} kind-toggle__sample`} aria-hidden="true">
+                  Ab
+                </mark>
+                {name}
+                <span className="kind-toggle__count">{kindCounts[kind]}</span>
+              </button>
+            );
+          })}
+        </div>
       </div>
     </div>
   );

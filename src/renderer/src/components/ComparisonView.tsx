@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
-import type { Comparison } from '../../../shared/contract/comparison';
+import type { Comparison, DifferenceKind } from '../../../shared/contract/comparison';
 import type { SourceChangeKind } from '../state/appState';
 import { ColumnHead, ColumnNotices } from './ColumnHead';
-import { splitAtRanges, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
+import { splitAtDifferences, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
 import { ComparisonToolbar } from './ComparisonToolbar';
 import { ParagraphBlock, type SelectionState } from './ParagraphBlock';
 
@@ -29,6 +29,9 @@ export interface ComparisonViewProps {
   readonly threshold: number;
   readonly defaultThreshold: number;
   readonly onThreshold: (value: number) => void;
+  /** Kinds of difference whose marks are hidden, and showing or hiding one. */
+  readonly hiddenKinds: readonly DifferenceKind[];
+  readonly onToggleKind: (kind: DifferenceKind) => void;
 }
 
 const refKey = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
@@ -144,6 +147,8 @@ export function ComparisonView(props: ComparisonViewProps) {
     [comparison.documents, focusParagraph, index, onSelect, selected, tabStops],
   );
 
+  const hidden = useMemo(() => new Set(props.hiddenKinds), [props.hiddenKinds]);
+
   const jumpTo = useCallback((doc: number) => {
     const strip = columnsElement.current;
     const section = scrollers.current.get(doc)?.parentElement;
@@ -161,7 +166,10 @@ export function ComparisonView(props: ComparisonViewProps) {
         onJump={jumpTo}
         sourceCount={comparison.documents.length}
         passageCount={comparison.groups.length}
-        differenceCount={comparison.differences.filter((difference) => difference.kind !== 'omission' && difference.group !== '').length}
+        differenceCount={comparison.differences.filter((difference) => difference.group !== '').length}
+        kindCounts={index.kindCounts}
+        hiddenKinds={hidden}
+        onToggleKind={props.onToggleKind}
         hasSelection={selected !== null}
         threshold={props.threshold}
         defaultThreshold={props.defaultThreshold}
@@ -169,7 +177,7 @@ export function ComparisonView(props: ComparisonViewProps) {
       />
       <div className="columns" ref={columnsElement} style={{ ['--column-count' as string]: comparison.documents.length }}>
         {comparison.documents.map((doc, docIndex) => {
-          const ranges = index.differenceRanges[docIndex] ?? [];
+          const spans = index.differenceSpans[docIndex] ?? [];
           const tabStop = tabStops.get(docIndex) ?? (selected?.doc === docIndex ? selected.paragraph : 0);
           const shared = doc.paragraphs.filter((_, p) => index.groupOf({ doc: docIndex, paragraph: p })).length;
           let notes = 0;
@@ -215,7 +223,7 @@ export function ComparisonView(props: ComparisonViewProps) {
                       key={p}
                       markedByYou={marked}
                       kind={paragraph.kind}
-                      runs={splitAtRanges(doc.text, paragraph.start, paragraph.end, ranges)}
+                      runs={splitAtDifferences(doc.text, paragraph.start, paragraph.end, spans, hidden)}
                       groupNumber={group?.number}
                       groupSources={group?.sourceCount}
                       onlyHere={!group && paragraph.kind === 'body'}

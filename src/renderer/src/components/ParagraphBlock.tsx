@@ -1,6 +1,12 @@
 import { memo, type KeyboardEvent, type Ref } from 'react';
 import type { ParagraphKind } from '../../../shared/contract/comparison';
 import type { TextRun } from '../lib/comparisonIndex';
+import { DIFFERENCE_KIND_NAMES } from '../lib/differenceKinds';
+
+/** A mark's tooltip: each difference it is part of, its kind and its note, the shown kind first. */
+function describeRun(run: TextRun): string {
+  return (run.differences ?? []).map((d) => `${DIFFERENCE_KIND_NAMES[d.kind]}: ${d.note ?? 'worded differently'}`).join('\n');
+}
 
 /** How a paragraph stands to the current selection. */
 export type SelectionState = 'selected' | 'linked' | 'none';
@@ -36,8 +42,8 @@ const KIND_NAMES: Record<ParagraphKind, string> = {
 };
 
 /**
- * One block of a source. The text is rendered as text nodes only, split where the sources word
- * the same report differently; those runs are underlined and tinted, so colour is never the only cue.
+ * One block of a source. The text is rendered as text nodes only, split where the sources differ;
+ * each mark shows its kind by a tint and its own line or box, so colour is never the only cue.
  */
 export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlockProps) {
   const { kind, runs, groupNumber, groupSources, onlyHere, noteCount, selection } = props;
@@ -97,7 +103,7 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
         <p className="para__text">
           {runs.map((run) =>
             run.marked ? (
-              <mark key={run.start} className="diff">
+              <mark key={run.start} className={`diff diff--${run.kind ?? 'wording'}`} data-kind={run.kind} title={describeRun(run)}>
                 {run.text}
               </mark>
             ) : (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { ApiChannel, ApiRequest, ComparisonProgress, MenuCommand, OpenComparisonResult, RecentComparison, TextEncoding } from '../../../shared/contract/api';
+import type { DifferenceKind } from '../../../shared/contract/comparison';
 import type { LexiconSet } from '../../../shared/contract/lexicon';
 import type { Note } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
@@ -51,6 +52,8 @@ export interface ParallaxActions {
   dismissSourceChange(path: string): void;
   /** Move the strictness control; the comparison is worked out again once it settles. */
   setThreshold(value: number): void;
+  /** Show or hide the marks of one kind of difference. */
+  toggleKind(kind: DifferenceKind): void;
   /** Stop the comparison under way; the one on screen stays. */
   cancelComparison(): Promise<void>;
   /** Show the word sets that classify differences. */
@@ -497,6 +500,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       locate,
       dismissSourceChange: (path) => dispatch({ type: 'sourceChangeDismissed', path }),
       setThreshold,
+      toggleKind: (kind) => dispatch({ type: 'toggleKind', kind }),
       cancelComparison,
       showWordSets,
       saveWordSet,

@@ -1,4 +1,5 @@
-import type { AlignmentGroup, Comparison, GroupMember } from '../../../shared/contract/comparison';
+import type { AlignmentGroup, Comparison, DifferenceKind, GroupMember } from '../../../shared/contract/comparison';
+import { KIND_PRECEDENCE } from './differenceKinds';
 
 /** One paragraph of one source: indices into `Comparison.documents` and its `paragraphs`. */
 export interface ParagraphRef {
@@ -26,7 +27,21 @@ export interface ComparisonIndex {
   memberIn(group: GroupBadge, doc: number): number | undefined;
   /** The wording-difference ranges of each document, sorted and merged. */
   readonly differenceRanges: readonly Ranges[];
+  /** The spans of each document's marked differences (by kind, with their notes), sorted by start. */
+  readonly differenceSpans: readonly (readonly KindedSpan[])[];
+  /** How many marked differences of each kind the comparison has (whole-paragraph omissions aside). */
+  readonly kindCounts: Readonly<Partial<Record<DifferenceKind, number>>>;
   readonly groups: readonly GroupBadge[];
+}
+
+/** One span of one difference in one document, with its kind and note. */
+export interface KindedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: DifferenceKind;
+  readonly note?: string;
+  /** Index of its difference in `Comparison.differences`. */
+  readonly difference: number;
 }
 
 const key = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
@@ -61,16 +76,32 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
   });
 
   const rawRanges = comparison.documents.map((): [number, number][] => []);
-  for (const difference of comparison.differences) {
+  const spans = comparison.documents.map((): KindedSpan[] => []);
+  const kindCounts: Partial<Record<DifferenceKind, number>> = {};
+  comparison.differences.forEach((difference, i) => {
     // A paragraph only one source has is an `omission` by the others: its "Only in this source"
-    // tag says so, so its words are not marked as worded differently.
-    if (difference.kind === 'omission' || difference.group === '') continue;
-    for (const span of difference.spans) rawRanges[span.doc]?.push([span.start, span.end]);
-  }
+    // tag says so, so its words are not marked.
+    if (difference.group === '') return;
+    kindCounts[difference.kind] = (kindCounts[difference.kind] ?? 0) + 1;
+    for (const span of difference.spans) {
+      if (span.end <= span.start) continue;
+      if (difference.kind !== 'omission') rawRanges[span.doc]?.push([span.start, span.end]);
+      spans[span.doc]?.push({
+        start: span.start,
+        end: span.end,
+        kind: difference.kind,
+        difference: i,
+        ...(difference.note ? { note: difference.note } : {}),
+      });
+    }
+  });
+  for (const list of spans) list.sort((a, b) => a.start - b.start || a.end - b.end);
 
   return {
     groups,
     differenceRanges: rawRanges.map((ranges) => mergeRanges(ranges)),
+    differenceSpans: spans,
+    kindCounts,
     groupOf: (ref) => byParagraph.get(key(ref.doc, ref.paragraph)),
     memberIn: (group, doc) => group.members.find((m) => m.doc === doc)?.paragraphs[0],
   };
@@ -81,6 +112,10 @@ export interface TextRun {
   readonly text: string;
   readonly start: number;
   readonly marked: boolean;
+  /** The kind the mark shows, where spans of several kinds overlap (see `KIND_PRECEDENCE`). */
+  readonly kind?: DifferenceKind;
+  /** The differences the run is part of, shown kind first: their kinds and notes. */
+  readonly differences?: readonly { readonly kind: DifferenceKind; readonly note?: string }[];
 }
 
 /**
@@ -101,4 +136,50 @@ export function splitAtRanges(text: string, start: number, end: number, ranges: 
   }
   if (at < end) runs.push({ text: text.slice(at, end), start: at, marked: false });
   return runs;
+}
+
+const rank = (kind: DifferenceKind): number => KIND_PRECEDENCE.indexOf(kind);
+
+/**
+ * Split the text between `start` and `end` at the spans of the differences (sorted by start) of
+ * the kinds not hidden. Each run is either unmarked, or marked with one kind: the first by
+ * `KIND_PRECEDENCE` of the spans over it. Neighbouring runs that show the same kind are one mark.
+ */
+export function splitAtDifferences(
+  text: string,
+  start: number,
+  end: number,
+  spans: readonly KindedSpan[],
+  hidden: ReadonlySet<DifferenceKind> = new Set(),
+): TextRun[] {
+  const inside = spans.filter((span) => span.end > start && span.start < end && !hidden.has(span.kind));
+  const cuts = new Set<number>([start, end]);
+  for (const span of inside) {
+    cuts.add(Math.max(span.start, start));
+    cuts.add(Math.min(span.end, end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs: { text: string; start: number; kind?: DifferenceKind; spans: KindedSpan[] }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    const over = inside.filter((span) => span.start <= from && span.end >= to);
+    const kind = over.reduce<DifferenceKind | undefined>((best, span) => (best === undefined || rank(span.kind) < rank(best) ? span.kind : best), undefined);
+    const last = runs.at(-1);
+    if (last && last.kind === kind) {
+      last.text += text.slice(from, to);
+      last.spans.push(...over);
+    } else {
+      runs.push({ text: text.slice(from, to), start: from, ...(kind ? { kind } : {}), spans: [...over] });
+    }
+  }
+  return runs.map((run): TextRun => {
+    if (!run.kind) return { text: run.text, start: run.start, marked: false };
+    const seen = new Set<number>();
+    const differences = run.spans
+      .filter((span) => !seen.has(span.difference) && seen.add(span.difference))
+      .sort((a, b) => rank(a.kind) - rank(b.kind) || a.difference - b.difference)
+      .map((span) => ({ kind: span.kind, ...(span.note ? { note: span.note } : {}) }));
+    return { text: run.text, start: run.start, marked: true, kind: run.kind, differences };
+  });
 }

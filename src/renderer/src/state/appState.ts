@@ -1,6 +1,7 @@
 import type { ComparisonProgress, LexiconState, OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../../shared/core/align';
 import type { Note } from '../../../shared/contract/notes';
+import type { DifferenceKind } from '../../../shared/contract/comparison';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 
 /**
@@ -55,6 +56,11 @@ export interface AppState {
   readonly progress: ComparisonProgress | null;
   /** The word sets in use, once asked for (null before). */
   readonly lexicon: LexiconState | null;
+  /**
+   * Kinds of difference whose marks the legend hides. It belongs to the session, not to a
+   * comparison: opening another one keeps it.
+   */
+  readonly hiddenKinds: readonly DifferenceKind[];
 }
 
 export const initialState: AppState = {
@@ -72,6 +78,7 @@ export const initialState: AppState = {
   threshold: DEFAULT_ALIGN_THRESHOLD,
   progress: null,
   lexicon: null,
+  hiddenKinds: [],
 };
 
 export type Action =
@@ -99,6 +106,8 @@ export type Action =
   | { type: 'dropTarget'; active: boolean }
   /** The person moved the strictness control. */
   | { type: 'threshold'; value: number }
+  /** The person showed or hid the marks of one kind of difference. */
+  | { type: 'toggleKind'; kind: DifferenceKind }
   /** A comparison is taking a while: show how far it has got (`null`: it has only just started). */
   | { type: 'progress'; progress: ComparisonProgress | null }
   /** The comparison under way is done, failed, or was superseded: no progress bar. */
@@ -179,6 +188,11 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'threshold':
       return { ...state, threshold: action.value };
+    case 'toggleKind':
+      return {
+        ...state,
+        hiddenKinds: state.hiddenKinds.includes(action.kind) ? state.hiddenKinds.filter((kind) => kind !== action.kind) : [...state.hiddenKinds, action.kind],
+      };
     case 'progress':
       return { ...state, progress: action.progress ?? state.progress ?? { done: 0, stage: 'Comparing' } };
     case 'progressDone':
