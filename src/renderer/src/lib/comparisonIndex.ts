@@ -17,16 +17,11 @@ export interface GroupBadge {
   readonly sourceCount: number;
 }
 
-/** Half-open ranges of one document's text, sorted and merged. */
-export type Ranges = readonly (readonly [number, number])[];
-
 /** What the views look up again and again, computed once per comparison. */
 export interface ComparisonIndex {
   groupOf(ref: ParagraphRef): GroupBadge | undefined;
   /** The first paragraph of `doc` in `group`, if the group has one there. */
   memberIn(group: GroupBadge, doc: number): number | undefined;
-  /** The wording-difference ranges of each document, sorted and merged. */
-  readonly differenceRanges: readonly Ranges[];
   /** The spans of each document's marked differences (by kind, with their notes), sorted by start. */
   readonly differenceSpans: readonly (readonly KindedSpan[])[];
   /** How many marked differences of each kind the comparison has (whole-paragraph omissions aside). */
@@ -46,18 +41,6 @@ export interface KindedSpan {
 
 const key = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
 
-/** Sort ranges and merge those that overlap or touch. Empty ranges are dropped. */
-export function mergeRanges(ranges: Iterable<readonly [number, number]>): Ranges {
-  const sorted = [...ranges].filter(([start, end]) => end > start).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const [start, end] of sorted) {
-    const last = merged.at(-1);
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
-}
-
 export function indexComparison(comparison: Comparison): ComparisonIndex {
   const byParagraph = new Map<string, GroupBadge>();
   const groups = comparison.groups.map((group: AlignmentGroup, i): GroupBadge => {
@@ -75,7 +58,6 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
     return badge;
   });
 
-  const rawRanges = comparison.documents.map((): [number, number][] => []);
   const spans = comparison.documents.map((): KindedSpan[] => []);
   const kindCounts: Partial<Record<DifferenceKind, number>> = {};
   comparison.differences.forEach((difference, i) => {
@@ -85,7 +67,6 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
     kindCounts[difference.kind] = (kindCounts[difference.kind] ?? 0) + 1;
     for (const span of difference.spans) {
       if (span.end <= span.start) continue;
-      if (difference.kind !== 'omission') rawRanges[span.doc]?.push([span.start, span.end]);
       spans[span.doc]?.push({
         start: span.start,
         end: span.end,
@@ -99,7 +80,6 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
 
   return {
     groups,
-    differenceRanges: rawRanges.map((ranges) => mergeRanges(ranges)),
     differenceSpans: spans,
     kindCounts,
     groupOf: (ref) => byParagraph.get(key(ref.doc, ref.paragraph)),
@@ -116,26 +96,6 @@ export interface TextRun {
   readonly kind?: DifferenceKind;
   /** The differences the run is part of, shown kind first: their kinds and notes. */
   readonly differences?: readonly { readonly kind: DifferenceKind; readonly note?: string }[];
-}
-
-/**
- * Split the text between `start` and `end` at the given ranges (sorted and merged), so that each
- * run is either wholly inside a difference or wholly outside one.
- */
-export function splitAtRanges(text: string, start: number, end: number, ranges: Ranges): TextRun[] {
-  const runs: TextRun[] = [];
-  let at = start;
-  for (const [rangeStart, rangeEnd] of ranges) {
-    if (rangeEnd <= at) continue;
-    if (rangeStart >= end) break;
-    const markStart = Math.max(rangeStart, at);
-    const markEnd = Math.min(rangeEnd, end);
-    if (markStart > at) runs.push({ text: text.slice(at, markStart), start: at, marked: false });
-    runs.push({ text: text.slice(markStart, markEnd), start: markStart, marked: true });
-    at = markEnd;
-  }
-  if (at < end) runs.push({ text: text.slice(at, end), start: at, marked: false });
-  return runs;
 }
 
 const rank = (kind: DifferenceKind): number => KIND_PRECEDENCE.indexOf(kind);

@@ -27,11 +27,6 @@ export function paragraphTarget(doc: SourceDocument, paragraph: number): NoteTar
   };
 }
 
-/** Whether a note was written on this paragraph of this source. */
-export function isNoteOn(note: Note, doc: SourceDocument, paragraph: number): boolean {
-  return note.target.source === doc.path && note.target.paragraph === paragraph;
-}
-
 /** Where each note stands on the comparison as it is now. */
 export interface NotePlacement {
   /** Notes by `doc:paragraph`. */

@@ -1,4 +1,4 @@
-import type { AlignmentGroup, ClaimsTable, Comparison, ComparisonSummary, Difference, SourceDocument, SourceSummary, UniqueParagraph } from '../../contract/comparison.js';
+import type { AlignmentGroup, ClaimsTable, ComparisonSummary, Difference, SourceDocument, SourceSummary, UniqueParagraph } from '../../contract/comparison.js';
 import { ALIGNED_KINDS } from '../align.js';
 import { paragraphTokens } from '../text.js';
 import { isOutlier, type Figure } from './figures.js';
@@ -116,9 +116,4 @@ export function summarize(
     }
   }
   return { sources, claims };
-}
-
-/** Convenience for tests and tools: the summary's row for a document. */
-export function sourceSummary(comparison: Comparison, doc: number): SourceSummary | undefined {
-  return comparison.summary?.sources.find((source) => source.doc === doc);
 }
