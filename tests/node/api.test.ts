@@ -7,6 +7,7 @@ import { dispatch } from '../../src/main/services/dispatch.js';
 import { STORE_FILE, storeSchema } from '../../src/main/services/store.js';
 import { paragraphKey } from '../../src/shared/core/document.js';
 import { noteRequest, useTempFolders } from './helpers.js';
+import { targetAnchors } from '../../src/shared/contract/notes.js';
 
 const tempFolder = useTempFolders();
 
@@ -247,7 +248,7 @@ describe('source preferences and pasted text, through dispatch', () => {
     expect(relinked.id).toBe(comparisonIdFor([a, moved]));
     expect(relinked.comparison.documents.map((document) => document.label)).toEqual(['Riverside', 'The Harbour']);
     const notes = value(await call(service, 'notes:list', { comparisonId: relinked.id }));
-    expect(notes.map((note) => [note.id, note.target.source, note.body])).toEqual([
+    expect(notes.map((note) => [note.id, targetAnchors(note.target)[0]?.source, note.body])).toEqual([
       [onB.id, moved, 'Five million?'],
       [onA.id, a, 'Three million.'],
     ]);

@@ -5,7 +5,7 @@ import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
 import { TEXT_ENCODINGS, type ApiValidRequest, type RecentComparison } from '../../shared/contract/api.js';
 import { lexiconSetSchema } from '../../shared/contract/lexicon.js';
-import { noteSchema, type Note } from '../../shared/contract/notes.js';
+import { noteSchema, type Anchor, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
 import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
 
@@ -429,7 +429,11 @@ class JsonNotesStore implements NotesStore {
       const notes = data.notes.map((note) => {
         if (note.comparisonId !== fromId) return note;
         moved++;
-        const target = note.target.source === fromPath ? { ...note.target, source: toPath } : note.target;
+        const move = <T extends Anchor>(anchor: T): T => (anchor.source === fromPath ? { ...anchor, source: toPath } : anchor);
+        const target =
+          note.target.kind === 'group' || note.target.kind === 'difference'
+            ? { ...note.target, anchors: note.target.anchors.map(move) }
+            : move(note.target);
         return noteSchema.parse({ ...note, comparisonId: toId, target });
       });
       const sources = { ...data.sources };

@@ -23,9 +23,12 @@ export const textPositionSelectorSchema = z.object({
 });
 export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
 
-/** What a note is written on. Only paragraphs for now; passages, groups and differences come later. */
-export const noteTargetSchema = z.object({
-  kind: z.literal('paragraph'),
+/**
+ * One place in one source a note is attached to: the source and the hash of the text the note was
+ * written on, the paragraph it was in, and the passage as a W3C text-quote selector (exact text with
+ * context) and text-position selector (offsets into `SourceDocument.text`).
+ */
+export const anchorSchema = z.object({
   /** The source's path, as in `SourceDocument.path`. */
   source: z.string().min(1).max(4_096),
   /** `SourceDocument.hash` of the text the note was written on. */
@@ -35,7 +38,43 @@ export const noteTargetSchema = z.object({
   quote: textQuoteSelectorSchema,
   position: textPositionSelectorSchema,
 });
+export type Anchor = z.infer<typeof anchorSchema>;
+
+/** The kinds of difference a note may be written on (as in `DIFFERENCE_KINDS` of the comparison). */
+const differenceKind = z.enum(['wording', 'attribution', 'loaded-term', 'figure', 'quote', 'hedge', 'label', 'omission']);
+
+/**
+ * What a note is written on.
+ * - `paragraph`: a whole paragraph (the anchor's quote is the paragraph's text);
+ * - `passage`: a passage a person selected inside a paragraph;
+ * - `group`: a group of aligned paragraphs ("B softens A's ICC wording"): one anchor per member
+ *   paragraph, so the note finds its group again when the comparison is worked out anew;
+ * - `difference`: one classified difference: its kind, its note when written ("said → claimed"),
+ *   and one anchor per span it involves.
+ * Group and difference ids change when a comparison is computed again, so targets never store them.
+ */
+export const noteTargetSchema = z.discriminatedUnion('kind', [
+  anchorSchema.extend({ kind: z.literal('paragraph') }),
+  anchorSchema.extend({ kind: z.literal('passage') }),
+  z.object({ kind: z.literal('group'), anchors: z.array(anchorSchema).min(1).max(200) }),
+  z.object({
+    kind: z.literal('difference'),
+    differenceKind,
+    summary: z.string().max(1_000),
+    anchors: z.array(anchorSchema).min(1).max(200),
+  }),
+]);
 export type NoteTarget = z.infer<typeof noteTargetSchema>;
+export type NoteTargetKind = NoteTarget['kind'];
+export type ParagraphTarget = Extract<NoteTarget, { kind: 'paragraph' }>;
+export type PassageTarget = Extract<NoteTarget, { kind: 'passage' }>;
+export type GroupTarget = Extract<NoteTarget, { kind: 'group' }>;
+export type DifferenceTarget = Extract<NoteTarget, { kind: 'difference' }>;
+
+/** The anchors of any target: one for a paragraph or passage, several for a group or difference. */
+export function targetAnchors(target: NoteTarget): readonly Anchor[] {
+  return target.kind === 'group' || target.kind === 'difference' ? target.anchors : [target];
+}
 
 export const noteSchema = z.object({
   id: z.string().min(1).max(64),
@@ -56,5 +95,7 @@ export const noteInputSchema = z.object({
   target: noteTargetSchema,
   body: z.string().max(100_000),
   tags: z.array(z.string().min(1).max(100)).max(100).default([]),
+  /** Who wrote it; without it, main uses the author name from the settings. */
+  author: z.string().max(200).optional(),
 });
 export type NoteInput = z.input<typeof noteInputSchema>;

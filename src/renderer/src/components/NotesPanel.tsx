@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ParagraphKind } from '../../../shared/contract/comparison';
-import type { Note } from '../../../shared/contract/notes';
+import { targetAnchors, type Note } from '../../../shared/contract/notes';
 
 export interface NotesPanelProps {
   /** The outlet or short name of the selected paragraph's source. */
@@ -146,9 +146,14 @@ export function NotesPanel(props: NotesPanelProps) {
           {props.notes.map((note) => (
             <li key={note.id} className="note">
               <p className="note__body">{note.body}</p>
-              {note.target.sourceHash !== props.sourceHash && (
-                <p className="note__earlier">Written on an earlier version of this source: “{note.target.quote.exact.slice(0, 140)}{note.target.quote.exact.length > 140 ? '…' : ''}”</p>
-              )}
+              {targetAnchors(note.target).map((anchor) =>
+                anchor.sourceHash !== props.sourceHash ? (
+                  <p key={anchor.source} className="note__earlier">
+                    Written on an earlier version of this source: “{anchor.quote.exact.slice(0, 140)}
+                    {anchor.quote.exact.length > 140 ? '…' : ''}”
+                  </p>
+                ) : null,
+              )[0]}
               <div className="note__meta">
                 <span>
                   {note.author ? `${note.author} · ` : ''}

@@ -1,5 +1,5 @@
 import type { Comparison } from '../../../shared/contract/comparison';
-import type { Note } from '../../../shared/contract/notes';
+import { targetAnchors, type Note } from '../../../shared/contract/notes';
 import { formatWhen } from './NotesPanel';
 
 export interface UnplacedNotesProps {
@@ -26,9 +26,9 @@ export function UnplacedNotes({ notes, comparison, onDelete }: UnplacedNotesProp
         {notes.map((note) => (
           <li key={note.id} className="note unplaced__note">
             <p className="unplaced__where">
-              {labelOf(note.target.source)} · paragraph {note.target.paragraph + 1}, as it was
+              {labelOf(targetAnchors(note.target)[0]?.source ?? '')} · paragraph {(targetAnchors(note.target)[0]?.paragraph ?? 0) + 1}, as it was
             </p>
-            <blockquote className="unplaced__quote">{note.target.quote.exact}</blockquote>
+            <blockquote className="unplaced__quote">{targetAnchors(note.target)[0]?.quote.exact}</blockquote>
             <p className="note__body">{note.body}</p>
             <div className="note__meta">
               <span>

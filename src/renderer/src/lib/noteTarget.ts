@@ -1,5 +1,5 @@
 import type { Comparison, SourceDocument } from '../../../shared/contract/comparison';
-import type { Note, NoteTarget } from '../../../shared/contract/notes';
+import { targetAnchors, type Note, type NoteTarget } from '../../../shared/contract/notes';
 
 /** How much text before and after a passage a note keeps, to find it again if the source changes. */
 export const QUOTE_CONTEXT = 32;
@@ -51,15 +51,20 @@ export function placeNotes(notes: readonly Note[], comparison: Comparison): Note
   const unplaced: Note[] = [];
   const docs = new Map(comparison.documents.map((doc, index) => [doc.path, index]));
   for (const note of notes) {
-    const d = docs.get(note.target.source);
+    const anchor = targetAnchors(note.target)[0];
+    if (!anchor) {
+      unplaced.push(note);
+      continue;
+    }
+    const d = docs.get(anchor.source);
     const doc = d === undefined ? undefined : comparison.documents[d];
     let paragraph: number | undefined;
     if (doc && d !== undefined) {
-      const index = note.target.paragraph;
-      if (doc.hash === note.target.sourceHash && index < doc.paragraphs.length) paragraph = index;
-      else if (paragraphText(doc, index) === note.target.quote.exact) paragraph = index;
+      const index = anchor.paragraph;
+      if (doc.hash === anchor.sourceHash && index < doc.paragraphs.length) paragraph = index;
+      else if (paragraphText(doc, index) === anchor.quote.exact) paragraph = index;
       else {
-        const found = doc.paragraphs.findIndex((_, p) => paragraphText(doc, p) === note.target.quote.exact);
+        const found = doc.paragraphs.findIndex((_, p) => paragraphText(doc, p) === anchor.quote.exact);
         if (found >= 0) paragraph = found;
       }
     }
