@@ -111,6 +111,16 @@ describe('seeds 000 and 004 compared alone', () => {
   it('analyses no boilerplate or caption', () => {
     expectNothingInJunk(comparison());
   });
+
+  it('says a classified difference once per group, even where 004 prints a paragraph twice', () => {
+    const c = comparison();
+    const said = c.differences.filter((d) => d.kind !== 'wording' && d.note).map((d) => `${d.group} ${d.kind} ${d.note}`);
+    expect(said.length).toBeGreaterThan(10);
+    expect(said.filter((line, i) => said.indexOf(line) !== i)).toEqual([]);
+    // 004's repeated paragraph hedges with “potential” twice: one difference, with both spans.
+    const hedge = c.differences.find((d) => d.kind === 'hedge' && d.note?.includes('“potential”'));
+    expect(hedge?.spans.filter((span) => textOf(c, span) === 'potential')).toHaveLength(2);
+  });
 });
 
 describe('all five seeds compared together', () => {

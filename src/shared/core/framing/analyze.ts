@@ -605,5 +605,36 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
     seen.add(key);
     return true;
   });
-  return { differences: unique, figures };
+  return { differences: mergeRepeated(unique), figures };
+}
+
+/**
+ * A source that repeats itself (a paragraph printed twice) would list the same classified
+ * difference twice, with the same note: shown once, with the spans of every occurrence.
+ * Wording changes are left as they are; they carry no note to repeat.
+ */
+function mergeRepeated(differences: readonly Difference[]): Difference[] {
+  const merged: Difference[] = [];
+  const byNote = new Map<string, number>();
+  for (const difference of differences) {
+    if (difference.kind === 'wording' || !difference.note) {
+      merged.push(difference);
+      continue;
+    }
+    const key = `${difference.kind}|${difference.note}`;
+    const at = byNote.get(key);
+    if (at === undefined) {
+      byNote.set(key, merged.length);
+      merged.push(difference);
+      continue;
+    }
+    const first = merged[at]!;
+    const spans = [...first.spans];
+    for (const span of difference.spans) {
+      if (!spans.some((s) => s.doc === span.doc && s.start === span.start && s.end === span.end)) spans.push(span);
+    }
+    spans.sort((x, y) => x.doc - y.doc || x.start - y.start);
+    merged[at] = { ...first, spans };
+  }
+  return merged;
 }
