@@ -70,11 +70,32 @@ export function textOf(document: SourceDocument, tokens: readonly PlacedToken[],
 }
 
 /** Which members to compare: every pair in small groups, each member against one chosen by content in large ones. */
-function memberPairs(documents: readonly SourceDocument[], members: readonly MemberText[]): [number, number][] {
+function memberPairs(documents: readonly SourceDocument[], group: AlignmentGroup, members: readonly MemberText[]): [number, number][] {
   const pairs: [number, number][] = [];
   if (members.length <= PAIRWISE_LIMIT) {
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) pairs.push([i, j]);
-    return pairs;
+    // Members the alignment linked directly (a sentence of one matched a sentence of the other).
+    // Two members joined only through a third report different parts of the story: diffing them
+    // word by word would mark everything, and classifying those "differences" would be noise.
+    const linked = new Set((group.sentences ?? []).map((link) => `${link.spans[0].doc}:${link.spans[1].doc}`));
+    const isLinked = (i: number, j: number): boolean => {
+      const [x, y] = [members[i]!.doc, members[j]!.doc].sort((u, v) => u - v);
+      return linked.has(`${x}:${y}`);
+    };
+    const paired = new Set<number>();
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        if (!isLinked(i, j)) continue;
+        pairs.push([i, j]);
+        paired.add(i);
+        paired.add(j);
+      }
+    }
+    // A member with no direct link (identical paragraphs are grouped by hash alone) is compared with every other.
+    for (let i = 0; i < members.length; i++) {
+      if (paired.has(i)) continue;
+      for (let j = 0; j < members.length; j++) if (j !== i && !pairs.some(([x, y]) => x === Math.min(i, j) && y === Math.max(i, j))) pairs.push([Math.min(i, j), Math.max(i, j)]);
+    }
+    return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   }
   const hashOf = (i: number): string => documents[members[i]!.doc]!.hash;
   const pivot = members.map((_m, i) => i).sort((x, y) => (hashOf(x) < hashOf(y) ? -1 : hashOf(x) > hashOf(y) ? 1 : x - y))[0]!;
@@ -86,14 +107,14 @@ function memberPairs(documents: readonly SourceDocument[], members: readonly Mem
  * Compare the members of a group word by word (jsdiff on folded words, so case, curly quotes and
  * thousands separators are not differences). A run of one or two function words between two changes
  * is taken into the change, so "said on Saturday" against "announced Friday" is one hunk, not two.
- * Groups of up to six members compare every pair; larger ones compare each member with one chosen by content (not
+ * Groups of up to six members compare every pair the alignment linked directly; larger ones compare each member with one chosen by content (not
  * by the order of the files), which keeps the work linear.
  */
 export function diffMembers(documents: readonly SourceDocument[], group: AlignmentGroup, options: WordingOptions = {}): { members: MemberText[]; pairs: MemberPair[] } {
   const timeout = options.timeoutMs ?? 250;
   const members = group.members.map((member) => memberText(documents[member.doc]!, member.doc, member.paragraphs));
   const pairs: MemberPair[] = [];
-  for (const [i, j] of memberPairs(documents, members)) {
+  for (const [i, j] of memberPairs(documents, group, members)) {
     const a = members[i]!;
     const b = members[j]!;
     const changes = diffArrays(
