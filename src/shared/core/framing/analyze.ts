@@ -128,9 +128,11 @@ function classifyPair(
     }
 
     // A source credited on one side only ("according to …"), or a reporting verb on one side only.
+    // The other side must credit no source anywhere in its paragraphs: "according to the ministry"
+    // in a part the diff did not mark is still a credit.
     for (const [mine, theirs, member, document, other] of [
-      [termsA, termsB, pair.a, docA, docB],
-      [termsB, termsA, pair.b, docB, docA],
+      [termsA, b.terms, pair.a, docA, docB],
+      [termsB, a.terms, pair.b, docB, docA],
     ] as const) {
       for (const match of mine) {
         if (match.term.kind !== 'attribution' || match.term.setId !== 'sourcing') continue;
