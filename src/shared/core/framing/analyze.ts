@@ -53,6 +53,51 @@ function termText(document: SourceDocument, member: MemberText, match: TermMatch
   return document.text.slice(member.tokens[match.from]!.start, member.tokens[match.to - 1]!.end);
 }
 
+/** Whether the word at `start` of a text opens a sentence (or a paragraph, or a quotation). */
+function opensSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s“"‘'(«]/.test(text[i]!)) {
+    if (text[i] === '\n') return true;
+    i--;
+  }
+  return i < 0 || /[.!?:;]/.test(text[i]!);
+}
+
+/**
+ * A lexicon match that is not the term: part of a name ("Operation Al-Aqsa Flood", "the Hostages
+ * and Missing Families Forum": a capital inside a sentence), or a correspondent's dateline
+ * ("Reporting from Ramallah"), which credits no one for a statement.
+ */
+function notATerm(document: SourceDocument, member: MemberText, match: TermMatch): boolean {
+  const first = member.tokens[match.from];
+  if (!first) return true;
+  if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;
+  if (match.term.kind === 'label' || !first.isCapitalized) return false;
+  // A capital that does not open a sentence marks a name, unless the lexicon writes the term with one.
+  return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);
+}
+
+/** Words that may join the words of one name: "Hostages and Missing Families Forum", "Bank of England". */
+const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'de', 'al']);
+/** Words naming a people or a country's adjective: "Israeli", "Palestinian", "British", "Chinese". */
+const DEMONYM = /(?:i|ian|ean|ese|ish)$/;
+
+/**
+ * The one name among capitalised words of a changed passage, or nothing: the words must form a
+ * single run (joined by one "of", "and", … at most), and not be adjectives of nationality alone. Two
+ * names, or scattered capitals, cannot say which actor a label such as "the group" stands for.
+ */
+function oneName(member: MemberText, indices: readonly number[]): number[] {
+  if (indices.length === 0) return [];
+  for (let k = 1; k < indices.length; k++) {
+    // One joining word at most: "Forum and the Council" are two names.
+    if (indices[k]! - indices[k - 1]! > 2) return [];
+    for (let i = indices[k - 1]! + 1; i < indices[k]!; i++) if (!NAME_JOINERS.has(member.tokens[i]!.norm)) return [];
+  }
+  if (indices.every((i) => DEMONYM.test(member.tokens[i]!.norm))) return [];
+  return [...indices];
+}
+
 function spanOfTerm(member: MemberText, match: TermMatch): TextSpan {
   return { doc: member.doc, start: member.tokens[match.from]!.start, end: member.tokens[match.to - 1]!.end };
 }
@@ -201,7 +246,7 @@ function classifyPair(
     if (!setIds.size || (labelA.length > 0) !== (labelB.length > 0)) {
       const [labels, member, document, otherMember, otherDocument, from, to] =
         labelA.length > 0 && labelB.length === 0 ? [labelA, pair.a, docA, pair.b, docB, hunk.b0, hunk.b1] : [labelB, pair.b, docB, pair.a, docA, hunk.a0, hunk.a1];
-      const named = labels.length > 0 ? names(otherMember, from, to) : [];
+      const named = labels.length > 0 ? oneName(otherMember, names(otherMember, from, to)) : [];
       if (labels.length > 0 && named.length > 0) {
         const name = named.map((i) => otherDocument.text.slice(otherMember.tokens[i]!.start, otherMember.tokens[i]!.end)).join(' ');
         out.push({
@@ -558,7 +603,9 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   const { members, pairs } = diffMembers(documents, group, options);
   const termsByDoc = new Map<number, MemberTerms>();
   for (const member of members) {
-    termsByDoc.set(member.doc, { member, terms: findTerms(options.lexicon, termTextOf(documents[member.doc]!.text, member.tokens)) });
+    const document = documents[member.doc]!;
+    const terms = findTerms(options.lexicon, termTextOf(document.text, member.tokens)).filter((match) => !notATerm(document, member, match));
+    termsByDoc.set(member.doc, { member, terms });
   }
   // For each word of each member: how many other members it differs from.
   const differsFrom = new Map<number, Uint16Array>(members.map((member) => [member.doc, new Uint16Array(member.tokens.length)]));
