@@ -15,6 +15,7 @@ import { applicationMenuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents, isAppPageUrl, type AppOrigin } from './security.js';
 import { createApiHandlers, type ApiService } from './services/api.js';
 import { defaultLexiconPath } from './services/lexicon.js';
+import { defaultCodebookPath } from './services/notes-api.js';
 import { appArguments, dataDirFromArguments, filePathsFromArguments, resourcesDirectory, samplesDirectory, type AppLocation } from './services/paths.js';
 import { watchSources, type SourceWatcher } from './services/watch.js';
 import { createMainWindow } from './window.js';
@@ -207,6 +208,7 @@ function start(): void {
         dataDir: app.getPath('userData'),
         samplesDir: samplesDirectory(location),
         lexiconPath: defaultLexiconPath(resourcesDirectory(location)),
+        codebookPath: defaultCodebookPath(resourcesDirectory(location)),
         onProgress: sendProgress,
         version: app.getVersion(),
         pickFiles,

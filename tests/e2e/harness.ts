@@ -10,6 +10,7 @@ import type { ComparisonProgress, MenuCommand, SourceChange } from '../../src/sh
 import { createApiHandlers, type ApiService } from '../../src/main/services/api.js';
 import { dispatch } from '../../src/main/services/dispatch.js';
 import { defaultLexiconPath } from '../../src/main/services/lexicon.js';
+import { defaultCodebookPath } from '../../src/main/services/notes-api.js';
 import { watchSources, type SourceWatcher } from '../../src/main/services/watch.js';
 
 /**
@@ -177,6 +178,7 @@ export class ParallaxApp {
       dataDir: this.dataDir,
       samplesDir: SAMPLES_DIR,
       lexiconPath: LEXICON_PATH,
+      codebookPath: defaultCodebookPath(join(REPO_ROOT, 'resources')),
       compareWorker: pathToFileURL(COMPARE_WORKER),
       // As index.ts does with webContents.send: progress goes to the page as an event.
       onProgress: (progress) => {

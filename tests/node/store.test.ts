@@ -53,7 +53,7 @@ describe('notes store on disk', () => {
 
     // The bytes on disk: the schema, the note, the comparison.
     const onDisk = storeSchema.parse(await readStoreJson(folder));
-    expect(onDisk.version).toBe(3);
+    expect(onDisk.version).toBe(4);
     expect(onDisk.lexicon).toBeNull();
     expect(onDisk.notes).toEqual([note]);
     expect(onDisk.comparisons.map((comparison) => comparison.id)).toEqual(['c1']);
@@ -218,7 +218,7 @@ describe('notes store: a damaged file is moved aside, never overwritten', () => 
   it('restores from the backup when a newer version wrote the main file, and says how to get it back', async () => {
     const folder = await tempFolder();
     await writeFile(join(folder, BACKUP_FILE), await goodStoreBytes());
-    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 4, comparisons: [], notes: [], sources: {}, lexicon: null }));
+    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 5, comparisons: [], notes: [], sources: {}, lexicon: null, settings: { author: '' }, codebook: null, inks: [] }));
     const store = await openNotesStore(folder);
     expect(store.recovery).toMatch(/newer version of Parallax.*restored from the backup.*update Parallax to see them\.$/);
     expect(store.listNotes('c1')).toHaveLength(1);
@@ -299,7 +299,7 @@ describe('notes store: versions and source preferences', () => {
     await store.updateSourcePreferences('/articles/a.txt', (current) => ({ ...current, label: 'The Ledger' }));
     await store.close();
     const onDisk = storeSchema.parse(await readStoreJson(folder));
-    expect(onDisk.version).toBe(3);
+    expect(onDisk.version).toBe(4);
     expect(onDisk.sources).toEqual({ '/articles/a.txt': { label: 'The Ledger' } });
     expect(onDisk.notes.map((note) => note.body)).toEqual(['Written with version 1']);
     // The backup is the state before the first write: the version 1 file, byte for byte.
@@ -387,7 +387,7 @@ describe('notes store: the word sets (version 3)', () => {
     await store.setLexiconChanges({ saved: [customSet], removed: ['hedges'] });
     await store.close();
     const onDisk = storeSchema.parse(await readStoreJson(folder));
-    expect(onDisk.version).toBe(3);
+    expect(onDisk.version).toBe(4);
     expect(onDisk.lexicon).toEqual({ saved: [customSet], removed: ['hedges'] });
     expect(onDisk.sources['/articles/a.txt']?.label).toBe('The Ledger');
     expect(await readFile(join(folder, BACKUP_FILE), 'utf8')).toBe(VERSION_2_FILE);
@@ -421,5 +421,106 @@ describe('notes store: the word sets (version 3)', () => {
     await expect(store.setLexiconChanges({ saved: [{ ...customSet, id: 'Not An Id' }], removed: [] })).rejects.toThrow();
     expect(store.lexiconChanges()).toBeNull();
     await store.close();
+  });
+});
+
+/** A store file exactly as version 3 of Parallax wrote it: with `lexicon`, no `settings` or `codebook`. */
+const VERSION_3_FILE = `{
+  "version": 3,
+  "comparisons": [],
+  "notes": [
+    {
+      "id": "0b6c1d2e-3f40-4a51-8b62-7c83d94ea5f6",
+      "comparisonId": "c3",
+      "target": {
+        "kind": "passage",
+        "source": "/articles/a.txt",
+        "sourceHash": "abc123",
+        "paragraph": 2,
+        "quote": { "type": "TextQuoteSelector", "exact": "ferry", "prefix": "the ", "suffix": " left" },
+        "position": { "type": "TextPositionSelector", "start": 40, "end": 45 }
+      },
+      "body": "Written with version 3",
+      "tags": [],
+      "author": "Ben",
+      "created": "2025-04-01T08:00:00.000Z",
+      "updated": "2025-04-01T08:00:00.000Z"
+    }
+  ],
+  "sources": {},
+  "lexicon": { "saved": [], "removed": ["hedges"] }
+}
+`;
+
+const ownCodebook = {
+  format: 'parallax.codebook/1' as const,
+  name: 'Seminar codes',
+  codes: [{ id: 'blame', label: 'Blame', description: 'Who the report holds responsible.' }],
+};
+
+describe('notes store: settings and the codebook (version 4)', () => {
+  it('migrates a version 3 file forward: notes and word sets kept, no author set, the default codebook', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, STORE_FILE), VERSION_3_FILE);
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toBeNull();
+    expect(store.listAllNotes().map((note) => [note.body, note.target.kind])).toEqual([['Written with version 3', 'passage']]);
+    expect(store.lexiconChanges()).toEqual({ saved: [], removed: ['hedges'] });
+    expect(store.settings()).toEqual({ author: '' });
+    expect(store.codebook()).toBeNull();
+    expect(await readFile(join(folder, STORE_FILE), 'utf8')).toBe(VERSION_3_FILE);
+
+    await store.setSettings({ author: 'Ben' });
+    await store.close();
+    const onDisk = storeSchema.parse(await readStoreJson(folder));
+    expect(onDisk).toMatchObject({ version: 4, settings: { author: 'Ben' }, codebook: null, lexicon: { removed: ['hedges'] } });
+  });
+
+  it('keeps the author name and the codebook across a restart, and forgets the codebook on reset', async () => {
+    const folder = await tempFolder();
+    const first = await openNotesStore(folder);
+    await first.setSettings({ author: 'Ana Ruiz' });
+    await first.setCodebook(ownCodebook);
+    await first.close();
+    const second = await openNotesStore(folder);
+    expect(second.settings()).toEqual({ author: 'Ana Ruiz' });
+    expect(second.codebook()).toEqual(ownCodebook);
+    await second.setCodebook(null);
+    await second.close();
+    expect(storeSchema.parse(await readStoreJson(folder)).codebook).toBeNull();
+  });
+
+  it('refuses a codebook or settings that do not fit, and changes nothing', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    await expect(store.setCodebook({ ...ownCodebook, codes: [{ id: 'Not An Id', label: 'x', description: '' }] })).rejects.toThrow();
+    await expect(store.setSettings({ author: 'x'.repeat(201) })).rejects.toThrow();
+    expect(store.codebook()).toBeNull();
+    expect(store.settings()).toEqual({ author: '' });
+    expect(await filesIn(folder)).toEqual([]);
+    await store.close();
+  });
+
+  it('treats a version 4 file with a codebook that does not fit as damaged', async () => {
+    const folder = await tempFolder();
+    const bad = { ...ownCodebook, codes: [ownCodebook.codes[0], ownCodebook.codes[0]] };
+    await writeFile(join(folder, STORE_FILE), JSON.stringify({ version: 4, comparisons: [], notes: [], sources: {}, lexicon: null, settings: { author: '' }, codebook: bad }));
+    const store = await openNotesStore(folder);
+    expect(store.recovery).toMatch(/not laid out the way Parallax expects/);
+    expect(store.codebook()).toBeNull();
+    await store.close();
+  });
+
+  it('replaces the notes as a whole, validating each, and writes nothing when a note does not fit', async () => {
+    const folder = await tempFolder();
+    const store = await openNotesStore(folder);
+    const kept = await store.saveNote(noteRequest('c1', '/a.txt', 'kept'), 'Ana');
+    const added = await store.replaceNotes((notes) => ({ notes: [...notes, { ...kept, id: 'imported-1', body: 'imported' }], result: 1 }));
+    expect(added).toBe(1);
+    expect(store.listAllNotes().map((note) => note.body)).toEqual(['kept', 'imported']);
+    await expect(store.replaceNotes((notes) => ({ notes: [...notes, { ...kept, id: '' }], result: 0 }))).rejects.toThrow();
+    expect(store.listAllNotes()).toHaveLength(2);
+    await store.close();
+    expect(storeSchema.parse(await readStoreJson(folder)).notes.map((note) => note.id)).toEqual([kept.id, 'imported-1']);
   });
 });

@@ -21,6 +21,7 @@ import { CancelledError, ComparisonSlot, runComparison } from './compare-pool.js
 import { UserFacingError } from './dispatch.js';
 import { writeFileDurably } from './durable-file.js';
 import { applyLexiconChanges, loadLexicon, withRemovedSet, withSavedSet, type LexiconChanges } from './lexicon.js';
+import { createNotesHandlers, EMPTY_CODEBOOK, loadCodebook } from './notes-api.js';
 import { savePastedSource } from './pasted.js';
 import { openSources, type OpenSourcesResult } from './sources.js';
 import { openNotesStore, type StoredSourcePreferences } from './store.js';
@@ -40,8 +41,13 @@ export interface ApiServiceOptions {
   version: string;
   /** Ask the person for files to open (Electron's open dialog in the app); [] when they cancel. */
   pickFiles: () => Promise<string[]>;
-  /** The name written on new notes; the account's user name when not given. */
+  /** The name written on new notes while the person has set none in the settings; the account's user name when not given. */
   author?: string;
+  /**
+   * The default codebook for tagging notes (`defaultCodebookPath(resources folder)`), read once at
+   * start. Without it, or when it cannot be read, the person starts from an empty codebook.
+   */
+  codebookPath?: string;
   /** Files to hand to the page on start-up (from the command line), through `comparison:pending`. */
   initialPaths?: readonly string[];
   /** Called after the recent list changed, for the native menu. */
@@ -95,6 +101,8 @@ export function comparisonIdFor(paths: readonly string[]): string {
 export async function createApiHandlers(options: ApiServiceOptions): Promise<ApiService> {
   const store = await openNotesStore(options.dataDir, options.now ? { now: options.now } : {});
   const author = options.author ?? accountName();
+  const defaultCodebook = options.codebookPath ? await loadCodebook(options.codebookPath) : null;
+  if (defaultCodebook && !defaultCodebook.ok) console.error(`Parallax starts with an empty codebook: ${defaultCodebook.message}`);
   const status: AppStatus = { version: options.version, dataDir: options.dataDir, storeRecovery: store.recovery };
   let pending: string[] = [...(options.initialPaths ?? [])];
 
@@ -277,9 +285,13 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       return recent;
     },
     'files:pick': async () => ({ paths: await options.pickFiles() }),
-    'notes:list': async (request) => store.listNotes(request.comparisonId),
-    'notes:save': (request) => store.saveNote(request, author),
-    'notes:delete': async (request) => ({ deleted: await store.deleteNote(request.id) }),
+    ...createNotesHandlers(store, { authorFallback: author, defaultCodebook: defaultCodebook?.ok ? defaultCodebook.codebook : EMPTY_CODEBOOK }),
+    'notes:export': async () => {
+      throw new UserFacingError('Exporting notes is not ready in this version of Parallax yet.', 'failed');
+    },
+    'notes:import': async () => {
+      throw new UserFacingError('Importing notes is not ready in this version of Parallax yet.', 'failed');
+    },
     'app:status': async () => status,
     'source:setLabel': (request) =>
       slot.run(async (signal) => {

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
-import { TEXT_ENCODINGS, type ApiValidRequest, type RecentComparison } from '../../shared/contract/api.js';
+import { codebookSchema, TEXT_ENCODINGS, type ApiValidRequest, type Codebook, type RecentComparison } from '../../shared/contract/api.js';
 import { lexiconSetSchema } from '../../shared/contract/lexicon.js';
 import { noteSchema, type Anchor, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
@@ -22,12 +22,14 @@ import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } f
  *
  * Version history: 1 held comparisons and notes; 2 adds `sources`, what a person decided about
  * each source file (its label, its encoding, paragraphs marked as article text or junk); 3 adds
- * `lexicon`, the person's changes to the default word sets (null: none).
+ * `lexicon`, the person's changes to the default word sets (null: none); 4 adds `settings` (the
+ * author name written on new notes) and `codebook`, the person's codebook for tagging notes (null:
+ * the default shipped with Parallax).
  */
 
 export const STORE_FILE = 'parallax-store.json';
 export const BACKUP_FILE = 'parallax-store.backup.json';
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 /** The recent list keeps this many comparisons; older ones drop off the list, their notes stay. */
 export const MAX_RECENT = 50;
 
@@ -61,12 +63,21 @@ const lexiconChangesSchema = z.object({
 });
 export type StoredLexiconChanges = z.infer<typeof lexiconChangesSchema>;
 
+/** The person's settings. `author`: the name written on new notes; '' when they set none. */
+const settingsSchema = z.object({
+  author: z.string().max(200),
+});
+export type StoredSettings = z.infer<typeof settingsSchema>;
+
 export const storeSchema = z.object({
   version: z.literal(STORE_VERSION),
   comparisons: z.array(storedComparisonSchema),
   notes: z.array(noteSchema),
   sources: z.record(z.string().min(1).max(4_096), sourcePreferencesSchema),
   lexicon: lexiconChangesSchema.nullable(),
+  settings: settingsSchema,
+  /** The person's codebook, whole; null while they use the default. */
+  codebook: codebookSchema.nullable(),
 });
 export type StoreData = z.infer<typeof storeSchema>;
 
@@ -85,6 +96,13 @@ export interface NotesStore {
   /** Take a comparison off the recent list. Its notes stay. */
   forgetComparison(id: string): Promise<RecentComparison[]>;
   listNotes(comparisonId: string): Note[];
+  /** Every note, of every comparison. */
+  listAllNotes(): Note[];
+  /**
+   * Change the notes as a whole (an import): `change` gets every note and returns the new list
+   * and a result. Each note is validated; nothing is written when `change` throws.
+   */
+  replaceNotes<T>(change: (notes: readonly Note[]) => { notes: Note[]; result: T }): Promise<T>;
   /** Add a note (no id) or update one (id given; its creation time and author are kept). */
   saveNote(input: NoteToSave, author: string): Promise<Note>;
   deleteNote(id: string): Promise<boolean>;
@@ -105,6 +123,12 @@ export interface NotesStore {
   lexiconChanges(): StoredLexiconChanges | null;
   /** Keep new changes to the word sets (null: back to the default). */
   setLexiconChanges(changes: StoredLexiconChanges | null): Promise<void>;
+  settings(): StoredSettings;
+  setSettings(settings: StoredSettings): Promise<StoredSettings>;
+  /** The person's codebook; null while they use the default. */
+  codebook(): Codebook | null;
+  /** Keep the person's codebook (null: back to the default). */
+  setCodebook(codebook: Codebook | null): Promise<void>;
   counts(): { readonly comparisons: number; readonly notes: number };
   /** Wait for pending writes; later writes are refused. */
   close(): Promise<void>;
@@ -208,6 +232,11 @@ export function migrate(raw: unknown): unknown {
     // 3 adds the person's changes to the word sets; there are none yet.
     data = { ...data, version: 3, lexicon: null };
   }
+  if (isVersion(data, 3)) {
+    // 4 adds settings (no author name set: notes keep getting the account's name) and the
+    // person's codebook (none: the default).
+    data = { ...data, version: 4, settings: { author: '' }, codebook: null };
+  }
   return data;
 }
 
@@ -216,7 +245,7 @@ function isVersion(raw: unknown, version: number): raw is Record<string, unknown
 }
 
 function emptyStore(): StoreData {
-  return { version: STORE_VERSION, comparisons: [], notes: [], sources: {}, lexicon: null };
+  return { version: STORE_VERSION, comparisons: [], notes: [], sources: {}, lexicon: null, settings: { author: '' }, codebook: null };
 }
 
 /** Preferences with nothing in them are not kept. */
@@ -367,6 +396,17 @@ class JsonNotesStore implements NotesStore {
     return this.db.data.notes.filter((note) => note.comparisonId === comparisonId);
   }
 
+  listAllNotes(): Note[] {
+    return [...this.db.data.notes];
+  }
+
+  async replaceNotes<T>(change: (notes: readonly Note[]) => { notes: Note[]; result: T }): Promise<T> {
+    return this.updateWithResult((data) => {
+      const { notes, result } = change(data.notes);
+      return { next: { ...data, notes: z.array(noteSchema).parse(notes) }, result };
+    });
+  }
+
   async saveNote(input: NoteToSave, author: string): Promise<Note> {
     return this.updateWithResult((data) => {
       const time = this.now().toISOString();
@@ -453,6 +493,25 @@ class JsonNotesStore implements NotesStore {
   async setLexiconChanges(changes: StoredLexiconChanges | null): Promise<void> {
     const checked = changes === null ? null : lexiconChangesSchema.parse(changes);
     await this.update((data) => ({ ...data, lexicon: checked }));
+  }
+
+  settings(): StoredSettings {
+    return this.db.data.settings;
+  }
+
+  async setSettings(settings: StoredSettings): Promise<StoredSettings> {
+    const checked = settingsSchema.parse(settings);
+    await this.update((data) => ({ ...data, settings: checked }));
+    return checked;
+  }
+
+  codebook(): Codebook | null {
+    return this.db.data.codebook;
+  }
+
+  async setCodebook(codebook: Codebook | null): Promise<void> {
+    const checked = codebook === null ? null : codebookSchema.parse(codebook);
+    await this.update((data) => ({ ...data, codebook: checked }));
   }
 
   counts(): { readonly comparisons: number; readonly notes: number } {

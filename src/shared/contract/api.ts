@@ -4,6 +4,37 @@ import { lexiconSetSchema, type Lexicon } from './lexicon.js';
 import { noteInputSchema, type Note } from './notes.js';
 
 /**
+ * The person's codebook as the API carries it. Interim shape, the same as notes-core's
+ * `parallax.codebook/1` (src/shared/contract/codebook.ts) once that lands: this is replaced by an
+ * import of its schema, so nothing here is meant to outlive it.
+ */
+export const codebookCodeSchema = z
+  .object({
+    id: z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
+    label: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(2_000),
+    family: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export const codebookSchema = z
+  .object({
+    format: z.literal('parallax.codebook/1'),
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2_000).optional(),
+    codes: z.array(codebookCodeSchema).max(1_000),
+  })
+  .strict()
+  .superRefine((codebook, context) => {
+    const seen = new Set<string>();
+    codebook.codes.forEach((code, i) => {
+      if (seen.has(code.id)) context.addIssue({ code: 'custom', path: ['codes', i, 'id'], message: `the code id "${code.id}" is used twice` });
+      seen.add(code.id);
+    });
+  });
+export type Codebook = z.infer<typeof codebookSchema>;
+export type CodebookCode = z.infer<typeof codebookCodeSchema>;
+
+/**
  * The one typed API between the page and the main process.
  *
  * Each channel has a request schema (checked where the request enters main) and a response type.
@@ -37,6 +68,10 @@ export const TEXT_ENCODINGS = [
   'big5',
 ] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+/** The files notes can be exported as: Markdown, CSV, Parallax JSON, W3C Web Annotation JSON-LD, an HTML report, PDF. */
+export const NOTE_EXPORT_FORMATS = ['md', 'csv', 'json', 'jsonld', 'html', 'pdf'] as const;
+export type NoteExportFormat = (typeof NOTE_EXPORT_FORMATS)[number];
 
 /** What a person may say a paragraph is; `null` goes back to what Parallax decided. */
 export const PARAGRAPH_KIND_CHOICES = ['body', 'boilerplate'] as const;
@@ -76,8 +111,44 @@ export const apiRequestSchemas = {
   /** Ask the person to pick files to open. */
   'files:pick': empty,
   'notes:list': z.object({ comparisonId: id }).strict(),
+  /** Every note in the store, of every comparison (for exports and overviews). */
+  'notes:listAll': empty,
+  /**
+   * Add a note (no id) or change one (its id): any target kind. A new note without `author` gets
+   * the author name from the settings; a changed note keeps its author and creation time.
+   */
   'notes:save': noteInputSchema.strict(),
   'notes:delete': z.object({ id }).strict(),
+  /**
+   * Ask where to save, and write the notes there in `format`. With `comparisonId`, that
+   * comparison's notes (its sources are `paths` when given, else those remembered for it); without,
+   * every note in the store. The HTML report and PDF are of one comparison, so they need one.
+   */
+  'notes:export': z
+    .object({ comparisonId: id.optional(), paths: comparisonPaths.optional(), format: z.enum(NOTE_EXPORT_FORMATS) })
+    .strict(),
+  /**
+   * Ask for a Parallax notes file (JSON, `parallax.notes/1`) and merge its notes: none twice, the
+   * newer of two versions of a note kept. A file that does not fit is refused, the store untouched.
+   */
+  'notes:import': empty,
+  /** The person's settings: the author name written on new notes. */
+  'settings:get': empty,
+  /** Change the author name ('' goes back to the computer account's name). Whitespace is tidied. */
+  'settings:set': z.object({ author: z.string().max(1_000).transform(tidyName).pipe(z.string().max(200, 'an author name can be at most 200 characters')) }).strict(),
+  /** The codebook in use (the person's, or the default shipped with Parallax) for tagging notes. */
+  'codebook:get': empty,
+  /** Keep this codebook as the person's. */
+  'codebook:save': z.object({ codebook: codebookSchema }).strict(),
+  /**
+   * Add a code while tagging: by its label alone (main makes its id), or with an id. A code with
+   * the same id or label is not added twice: the answer's `code` is the one in the codebook.
+   */
+  'codebook:addCode': z
+    .object({ code: codebookCodeSchema.partial({ id: true, description: true }) })
+    .strict(),
+  /** Forget the person's codebook: back to the default. */
+  'codebook:reset': empty,
   /** Facts the page shows: version, where the data lives, and anything the store had to recover. */
   'app:status': empty,
   /** Rename a source's label (remembered for that file); '' goes back to the default. Compares again. */
@@ -121,6 +192,11 @@ export const apiRequestSchemas = {
    */
   'lexicon:import': empty,
 } as const;
+
+/** Runs of whitespace (line breaks, tabs) become one space; none at either end. */
+function tidyName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
 
 export type ApiChannel = keyof typeof apiRequestSchemas;
 export const API_CHANNELS = Object.keys(apiRequestSchemas) as ApiChannel[];
@@ -184,6 +260,30 @@ export interface LexiconImportResult extends LexiconState {
   readonly replaced: number;
 }
 
+/** The person's settings, and the name used while they have not set one. */
+export interface SettingsState {
+  /** The author name written on new notes; '' when the person has not set one. */
+  readonly author: string;
+  /** The name new notes get while `author` is '' (the computer account's name). */
+  readonly authorFallback: string;
+}
+
+/** The codebook in use, and whether it is the person's own (so "Reset to default" has something to do). */
+export interface CodebookState {
+  readonly codebook: Codebook;
+  readonly changed: boolean;
+}
+
+/** What `notes:import` did. `problems`: notes in the file that could not be taken, in words. */
+export interface NoteImportResult {
+  /** The file's name. */
+  readonly file: string;
+  readonly added: number;
+  readonly updated: number;
+  readonly skipped: number;
+  readonly problems: readonly string[];
+}
+
 interface ApiResponses {
   'comparison:open': OpenComparisonResult;
   'comparison:openSample': OpenComparisonResult;
@@ -193,8 +293,17 @@ interface ApiResponses {
   'comparison:cancel': { readonly cancelled: boolean };
   'files:pick': { readonly paths: readonly string[] };
   'notes:list': readonly Note[];
+  'notes:listAll': readonly Note[];
   'notes:save': Note;
   'notes:delete': { readonly deleted: boolean };
+  'notes:export': { readonly path: string } | { readonly cancelled: true };
+  'notes:import': NoteImportResult | { readonly cancelled: true };
+  'settings:get': SettingsState;
+  'settings:set': SettingsState;
+  'codebook:get': CodebookState;
+  'codebook:save': CodebookState;
+  'codebook:addCode': CodebookState & { readonly code: CodebookCode };
+  'codebook:reset': CodebookState;
   'app:status': AppStatus;
   'source:setLabel': OpenComparisonResult;
   'source:setParagraphKind': OpenComparisonResult;
