@@ -1,79 +1,34 @@
-import type { Comparison, SourceDocument } from '../../../shared/contract/comparison';
-import { targetAnchors, type Note, type NoteTarget } from '../../../shared/contract/notes';
+import type { Comparison } from '../../../shared/contract/comparison';
+import type { Note } from '../../../shared/contract/notes';
+import { placeNotes as placeOnComparison, type NotePlace } from '../../../shared/notes/place';
 
-/** How much text before and after a passage a note keeps, to find it again if the source changes. */
-export const QUOTE_CONTEXT = 32;
+export { paragraphTarget, QUOTE_CONTEXT } from '../../../shared/notes/targets';
 
-/**
- * The target of a note on a whole paragraph: the source and its hash, the paragraph's index, its
- * text with some context (W3C TextQuoteSelector) and its offsets (TextPositionSelector).
- */
-export function paragraphTarget(doc: SourceDocument, paragraph: number): NoteTarget | undefined {
-  const block = doc.paragraphs[paragraph];
-  if (!block) return undefined;
-  const { text } = doc;
-  return {
-    kind: 'paragraph',
-    source: doc.path,
-    sourceHash: doc.hash,
-    paragraph,
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(block.start, block.end),
-      prefix: text.slice(Math.max(0, block.start - QUOTE_CONTEXT), block.start),
-      suffix: text.slice(block.end, block.end + QUOTE_CONTEXT),
-    },
-    position: { type: 'TextPositionSelector', start: block.start, end: block.end },
-  };
-}
-
-/** Where each note stands on the comparison as it is now. */
+/** Where each note stands on the comparison as it is now, by paragraph, for the views. */
 export interface NotePlacement {
-  /** Notes by `doc:paragraph`. */
+  /** Notes by `doc:paragraph` (a group or difference note is on each paragraph it was found in). */
   readonly placed: ReadonlyMap<string, readonly Note[]>;
   /** Notes that could not be put on a paragraph: their source changed or is not open. Never dropped. */
   readonly unplaced: readonly Note[];
+  /** The shared core's placement of every note, in the order given. */
+  readonly places: readonly NotePlace[];
 }
 
-const paragraphText = (doc: SourceDocument, index: number): string | undefined => {
-  const block = doc.paragraphs[index];
-  return block ? doc.text.slice(block.start, block.end) : undefined;
-};
-
 /**
- * Put each note on its paragraph. A note on the text it was written on goes where it was written.
- * When the source changed, it goes on the paragraph with exactly its quoted words (the same index
- * first), and otherwise nowhere: it is listed as unplaced rather than shown on the wrong passage.
- * (Fuzzy re-anchoring by quote and context is for later.)
+ * Put each note on its paragraphs with the shared re-anchoring (exact, then by quote and context,
+ * else unplaced: never on the wrong passage).
  */
 export function placeNotes(notes: readonly Note[], comparison: Comparison): NotePlacement {
+  const places = placeOnComparison(notes, comparison);
   const placed = new Map<string, Note[]>();
   const unplaced: Note[] = [];
-  const docs = new Map(comparison.documents.map((doc, index) => [doc.path, index]));
-  for (const note of notes) {
-    const anchor = targetAnchors(note.target)[0];
-    if (!anchor) {
-      unplaced.push(note);
+  for (const place of places) {
+    if (place.status === 'orphan') {
+      unplaced.push(place.note);
       continue;
     }
-    const d = docs.get(anchor.source);
-    const doc = d === undefined ? undefined : comparison.documents[d];
-    let paragraph: number | undefined;
-    if (doc && d !== undefined) {
-      const index = anchor.paragraph;
-      if (doc.hash === anchor.sourceHash && index < doc.paragraphs.length) paragraph = index;
-      else if (paragraphText(doc, index) === anchor.quote.exact) paragraph = index;
-      else {
-        const found = doc.paragraphs.findIndex((_, p) => paragraphText(doc, p) === anchor.quote.exact);
-        if (found >= 0) paragraph = found;
-      }
-    }
-    if (paragraph === undefined || d === undefined) {
-      unplaced.push(note);
-      continue;
-    }
-    const key = `${d}:${paragraph}`;
-    placed.set(key, [...(placed.get(key) ?? []), note]);
+    const keys = new Set(place.anchors.flatMap((anchor) => (anchor ? [`${anchor.doc}:${anchor.paragraph}`] : [])));
+    for (const key of keys) placed.set(key, [...(placed.get(key) ?? []), place.note]);
   }
-  return { placed, unplaced };
+  return { placed, unplaced, places };
 }
