@@ -65,3 +65,15 @@ test('the legend of the kinds of difference passes axe, with a kind hidden', asy
   const serious = (await scan(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(summary(serious)).toEqual([]);
 });
+
+test('blind mode, names hidden and revealed, passes axe', async ({ app }) => {
+  const { page } = app;
+  await expect(page.locator('section.column').first()).toBeVisible();
+  await page.getByRole('banner').getByRole('button', { name: 'Blind mode', exact: true }).click();
+  await page.locator('section.column').nth(1).locator('.para--body[data-group]').first().click();
+  await expect(page.locator('.column__label-text').first()).toHaveText('Source A');
+  expect(summary((await scan(page)).violations)).toEqual([]);
+  await page.getByRole('button', { name: 'Reveal names' }).click();
+  await expect(page.getByRole('button', { name: 'Hide names' })).toBeVisible();
+  expect(summary((await scan(page)).violations)).toEqual([]);
+});

@@ -16,6 +16,10 @@ import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
 import { ComparisonProgressBar } from './components/ComparisonProgressBar';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align';
 import { DIFFERENCE_KIND_NAMES } from './lib/differenceKinds';
+import { SourceLabelContext, sourceLabels } from './lib/sourceLabel';
+import { useClassroom } from './hooks/useClassroom';
+import { namesHidden } from './state/classroomState';
+import { BlindBanner } from './components/BlindBanner';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -29,6 +33,9 @@ export function App() {
   const { state, actions } = useParallax();
   const comparison = state.open?.comparison;
   const index = useMemo(() => (comparison ? indexComparison(comparison) : undefined), [comparison]);
+  const { classroom, classroomActions } = useClassroom(state.open?.id);
+  const hidden = namesHidden(classroom);
+  const labels = useMemo(() => sourceLabels(comparison?.documents ?? [], hidden), [comparison, hidden]);
 
   // Text size is one CSS variable; every reading size derives from it.
   useEffect(() => {
@@ -71,10 +78,10 @@ export function App() {
       .filter((member) => member.doc !== state.selected?.doc && member.paragraphs[0] !== undefined)
       .map((member) => ({
         key: `${member.doc}:${member.paragraphs[0]}`,
-        sourceLabel: comparison.documents[member.doc]?.label ?? `Source ${member.doc + 1}`,
+        sourceLabel: labels.label(member.doc),
         paragraphNumber: (member.paragraphs[0] ?? 0) + 1,
       }));
-  }, [comparison, index, state.selected]);
+  }, [comparison, index, labels, state.selected]);
   // The classified differences of the selected paragraph's passage that involve its source.
   const framing = useMemo(() => {
     const group = state.selected && index?.groupOf(state.selected);
@@ -82,15 +89,22 @@ export function App() {
     const doc = state.selected.doc;
     return comparison.differences
       .filter((d) => d.group === group.id && d.kind !== 'wording' && d.kind !== 'omission' && d.note && d.spans.some((span) => span.doc === doc))
-      .map((d) => ({ kind: DIFFERENCE_KIND_NAMES[d.kind], note: d.note ?? '' }));
-  }, [comparison, index, state.selected]);
+      .map((d) => ({ kind: DIFFERENCE_KIND_NAMES[d.kind], note: labels.scrub(d.note ?? '') }));
+  }, [comparison, index, labels, state.selected]);
   const showNotes = state.view === 'comparison' && state.selected && selectedDoc && selectedBlock;
 
   const title = comparison
-    ? `${comparison.documents.length} sources · ${comparison.documents[0]?.title ?? ''}`
+    ? labels.hidden
+      ? `${comparison.documents.length} sources · names hidden`
+      : `${comparison.documents.length} sources · ${comparison.documents[0]?.title ?? ''}`
     : undefined;
+  // The window's title (the taskbar, the projector's window list) follows, blind mode included.
+  useEffect(() => {
+    document.title = title ? `${title} — Parallax` : 'Parallax';
+  }, [title]);
 
   return (
+    <SourceLabelContext value={labels}>
     <div
       className="app"
       onDragOver={(event) => {
@@ -122,7 +136,12 @@ export function App() {
         onPaste={() => actions.showPaste(true)}
         onTextSize={actions.textSize}
         textScale={Math.round(((TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) / TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) * 100)}
+        blind={classroom.blind}
+        onBlind={classroomActions.setBlind}
       />
+      {classroom.blind && (
+        <BlindBanner revealed={classroom.revealed} onReveal={classroomActions.reveal} onTurnOff={() => classroomActions.setBlind(false)} />
+      )}
       {state.progress && <ComparisonProgressBar progress={state.progress} onCancel={() => void actions.cancelComparison()} />}
       <MessageArea messages={state.messages} onDismiss={actions.dismiss} />
       {state.pasteOpen && <PasteBox onAdd={(paste) => void actions.addPasted(paste)} onClose={() => actions.showPaste(false)} />}
@@ -179,7 +198,7 @@ export function App() {
         {showNotes && state.selected && (
           <NotesPanel
             key={`${state.open?.id}:${state.selected.doc}:${state.selected.paragraph}`}
-            sourceLabel={selectedDoc.label}
+            sourceLabel={labels.label(state.selected.doc)}
             paragraphNumber={state.selected.paragraph + 1}
             quote={selectedDoc.text.slice(selectedBlock.start, selectedBlock.end)}
             groupNumber={index?.groupOf(state.selected)?.number}
@@ -202,5 +221,6 @@ export function App() {
       </div>
       {state.dropTargetActive && <DropOverlay />}
     </div>
+    </SourceLabelContext>
   );
 }

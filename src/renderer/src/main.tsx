@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/classroom.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

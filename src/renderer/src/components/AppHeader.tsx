@@ -15,6 +15,9 @@ export interface AppHeaderProps {
   readonly onTextSize: (change: 'in' | 'out' | 'reset') => void;
   /** The text size as a percentage of the default. */
   readonly textScale: number;
+  /** Blind mode: whether it is on, and turning it on or off. */
+  readonly blind: boolean;
+  readonly onBlind: (on: boolean) => void;
 }
 
 /** The bar across the top: the app's name, where you are, and what you can open. */
@@ -64,6 +67,15 @@ export function AppHeader(props: AppHeaderProps) {
             <span aria-hidden="true" className="text-size__large">A</span>
           </button>
         </div>
+        <button
+          type="button"
+          className="button toggle-button"
+          aria-pressed={props.blind}
+          onClick={() => props.onBlind(!props.blind)}
+          title="Hide the sources' names behind Source A, B, C (Ctrl+Shift+B)"
+        >
+          Blind mode
+        </button>
         <button type="button" className="button" onClick={props.onOpenSample}>
           Sample
         </button>

@@ -10,6 +10,7 @@ import {
   hasEncodingChoice,
   undecodableSentence,
 } from '../lib/sourceFacts';
+import { useSourceLabel } from '../lib/sourceLabel';
 import type { SourceChangeKind } from '../state/appState';
 
 export interface ColumnHeadProps {
@@ -28,14 +29,19 @@ export interface ColumnHeadProps {
 export function ColumnHead(props: ColumnHeadProps) {
   const { doc, choices } = props;
   const metadata = doc.metadata;
+  // In blind mode the name, title, byline and date are hidden, and the name cannot be edited
+  // (the field would show the real one).
+  const labels = useSourceLabel();
+  const label = labels.label(props.docIndex);
+  const title = labels.title(props.docIndex);
   const [editing, setEditing] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const detailsId = useId();
   const labelButton = useRef<HTMLButtonElement>(null);
   const detailsButton = useRef<HTMLButtonElement>(null);
 
-  const published = formatPublished(metadata?.published);
-  const byline = metadata?.byline?.trim();
+  const published = labels.metadata(formatPublished(metadata?.published));
+  const byline = labels.metadata(metadata?.byline?.trim());
 
   const stopEditing = (label: string | null) => {
     setEditing(false);
@@ -47,7 +53,11 @@ export function ColumnHead(props: ColumnHeadProps) {
   return (
     <header className="column__head">
       <div className="column__label-row">
-        {editing ? (
+        {labels.hidden ? (
+          <span className="column__label column__label--neutral">
+            <span className="column__label-text">{label}</span>
+          </span>
+        ) : editing ? (
           <LabelEditor label={choices?.label ?? doc.label} sourceNumber={props.docIndex + 1} onDone={stopEditing} />
         ) : (
           <button
@@ -55,10 +65,10 @@ export function ColumnHead(props: ColumnHeadProps) {
             type="button"
             className="column__label"
             onClick={() => setEditing(true)}
-            aria-label={`Rename ${doc.label}`}
-            title={`${doc.label}: click to rename`}
+            aria-label={`Rename ${label}`}
+            title={`${label}: click to rename`}
           >
-            <span className="column__label-text">{doc.label}</span>
+            <span className="column__label-text">{label}</span>
             <svg className="column__label-pen" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
               <path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
             </svg>
@@ -70,7 +80,7 @@ export function ColumnHead(props: ColumnHeadProps) {
           className="column__details-button"
           aria-expanded={detailsOpen}
           aria-controls={detailsOpen ? detailsId : undefined}
-          aria-label={`Source details: ${doc.label}`}
+          aria-label={`Source details: ${label}`}
           title="Source details"
           onClick={() => setDetailsOpen((open) => !open)}
         >
@@ -80,7 +90,11 @@ export function ColumnHead(props: ColumnHeadProps) {
           </svg>
         </button>
       </div>
-      <h2 className="column__title">{doc.title || 'Untitled'}</h2>
+      {title === undefined ? (
+        <h2 className="column__title column__title--hidden">Title hidden</h2>
+      ) : (
+        <h2 className="column__title">{title || 'Untitled'}</h2>
+      )}
       {(byline || published) && (
         <p className="column__byline">
           {byline}
@@ -129,6 +143,7 @@ export interface ColumnNoticesProps {
 export function ColumnNotices(props: ColumnNoticesProps) {
   const { doc, choices, change } = props;
   const metadata = doc.metadata;
+  const labels = useSourceLabel();
   const undecodable = metadata ? undecodableSentence(metadata) : undefined;
   const warnings = metadata?.warnings ?? [];
   const showReadingNotice = undecodable !== undefined || warnings.length > 0;
@@ -136,7 +151,7 @@ export function ColumnNotices(props: ColumnNoticesProps) {
   return (
     <div className={change ? 'column__notices column__notices--sticky' : 'column__notices'}>
       {showReadingNotice && (
-        <div className="column__notice" role="note" aria-label={`How ${doc.label} was read`}>
+        <div className="column__notice" role="note" aria-label={`How ${labels.labelForPath(doc.path)} was read`}>
           {undecodable && <p>{undecodable}</p>}
           {warnings.map((warning) => (
             <p key={warning}>{warning}</p>
@@ -262,6 +277,7 @@ function SourceDetails({ id, doc, choices, opener, onSetEncoding, onClose }: Sou
   const panel = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const metadata = doc.metadata;
+  const labels = useSourceLabel();
   useEffect(() => {
     panel.current?.focus();
     const onPointer = (event: PointerEvent) => {
@@ -274,9 +290,9 @@ function SourceDetails({ id, doc, choices, opener, onSetEncoding, onClose }: Sou
 
   const rows: [string, string | undefined][] = [
     ['Format', formatName(metadata?.format)],
-    ['Site', metadata?.siteName],
-    ['Byline', metadata?.byline],
-    ['Published', formatPublished(metadata?.published)],
+    ['Site', labels.metadata(metadata?.siteName)],
+    ['Byline', labels.metadata(metadata?.byline)],
+    ['Published', labels.metadata(formatPublished(metadata?.published))],
     ['Language', metadata?.language],
   ];
   return (
@@ -322,8 +338,11 @@ function SourceDetails({ id, doc, choices, opener, onSetEncoding, onClose }: Sou
         )}
         <div className="source-details__row">
           <dt>File</dt>
-          <dd className="source-details__path">{doc.path}</dd>
+          <dd className="source-details__path">{labels.metadata(doc.path) ?? 'Hidden in blind mode'}</dd>
         </div>
+        {labels.hidden && (
+          <p className="source-details__blind">Blind mode hides the outlet, title, byline, date and file. Reveal the names to see them.</p>
+        )}
       </dl>
     </div>
   );

@@ -6,6 +6,7 @@ import { ColumnHead, ColumnNotices } from './ColumnHead';
 import { splitAtDifferences, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
 import { ComparisonToolbar } from './ComparisonToolbar';
 import { ParagraphBlock, type SelectionState } from './ParagraphBlock';
+import { useSourceLabel } from '../lib/sourceLabel';
 
 export interface ComparisonViewProps {
   readonly comparison: Comparison;
@@ -46,6 +47,7 @@ function prefersReducedMotion(): boolean {
  */
 export function ComparisonView(props: ComparisonViewProps) {
   const { comparison, index, selected, noteCounts, onSelect, choices } = props;
+  const labels = useSourceLabel();
   const paragraphElements = useRef(new Map<string, HTMLDivElement>());
   const scrollers = useRef(new Map<number, HTMLDivElement>());
   // The paragraph of each column that Tab lands on (a roving tab stop).
@@ -162,7 +164,7 @@ export function ComparisonView(props: ComparisonViewProps) {
   return (
     <>
       <ComparisonToolbar
-        sourceLabels={comparison.documents.map((doc) => doc.label)}
+        sourceLabels={comparison.documents.map((_doc, docIndex) => labels.label(docIndex))}
         onJump={jumpTo}
         sourceCount={comparison.documents.length}
         passageCount={comparison.groups.length}
@@ -185,7 +187,7 @@ export function ComparisonView(props: ComparisonViewProps) {
           const docChoices = choices?.[docIndex]?.path === doc.path ? choices[docIndex] : undefined;
           const marks = new Map((docChoices?.kinds ?? []).map((mark) => [mark.paragraph, mark.kind]));
           return (
-            <section className="column" key={`${docIndex}:${doc.path}`} aria-label={`Source ${docIndex + 1}: ${doc.label}`} data-doc={docIndex}>
+            <section className="column" key={`${docIndex}:${doc.path}`} aria-label={labels.hidden ? labels.label(docIndex) : `Source ${docIndex + 1}: ${labels.label(docIndex)}`} data-doc={docIndex}>
               <ColumnHead
                 doc={doc}
                 docIndex={docIndex}
@@ -246,7 +248,7 @@ export function ComparisonView(props: ComparisonViewProps) {
                     <div key={p} className="para-marked">
                       {block}
                       <button type="button" className="para-marked__undo" onClick={() => props.onUnmark(ref)}>
-                        Undo<span className="visually-hidden"> your mark on paragraph {p + 1} of {doc.label}</span>
+                        Undo<span className="visually-hidden"> your mark on paragraph {p + 1} of {labels.label(docIndex)}</span>
                       </button>
                     </div>
                   );

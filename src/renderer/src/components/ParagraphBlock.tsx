@@ -2,10 +2,14 @@ import { memo, type KeyboardEvent, type Ref } from 'react';
 import type { ParagraphKind } from '../../../shared/contract/comparison';
 import type { TextRun } from '../lib/comparisonIndex';
 import { DIFFERENCE_KIND_NAMES } from '../lib/differenceKinds';
+import { useSourceLabel, type SourceLabels } from '../lib/sourceLabel';
 
-/** A mark's tooltip: each difference it is part of, its kind and its note, the shown kind first. */
-function describeRun(run: TextRun): string {
-  return (run.differences ?? []).map((d) => `${DIFFERENCE_KIND_NAMES[d.kind]}: ${d.note ?? 'worded differently'}`).join('\n');
+/**
+ * A mark's tooltip: each difference it is part of, its kind and its note, the shown kind first.
+ * Notes name the sources, so blind mode puts the neutral labels in.
+ */
+function describeRun(run: TextRun, labels: SourceLabels): string {
+  return (run.differences ?? []).map((d) => `${DIFFERENCE_KIND_NAMES[d.kind]}: ${labels.scrub(d.note ?? 'worded differently')}`).join('\n');
 }
 
 /** How a paragraph stands to the current selection. */
@@ -47,6 +51,7 @@ const KIND_NAMES: Record<ParagraphKind, string> = {
  */
 export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlockProps) {
   const { kind, runs, groupNumber, groupSources, onlyHere, noteCount, selection } = props;
+  const labels = useSourceLabel();
   const classes = ['para', `para--${kind}`];
   if (groupNumber !== undefined) classes.push('para--grouped');
   if (onlyHere) classes.push('para--only-here');
@@ -103,7 +108,7 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
         <p className="para__text">
           {runs.map((run) =>
             run.marked ? (
-              <mark key={run.start} className={`diff diff--${run.kind ?? 'wording'}`} data-kind={run.kind} title={describeRun(run)}>
+              <mark key={run.start} className={`diff diff--${run.kind ?? 'wording'}`} data-kind={run.kind} title={describeRun(run, labels)}>
                 {run.text}
               </mark>
             ) : (

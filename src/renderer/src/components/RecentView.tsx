@@ -1,5 +1,6 @@
 import type { RecentComparison } from '../../../shared/contract/api';
 import { formatWhen } from './NotesPanel';
+import { displayLabel, useSourceLabel } from '../lib/sourceLabel';
 
 export interface RecentViewProps {
   /** `null` while the list is loading. */
@@ -11,6 +12,9 @@ export interface RecentViewProps {
 
 /** The comparisons opened before, to reopen them with their notes. */
 export function RecentView({ recent, onReopen, onForget, onOpenFiles }: RecentViewProps) {
+  // Blind mode hides past comparisons' titles and outlets too: the list may be on the projector.
+  const { hidden } = useSourceLabel();
+  const titleOf = (item: RecentComparison): string => (hidden ? `Comparison of ${item.sources.length} sources` : item.title || 'Untitled comparison');
   return (
     <section className="recent" aria-labelledby="recent-heading">
       <div className="recent__inner">
@@ -34,9 +38,9 @@ export function RecentView({ recent, onReopen, onForget, onOpenFiles }: RecentVi
             {recent.map((item) => (
               <li key={item.id} className="recent-item">
                 <button type="button" className="recent-item__open" onClick={() => onReopen(item)}>
-                  <span className="recent-item__title">{item.title || 'Untitled comparison'}</span>
+                  <span className="recent-item__title">{titleOf(item)}</span>
                   <span className="recent-item__sources">
-                    {item.sources.length} sources: {item.sources.map((s) => s.label).join(' · ')}
+                    {item.sources.length} sources: {item.sources.map((s, i) => displayLabel(s, i, hidden)).join(' · ')}
                   </span>
                   <span className="recent-item__meta">
                     Opened <time dateTime={item.openedAt}>{formatWhen(item.openedAt)}</time>
@@ -45,7 +49,7 @@ export function RecentView({ recent, onReopen, onForget, onOpenFiles }: RecentVi
                   </span>
                 </button>
                 <button type="button" className="button button--quiet button--small recent-item__forget" onClick={() => onForget(item)}>
-                  Remove<span className="visually-hidden"> {item.title} from the list</span>
+                  Remove<span className="visually-hidden"> {titleOf(item)} from the list</span>
                 </button>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import type { Comparison } from '../../../shared/contract/comparison';
 import { targetAnchors, type Note } from '../../../shared/contract/notes';
 import { formatWhen } from './NotesPanel';
+import { useSourceLabel } from '../lib/sourceLabel';
 
 export interface UnplacedNotesProps {
   readonly notes: readonly Note[];
@@ -13,9 +14,9 @@ export interface UnplacedNotesProps {
  * not open). They are kept and listed here, with the words they were written on, never put on the
  * wrong paragraph.
  */
-export function UnplacedNotes({ notes, comparison, onDelete }: UnplacedNotesProps) {
-  const labelOf = (path: string): string =>
-    comparison.documents.find((doc) => doc.path === path)?.label ?? path.split(/[\\/]/).filter(Boolean).at(-1) ?? path;
+export function UnplacedNotes({ notes, onDelete }: UnplacedNotesProps) {
+  const labels = useSourceLabel();
+  const labelOf = (path: string): string => labels.labelForPath(path);
   return (
     <details className="unplaced">
       <summary className="unplaced__summary">
