@@ -2,37 +2,10 @@ import { z } from 'zod';
 import type { Comparison } from './comparison.js';
 import { lexiconSetSchema, type Lexicon } from './lexicon.js';
 import { noteInputSchema, type Note } from './notes.js';
+import { codebookCodeSchema, codebookSchema, type Codebook, type CodebookCode } from './codebook.js';
 
-/**
- * The person's codebook as the API carries it. Interim shape, the same as notes-core's
- * `parallax.codebook/1` (src/shared/contract/codebook.ts) once that lands: this is replaced by an
- * import of its schema, so nothing here is meant to outlive it.
- */
-export const codebookCodeSchema = z
-  .object({
-    id: z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
-    label: z.string().trim().min(1).max(100),
-    description: z.string().trim().max(2_000),
-    family: z.string().trim().max(100).optional(),
-  })
-  .strict();
-export const codebookSchema = z
-  .object({
-    format: z.literal('parallax.codebook/1'),
-    name: z.string().trim().min(1).max(200),
-    description: z.string().trim().max(2_000).optional(),
-    codes: z.array(codebookCodeSchema).max(1_000),
-  })
-  .strict()
-  .superRefine((codebook, context) => {
-    const seen = new Set<string>();
-    codebook.codes.forEach((code, i) => {
-      if (seen.has(code.id)) context.addIssue({ code: 'custom', path: ['codes', i, 'id'], message: `the code id "${code.id}" is used twice` });
-      seen.add(code.id);
-    });
-  });
-export type Codebook = z.infer<typeof codebookSchema>;
-export type CodebookCode = z.infer<typeof codebookCodeSchema>;
+/** The person's codebook as the API carries it: `parallax.codebook/1`, defined in codebook.ts. */
+export { codebookCodeSchema, codebookSchema, type Codebook, type CodebookCode } from './codebook.js';
 
 /**
  * The one typed API between the page and the main process.
