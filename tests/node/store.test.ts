@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FILE, openNotesStore, STORE_FILE, storeSchema } from '../../src/main/services/store.js';
+import { listBackups } from '../../src/main/services/store-backups.js';
+import { BACKUP_FILE, BACKUP_FOLDER, describeWhen, openNotesStore, STORE_FILE, storeSchema } from '../../src/main/services/store.js';
 import { noteRequest, useTempFolders } from './helpers.js';
 
 const tempFolder = useTempFolders();
@@ -18,6 +19,12 @@ async function readStoreJson(folder: string): Promise<unknown> {
 
 async function filesIn(folder: string): Promise<string[]> {
   return (await readdir(folder)).sort();
+}
+
+/** The backups' contents, newest first. */
+async function backupTexts(folder: string): Promise<string[]> {
+  const backups = await listBackups(join(folder, BACKUP_FOLDER));
+  return Promise.all(backups.map((backup) => readFile(backup.path, 'utf8')));
 }
 
 /** A valid store file with one note, as bytes. */
@@ -49,6 +56,8 @@ describe('notes store on disk', () => {
     expect(note.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(note.created).toBe(note.updated);
     expect(note.author).toBe('Ana');
+    const openedAt = store.listRecent()[0]!.openedAt;
+    expect(openedAt).toBe('2025-01-15T09:30:00.000Z');
     await store.close();
 
     // The bytes on disk: the schema, the note, the comparison.
@@ -57,14 +66,14 @@ describe('notes store on disk', () => {
     expect(onDisk.lexicon).toBeNull();
     expect(onDisk.notes).toEqual([note]);
     expect(onDisk.comparisons.map((comparison) => comparison.id)).toEqual(['c1']);
-    expect(await filesIn(folder)).toEqual([BACKUP_FILE, STORE_FILE]);
+    expect(await filesIn(folder)).toEqual([BACKUP_FOLDER, STORE_FILE]);
 
     const reopened = await openNotesStore(folder, { now: steppingClock(Date.UTC(2025, 0, 16)) });
     expect(reopened.recovery).toBeNull();
     expect(reopened.listNotes('c1')).toEqual([note]);
     expect(reopened.listNotes('other')).toEqual([]);
     expect(reopened.listRecent()).toEqual([
-      { id: 'c1', title: 'Storm hits', sources: [{ path: '/a.txt', label: 'A' }, { path: '/b.txt', label: 'B' }], openedAt: '2025-01-15T09:30:00.000Z', noteCount: 1 },
+      { id: 'c1', title: 'Storm hits', sources: [{ path: '/a.txt', label: 'A' }, { path: '/b.txt', label: 'B' }], openedAt, noteCount: 1 },
     ]);
 
     // Updating keeps the creation time and the author; the update time moves.
@@ -115,17 +124,7 @@ describe('notes store on disk', () => {
     const onDisk = storeSchema.parse(await readStoreJson(folder));
     expect(onDisk.notes.map((note) => note.body).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `note ${i}`).sort());
     // No temporary files are left behind.
-    expect(await filesIn(folder)).toEqual([BACKUP_FILE, STORE_FILE]);
-  });
-
-  it('keeps the state before the latest write as the backup', async () => {
-    const folder = await tempFolder();
-    const store = await openNotesStore(folder);
-    await store.saveNote(noteRequest('c1', '/a.txt', 'first'), 'Ana');
-    await store.saveNote(noteRequest('c1', '/a.txt', 'second'), 'Ana');
-    await store.close();
-    const backup = storeSchema.parse(JSON.parse(await readFile(join(folder, BACKUP_FILE), 'utf8')));
-    expect(backup.notes.map((note) => note.body)).toEqual(['first']);
+    expect(await filesIn(folder)).toEqual([BACKUP_FOLDER, STORE_FILE]);
   });
 
   it('refuses writes after close', async () => {
@@ -195,18 +194,20 @@ describe('notes store: a damaged file is moved aside, never overwritten', () => 
     expect(await readFile(join(folder, files[0]!), 'utf8')).toBe('second damage');
   });
 
-  it('restores the notes from a valid backup, and keeps the damaged file', async () => {
+  it('restores the notes from the newest backup, says from when, and keeps the damaged file', async () => {
     const folder = await tempFolder();
-    const store = await openNotesStore(folder);
+    const store = await openNotesStore(folder, { now: steppingClock() });
     await store.touchComparison({ id: 'c1', title: 'Storm', sources: [] });
     await store.saveNote(noteRequest('c1', '/a.txt', 'in the backup'), 'Ana');
-    await store.saveNote(noteRequest('c1', '/a.txt', 'only in the main file'), 'Ana');
-    await store.close();
-    const backupBytes = await readFile(join(folder, BACKUP_FILE));
+    await store.close(); // closing backs up the state it ends with
+    const [backup] = await listBackups(join(folder, BACKUP_FOLDER));
+    const backupBytes = await readFile(backup!.path);
     await writeFile(join(folder, STORE_FILE), Buffer.alloc(512)); // the main file is lost to zeros
 
     const restored = await openNotesStore(folder, { now: () => new Date(Date.UTC(2025, 5, 1)) });
-    expect(restored.recovery).toMatch(/zero bytes.*kept unchanged as "parallax-store\.damaged-2025-06-01T00-00-00-000Z\.json".*restored from the backup made on/);
+    expect(restored.recovery).toBe(
+      `Parallax's notes file held zero bytes where your notes should be, as happens when a computer loses power while saving. It was kept unchanged as "parallax-store.damaged-2025-06-01T00-00-00-000Z.json" in ${folder}, and your notes were restored from the backup made ${describeWhen(backup!.madeAt)} (1 note).`,
+    );
     expect(restored.listNotes('c1').map((note) => note.body)).toEqual(['in the backup']);
     expect(restored.listRecent().map((comparison) => comparison.id)).toEqual(['c1']);
     // The main file now holds the backup's state, byte for byte; the damaged one is kept.
@@ -234,12 +235,12 @@ describe('notes store: a damaged file is moved aside, never overwritten', () => 
     await store.close();
   });
 
-  it('moves a damaged backup aside too, and says so', async () => {
+  it('moves a damaged backup of an earlier version aside too, and says so', async () => {
     const folder = await tempFolder();
     await writeFile(join(folder, STORE_FILE), '{"version":1,');
     await writeFile(join(folder, BACKUP_FILE), '');
     const store = await openNotesStore(folder, { now: () => new Date(Date.UTC(2025, 0, 1)) });
-    expect(store.recovery).toMatch(/new, empty notes file.*backup could not be used either; it was kept as "parallax-store\.backup\.damaged-2025-01-01T00-00-00-000Z\.json"/);
+    expect(store.recovery).toMatch(/No good backup was found, so a new, empty notes file was started\. The backup made on .* could not be used either; it was kept as "parallax-store\.backup\.damaged-2025-01-01T00-00-00-000Z\.json"/);
     expect(await filesIn(folder)).toEqual([
       'parallax-store.backup.damaged-2025-01-01T00-00-00-000Z.json',
       'parallax-store.damaged-2025-01-01T00-00-00-000Z.json',
@@ -302,8 +303,8 @@ describe('notes store: versions and source preferences', () => {
     expect(onDisk.version).toBe(4);
     expect(onDisk.sources).toEqual({ '/articles/a.txt': { label: 'The Ledger' } });
     expect(onDisk.notes.map((note) => note.body)).toEqual(['Written with version 1']);
-    // The backup is the state before the first write: the version 1 file, byte for byte.
-    expect(await readFile(join(folder, BACKUP_FILE), 'utf8')).toBe(VERSION_1_FILE);
+    // The first backup is the state before the first write: the version 1 file, byte for byte.
+    expect((await backupTexts(folder)).at(-1)).toBe(VERSION_1_FILE);
   });
 
   it('restores a version 1 backup, migrated, when the main file is damaged', async () => {
@@ -390,7 +391,7 @@ describe('notes store: the word sets (version 3)', () => {
     expect(onDisk.version).toBe(4);
     expect(onDisk.lexicon).toEqual({ saved: [customSet], removed: ['hedges'] });
     expect(onDisk.sources['/articles/a.txt']?.label).toBe('The Ledger');
-    expect(await readFile(join(folder, BACKUP_FILE), 'utf8')).toBe(VERSION_2_FILE);
+    expect((await backupTexts(folder)).at(-1)).toBe(VERSION_2_FILE);
   });
 
   it('keeps the changes across a restart, and forgets them on reset', async () => {

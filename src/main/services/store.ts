@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
 import { codebookSchema, TEXT_ENCODINGS, type ApiValidRequest, type Codebook, type RecentComparison } from '../../shared/contract/api.js';
 import { lexiconSetSchema } from '../../shared/contract/lexicon.js';
 import { noteSchema, type Anchor, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
-import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
+import { removeLeftoverTemporaries, writeFileDurably } from './durable-file.js';
+import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBackups } from './store-backups.js';
 
 /**
  * The notes store: the comparisons a person opened and the notes they wrote, in one JSON file.
@@ -15,10 +16,12 @@ import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } f
  * Promises kept here (see the trust guide):
  * - every write is durable and atomic (temporary file, fsync, rename, fsync of the folder), and
  *   writes run one at a time, in order;
- * - the file is validated on read; a damaged or newer file is never overwritten and never stops
- *   start-up: it is moved aside with a timestamp, the backup is restored when it is good, and the
- *   person is told in a sentence;
- * - one rolling backup holds the state before the latest write.
+ * - the file is validated on read, and every state is validated before it is written;
+ * - a damaged or newer file is never overwritten and never stops start-up: it is moved aside with
+ *   a timestamp, the newest backup that parses and validates is restored (unusable ones are moved
+ *   aside too), and the person is told in a sentence what happened, where the damaged file is and
+ *   from when the notes were restored;
+ * - backups are taken when something changed, checked, rotated and kept (store-backups.ts).
  *
  * Version history: 1 held comparisons and notes; 2 adds `sources`, what a person decided about
  * each source file (its label, its encoding, paragraphs marked as article text or junk); 3 adds
@@ -28,7 +31,9 @@ import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } f
  */
 
 export const STORE_FILE = 'parallax-store.json';
+/** The single rolling backup of versions before 4; still restored from when it is the newest good one. */
 export const BACKUP_FILE = 'parallax-store.backup.json';
+export { BACKUP_FOLDER } from './store-backups.js';
 export const STORE_VERSION = 4;
 /** The recent list keeps this many comparisons; older ones drop off the list, their notes stay. */
 export const MAX_RECENT = 50;
@@ -153,16 +158,19 @@ export class StoreDamagedError extends Error {
 }
 
 /**
- * lowdb adapter for the store file: reads validate (and migrate), writes are durable and keep the
- * previous good state as the backup.
+ * lowdb adapter for the store file: reads validate (and migrate); writes are durable, and take
+ * the backups (see store-backups.ts): the state the session found before its first write, then
+ * the saved state when one is due.
  */
 export class DurableStoreFile implements Adapter<StoreData> {
-  /** The text last read or written: a state known to be good, which the next write backs up. */
+  /** The text last read or written: a state known to be good. */
   lastGoodText: string | null = null;
+  /** Whether the state this session found has been backed up (or needed no backup). */
+  private foundStateKept = false;
 
   constructor(
     readonly file: string,
-    readonly backupFile: string | null,
+    readonly backups: StoreBackups | null,
   ) {}
 
   /** The validated data, or null when there is no file. Throws StoreDamagedError when it cannot be used. */
@@ -181,11 +189,29 @@ export class DurableStoreFile implements Adapter<StoreData> {
 
   async write(data: StoreData): Promise<void> {
     const text = serialise(data);
-    if (this.backupFile && this.lastGoodText !== null && this.lastGoodText !== text) {
-      await writeFileDurably(this.backupFile, this.lastGoodText);
+    if (!this.foundStateKept && this.lastGoodText !== null && this.lastGoodText !== text) {
+      // Before the session changes anything: so the bytes an older version wrote outlive the migration.
+      await this.backUp(this.lastGoodText);
     }
+    this.foundStateKept = true;
     await writeFileDurably(this.file, text);
     this.lastGoodText = text;
+    if (this.backups?.isDue()) await this.backUp(text);
+  }
+
+  /** Back up the state last saved, when it is not backed up yet (on close). */
+  async backUpLatest(): Promise<void> {
+    if (this.lastGoodText !== null) await this.backUp(this.lastGoodText);
+  }
+
+  /** A backup that cannot be made does not stop the save: the store file itself is safe on disk. */
+  private async backUp(text: string): Promise<void> {
+    if (!this.backups) return;
+    try {
+      await this.backups.keep(text);
+    } catch (error) {
+      console.error(`Parallax could not back up the notes in ${this.backups.folder}:`, error);
+    }
   }
 }
 
@@ -255,22 +281,70 @@ function isEmptyPreference(preferences: StoredSourcePreferences): boolean {
 
 const damageWords: Record<DamageKind, string> = {
   empty: 'was empty',
-  zeros: 'was filled with zero bytes, as happens when a computer loses power while saving',
+  zeros: 'held zero bytes where your notes should be, as happens when a computer loses power while saving',
   'not-json': 'was cut short or is not a Parallax notes file',
   newer: 'was written by a newer version of Parallax',
   shape: 'was not laid out the way Parallax expects',
 };
+
+/** "on 1 March 2025 at 12:00", in the person's time zone. */
+export function describeWhen(when: Date): string {
+  return `on ${when.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}`;
+}
+
+/** A backup that could be restored from: one of the backups folder, or the single backup file of versions before 4. */
+interface BackupCandidate {
+  readonly path: string;
+  readonly madeAt: Date;
+  /** Where an unusable one is moved: its folder, and the name to give it. */
+  readonly asideFolder: string;
+  readonly asideBase: string;
+}
+
+async function backupCandidates(dataDir: string, backupsDir: string, now: () => Date): Promise<BackupCandidate[]> {
+  const candidates: BackupCandidate[] = (await listBackups(backupsDir)).map((backup) => ({
+    path: backup.path,
+    madeAt: backup.madeAt,
+    asideFolder: backupsDir,
+    asideBase: backup.name.replace(/\.json$/, '.damaged'),
+  }));
+  const legacy = join(dataDir, BACKUP_FILE);
+  const legacyAt = await modifiedAt(legacy);
+  if (legacyAt) {
+    candidates.push({ path: legacy, madeAt: legacyAt, asideFolder: dataDir, asideBase: `parallax-store.backup.damaged-${fileStamp(now())}` });
+  }
+  return candidates.sort((a, b) => b.madeAt.getTime() - a.madeAt.getTime());
+}
+
+/** The newest backup that parses and validates; the unusable ones newer than it are moved aside (never deleted). */
+async function newestGoodBackup(
+  candidates: readonly BackupCandidate[],
+): Promise<{ restored: { data: StoreData; text: string; madeAt: Date } | null; unusable: { movedTo: string; madeAt: Date }[] }> {
+  const unusable: { movedTo: string; madeAt: Date }[] = [];
+  for (const candidate of candidates) {
+    try {
+      const bytes = await readFile(candidate.path);
+      return { restored: { data: parseStore(bytes), text: bytes.toString('utf8'), madeAt: candidate.madeAt }, unusable };
+    } catch (error) {
+      if (!(error instanceof StoreDamagedError)) continue; // unreadable now (permissions): left where it is
+      unusable.push({ movedTo: await moveAsideTo(candidate.path, candidate.asideFolder, candidate.asideBase), madeAt: candidate.madeAt });
+    }
+  }
+  return { restored: null, unusable };
+}
 
 /** Open (or create) the store in `dataDir`, recovering from a damaged file. Never overwrites one. */
 export async function openNotesStore(dataDir: string, options: OpenStoreOptions = {}): Promise<NotesStore> {
   const now = options.now ?? (() => new Date());
   await mkdir(dataDir, { recursive: true });
   const file = join(dataDir, STORE_FILE);
-  const backupFile = join(dataDir, BACKUP_FILE);
+  const backupsDir = join(dataDir, BACKUP_FOLDER);
   await removeLeftoverTemporaries(file);
-  await removeLeftoverTemporaries(backupFile);
+  await removeLeftoverTemporaries(join(dataDir, BACKUP_FILE));
+  const backups = new StoreBackups(backupsDir, parseStore, now);
+  await backups.open();
 
-  const adapter = new DurableStoreFile(file, backupFile);
+  const adapter = new DurableStoreFile(file, backups);
   const db = new Low<StoreData>(adapter, emptyStore());
   let recovery: string | null = null;
 
@@ -285,63 +359,35 @@ export async function openNotesStore(dataDir: string, options: OpenStoreOptions 
   }
 
   if (damage || mainMissing) {
-    const movedTo = damage ? await moveAside(file, 'damaged', now()) : null;
-    const backup = await readBackup(backupFile, now);
+    const movedTo = damage ? await moveAsideTo(file, dataDir, `parallax-store.damaged-${fileStamp(now())}`) : null;
+    const { restored, unusable } = await newestGoodBackup(await backupCandidates(dataDir, backupsDir, now));
     const what = damage
       ? `Parallax's notes file ${damageWords[damage.kind]}. It was kept unchanged as "${basename(movedTo!)}" in ${dataDir}`
       : `Parallax's notes file was missing from ${dataDir}`;
-    if (backup.data) {
-      db.data = backup.data;
-      await writeFileDurably(file, backup.text!);
-      adapter.lastGoodText = backup.text;
+    const skipped = unusable
+      .map(({ movedTo: kept, madeAt }) => ` The backup made ${describeWhen(madeAt)} could not be used either; it was kept as "${basename(kept)}" in ${dirname(kept)}.`)
+      .join('');
+    if (restored) {
+      db.data = restored.data;
+      await writeFileDurably(file, restored.text);
+      adapter.lastGoodText = restored.text;
+      const count = restored.data.notes.length;
       const newer = damage?.kind === 'newer' ? ' Notes written with the newer version are in the kept file: update Parallax to see them.' : '';
-      recovery = `${what}, and your notes were restored from the backup made ${backup.madeAt}.${newer}`;
+      recovery = `${what}, and your notes were restored from the backup made ${describeWhen(restored.madeAt)} (${count} ${count === 1 ? 'note' : 'notes'}).${skipped}${newer}`;
     } else if (damage) {
-      const backupWords = backup.movedTo
-        ? ` The backup could not be used either; it was kept as "${basename(backup.movedTo)}".`
-        : '';
       const advice =
         damage.kind === 'newer'
           ? ' To see those notes again, update Parallax.'
           : ' Nothing was deleted: keep that file if you want to recover notes from it.';
-      recovery = `${what}, and a new, empty notes file was started.${backupWords}${advice}`;
-    } else if (backup.movedTo) {
-      recovery = `Parallax's backup of your notes could not be used; it was kept as "${basename(backup.movedTo)}" in ${dataDir}.`;
+      recovery = `${what}. No good backup was found, so a new, empty notes file was started.${skipped}${advice}`;
+    } else if (unusable.length > 0) {
+      recovery = `${what}. No good backup was found, so a new, empty notes file was started.${skipped}`;
     }
     // A first start (no file, no backup) says nothing: there is nothing to recover.
   }
 
-  return new JsonNotesStore(db, file, recovery, now);
+  return new JsonNotesStore(db, adapter, file, recovery, now);
 }
-
-async function readBackup(
-  backupFile: string,
-  now: () => Date,
-): Promise<{ data: StoreData | null; text: string | null; madeAt: string; movedTo: string | null }> {
-  const backup = new DurableStoreFile(backupFile, null);
-  try {
-    const data = await backup.read();
-    const madeAt = data ? `on ${(await stat(backupFile)).mtime.toLocaleString('en-GB')}` : '';
-    return { data, text: backup.lastGoodText, madeAt, movedTo: null };
-  } catch (error) {
-    if (!(error instanceof StoreDamagedError)) return { data: null, text: null, madeAt: '', movedTo: null };
-    return { data: null, text: null, madeAt: '', movedTo: await moveAside(backupFile, 'backup.damaged', now()) };
-  }
-}
-
-/** Rename `file` to `parallax-store.<tag>-<timestamp>.json` beside it, never replacing an existing file. */
-async function moveAside(file: string, tag: string, when: Date): Promise<string> {
-  const stamp = when.toISOString().replace(/[:.]/g, '-');
-  const folder = join(file, '..');
-  for (let n = 1; ; n++) {
-    const candidate = join(folder, `parallax-store.${tag}-${stamp}${n > 1 ? `-${n}` : ''}.json`);
-    if (await pathExists(candidate)) continue;
-    await rename(file, candidate);
-    await syncFolder(folder);
-    return candidate;
-  }
-}
-
 
 function unreadableStore(file: string, error: unknown): UserFacingError {
   const detail = error instanceof Error ? error.message : String(error);
@@ -357,6 +403,7 @@ class JsonNotesStore implements NotesStore {
 
   constructor(
     private readonly db: Low<StoreData>,
+    private readonly adapter: DurableStoreFile,
     readonly file: string,
     readonly recovery: string | null,
     private readonly now: () => Date,
@@ -519,8 +566,11 @@ class JsonNotesStore implements NotesStore {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await this.queue.catch(() => undefined);
+    // The state at the end of a session is kept, when it is not backed up already.
+    await this.adapter.backUpLatest();
   }
 
   /**
@@ -538,6 +588,15 @@ class JsonNotesStore implements NotesStore {
     const run = this.queue.then(async () => {
       const previous = this.db.data;
       const { next, result } = change(previous);
+      // Never write what would not read back: a state that fails the schema is refused whole.
+      const checked = storeSchema.safeParse(next);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        throw new UserFacingError(
+          `Parallax did not save this change: it does not fit the notes file (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}).`,
+          'invalid-request',
+        );
+      }
       this.db.data = next;
       try {
         await this.db.write();
