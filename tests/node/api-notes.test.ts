@@ -206,3 +206,22 @@ describe('the codebook through the API', () => {
     expect(codeIdFromLabel('  --  ')).toBe('');
   });
 });
+
+describe('the shipped default codebook', () => {
+  it('is the codebook in use on a first start, and a bad default file is named in the log', async () => {
+    const { REPO_ROOT } = await import('../support/seeds.js');
+    const { defaultCodebookPath, loadCodebook } = await import('../../src/main/services/notes-api.js');
+    const path = defaultCodebookPath(join(REPO_ROOT, 'resources'));
+    const shipped = await loadCodebook(path);
+    if (!shipped.ok) throw new Error(shipped.message);
+    const { options, folder } = await setUp({ codebookPath: path });
+    const service = await createApiHandlers(options);
+    expect(value(await call(service, 'codebook:get', {}))).toEqual({ codebook: shipped.codebook, changed: false });
+    await service.close();
+
+    const broken = join(folder, 'broken.json');
+    await writeFile(broken, JSON.stringify({ format: 'parallax.codebook/1', name: 'x', codes: [{ id: 'Bad Id', label: 'x', description: '' }] }));
+    const outcome = await loadCodebook(broken);
+    expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/^The codebook "broken\.json" does not fit the codebook format \(parallax\.codebook\/1\): code 1 .*lower-case words joined by hyphens/) });
+  });
+});

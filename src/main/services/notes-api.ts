@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import {
-  codebookSchema,
-  type ApiHandlers,
-  type Codebook,
-  type CodebookCode,
-  type CodebookState,
-  type SettingsState,
-} from '../../shared/contract/api.js';
+import type { ApiHandlers, CodebookState, SettingsState } from '../../shared/contract/api.js';
+import { CODEBOOK_FORMAT, codebookSchema, parseCodebook, type Codebook, type CodebookCode } from '../../shared/contract/codebook.js';
 import { UserFacingError } from './dispatch.js';
 import type { NotesStore } from './store.js';
 
@@ -42,7 +36,7 @@ export function defaultCodebookPath(resourcesDir: string): string {
 }
 
 /** An empty codebook, for when the default one cannot be read: notes can still be tagged with codes added in place. */
-export const EMPTY_CODEBOOK: Codebook = { format: 'parallax.codebook/1', name: 'Your codes', codes: [] };
+export const EMPTY_CODEBOOK: Codebook = { format: CODEBOOK_FORMAT, name: 'Your codes', codes: [] };
 
 export type CodebookOutcome = { readonly ok: true; readonly codebook: Codebook } | { readonly ok: false; readonly message: string };
 
@@ -57,12 +51,11 @@ export async function loadCodebook(path: string): Promise<CodebookOutcome> {
     if (code === 'ENOENT') return { ok: false, message: `The codebook "${name}" could not be found at ${path}.` };
     return { ok: false, message: `The codebook "${name}" could not be read (${code ?? (error instanceof Error ? error.message : String(error))}).` };
   }
-  const parsed = codebookSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'top level'}: ${issue.message}`);
-    return { ok: false, message: `The codebook "${name}" does not fit the codebook format (parallax.codebook/1): ${problems.join('; ')}.` };
+  const parsed = parseCodebook(value);
+  if (!parsed.ok) {
+    return { ok: false, message: `The codebook "${name}" does not fit the codebook format (${CODEBOOK_FORMAT}): ${parsed.problems.slice(0, 3).join('; ')}.` };
   }
-  return { ok: true, codebook: parsed.data };
+  return { ok: true, codebook: parsed.codebook };
 }
 
 /** A code's id made from its label: lower-case letters and digits joined by hyphens ('' when none are left). */
