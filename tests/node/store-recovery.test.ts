@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FOLDER, describeWhen, openNotesStore, STORE_FILE, storeSchema } from '../../src/main/services/store.js';
+import { BACKUP_FOLDER, describeWhen, openNotesStore, readNotesStore, STORE_FILE, storeSchema } from '../../src/main/services/store.js';
 import { REPO_ROOT } from '../support/seeds.js';
 import { useTempFolders } from './helpers.js';
 
@@ -91,5 +91,35 @@ describe('damaged store fixtures', () => {
     expect(store.counts().notes).toBe(2);
     await store.close();
     expect(await readdir(join(folder, BACKUP_FOLDER))).toContain(GOOD_BACKUP);
+  });
+});
+
+describe('reading the store without the app (the command line)', () => {
+  it('reads a good store, touching nothing', async () => {
+    const folder = await dataFolder('good-backup.json', {});
+    const before = (await readdir(folder)).sort();
+    const snapshot = await readNotesStore(folder);
+    expect(snapshot.problem).toBeNull();
+    expect(snapshot.data?.notes).toHaveLength(2);
+    expect((await readdir(folder)).sort()).toEqual(before);
+  });
+
+  it('reads the newest good backup of a damaged store, says so, and moves nothing', async () => {
+    const newest = 'parallax-store.2025-03-03T08-00-00-000Z.json';
+    const older = 'parallax-store.2025-03-01T12-00-00-000Z.json';
+    const folder = await dataFolder('nul-bytes.json', { [newest]: 'truncated.json', [older]: 'good-older-backup.json' });
+    const snapshot = await readNotesStore(folder);
+    expect(snapshot.data?.notes).toHaveLength(1);
+    expect(snapshot.problem).toBe(
+      `The notes file ${join(folder, STORE_FILE)} held zero bytes where your notes should be, as happens when a computer loses power while saving; the notes were read from the backup made ${describeWhen(new Date(Date.UTC(2025, 2, 1, 12)))}. Open Parallax to repair it.`,
+    );
+    expect(await readFile(join(folder, STORE_FILE))).toEqual(await readFile(join(FIXTURES, 'nul-bytes.json')));
+    expect((await readdir(join(folder, BACKUP_FOLDER))).sort()).toEqual([older, newest]);
+  });
+
+  it('an empty folder has no store and no problem; a damaged store without backups is a problem', async () => {
+    expect(await readNotesStore(await tempFolder())).toMatchObject({ data: null, problem: null });
+    const folder = await dataFolder('newer-version.json', {});
+    expect(await readNotesStore(folder)).toMatchObject({ data: null, problem: expect.stringMatching(/was written by a newer version of Parallax, and no good backup was found/) });
   });
 });

@@ -334,6 +334,44 @@ async function newestGoodBackup(
   return { restored: null, unusable };
 }
 
+/** What `readNotesStore` found. */
+export interface StoreSnapshot {
+  /** The store file it looked at. */
+  readonly file: string;
+  /** The notes and the rest; null when there is no store in that folder yet. */
+  readonly data: StoreData | null;
+  /** When the store file could not be used and a backup was read instead (or nothing could be): what happened, in words. */
+  readonly problem: string | null;
+}
+
+/**
+ * The store as it is on disk, for readers other than the app (the command line's exports): nothing
+ * is written, moved or recovered, so it is safe while the app runs. A damaged store file is not
+ * touched; the newest good backup is read instead, and `problem` says so.
+ */
+export async function readNotesStore(dataDir: string): Promise<StoreSnapshot> {
+  const file = join(dataDir, STORE_FILE);
+  let damage: StoreDamagedError | null = null;
+  try {
+    return { file, data: parseStore(await readFile(file)), problem: null };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof StoreDamagedError) damage = error;
+    else if (code !== 'ENOENT') throw unreadableStore(file, error);
+  }
+  for (const candidate of await backupCandidates(dataDir, join(dataDir, BACKUP_FOLDER), () => new Date())) {
+    try {
+      const data = parseStore(await readFile(candidate.path));
+      const what = damage ? `The notes file ${file} ${damageWords[damage.kind]}` : `There is no notes file at ${file}`;
+      return { file, data, problem: `${what}; the notes were read from the backup made ${describeWhen(candidate.madeAt)}. Open Parallax to repair it.` };
+    } catch {
+      // An unusable backup: try the next older one.
+    }
+  }
+  if (!damage) return { file, data: null, problem: null };
+  return { file, data: null, problem: `The notes file ${file} ${damageWords[damage.kind]}, and no good backup was found. Open Parallax to repair it.` };
+}
+
 /** Open (or create) the store in `dataDir`, recovering from a damaged file. Never overwrites one. */
 export async function openNotesStore(dataDir: string, options: OpenStoreOptions = {}): Promise<NotesStore> {
   const now = options.now ?? (() => new Date());
