@@ -1,0 +1,185 @@
+import type { Comparison, Difference, DifferenceKind, SourceDocument } from '../../contract/comparison.js';
+import { anchorRows, codeLabel, readingOrder, targetDescription, type ExportComparison, type NoteRow, type NotesExport } from './common.js';
+
+/**
+ * A self-contained HTML report of one comparison: its sources, each group of aligned paragraphs
+ * with the classified differences marked in the text, and the notes, for reading on screen or
+ * printing. It loads nothing (a Content Security Policy forbids it), runs nothing (no scripts, no
+ * event handlers), and every text from a document or a note is escaped.
+ */
+
+/** Escape text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+const KIND_NAMES: Record<DifferenceKind, string> = {
+  wording: 'Wording',
+  attribution: 'Attribution',
+  'loaded-term': 'Loaded term',
+  figure: 'Figure',
+  quote: 'Quotation',
+  hedge: 'Hedge',
+  label: 'Label',
+  omission: 'Left out',
+};
+
+/** Marks by kind that do not rely on colour alone (as in the app: a line style per kind). */
+const STYLE = `
+:root { color-scheme: light; --ink: #1d232b; --muted: #55606e; --rule: #c9d0d8; --paper: #fff; --tint: #f3f5f8; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 4rem; font: 17px/1.55 Georgia, 'Times New Roman', serif; color: var(--ink); background: var(--paper); }
+h1, h2, h3 { font-family: system-ui, 'Segoe UI', Helvetica, Arial, sans-serif; line-height: 1.25; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.3rem; margin: 2.5rem 0 .75rem; padding-top: .5rem; border-top: 2px solid var(--ink); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+.meta, .where, .stamp { font-family: system-ui, 'Segoe UI', Helvetica, Arial, sans-serif; color: var(--muted); font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); }
+th { font-family: system-ui, 'Segoe UI', Helvetica, Arial, sans-serif; }
+.path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
+.group { break-inside: avoid-page; margin-bottom: 1.5rem; }
+.members { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .75rem; }
+.member { background: var(--tint); border-left: 3px solid var(--rule); padding: .5rem .75rem; margin: 0; }
+.member p { margin: .25rem 0 0; }
+.source { font-family: system-ui, 'Segoe UI', Helvetica, Arial, sans-serif; font-weight: 600; font-size: .9rem; }
+mark { background: none; color: inherit; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+mark.k-wording { text-decoration: underline solid #6b7785; text-decoration-thickness: 1px; }
+mark.k-attribution { text-decoration: underline dashed #9a4b00; }
+mark.k-loaded-term { text-decoration: underline wavy #a0153e; }
+mark.k-label { text-decoration: underline double #4a3a9a; }
+mark.k-hedge { text-decoration: underline dotted #00677a; }
+mark.k-figure { text-decoration: underline solid #7a5b00; text-decoration-thickness: 3px; }
+mark.k-quote { border-left: 3px solid #2b6b2b; padding-left: 2px; }
+mark.k-omission { outline: 1px dashed #6b7785; }
+.differences { margin: .5rem 0 0; padding-left: 1.2rem; font-size: .95rem; }
+.note { border: 1px solid var(--rule); border-radius: 4px; padding: .6rem .9rem; margin: .75rem 0; break-inside: avoid; }
+.note blockquote { margin: .4rem 0; padding-left: .75rem; border-left: 3px solid var(--rule); color: #333d48; }
+.note .body { white-space: pre-wrap; margin: .4rem 0; }
+.orphan { border-style: dashed; }
+.badge { display: inline-block; font-family: system-ui, sans-serif; font-size: .8rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; }
+.codes { font-family: system-ui, sans-serif; font-size: .9rem; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  h2 { break-after: avoid-page; }
+  .member { background: none; border-left-color: #888; }
+  a { color: inherit; text-decoration: none; }
+}
+@page { margin: 18mm 16mm; }
+`;
+
+/** A paragraph's text with the group's differences in this source marked, one mark per character. */
+function markedParagraph(doc: SourceDocument, docIndex: number, start: number, end: number, differences: readonly Difference[]): string {
+  const spans = differences
+    .flatMap((difference) => difference.spans.filter((span) => span.doc === docIndex && span.end > span.start && span.start < end && span.end > start).map((span) => ({ span, difference })))
+    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  let html = '';
+  let at = start;
+  for (const { span, difference } of spans) {
+    const from = Math.max(at, span.start);
+    const to = Math.min(end, span.end);
+    if (to <= from) continue;
+    html += escapeHtml(doc.text.slice(at, from));
+    const title = `${KIND_NAMES[difference.kind]}${difference.note ? `: ${difference.note}` : ''}`;
+    html += `<mark class="k-${difference.kind}" title="${escapeHtml(title)}">${escapeHtml(doc.text.slice(from, to))}</mark>`;
+    at = to;
+  }
+  return html + escapeHtml(doc.text.slice(at, end));
+}
+
+function noteHtml(item: ExportComparison, row: NoteRow, codebook: NotesExport['codebook']): string {
+  const { note, status } = row.place;
+  const anchors = anchorRows(item, row.place);
+  const where = [...new Set(anchors.map((anchor) => `${anchor.label}, paragraph ${anchor.paragraphNumber}${anchor.placed ? '' : ' (as it was)'}`))].join('; ');
+  const group = row.groupNumber === undefined ? '' : ` · group ${row.groupNumber}`;
+  const flag =
+    status === 'orphan'
+      ? '<p class="meta"><span class="badge">Not found</span> The words it was written on are no longer in the source; they are shown as they were.</p>'
+      : status === 'moved'
+        ? '<p class="meta"><span class="badge">Found again</span> The source changed since this note was written.</p>'
+        : '';
+  const quotes = anchors.map((anchor) => `<blockquote>${anchors.length > 1 ? `<span class="source">${escapeHtml(anchor.label)}:</span> ` : ''}${escapeHtml(anchor.quote)}</blockquote>`).join('');
+  const codes = note.tags.length > 0 ? `<p class="codes">Codes: ${note.tags.map((tag) => escapeHtml(codeLabel(codebook, tag))).join(', ')}</p>` : '';
+  const by = note.author ? `${escapeHtml(note.author)} · ` : '';
+  return `<article class="note${status === 'orphan' ? ' orphan' : ''}">
+<p class="where">${escapeHtml(targetDescription(note))} · ${escapeHtml(where)}${group}</p>${flag}
+${quotes}
+${note.body.trim() ? `<p class="body">${escapeHtml(note.body.trim())}</p>` : ''}${codes}
+<p class="stamp">${by}<time datetime="${escapeHtml(note.created)}">${escapeHtml(note.created)}</time>${note.updated !== note.created ? ` · edited <time datetime="${escapeHtml(note.updated)}">${escapeHtml(note.updated)}</time>` : ''}</p>
+</article>`;
+}
+
+function groupsHtml(comparison: Comparison, rows: readonly NoteRow[], item: ExportComparison, codebook: NotesExport['codebook']): string {
+  return comparison.groups
+    .map((group, index) => {
+      const number = index + 1;
+      const differences = comparison.differences.filter((difference) => difference.group === group.id);
+      const members = group.members
+        .map((member) => {
+          const doc = comparison.documents[member.doc];
+          if (!doc) return '';
+          const paragraphs = member.paragraphs
+            .map((p) => {
+              const block = doc.paragraphs[p];
+              return block ? `<p>${markedParagraph(doc, member.doc, block.start, block.end, differences)}</p>` : '';
+            })
+            .join('');
+          return `<figure class="member"><figcaption class="source">${escapeHtml(doc.label)} · paragraph ${member.paragraphs.map((p) => p + 1).join(', ')}</figcaption>${paragraphs}</figure>`;
+        })
+        .join('\n');
+      const classified = differences.filter((difference) => difference.kind !== 'wording' && difference.note);
+      const list = classified.length > 0 ? `<ul class="differences">${classified.map((difference) => `<li><strong>${KIND_NAMES[difference.kind]}</strong>: ${escapeHtml(difference.note ?? '')}</li>`).join('')}</ul>` : '';
+      const notes = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === number).map((row) => noteHtml(item, row, codebook)).join('\n');
+      return `<section class="group" aria-labelledby="group-${number}"><h3 id="group-${number}">Group ${number} · ${group.members.length} sources</h3>
+<div class="members">${members}</div>${list}${notes}</section>`;
+    })
+    .join('\n');
+}
+
+/**
+ * The report of one comparison and its notes. `generated` is printed as the report's date (ISO 8601;
+ * none when absent, so the same input gives the same file).
+ */
+export function comparisonReport(item: ExportComparison, options: { codebook?: NotesExport['codebook']; generated?: string } = {}): string {
+  const rows = readingOrder(item);
+  const comparison = item.comparison;
+  const title = item.title || comparison?.documents[0]?.title || 'Comparison';
+  const sources = comparison
+    ? comparison.documents
+        .map((doc, i) => `<tr><td>${String.fromCharCode(65 + (i % 26))}</td><td>${escapeHtml(doc.label)}</td><td>${escapeHtml(doc.title)}<div class="path">${escapeHtml(doc.path)}</div></td><td>${doc.paragraphs.length}</td></tr>`)
+        .join('\n')
+    : (item.sources ?? []).map((source, i) => `<tr><td>${String.fromCharCode(65 + (i % 26))}</td><td>${escapeHtml(source.label)}</td><td><div class="path">${escapeHtml(source.path)}</div></td><td></td></tr>`).join('\n');
+  const counts = new Map<DifferenceKind, number>();
+  for (const difference of comparison?.differences ?? []) counts.set(difference.kind, (counts.get(difference.kind) ?? 0) + 1);
+  const summary = [...counts].map(([kind, count]) => `${KIND_NAMES[kind]} ${count}`).join(' · ');
+  const ungrouped = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === undefined);
+  const orphans = rows.filter((row) => row.section === 'orphan');
+  const legend = (Object.keys(KIND_NAMES) as DifferenceKind[]).map((kind) => `<mark class="k-${kind}">${KIND_NAMES[kind]}</mark>`).join(' ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; form-action 'none'; base-uri 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Parallax">
+<title>${escapeHtml(title)} · Parallax report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">A Parallax comparison of ${comparison?.documents.length ?? item.sources?.length ?? 0} sources · ${comparison?.groups.length ?? 0} groups of aligned paragraphs · ${rows.length} ${rows.length === 1 ? 'note' : 'notes'}${options.generated ? ` · ${escapeHtml(options.generated)}` : ''}</p>
+</header>
+<main>
+<h2>Sources</h2>
+<table><thead><tr><th scope="col">Source</th><th scope="col">Label</th><th scope="col">Title and file</th><th scope="col">Paragraphs</th></tr></thead>
+<tbody>${sources}</tbody></table>
+${summary ? `<p class="meta">Differences found: ${summary}</p>` : ''}
+${comparison && comparison.groups.length > 0 ? `<h2>Groups of aligned paragraphs</h2>\n<p class="meta">How each kind of difference is marked: ${legend}</p>\n${groupsHtml(comparison, rows, item, options.codebook)}` : ''}
+${ungrouped.length > 0 ? `<h2>Notes on paragraphs outside the groups</h2>\n${ungrouped.map((row) => noteHtml(item, row, options.codebook)).join('\n')}` : ''}
+${orphans.length > 0 ? `<h2>Notes not found in the sources as they are now</h2>\n${orphans.map((row) => noteHtml(item, row, options.codebook)).join('\n')}` : ''}
+</main>
+</body>
+</html>
+`;
+}
