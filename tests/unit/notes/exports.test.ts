@@ -1,10 +1,29 @@
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/shared/contract/comparison.js';
 import type { Note } from '../../../src/shared/contract/notes.js';
 import { CSV_COLUMNS, comparisonReport, mergeNotes, NOTES_FORMAT, notesToCsv, notesToJson, notesToJsonLd, notesToMarkdown, sourceUrl, type ExportComparison, type NotesExport } from '../../../src/shared/notes/export/index.js';
 import { differenceTarget, groupTarget, paragraphTarget, passageTarget } from '../../../src/shared/notes/targets.js';
 import { comparisonOf, doc, FERRY_A, FERRY_B, noteOn, rangeOf } from './fixture.js';
+
+/** The little of jsdom these tests use (jsdom ships no types, and the tests have no DOM library). */
+interface Element {
+  readonly tagName: string;
+  readonly textContent: string | null;
+  readonly children: ArrayLike<Element>;
+  getAttribute(name: string): string | null;
+  getAttributeNames(): string[];
+  closest(selector: string): Element | null;
+}
+interface Document {
+  readonly title: string;
+  readonly body: Element;
+  querySelector(selector: string): Element | null;
+  querySelectorAll(selector: string): ArrayLike<Element> & Iterable<Element>;
+}
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+  JSDOM: new (html: string, options?: { runScripts?: 'dangerously' }) => { window: { document: Document; close(): void } };
+};
 
 /** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF records. Throws on anything else. */
 function parseCsv(text: string): string[][] {
