@@ -4,18 +4,17 @@ import { ComparisonView } from './components/ComparisonView';
 import { DropOverlay } from './components/DropOverlay';
 import { EmptyState } from './components/EmptyState';
 import { MessageArea } from './components/MessageArea';
-import { NotesPanel } from './components/NotesPanel';
+import { NotesArea } from './components/NotesArea';
 import { PasteBox } from './components/PasteBox';
 import { RecentView } from './components/RecentView';
 import { WordSetsView } from './components/WordSetsView';
 import { useParallax } from './hooks/useParallax';
 import { indexComparison } from './lib/comparisonIndex';
-import { placeNotes } from './lib/noteTarget';
+import { inReadingOrder, placeNotes } from './lib/notePlaces';
 import { UnplacedNotes } from './components/UnplacedNotes';
 import { DEFAULT_TEXT_SIZE_STEP, TEXT_SIZES } from './state/appState';
 import { ComparisonProgressBar } from './components/ComparisonProgressBar';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align';
-import { DIFFERENCE_KIND_NAMES } from './lib/differenceKinds';
 import { SourceLabelContext, sourceLabels } from './lib/sourceLabel';
 import { useClassroom } from './hooks/useClassroom';
 import { namesHidden } from './state/classroomState';
@@ -58,40 +57,17 @@ export function App() {
     return () => document.removeEventListener('paste', onPaste);
   }, [addPasted]);
 
-  const placement = useMemo(() => (comparison ? placeNotes(state.notes, comparison) : undefined), [comparison, state.notes]);
+  // Every note of the comparison, placed on the text as it is now (orphans kept), in reading order.
+  const places = useMemo(() => (comparison ? inReadingOrder(placeNotes(state.notes, comparison)) : []), [comparison, state.notes]);
+  const orphans = useMemo(() => places.filter((place) => place.status === 'orphan').map((place) => place.note), [places]);
   const noteCounts = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const [key, notes] of placement?.placed ?? []) counts.set(key, notes.length);
+    for (const place of places) {
+      for (const key of new Set(place.anchors.map((a) => `${a.doc}:${a.paragraph}`))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
     return counts;
-  }, [placement]);
-
-  const selectedDoc = state.selected && comparison?.documents[state.selected.doc];
-  const selectedBlock = state.selected && selectedDoc?.paragraphs[state.selected.paragraph];
-  const selectedNotes = useMemo(
-    () => (state.selected ? (placement?.placed.get(`${state.selected.doc}:${state.selected.paragraph}`) ?? []) : []),
-    [placement, state.selected],
-  );
-  const alsoIn = useMemo(() => {
-    const group = state.selected && index?.groupOf(state.selected);
-    if (!group || !comparison || !state.selected) return [];
-    return group.members
-      .filter((member) => member.doc !== state.selected?.doc && member.paragraphs[0] !== undefined)
-      .map((member) => ({
-        key: `${member.doc}:${member.paragraphs[0]}`,
-        sourceLabel: labels.label(member.doc),
-        paragraphNumber: (member.paragraphs[0] ?? 0) + 1,
-      }));
-  }, [comparison, index, labels, state.selected]);
-  // The classified differences of the selected paragraph's passage that involve its source.
-  const framing = useMemo(() => {
-    const group = state.selected && index?.groupOf(state.selected);
-    if (!group || !comparison || !state.selected) return [];
-    const doc = state.selected.doc;
-    return comparison.differences
-      .filter((d) => d.group === group.id && d.kind !== 'wording' && d.kind !== 'omission' && d.note && d.spans.some((span) => span.doc === doc))
-      .map((d) => ({ kind: DIFFERENCE_KIND_NAMES[d.kind], note: labels.scrub(d.note ?? '') }));
-  }, [comparison, index, labels, state.selected]);
-  const showNotes = state.view === 'comparison' && state.selected && selectedDoc && selectedBlock;
+  }, [places]);
+  const codes = useMemo(() => [...new Set(state.notes.flatMap((note) => note.tags))].sort().map((name) => ({ name })), [state.notes]);
 
   const title = comparison
     ? labels.hidden
@@ -167,9 +143,7 @@ export function App() {
           ) : comparison && index ? (
             <>
               <h1 className="visually-hidden">Comparison of {comparison.documents.length} sources</h1>
-              {placement && placement.unplaced.length > 0 && (
-                <UnplacedNotes notes={placement.unplaced} comparison={comparison} onDelete={(note) => void actions.deleteNote(note)} />
-              )}
+              {orphans.length > 0 && <UnplacedNotes notes={orphans} comparison={comparison} onDelete={(note) => void actions.deleteNote(note)} />}
               <ComparisonView
                 comparison={comparison}
                 index={index}
@@ -195,27 +169,21 @@ export function App() {
             <EmptyState busy={state.busy} onOpenFiles={() => void actions.pickAndOpen()} onOpenSample={() => void actions.openSample()} />
           )}
         </main>
-        {showNotes && state.selected && (
-          <NotesPanel
-            key={`${state.open?.id}:${state.selected.doc}:${state.selected.paragraph}`}
-            sourceLabel={labels.label(state.selected.doc)}
-            paragraphNumber={state.selected.paragraph + 1}
-            quote={selectedDoc.text.slice(selectedBlock.start, selectedBlock.end)}
-            groupNumber={index?.groupOf(state.selected)?.number}
-            alsoIn={alsoIn}
-            onGoTo={(key) => {
-              const [doc, paragraph] = key.split(':').map(Number);
-              if (doc !== undefined && paragraph !== undefined) actions.select({ doc, paragraph });
-            }}
-            notes={selectedNotes}
-            onSave={(body) => (state.selected ? actions.saveNote(state.selected, body) : Promise.resolve(false))}
+        {state.view === 'comparison' && comparison && index && state.open && (
+          <NotesArea
+            key={state.open.id}
+            comparisonId={state.open.id}
+            comparison={comparison}
+            index={index}
+            places={places}
+            selected={state.selected}
+            choices={state.open.choices}
+            onSelect={actions.select}
+            onWrite={actions.writeNote}
             onDelete={(note) => void actions.deleteNote(note)}
-            onClose={() => actions.select(null)}
-            kind={selectedBlock.kind}
-            markedByYou={state.open?.choices?.[state.selected.doc]?.kinds.find((mark) => mark.paragraph === state.selected?.paragraph)?.kind}
-            onMark={(kind) => (state.selected ? void actions.markParagraph(state.selected, kind) : undefined)}
-            sourceHash={selectedDoc.hash}
-            framing={framing}
+            onMark={(ref, kind) => void actions.markParagraph(ref, kind)}
+            codes={codes}
+            onAddCode={async () => true}
           />
         )}
       </div>

@@ -5,6 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/classroom.css';
+import './styles/notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -223,6 +223,7 @@ export function ComparisonView(props: ComparisonViewProps) {
                   const block = (
                     <ParagraphBlock
                       key={p}
+                      paragraph={p}
                       markedByYou={marked}
                       kind={paragraph.kind}
                       runs={splitAtDifferences(doc.text, paragraph.start, paragraph.end, spans, hidden)}

@@ -32,6 +32,8 @@ export interface ParagraphBlockProps {
   /** Whether Tab lands on this paragraph (one per column). */
   readonly tabbable: boolean;
   readonly elementRef?: Ref<HTMLDivElement>;
+  /** Its index in its source, as `data-paragraph`: notes find selected words and noted passages by it. */
+  readonly paragraph?: number;
   readonly onSelect: () => void;
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
   readonly onFocus: () => void;
@@ -76,6 +78,7 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
       tabIndex={props.tabbable ? 0 : -1}
       aria-pressed={selection === 'selected'}
       data-kind={kind}
+      data-paragraph={props.paragraph}
       data-group={groupNumber}
       data-selection={selection}
       data-marked={props.markedByYou}

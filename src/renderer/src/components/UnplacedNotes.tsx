@@ -1,6 +1,6 @@
 import type { Comparison } from '../../../shared/contract/comparison';
 import { targetAnchors, type Note } from '../../../shared/contract/notes';
-import { formatWhen } from './NotesPanel';
+import { formatWhen } from './NoteCard';
 import { useSourceLabel } from '../lib/sourceLabel';
 
 export interface UnplacedNotesProps {

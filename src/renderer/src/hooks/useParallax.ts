@@ -2,9 +2,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { ApiChannel, ApiRequest, ComparisonProgress, MenuCommand, OpenComparisonResult, RecentComparison, TextEncoding } from '../../../shared/contract/api';
 import type { DifferenceKind } from '../../../shared/contract/comparison';
 import type { LexiconSet } from '../../../shared/contract/lexicon';
-import type { Note } from '../../../shared/contract/notes';
+import type { Note, NoteInput } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
-import { paragraphTarget } from '../lib/noteTarget';
 import { initialState, reducer, type AppState } from '../state/appState';
 import { pathForDroppedFile, useApi, useComparisonProgress, useMenuCommands, useSourceChanges } from './useApi';
 
@@ -31,7 +30,8 @@ export interface ParallaxActions {
   reopen(recent: RecentComparison): Promise<void>;
   forget(recent: RecentComparison): Promise<void>;
   select(ref: ParagraphRef | null): void;
-  saveNote(ref: ParagraphRef, body: string): Promise<boolean>;
+  /** Save a new note on any target, or a change to one (with its id); the note main kept. */
+  writeNote(input: NoteInput): Promise<Note | undefined>;
   deleteNote(note: Note): Promise<void>;
   dismiss(id: number): void;
   textSize(change: 'in' | 'out' | 'reset'): void;
@@ -214,16 +214,12 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     [call],
   );
 
-  const saveNote = useCallback(
-    async (ref: ParagraphRef, body: string): Promise<boolean> => {
-      const open = stateRef.current.open;
-      const doc = open?.comparison.documents[ref.doc];
-      const target = doc && paragraphTarget(doc, ref.paragraph);
-      if (!open || !target || body.trim() === '') return false;
-      const note = await call('notes:save', { comparisonId: open.id, target, body: body.trim(), tags: [] }, 'The note could not be saved');
-      if (!note) return false;
-      dispatch({ type: 'noteSaved', note });
-      return true;
+  const writeNote = useCallback(
+    async (input: NoteInput): Promise<Note | undefined> => {
+      if (input.body.trim() === '') return undefined;
+      const note = await call('notes:save', input, input.id ? 'The note could not be changed' : 'The note could not be saved');
+      if (note) dispatch({ type: 'noteSaved', note });
+      return note;
     },
     [call],
   );
@@ -486,7 +482,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       reopen,
       forget,
       select: (ref) => dispatch({ type: 'select', ref }),
-      saveNote,
+      writeNote,
       deleteNote,
       dismiss: (id) => dispatch({ type: 'dismiss', id }),
       textSize: (change) => dispatch({ type: 'textSize', change }),
@@ -517,7 +513,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       showRecent,
       reopen,
       forget,
-      saveNote,
+      writeNote,
       deleteNote,
       renameSource,
       markParagraph,

@@ -1,0 +1,143 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+
+/** A code a note can be tagged with: its name, and what it means, from the codebook. */
+export interface TagCode {
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface TagPickerProps {
+  readonly tags: readonly string[];
+  readonly codes: readonly TagCode[];
+  readonly onChange: (tags: string[]) => void;
+  /** Add a new code to the codebook; true when it was kept. Without it, new codes cannot be made here. */
+  readonly onAddCode?: (name: string) => Promise<boolean>;
+  readonly label?: string;
+}
+
+const MAX_SHOWN = 8;
+
+/**
+ * Tags from the codebook: a field that filters the codes as you type (arrow keys and Enter to
+ * choose), the chosen tags as chips to remove, and "Add … to the codebook" for a code not in it.
+ */
+export function TagPicker({ tags, codes, onChange, onAddCode, label = 'Tags' }: TagPickerProps) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const inputId = useId();
+  const listId = useId();
+
+  const wanted = query.trim();
+  const options = useMemo(() => {
+    const q = wanted.toLowerCase();
+    const matches = codes.filter((code) => !tags.includes(code.name) && code.name.toLowerCase().includes(q));
+    // Codes that start with what was typed first.
+    matches.sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)));
+    const shown: { name: string; description?: string; isNew?: boolean }[] = matches.slice(0, MAX_SHOWN);
+    if (wanted && onAddCode && !codes.some((code) => code.name.toLowerCase() === q) && !tags.includes(wanted)) {
+      shown.push({ name: wanted, isNew: true });
+    }
+    return shown;
+  }, [codes, onAddCode, tags, wanted]);
+  const expanded = open && options.length > 0;
+  const current = Math.min(active, options.length - 1);
+
+  const choose = async (option: { name: string; isNew?: boolean } | undefined) => {
+    if (!option || tags.includes(option.name)) return;
+    if (option.isNew) {
+      if (!onAddCode || adding) return;
+      setAdding(true);
+      const kept = await onAddCode(option.name);
+      setAdding(false);
+      if (!kept) return;
+    }
+    onChange([...tags, option.name]);
+    setQuery('');
+    setActive(0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(true);
+      if (options.length > 0) setActive((current + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length);
+    } else if (event.key === 'Enter') {
+      // Enter chooses a code; it never submits the note by accident.
+      event.preventDefault();
+      if (expanded) void choose(options[current]);
+    } else if (event.key === 'Escape' && expanded) {
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+    } else if (event.key === 'Backspace' && query === '' && tags.length > 0) {
+      onChange(tags.slice(0, -1));
+    }
+  };
+
+  return (
+    <div className="tag-picker">
+      <label htmlFor={inputId} className="tag-picker__label">
+        {label}
+      </label>
+      {tags.length > 0 && (
+        <ul className="tag-picker__chosen" aria-label={`${label} chosen`}>
+          {tags.map((tag) => (
+            <li key={tag} className="tag">
+              {tag}
+              <button type="button" className="tag__remove" onClick={() => onChange(tags.filter((t) => t !== tag))} aria-label={`Remove tag ${tag}`}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="tag-picker__field">
+        <input
+          id={inputId}
+          className="input tag-picker__input"
+          role="combobox"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={expanded ? `${listId}-${current}` : undefined}
+          value={query}
+          placeholder={codes.length > 0 ? 'Type to find a code' : 'Type a code'}
+          autoComplete="off"
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <ul id={listId} role="listbox" aria-label={`Codes for ${label.toLowerCase()}`} className="tag-picker__options" hidden={!expanded}>
+          {options.map((option, i) => (
+            <li
+              key={`${option.isNew ? 'new:' : ''}${option.name}`}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === current}
+              className="tag-picker__option"
+              // Keep focus in the field while choosing with the mouse.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void choose(option)}
+            >
+              {option.isNew ? (
+                <>Add “{option.name}” to the codebook</>
+              ) : (
+                <>
+                  <span className="tag-picker__name">{option.name}</span>
+                  {option.description && <span className="tag-picker__description"> — {option.description}</span>}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
