@@ -76,4 +76,32 @@ test('blind mode, names hidden and revealed, passes axe', async ({ app }) => {
   await page.getByRole('button', { name: 'Reveal names' }).click();
   await expect(page.getByRole('button', { name: 'Hide names' })).toBeVisible();
   expect(summary((await scan(page)).violations)).toEqual([]);
+
+test('the notes panel with every note, its filters, the tag picker and the Add note button pass axe', async ({ app }) => {
+  const { page } = app;
+  const serious = async () => summary((await scan(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
+  const paragraph = page.locator('section.column').nth(1).locator('.para--body[data-group]').first();
+  await paragraph.click();
+  const panel = page.getByRole('complementary', { name: 'Notes' });
+  const tags = panel.getByRole('combobox', { name: 'Tags' });
+  await tags.fill('hedging');
+  await expect(panel.getByRole('option', { name: 'Add “hedging” to the codebook' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await tags.press('Enter');
+  await panel.getByRole('textbox', { name: 'Add a note' }).fill('A note with a **tag**.');
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await expect(panel.locator('.note')).toHaveCount(1);
+  // Words selected in the text, with the Add note button beside them.
+  await paragraph.locator('.para__text').evaluate((element) => {
+    const doc = element.ownerDocument;
+    const range = doc.createRange();
+    range.selectNodeContents(element);
+    doc.getSelection()?.removeAllRanges();
+    doc.getSelection()?.addRange(range);
+  });
+  await expect(page.getByRole('button', { name: 'Add note on the selected words' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await panel.getByRole('button', { name: /^All notes/ }).click();
+  await expect(panel.getByRole('list', { name: 'Notes of this comparison' })).toBeVisible();
+  expect(await serious()).toEqual([]);
 });

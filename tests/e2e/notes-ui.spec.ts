@@ -7,6 +7,10 @@ import { expect, test } from './harness.js';
  * filters and search; going from a note to what it is on; editing with tags.
  */
 
+/** How many ranges a CSS highlight of the page holds (the test project has no DOM types). */
+const highlightSize = (page: Page, name: string) =>
+  page.evaluate((n) => (globalThis as unknown as { CSS: { highlights: Map<string, { size: number }> } }).CSS.highlights.get(n)?.size ?? 0, name);
+
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Notes' });
 
 /** Select characters `from`…`to` of a paragraph's text, as a person dragging over them would. */
@@ -78,7 +82,7 @@ test('notes on words, a paragraph, a group and a difference, written in the pane
   await expect(panel(page).getByRole('list', { name: 'Tags chosen' })).toHaveText(/softening/);
   await write(page, 'These **words** carry the framing.');
   // The noted words are marked in the text (a CSS highlight over them).
-  await expect.poll(() => page.evaluate(() => CSS.highlights.get('parallax-noted')?.size ?? 0)).toBe(1);
+  await expect.poll(() => highlightSize(page, 'parallax-noted')).toBe(1);
 
   // 2. The paragraph itself.
   await write(page, 'The whole paragraph:\n- first point\n- second point');
@@ -112,7 +116,7 @@ test('notes on words, a paragraph, a group and a difference, written in the pane
   for (const kind of ['Passage', 'Paragraph', 'Group', 'Difference']) {
     await expect(all.locator('.note__where').filter({ hasText: new RegExp(`^${kind}\\b`) })).toHaveCount(1);
   }
-  await expect.poll(() => page.evaluate(() => CSS.highlights.get('parallax-noted')?.size ?? 0)).toBe(1);
+  await expect.poll(() => highlightSize(page, 'parallax-noted')).toBe(1);
 
   // Going to the group note selects a paragraph of the group and lines the others up.
   await all.locator(':scope > li').filter({ hasText: 'B softens' }).getByRole('button', { name: 'Go to what this note is on' }).click();
@@ -120,7 +124,7 @@ test('notes on words, a paragraph, a group and a difference, written in the pane
   await expect(page.locator(`.para--linked[data-group="${group}"]`).first()).toBeVisible();
   // The list stays in view while going from note to note.
   await expect(all).toBeVisible();
-  await expect.poll(() => page.evaluate(() => CSS.highlights.get('parallax-gone-to')?.size ?? 0)).toBeGreaterThan(1);
+  await expect.poll(() => highlightSize(page, 'parallax-gone-to')).toBeGreaterThan(1);
 });
 
 test('the list of every note filters by tag, source and kind, and searches bodies and quotes', async ({ app }) => {

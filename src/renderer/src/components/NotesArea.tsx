@@ -56,7 +56,9 @@ export function NotesArea(props: NotesAreaProps) {
   const { comparison, index, places, selected, onSelect } = props;
   const labels = useSourceLabel();
   const selectedKey = selected ? keyOf(selected) : null;
-  const [open, setOpen] = useState(selected !== null);
+  // Why the panel is open: for a selected paragraph (it closes with the selection, as Escape in the
+  // columns does), or asked for from its rail (it stays until closed).
+  const [open, setOpen] = useState<false | 'selection' | 'asked'>(selected ? 'selection' : false);
   const [tab, setTab] = useState<'here' | 'all'>(selected ? 'here' : 'all');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [currentNote, setCurrentNote] = useState<string | null>(null);
@@ -70,8 +72,9 @@ export function NotesArea(props: NotesAreaProps) {
   // as React advises for state that follows a prop).
   if (seen !== selectedKey) {
     setSeen(selectedKey);
+    if (!selectedKey && open === 'selection') setOpen(false);
     if (selectedKey) {
-      setOpen(true);
+      if (!open) setOpen('selection');
       if (goingTo !== selectedKey) {
         setTab('here');
         setGoneTo([]);
@@ -87,7 +90,7 @@ export function NotesArea(props: NotesAreaProps) {
       onSelect(ref);
       setDraft({ key: keyOf(ref), target, on });
       setTab('here');
-      setOpen(true);
+      setOpen((was) => was || 'selection');
       focusField();
     },
     [onSelect],
@@ -107,14 +110,14 @@ export function NotesArea(props: NotesAreaProps) {
 
   const onShortcutWithoutSelection = useCallback(() => {
     if (!selected) return;
-    setOpen(true);
+    setOpen((was) => was || 'selection');
     setTab('here');
     focusField();
   }, [selected]);
 
   const openNote = useCallback((id: string) => {
     setCurrentNote(id);
-    setOpen(true);
+    setOpen((was) => was || 'selection');
     setTab('here');
   }, []);
 
@@ -190,7 +193,7 @@ export function NotesArea(props: NotesAreaProps) {
     return (
       <>
         {passageAdd}
-        <button type="button" className="notes-rail" onClick={() => setOpen(true)} aria-label={`Show notes (${places.length})`}>
+        <button type="button" className="notes-rail" onClick={() => setOpen('asked')} aria-label={`Show notes (${places.length})`}>
           <span aria-hidden="true" className="notes-rail__label">
             Notes
           </span>
