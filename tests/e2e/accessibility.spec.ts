@@ -76,6 +76,7 @@ test('blind mode, names hidden and revealed, passes axe', async ({ app }) => {
   await page.getByRole('button', { name: 'Reveal names' }).click();
   await expect(page.getByRole('button', { name: 'Hide names' })).toBeVisible();
   expect(summary((await scan(page)).violations)).toEqual([]);
+});
 
 test('the notes panel with every note, its filters, the tag picker and the Add note button pass axe', async ({ app }) => {
   const { page } = app;
