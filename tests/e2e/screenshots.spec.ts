@@ -94,3 +94,31 @@ test.describe('screenshots', () => {
     await shoot(app, 'word-sets.png');
   });
 });
+
+test.describe('screenshots of the classroom modes', () => {
+  test.skip(!OUT, 'Taken only by `npm run screenshots` (PARALLAX_SCREENSHOTS_OUT is not set).');
+  test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+
+  const shoot = async (app: ParallaxApp, name: string) => {
+    mkdirSync(OUT!, { recursive: true });
+    await app.page.mouse.move(0, 0);
+    await app.page.waitForTimeout(700);
+    await app.page.screenshot({ path: join(OUT!, name) });
+  };
+
+  test('blind mode, the dark and high-contrast themes', async ({ app }) => {
+    const { page } = app;
+    await expect(page.locator('section.column').first()).toBeVisible();
+    await page.locator('section.column').nth(1).locator('.para--body[data-group]').nth(1).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Blind mode', exact: true }).click();
+    await shoot(app, 'blind-mode.png');
+    await page.getByRole('button', { name: 'Turn off blind mode' }).click();
+
+    const picker = page.getByRole('combobox', { name: 'Theme' });
+    await picker.selectOption('dark');
+    await shoot(app, 'dark-theme.png');
+    await picker.selectOption('contrast');
+    await shoot(app, 'high-contrast.png');
+    await picker.selectOption('system');
+  });
+});

@@ -114,6 +114,8 @@ export function App() {
         textScale={Math.round(((TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) / TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]) * 100)}
         blind={classroom.blind}
         onBlind={classroomActions.setBlind}
+        theme={classroom.theme}
+        onTheme={classroomActions.setTheme}
       />
       {classroom.blind && (
         <BlindBanner revealed={classroom.revealed} onReveal={classroomActions.reveal} onTurnOff={() => classroomActions.setBlind(false)} />

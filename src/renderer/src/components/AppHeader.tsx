@@ -1,4 +1,5 @@
 import type { View } from '../state/appState';
+import { THEME_CHOICES, THEME_NAMES, type ThemeChoice } from '../state/classroomState';
 
 export interface AppHeaderProps {
   readonly view: View;
@@ -18,6 +19,8 @@ export interface AppHeaderProps {
   /** Blind mode: whether it is on, and turning it on or off. */
   readonly blind: boolean;
   readonly onBlind: (on: boolean) => void;
+  readonly theme: ThemeChoice;
+  readonly onTheme: (theme: ThemeChoice) => void;
 }
 
 /** The bar across the top: the app's name, where you are, and what you can open. */
@@ -67,6 +70,16 @@ export function AppHeader(props: AppHeaderProps) {
             <span aria-hidden="true" className="text-size__large">A</span>
           </button>
         </div>
+        <label className="theme-picker">
+          <span className="visually-hidden">Theme</span>
+          <select className="select theme-picker__select" value={props.theme} onChange={(event) => props.onTheme(event.target.value as ThemeChoice)} title="Theme">
+            {THEME_CHOICES.map((theme) => (
+              <option key={theme} value={theme}>
+                {theme === 'system' ? 'Theme: system' : `Theme: ${THEME_NAMES[theme].toLowerCase()}`}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="button toggle-button"

@@ -4,6 +4,7 @@ import {
   initialClassroomState,
   parsePreferences,
   PREFERENCES_KEY,
+  systemTheme,
   type ClassroomState,
   type ThemeChoice,
 } from '../state/classroomState';
@@ -44,10 +45,28 @@ export function useClassroom(comparisonId: string | undefined): { classroom: Cla
     }
   }, [state.theme, state.blind]);
 
+  // The theme in use goes on the root as data-theme (tokens.css has one block per theme); the
+  // system's choice is followed while it changes, for as long as the person has not chosen.
   useEffect(() => {
     const root = document.documentElement;
-    if (state.theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = state.theme;
+    root.dataset.themeChoice = state.theme;
+    if (state.theme !== 'system') {
+      root.dataset.theme = state.theme;
+      return undefined;
+    }
+    if (typeof window.matchMedia !== 'function') {
+      root.dataset.theme = 'light';
+      return undefined;
+    }
+    const queries = [window.matchMedia('(prefers-contrast: more)'), window.matchMedia('(forced-colors: active)'), window.matchMedia('(prefers-color-scheme: dark)')];
+    const apply = () => {
+      root.dataset.theme = systemTheme(queries[0]!.matches || queries[1]!.matches, queries[2]!.matches);
+    };
+    apply();
+    for (const query of queries) query.addEventListener('change', apply);
+    return () => {
+      for (const query of queries) query.removeEventListener('change', apply);
+    };
   }, [state.theme]);
 
   const shownId = useRef(comparisonId);

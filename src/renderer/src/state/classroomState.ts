@@ -15,6 +15,12 @@ export const THEME_NAMES: Readonly<Record<ThemeChoice, string>> = {
   contrast: 'High contrast',
 };
 
+/** The theme the system asks for: high contrast first (more contrast, or forced colours), then dark or light. */
+export function systemTheme(moreContrast: boolean, dark: boolean): Exclude<ThemeChoice, 'system'> {
+  if (moreContrast) return 'contrast';
+  return dark ? 'dark' : 'light';
+}
+
 export interface ClassroomState {
   readonly theme: ThemeChoice;
   /**
