@@ -14,6 +14,8 @@ const themeOf = (page: Page) => page.evaluate(() => (globalThis as unknown as { 
 const paperOf = (page: Page) => page.locator('body').evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).backgroundColor);
 
 test('each theme can be chosen in the header, passes axe with the notes panel and blind mode, and is remembered', async ({ app }) => {
+  // Three axe scans of the whole comparison: slow on a shared two-core machine.
+  test.slow();
   const { page } = app;
   await expect(page.locator('.para mark.diff').first()).toBeVisible();
   const picker = page.getByRole('combobox', { name: 'Theme' });
