@@ -11,11 +11,13 @@ import {
   type SourceChange,
 } from '../shared/contract/api.js';
 import { registerApi } from './ipc.js';
+import { printHtmlToPdf } from './pdf.js';
 import { applicationMenuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents, isAppPageUrl, type AppOrigin } from './security.js';
 import { createApiHandlers, type ApiService } from './services/api.js';
 import { defaultLexiconPath } from './services/lexicon.js';
 import { defaultCodebookPath } from './services/notes-api.js';
+import type { SaveDialogPurpose } from './services/notes-transfer.js';
 import { appArguments, dataDirFromArguments, filePathsFromArguments, resourcesDirectory, samplesDirectory, type AppLocation } from './services/paths.js';
 import { watchSources, type SourceWatcher } from './services/watch.js';
 import { createMainWindow } from './window.js';
@@ -130,11 +132,11 @@ function start(): void {
     return result.canceled ? [] : result.filePaths;
   };
 
-  const pickSavePath = async (suggestedName: string): Promise<string | null> => {
+  const pickSavePath = async (suggestedName: string, purpose?: SaveDialogPurpose): Promise<string | null> => {
     const options: Electron.SaveDialogOptions = {
-      title: 'Export word sets',
+      title: purpose?.title ?? 'Export word sets',
       defaultPath: join(app.getPath('documents'), suggestedName),
-      filters: [{ name: 'Parallax word sets', extensions: ['json'] }],
+      filters: [purpose ? { name: purpose.filter.name, extensions: [...purpose.filter.extensions] } : { name: 'Parallax word sets', extensions: ['json'] }],
     };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
@@ -146,6 +148,19 @@ function start(): void {
       properties: ['openFile'],
       filters: [
         { name: 'Parallax word sets', extensions: ['json'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
+  const pickNotesFile = async (): Promise<string | null> => {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import notes',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Parallax notes (JSON)', extensions: ['json'] },
         { name: 'All files', extensions: ['*'] },
       ],
     };
@@ -214,6 +229,8 @@ function start(): void {
         pickFiles,
         pickSavePath,
         pickLexiconFile,
+        pickNotesFile,
+        printToPdf: printHtmlToPdf,
         initialPaths,
         onRecentChanged: installMenu,
         onSourcesOpened: watchOpened,

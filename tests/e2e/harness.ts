@@ -146,6 +146,7 @@ export class ParallaxApp {
   /** Where the next "Export…" saves (null: the person cancels), and which file the next "Import…" reads. */
   private readonly savePathQueue: (string | null)[] = [];
   private readonly lexiconFileQueue: (string | null)[] = [];
+  private readonly notesFileQueue: (string | null)[] = [];
   /** The names the app suggested in its save dialog, in order. */
   readonly suggestedSaveNames: string[] = [];
   private readonly dropPaths = new Map<string, string>();
@@ -195,6 +196,9 @@ export class ParallaxApp {
         return this.savePathQueue.shift() ?? null;
       },
       pickLexiconFile: async () => this.lexiconFileQueue.shift() ?? null,
+      pickNotesFile: async () => this.notesFileQueue.shift() ?? null,
+      // As src/main/pdf.ts does with Electron's printToPDF: Chromium prints the report with JavaScript off.
+      printToPdf: (html) => this.printToPdf(html),
       // As index.ts does: watch the files of the comparison last opened, and tell the page.
       onSourcesOpened: (paths) => {
         this.watcher?.close();
@@ -283,6 +287,24 @@ export class ParallaxApp {
   /** The file the next "Import…" of word sets reads (null: the person cancels the dialog). */
   queueLexiconFile(path: string | null): void {
     this.lexiconFileQueue.push(path);
+  }
+
+  /** The file the next "Import notes…" reads (null: the person cancels the dialog). */
+  queueNotesFile(path: string | null): void {
+    this.notesFileQueue.push(path);
+  }
+
+  private async printToPdf(html: string): Promise<Uint8Array> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('No browser to print with.');
+    const printing = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await printing.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({ format: 'A4', printBackground: true });
+    } finally {
+      await printing.close();
+    }
   }
 
   /** Make `pathForFile` answer `path` for a dropped file named `name`. */

@@ -12,7 +12,7 @@ import type {
   SourceChoices,
   TextEncoding,
 } from '../../shared/contract/api.js';
-import type { SourceDocument } from '../../shared/contract/comparison.js';
+import type { Comparison, SourceDocument } from '../../shared/contract/comparison.js';
 import { LEXICON_SCHEMA, parseLexicon, type Lexicon } from '../../shared/contract/lexicon.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { applySourcePreferences, labelFromPath, paragraphKey } from '../../shared/core/document.js';
@@ -22,6 +22,7 @@ import { UserFacingError } from './dispatch.js';
 import { writeFileDurably } from './durable-file.js';
 import { applyLexiconChanges, loadLexicon, withRemovedSet, withSavedSet, type LexiconChanges } from './lexicon.js';
 import { createNotesHandlers, EMPTY_CODEBOOK, loadCodebook } from './notes-api.js';
+import { createNotesTransferHandlers, type SaveDialogPurpose } from './notes-transfer.js';
 import { savePastedSource } from './pasted.js';
 import { openSources, type OpenSourcesResult } from './sources.js';
 import { openNotesStore, type StoredSourcePreferences } from './store.js';
@@ -64,10 +65,18 @@ export interface ApiServiceOptions {
    */
   lexiconPath?: string;
   /**
-   * Ask the person where to save an exported lexicon (Electron's save dialog in the app), offering
-   * `suggestedName`; null when they cancel.
+   * Ask the person where to save an export (Electron's save dialog in the app), offering
+   * `suggestedName`; `purpose` gives the dialog's title and file type (word sets when absent);
+   * null when they cancel.
    */
-  pickSavePath?: (suggestedName: string) => Promise<string | null>;
+  pickSavePath?: (suggestedName: string, purpose?: SaveDialogPurpose) => Promise<string | null>;
+  /** Ask the person for a notes file to import (Electron's open dialog in the app); null when they cancel. */
+  pickNotesFile?: () => Promise<string | null>;
+  /**
+   * Render an HTML report to PDF (in the app: Electron's printToPDF in a hidden, sandboxed window
+   * with JavaScript off). Without it, PDF export says it cannot be made here.
+   */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
   /** Ask the person for a lexicon file to import (Electron's open dialog in the app); null when they cancel. */
   pickLexiconFile?: () => Promise<string | null>;
   /** Called with how far the comparison being worked out has got, for the page. */
@@ -260,6 +269,15 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     await store.updateSourcePreferences(path, change);
   }
 
+  /** The comparison of these files as it stands now, for placing notes in an export; null when none opens. */
+  async function compareForExport(paths: readonly string[]): Promise<Comparison | null> {
+    const { documents } = await readSources(paths);
+    if (documents.length === 0) return null;
+    // Not through `slot`: an export must not cancel the comparison on screen.
+    return runComparison(documents.map((document) => withPreferences(document).document), { ...settings, threshold }, { worker: options.compareWorker });
+  }
+  const notesHandlers = createNotesHandlers(store, { authorFallback: author, defaultCodebook: defaultCodebook?.ok ? defaultCodebook.codebook : EMPTY_CODEBOOK });
+
   const handlers: ApiHandlers = {
     'comparison:open': (request) =>
       slot.run(async (signal) => {
@@ -285,13 +303,17 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       return recent;
     },
     'files:pick': async () => ({ paths: await options.pickFiles() }),
-    ...createNotesHandlers(store, { authorFallback: author, defaultCodebook: defaultCodebook?.ok ? defaultCodebook.codebook : EMPTY_CODEBOOK }),
-    'notes:export': async () => {
-      throw new UserFacingError('Exporting notes is not ready in this version of Parallax yet.', 'failed');
-    },
-    'notes:import': async () => {
-      throw new UserFacingError('Importing notes is not ready in this version of Parallax yet.', 'failed');
-    },
+    ...notesHandlers,
+    ...createNotesTransferHandlers({
+      store,
+      codebook: () => store.codebook() ?? (defaultCodebook?.ok ? defaultCodebook.codebook : EMPTY_CODEBOOK),
+      compare: compareForExport,
+      ...(options.pickSavePath ? { pickSavePath: options.pickSavePath } : {}),
+      ...(options.pickNotesFile ? { pickNotesFile: options.pickNotesFile } : {}),
+      ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
+      now,
+      onRecentChanged: recentChanged,
+    }),
     'app:status': async () => status,
     'source:setLabel': (request) =>
       slot.run(async (signal) => {

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * the target, then flush the folder so the rename itself is on disk. (lowdb's own writer renames
  * but never flushes.)
  */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(file), `${basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
   const handle = await open(temporary, 'wx', 0o600);
   try {
