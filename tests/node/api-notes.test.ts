@@ -63,7 +63,7 @@ describe('settings: the author name', () => {
     const { options } = await setUp();
     const first = await createApiHandlers(options);
     expect(value(await call(first, 'settings:get', {}))).toEqual({ author: '', authorFallback: 'account-name' });
-    expect(value(await call(first, 'settings:set', { author: '  Ana \n Ruiz\t' }))).toEqual({ author: 'Ana Ruiz', authorFallback: 'account-name' });
+    expect(value(await call(first, 'settings:set', { author: '  Ana \n Ruiz\t\u0007' }))).toEqual({ author: 'Ana Ruiz', authorFallback: 'account-name' });
     await first.close();
 
     const second = await createApiHandlers(options);

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
 
 /**
@@ -106,7 +106,8 @@ export class StoreBackups {
    */
   async keep(text: string): Promise<string | null> {
     if (text === this.newestText) return null;
-    await mkdir(this.folder, { recursive: true });
+    // A folder made now is itself an entry of the data folder: flush that too.
+    if (await mkdir(this.folder, { recursive: true })) await syncFolder(dirname(this.folder));
     const when = this.now();
     const path = await freeName(this.folder, `${PREFIX}${fileStamp(when)}`, '.json');
     await writeFileDurably(path, text);

@@ -166,9 +166,9 @@ export const apiRequestSchemas = {
   'lexicon:import': empty,
 } as const;
 
-/** Runs of whitespace (line breaks, tabs) become one space; none at either end. */
+/** Runs of whitespace (line breaks, tabs) become one space, other control characters go; none at either end. */
 function tidyName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim();
+  return name.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim();
 }
 
 export type ApiChannel = keyof typeof apiRequestSchemas;
