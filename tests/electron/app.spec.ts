@@ -126,7 +126,7 @@ test('keeps notes and word sets across a restart', async () => {
   }
   const stored = await readFile(join(dataDir, 'parallax-store.json'), 'utf8');
   expect(stored).toContain('Written before the restart');
-  expect(JSON.parse(stored)).toMatchObject({ version: 3, lexicon: { saved: [{ id: 'harsh-words' }], removed: [] } });
+  expect(JSON.parse(stored)).toMatchObject({ version: 4, lexicon: { saved: [{ id: 'harsh-words' }], removed: [] }, settings: { author: '' }, codebook: null });
 
   const second = await launch(dataDir);
   try {
@@ -137,6 +137,38 @@ test('keeps notes and word sets across a restart', async () => {
     expect(lexicon.lexicon.sets[0]?.id).toBe('harsh-words');
   } finally {
     await second.app.close();
+  }
+});
+
+test('exports the notes of a comparison as a PDF, printed by Chromium in a hidden window with JavaScript off', async () => {
+  const { app, page } = await launch(dataDir);
+  const pdfPath = join(dataDir, 'report.pdf');
+  try {
+    const sample = await sampleComparison(page);
+    await invoke(page, 'notes:save', {
+      comparisonId: sample.id,
+      target: {
+        kind: 'paragraph',
+        source: sample.sources[0]!.path,
+        sourceHash: 'electron-test',
+        paragraph: 0,
+        quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 1 },
+      },
+      body: 'For the printed report',
+      tags: [],
+    });
+    // The save dialog answers with the path, as a person choosing it would.
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+    }, pdfPath);
+    const saved = await invoke<{ path: string }>(page, 'notes:export', { comparisonId: sample.id, format: 'pdf' });
+    expect(saved.path).toBe(pdfPath);
+    const bytes = await readFile(pdfPath);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(1_000);
+  } finally {
+    await app.close();
   }
 });
 
