@@ -9,6 +9,7 @@ import { openSources } from '../services/sources.js';
 import { parseCommand } from './args.js';
 import { IMPORT_USAGE, importCommand } from './import.js';
 import { launchApp } from './launch.js';
+import { NOTES_USAGE, notesCommand, reportCommand } from './notes.js';
 
 /**
  * The `parallax` command line: the app's main job, headless, on the same core and services.
@@ -21,6 +22,8 @@ export const USAGE = `Usage:
   parallax [FILE...]                      open the app, comparing the files given
   parallax compare FILE... [options]      compare articles headless and print the result
 ${IMPORT_USAGE.split('\n')[0]}
+  parallax notes export --format F ...    write the app's notes as md, csv, json or jsonld
+  parallax report FILE... --html OUT      a printable HTML report of a comparison and its notes
 
 Options for compare:
   --json              print the comparison as JSON (schema parallax.comparison/1)
@@ -34,6 +37,7 @@ Options for compare:
                       memory, as one JSON line on stderr
 
 ${IMPORT_USAGE.split('\n').slice(2).join('\n')}
+${NOTES_USAGE.split('\n').slice(4).join('\n')}
   -h, --help          show this help
   -v, --version       show the version
 `;
@@ -67,6 +71,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
   if (command === 'compare') return compare(rest, io);
   if (command === 'import') return importCommand(rest, io, USAGE);
+  if (command === 'notes') return notesCommand(rest, io, resourcesDir());
+  if (command === 'report') return reportCommand(rest, io, resourcesDir());
   return launchApp(argv, io);
 }
 
