@@ -1,0 +1,38 @@
+import type { ClaimsTable } from '../../../shared/contract/comparison';
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * One sentence on a claims row, for people: how far apart the figures are, and, for a figure far out
+ * of line, how many times the others' median it is, with what to do about it.
+ */
+export function explainClaim(table: ClaimsTable, labelOf: (doc: number) => string): string {
+  const outliers = table.rows.filter((row) => row.outlier);
+  if (outliers.length > 0) {
+    return outliers
+      .map((row) => {
+        const others = table.rows.filter((other) => other !== row).map((other) => other.value);
+        const middle = median(others);
+        const ratio = middle > 0 ? row.value / middle : 0;
+        const times = ratio >= 2 ? `about ${numberFormat.format(ratio)} times` : ratio > 0 && ratio <= 0.5 ? `about 1/${numberFormat.format(1 / ratio)} of` : 'far from';
+        return `${labelOf(row.doc)}’s ${numberFormat.format(row.value)} is ${times} the others’ median (${numberFormat.format(middle)}): check it against the source it credits.`;
+      })
+      .join(' ');
+  }
+  const values = table.rows.map((row) => row.value);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  if (low === high) return `Every source gives ${numberFormat.format(low)}.`;
+  return `From ${numberFormat.format(low)} to ${numberFormat.format(high)}: the sources may count at different dates or from different sources.`;
+}
+
+export function formatFigure(value: number): string {
+  return numberFormat.format(value);
+}
