@@ -106,3 +106,28 @@ test('the notes panel with every note, its filters, the tag picker and the Add n
   await expect(panel.getByRole('list', { name: 'Notes of this comparison' })).toBeVisible();
   expect(await serious()).toEqual([]);
 });
+
+test('the event view, the claims table, the coverage map and the differences panel pass axe', async ({ app }) => {
+  const { page } = app;
+  await expect(page.locator('section.column').first()).toBeVisible();
+  const serious = async () => summary((await scan(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
+
+  await page.getByRole('button', { name: /^Differences list/ }).click();
+  const list = page.getByRole('complementary', { name: 'Differences' }).getByRole('listbox');
+  await expect(list.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('F8');
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(1);
+  expect(await serious()).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Event' }).click();
+  await expect(page.locator('tr.event-row').first()).toBeVisible();
+  expect(await serious()).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Claims' }).click();
+  await expect(page.getByRole('heading', { name: 'Figures across sources' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(page.locator('.coverage-cell__button').first()).toBeVisible();
+  expect(await serious()).toEqual([]);
+});

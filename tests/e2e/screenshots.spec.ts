@@ -93,6 +93,41 @@ test.describe('screenshots', () => {
     await page.mouse.move(0, 0);
     await shoot(app, 'word-sets.png');
   });
+
+  test('event view, differences panel, claims table and coverage map', async ({ app }) => {
+    const { page } = app;
+    await expect(page.locator('section.column').first()).toBeVisible();
+    app.queuePick(otherFiles);
+    await app.openFilesButton().click();
+    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
+
+    // The differences panel beside the columns, with a figure chosen: ringed in every column.
+    await page.getByRole('button', { name: /^Differences list/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Differences' });
+    await panel.getByRole('searchbox').fill('deaths');
+    await expect(panel.locator('.differences__position')).toContainText('in all');
+    await panel.locator('.difference', { hasText: /\d{3},\d{3}/ }).first().or(panel.locator('.difference').first()).first().click();
+    await expect(page.locator('mark.diff--active').first()).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shoot(app, 'differences-panel.png');
+    await panel.getByRole('searchbox').fill('');
+    await panel.getByRole('button', { name: 'Close the differences panel' }).click();
+
+    await page.getByRole('tab', { name: 'Event' }).click();
+    await expect(page.locator('.event-row').first()).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shoot(app, 'event-view.png');
+
+    await page.getByRole('tab', { name: 'Claims' }).click();
+    await expect(page.locator('.claims-table, .claims-view__empty').first()).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shoot(app, 'claims-table.png');
+
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    await expect(page.locator('.coverage-map')).toBeVisible();
+    await page.locator('.coverage-cell__button').first().focus();
+    await shoot(app, 'coverage-map.png');
+  });
 });
 
 test.describe('screenshots of the classroom modes', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ComparisonView } from './components/ComparisonView';
 import { DropOverlay } from './components/DropOverlay';
@@ -19,6 +19,14 @@ import { SourceLabelContext, sourceLabels } from './lib/sourceLabel';
 import { useClassroom } from './hooks/useClassroom';
 import { namesHidden } from './state/classroomState';
 import { BlindBanner } from './components/BlindBanner';
+import { ClaimsTable } from './components/ClaimsTable';
+import { CoverageMap } from './components/CoverageMap';
+import { DifferencesPanel } from './components/DifferencesPanel';
+import { EventView } from './components/EventView';
+import { LayoutTabs } from './components/LayoutTabs';
+import { useDifferenceKeys } from './hooks/useDifferenceKeys';
+import { countByKind, differenceEntries, filterEntries, stepThrough } from './lib/differenceList';
+import { eventRows } from './lib/eventRows';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -35,6 +43,7 @@ export function App() {
   const { classroom, classroomActions } = useClassroom(state.open?.id);
   const hidden = namesHidden(classroom);
   const labels = useMemo(() => sourceLabels(comparison?.documents ?? [], hidden), [comparison, hidden]);
+  const sourceNames = useMemo(() => comparison?.documents.map((_, doc) => labels.label(doc)) ?? [], [comparison, labels]);
 
   // Text size is one CSS variable; every reading size derives from it.
   useEffect(() => {
@@ -60,6 +69,22 @@ export function App() {
   // Every note of the comparison, placed on the text as it is now (orphans kept), in reading order.
   const places = useMemo(() => (comparison ? inReadingOrder(placeNotes(state.notes, comparison)) : []), [comparison, state.notes]);
   const orphans = useMemo(() => places.filter((place) => place.status === 'orphan').map((place) => place.note), [places]);
+
+  // The event's rows and its differences in reading order, worked out once per comparison; the
+  // filter is one pass over them.
+  const rows = useMemo(() => (comparison && index ? eventRows(comparison, index) : []), [comparison, index]);
+  const differenceList = useMemo(() => (comparison ? differenceEntries(comparison, rows) : []), [comparison, rows]);
+  const differenceKindCounts = useMemo(() => countByKind(differenceList), [differenceList]);
+  const shownDifferences = useMemo(() => filterEntries(differenceList, state.differenceFilter), [differenceList, state.differenceFilter]);
+  const { chooseDifference } = actions;
+  const stepDifference = useCallback(
+    (direction: 1 | -1) => {
+      const entry = stepThrough(differenceList, shownDifferences, state.activeDifference, direction);
+      if (entry) chooseDifference(entry.index);
+    },
+    [chooseDifference, differenceList, shownDifferences, state.activeDifference],
+  );
+  useDifferenceKeys(state.view === 'comparison' && Boolean(comparison), stepDifference);
   const noteCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const place of places) {
@@ -125,6 +150,20 @@ export function App() {
       {state.pasteOpen && <PasteBox onAdd={(paste) => void actions.addPasted(paste)} onClose={() => actions.showPaste(false)} />}
 
       <div className="app__body">
+        {state.view === 'comparison' && comparison && state.differencesOpen && (
+          <DifferencesPanel
+            entries={differenceList}
+            shown={shownDifferences}
+            kindCounts={differenceKindCounts}
+            labels={sourceNames}
+            filter={state.differenceFilter}
+            onFilter={actions.filterDifferences}
+            active={state.activeDifference}
+            onChoose={actions.chooseDifference}
+            onStep={stepDifference}
+            onClose={() => actions.showDifferences(false)}
+          />
+        )}
         <main className="app__main" aria-busy={state.busy !== null}>
           {state.view === 'recent' ? (
             <RecentView
@@ -146,26 +185,57 @@ export function App() {
             <>
               <h1 className="visually-hidden">Comparison of {comparison.documents.length} sources</h1>
               {orphans.length > 0 && <UnplacedNotes notes={orphans} comparison={comparison} onDelete={(note) => void actions.deleteNote(note)} />}
-              <ComparisonView
-                comparison={comparison}
-                index={index}
-                selected={state.selected}
-                noteCounts={noteCounts}
-                onSelect={actions.select}
-                choices={state.open?.choices}
-                sourceChanges={state.sourceChanges}
-                onRename={(doc, label) => void actions.renameSource(doc, label)}
-                onSetEncoding={(doc, encoding) => void actions.setEncoding(doc, encoding)}
-                onUnmark={(ref) => void actions.markParagraph(ref, null)}
-                onReload={() => void actions.reload()}
-                onLocate={(path) => void actions.locate(path)}
-                onDismissChange={actions.dismissSourceChange}
-                threshold={state.threshold}
-                defaultThreshold={DEFAULT_ALIGN_THRESHOLD}
-                onThreshold={actions.setThreshold}
-                hiddenKinds={state.hiddenKinds}
-                onToggleKind={actions.toggleKind}
+              <LayoutTabs
+                layout={state.layout}
+                onLayout={actions.showLayout}
+                panelId="comparison-layout"
+                differencesOpen={state.differencesOpen}
+                differenceCount={differenceList.length}
+                onToggleDifferences={() => actions.showDifferences(!state.differencesOpen)}
               />
+              <div id="comparison-layout" className="layout-panel" role="tabpanel" aria-labelledby={`layout-tab-${state.layout}`} data-layout={state.layout}>
+                {state.layout === 'events' ? (
+                  <EventView
+                    comparison={comparison}
+                    index={index}
+                    rows={rows}
+                    labels={sourceNames}
+                    selected={state.selected}
+                    onSelect={actions.select}
+                    noteCounts={noteCounts}
+                    hiddenKinds={state.hiddenKinds}
+                    activeDifference={state.activeDifference}
+                    focus={state.focus}
+                  />
+                ) : state.layout === 'claims' ? (
+                  <ClaimsTable comparison={comparison} index={index} labels={sourceNames} onGoTo={actions.goToParagraph} />
+                ) : state.layout === 'coverage' ? (
+                  <CoverageMap comparison={comparison} rows={rows} labels={sourceNames} onGoTo={actions.goToParagraph} />
+                ) : (
+                  <ComparisonView
+                    comparison={comparison}
+                    index={index}
+                    selected={state.selected}
+                    noteCounts={noteCounts}
+                    onSelect={actions.select}
+                    choices={state.open?.choices}
+                    sourceChanges={state.sourceChanges}
+                    onRename={(doc, label) => void actions.renameSource(doc, label)}
+                    onSetEncoding={(doc, encoding) => void actions.setEncoding(doc, encoding)}
+                    onUnmark={(ref) => void actions.markParagraph(ref, null)}
+                    onReload={() => void actions.reload()}
+                    onLocate={(path) => void actions.locate(path)}
+                    onDismissChange={actions.dismissSourceChange}
+                    threshold={state.threshold}
+                    defaultThreshold={DEFAULT_ALIGN_THRESHOLD}
+                    onThreshold={actions.setThreshold}
+                    hiddenKinds={state.hiddenKinds}
+                    onToggleKind={actions.toggleKind}
+                    activeDifference={state.activeDifference}
+                    focus={state.focus}
+                  />
+                )}
+              </div>
             </>
           ) : (
             <EmptyState busy={state.busy} onOpenFiles={() => void actions.pickAndOpen()} onOpenSample={() => void actions.openSample()} />

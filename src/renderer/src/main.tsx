@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/classroom.css';
 import './styles/notes.css';
+import './styles/views.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

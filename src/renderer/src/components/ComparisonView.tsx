@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
 import type { Comparison, DifferenceKind } from '../../../shared/contract/comparison';
-import type { SourceChangeKind } from '../state/appState';
+import type { FocusRequest, SourceChangeKind } from '../state/appState';
+import { differenceTargets } from '../lib/differenceList';
 import { ColumnHead, ColumnNotices } from './ColumnHead';
 import { splitAtDifferences, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
 import { ComparisonToolbar } from './ComparisonToolbar';
@@ -33,6 +34,12 @@ export interface ComparisonViewProps {
   /** Kinds of difference whose marks are hidden, and showing or hiding one. */
   readonly hiddenKinds: readonly DifferenceKind[];
   readonly onToggleKind: (kind: DifferenceKind) => void;
+  /**
+   * The difference chosen in the differences panel (its marks get a ring), and a request to bring
+   * it into view: each column scrolls to it, or to its passage where it marks nothing.
+   */
+  readonly activeDifference?: number | null;
+  readonly focus?: FocusRequest | null;
 }
 
 const refKey = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
@@ -151,6 +158,38 @@ export function ComparisonView(props: ComparisonViewProps) {
 
   const hidden = useMemo(() => new Set(props.hiddenKinds), [props.hiddenKinds]);
 
+  // The chosen difference: which paragraph of each column it is in (or its passage is in).
+  const activeDifference = props.activeDifference ?? null;
+  const activeTargets = useMemo(
+    () => (activeDifference === null ? new Map<number, number>() : differenceTargets(comparison, (id) => index.groups.find((g) => g.id === id)?.members ?? [], activeDifference)),
+    [activeDifference, comparison, index],
+  );
+  const focus = props.focus ?? null;
+  useEffect(() => {
+    if (!focus) return;
+    const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
+    const targets = differenceTargets(comparison, (id) => index.groups.find((g) => g.id === id)?.members ?? [], focus.difference);
+    let first = true;
+    for (const [doc, paragraph] of targets) {
+      const scroller = scrollers.current.get(doc);
+      const element = paragraphElements.current.get(refKey(doc, paragraph));
+      if (!scroller || !element) continue;
+      const target = element.querySelector<HTMLElement>('.diff--active') ?? element;
+      const viewport = scroller.getBoundingClientRect();
+      const delta = target.getBoundingClientRect().top - (viewport.top + viewport.height * 0.3);
+      if (Math.abs(delta) > 1) scroller.scrollTo({ top: scroller.scrollTop + delta, behavior });
+      // The first column it is in is brought into view sideways.
+      const strip = columnsElement.current;
+      const section = scroller.parentElement;
+      if (first && strip && section) {
+        const stripBox = strip.getBoundingClientRect();
+        const box = section.getBoundingClientRect();
+        if (box.left < stripBox.left || box.right > stripBox.right) strip.scrollTo({ left: strip.scrollLeft + box.left - stripBox.left, behavior });
+      }
+      first = false;
+    }
+  }, [focus, comparison, index]);
+
   const jumpTo = useCallback((doc: number) => {
     const strip = columnsElement.current;
     const section = scrollers.current.get(doc)?.parentElement;
@@ -241,6 +280,7 @@ export function ComparisonView(props: ComparisonViewProps) {
                       onSelect={() => onSelect(selected?.doc === docIndex && selected.paragraph === p ? null : ref)}
                       onKeyDown={(event) => onKeyDown(ref, event)}
                       onFocus={() => setTabStop(docIndex, p)}
+                      {...(activeTargets.get(docIndex) === p ? { activeDifference: activeDifference ?? undefined } : {})}
                     />
                   );
                   if (!marked) return block;

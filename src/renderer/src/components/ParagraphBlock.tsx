@@ -37,6 +37,11 @@ export interface ParagraphBlockProps {
   readonly onSelect: () => void;
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
   readonly onFocus: () => void;
+  /**
+   * The difference chosen in the differences panel (an index into `differences`), when it marks
+   * this paragraph: its marks get a ring.
+   */
+  readonly activeDifference?: number;
 }
 
 const KIND_NAMES: Record<ParagraphKind, string> = {
@@ -111,7 +116,12 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
         <p className="para__text">
           {runs.map((run) =>
             run.marked ? (
-              <mark key={run.start} className={`diff diff--${run.kind ?? 'wording'}`} data-kind={run.kind} title={describeRun(run, labels)}>
+              <mark
+                key={run.start}
+                className={`diff diff--${run.kind ?? 'wording'}${props.activeDifference !== undefined && run.differences?.some((d) => d.difference === props.activeDifference) ? ' diff--active' : ''}`}
+                data-kind={run.kind}
+                title={describeRun(run, labels)}
+              >
                 {run.text}
               </mark>
             ) : (

@@ -4,7 +4,8 @@ import type { DifferenceKind } from '../../../shared/contract/comparison';
 import type { LexiconSet } from '../../../shared/contract/lexicon';
 import type { Note, NoteInput } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
-import { initialState, reducer, type AppState } from '../state/appState';
+import type { DifferenceFilter } from '../lib/differenceList';
+import { initialState, reducer, type AppState, type ComparisonLayout } from '../state/appState';
 import { pathForDroppedFile, useApi, useComparisonProgress, useMenuCommands, useSourceChanges } from './useApi';
 
 /** The last part of a path, for messages ("C:\\a\\b.txt" → "b.txt"). */
@@ -64,6 +65,15 @@ export interface ParallaxActions {
   resetWordSets(): Promise<void>;
   exportWordSets(): Promise<void>;
   importWordSets(): Promise<void>;
+  /** Lay the open comparison out as columns, an event, its claims or its coverage. */
+  showLayout(layout: ComparisonLayout): void;
+  /** Open or close the differences panel, or change what it lists. */
+  showDifferences(open: boolean): void;
+  filterDifferences(filter: Partial<DifferenceFilter>): void;
+  /** Ring a difference (an index into `differences`) and bring it into view in the text. */
+  chooseDifference(index: number): void;
+  /** Go back to a paragraph's text in the columns, selected. */
+  goToParagraph(ref: ParagraphRef): void;
 }
 
 /** The files of the comparison on screen. */
@@ -504,6 +514,11 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       resetWordSets,
       exportWordSets,
       importWordSets,
+      showLayout: (layout) => dispatch({ type: 'layout', layout }),
+      showDifferences: (open) => dispatch({ type: 'differencesPanel', open }),
+      filterDifferences: (filter) => dispatch({ type: 'differenceFilter', filter }),
+      chooseDifference: (index) => dispatch({ type: 'chooseDifference', index }),
+      goToParagraph: (ref) => dispatch({ type: 'goToParagraph', ref }),
     }),
     [
       openSample,

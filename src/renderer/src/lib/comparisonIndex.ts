@@ -95,7 +95,7 @@ export interface TextRun {
   /** The kind the mark shows, where spans of several kinds overlap (see `KIND_PRECEDENCE`). */
   readonly kind?: DifferenceKind;
   /** The differences the run is part of, shown kind first: their kinds and notes. */
-  readonly differences?: readonly { readonly kind: DifferenceKind; readonly note?: string }[];
+  readonly differences?: readonly { readonly kind: DifferenceKind; readonly note?: string; readonly difference: number }[];
 }
 
 const rank = (kind: DifferenceKind): number => KIND_PRECEDENCE.indexOf(kind);
@@ -139,7 +139,7 @@ export function splitAtDifferences(
     const differences = run.spans
       .filter((span) => !seen.has(span.difference) && seen.add(span.difference))
       .sort((a, b) => rank(a.kind) - rank(b.kind) || a.difference - b.difference)
-      .map((span) => ({ kind: span.kind, ...(span.note ? { note: span.note } : {}) }));
+      .map((span) => ({ kind: span.kind, difference: span.difference, ...(span.note ? { note: span.note } : {}) }));
     return { text: run.text, start: run.start, marked: true, kind: run.kind, differences };
   });
 }

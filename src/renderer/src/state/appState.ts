@@ -3,6 +3,7 @@ import { DEFAULT_ALIGN_THRESHOLD } from '../../../shared/core/align';
 import type { Note } from '../../../shared/contract/notes';
 import type { DifferenceKind } from '../../../shared/contract/comparison';
 import type { ParagraphRef } from '../lib/comparisonIndex';
+import { NO_FILTER, type DifferenceFilter } from '../lib/differenceList';
 
 /**
  * All of the page's state, in one place. Components receive slices of it as props; only the
@@ -11,6 +12,20 @@ import type { ParagraphRef } from '../lib/comparisonIndex';
 
 /** `lexicon`: the word sets that classify differences, to read and change. */
 export type View = 'comparison' | 'recent' | 'lexicon';
+
+/**
+ * How the open comparison is laid out: a column per source, the event as rows (who reported what),
+ * the figures the sources give, or a map of how much each source says per passage.
+ */
+export type ComparisonLayout = 'columns' | 'events' | 'claims' | 'coverage';
+export const COMPARISON_LAYOUTS: readonly ComparisonLayout[] = ['columns', 'events', 'claims', 'coverage'];
+
+/** Bring a difference into view in the open layout; `seq` makes choosing the same one again scroll again. */
+export interface FocusRequest {
+  /** Index into `Comparison.differences`. */
+  readonly difference: number;
+  readonly seq: number;
+}
 
 /** A message for the person: errors are announced at once, the rest politely. */
 export interface Message {
@@ -61,6 +76,14 @@ export interface AppState {
    * comparison: opening another one keeps it.
    */
   readonly hiddenKinds: readonly DifferenceKind[];
+  /** The layout of the comparison view; kept for the session. */
+  readonly layout: ComparisonLayout;
+  /** Whether the differences panel is open, and what it lists. */
+  readonly differencesOpen: boolean;
+  readonly differenceFilter: DifferenceFilter;
+  /** The difference chosen in the panel or with F8/j/k (an index into `differences`), drawn with a ring. */
+  readonly activeDifference: number | null;
+  readonly focus: FocusRequest | null;
 }
 
 export const initialState: AppState = {
@@ -79,6 +102,11 @@ export const initialState: AppState = {
   progress: null,
   lexicon: null,
   hiddenKinds: [],
+  layout: 'columns',
+  differencesOpen: false,
+  differenceFilter: NO_FILTER,
+  activeDifference: null,
+  focus: null,
 };
 
 export type Action =
@@ -113,7 +141,14 @@ export type Action =
   /** The comparison under way is done, failed, or was superseded: no progress bar. */
   | { type: 'progressDone' }
   /** The person cancelled the comparison under way: what was on screen stays, as it was. */
-  | { type: 'cancelled' };
+  | { type: 'cancelled' }
+  | { type: 'layout'; layout: ComparisonLayout }
+  | { type: 'differencesPanel'; open: boolean }
+  | { type: 'differenceFilter'; filter: Partial<DifferenceFilter> }
+  /** A difference chosen: drawn with a ring and brought into view (the text, if a table was showing). */
+  | { type: 'chooseDifference'; index: number }
+  /** Back to a paragraph's text from a table or the map: the columns, with it selected. */
+  | { type: 'goToParagraph'; ref: ParagraphRef };
 
 let nextMessageId = 1;
 
@@ -142,6 +177,9 @@ export function reducer(state: AppState, action: Action): AppState {
         sourceChanges: {},
         threshold: action.open.comparison.threshold ?? state.threshold,
         progress: null,
+        // Differences are numbered afresh by every comparison.
+        activeDifference: null,
+        focus: null,
       };
     }
     case 'sourceChanged': {
@@ -199,6 +237,22 @@ export function reducer(state: AppState, action: Action): AppState {
       return state.progress === null ? state : { ...state, progress: null };
     case 'cancelled':
       return { ...state, busy: null, progress: null, threshold: state.open?.comparison.threshold ?? state.threshold };
+    case 'layout':
+      return { ...state, view: 'comparison', layout: action.layout };
+    case 'differencesPanel':
+      return state.differencesOpen === action.open ? state : { ...state, differencesOpen: action.open };
+    case 'differenceFilter':
+      return { ...state, differenceFilter: { ...state.differenceFilter, ...action.filter } };
+    case 'chooseDifference':
+      return {
+        ...state,
+        view: 'comparison',
+        layout: state.layout === 'events' ? 'events' : 'columns',
+        activeDifference: action.index,
+        focus: { difference: action.index, seq: (state.focus?.seq ?? 0) + 1 },
+      };
+    case 'goToParagraph':
+      return { ...state, view: 'comparison', layout: 'columns', selected: action.ref };
     case 'dropTarget':
       return state.dropTargetActive === action.active ? state : { ...state, dropTargetActive: action.active };
   }

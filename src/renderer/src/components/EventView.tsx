@@ -1,0 +1,262 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Comparison, DifferenceKind } from '../../../shared/contract/comparison';
+import { splitAtDifferences, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
+import { differenceTargets } from '../lib/differenceList';
+import { rowIndexByParagraph, type EventRow } from '../lib/eventRows';
+import type { FocusRequest } from '../state/appState';
+import { ParagraphBlock } from './ParagraphBlock';
+
+export interface EventViewProps {
+  readonly comparison: Comparison;
+  readonly index: ComparisonIndex;
+  readonly rows: readonly EventRow[];
+  /** The name of each source, as the person sees it everywhere (see sourceLabel). */
+  readonly labels: readonly string[];
+  readonly selected: ParagraphRef | null;
+  readonly onSelect: (ref: ParagraphRef | null) => void;
+  /** How many notes each paragraph has, keyed `doc:paragraph`. */
+  readonly noteCounts: ReadonlyMap<string, number>;
+  readonly hiddenKinds: readonly DifferenceKind[];
+  readonly activeDifference: number | null;
+  readonly focus: FocusRequest | null;
+}
+
+/** Rows put on the page at first, and added each time the reader nears the end of them. */
+const ROWS_PER_STEP = 40;
+
+const key = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
+
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * The event laid out as rows: one per passage, one cell per source, an empty cell where a source
+ * says nothing; a paragraph only one source has is a row of its own. Who reported what, at a
+ * glance. Rows are put on the page a few dozen at a time, as the reader scrolls.
+ */
+export function EventView(props: EventViewProps) {
+  const { comparison, index, rows, labels, selected, onSelect, noteCounts, activeDifference, focus } = props;
+  const [rendered, setRendered] = useState(ROWS_PER_STEP);
+  const hidden = useMemo(() => new Set(props.hiddenKinds), [props.hiddenKinds]);
+  const rowOfParagraph = useMemo(() => rowIndexByParagraph(rows), [rows]);
+  const elements = useRef(new Map<string, HTMLDivElement>());
+  const rowElements = useRef(new Map<number, HTMLTableRowElement>());
+  const sentinel = useRef<HTMLDivElement>(null);
+  // The paragraph Tab lands on: one in the whole table (a roving tab stop).
+  const [tabStop, setTabStop] = useState<ParagraphRef | null>(null);
+  const firstRef = useMemo((): ParagraphRef | null => {
+    const first = rows[0];
+    const doc = first?.cells.findIndex((cell) => cell.length > 0) ?? -1;
+    return first && doc >= 0 ? { doc, paragraph: first.cells[doc]![0]! } : null;
+  }, [rows]);
+  const stop = tabStop && rowOfParagraph.has(key(tabStop.doc, tabStop.paragraph)) ? tabStop : (selected ?? firstRef);
+
+  // More rows as the end of those on the page comes near.
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((seen) => {
+      if (seen.some((entry) => entry.isIntersecting)) setRendered((n) => Math.min(rows.length, n + ROWS_PER_STEP));
+    }, { rootMargin: '600px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [rows.length, rendered]);
+
+  // The chosen difference: its row is put on the page, then scrolled to the middle of the view.
+  const activeTargets = useMemo(
+    () => (activeDifference === null ? new Map<number, number>() : differenceTargets(comparison, (id) => index.groups.find((g) => g.id === id)?.members ?? [], activeDifference)),
+    [activeDifference, comparison, index],
+  );
+  const focusRow = useMemo(() => {
+    if (!focus) return undefined;
+    for (const [doc, paragraph] of activeTargets) {
+      const row = rowOfParagraph.get(key(doc, paragraph));
+      if (row !== undefined) return row;
+    }
+    return undefined;
+  }, [activeTargets, focus, rowOfParagraph]);
+  const [scrolledFor, setScrolledFor] = useState(0);
+  if (focusRow !== undefined && focusRow >= rendered) setRendered(Math.min(rows.length, focusRow + ROWS_PER_STEP));
+  // Likewise a selected paragraph (from the notes panel's "also in") must be on the page.
+  const selectedRow = selected ? rowOfParagraph.get(key(selected.doc, selected.paragraph)) : undefined;
+  if (selectedRow !== undefined && selectedRow >= rendered) setRendered(Math.min(rows.length, selectedRow + ROWS_PER_STEP));
+  useEffect(() => {
+    if (!focus || focus.seq === scrolledFor || focusRow === undefined) return;
+    const row = rowElements.current.get(focusRow);
+    if (!row) return;
+    const target = row.querySelector<HTMLElement>('.diff--active') ?? row;
+    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    setScrolledFor(focus.seq);
+  }, [focus, focusRow, rendered, scrolledFor]);
+
+  const selectedGroup = selected ? index.groupOf(selected) : undefined;
+
+  const move = useCallback(
+    (from: ParagraphRef, event: KeyboardEvent<HTMLDivElement>) => {
+      const at = rowOfParagraph.get(key(from.doc, from.paragraph));
+      if (at === undefined) return;
+      const go = (ref: ParagraphRef | undefined) => {
+        event.preventDefault();
+        if (!ref) return;
+        const row = rowOfParagraph.get(key(ref.doc, ref.paragraph)) ?? 0;
+        if (row >= rendered) setRendered(Math.min(rows.length, row + ROWS_PER_STEP));
+        setTabStop(ref);
+        // After the row is on the page.
+        requestAnimationFrame(() => {
+          const element = elements.current.get(key(ref.doc, ref.paragraph));
+          element?.focus({ preventScroll: true });
+          element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        });
+      };
+      const cell = rows[at]?.cells[from.doc] ?? [];
+      const inCell = cell.indexOf(from.paragraph);
+      switch (event.key) {
+        case 'Enter':
+        case ' ':
+          event.preventDefault();
+          onSelect(selected?.doc === from.doc && selected.paragraph === from.paragraph ? null : from);
+          return;
+        case 'Escape':
+          if (selected) {
+            event.preventDefault();
+            onSelect(null);
+          }
+          return;
+        case 'ArrowDown':
+        case 'ArrowUp': {
+          const step = event.key === 'ArrowDown' ? 1 : -1;
+          const sibling = cell[inCell + step];
+          if (sibling !== undefined) return go({ doc: from.doc, paragraph: sibling });
+          // The nearest row, up or down, in which this source says something.
+          for (let r = at + step; r >= 0 && r < rows.length; r += step) {
+            const there = rows[r]!.cells[from.doc]!;
+            if (there.length > 0) return go({ doc: from.doc, paragraph: step === 1 ? there[0]! : there.at(-1)! });
+          }
+          return;
+        }
+        case 'ArrowLeft':
+        case 'ArrowRight': {
+          const step = event.key === 'ArrowRight' ? 1 : -1;
+          const cells = rows[at]!.cells;
+          for (let d = from.doc + step; d >= 0 && d < cells.length; d += step) if (cells[d]!.length > 0) return go({ doc: d, paragraph: cells[d]![0]! });
+          return;
+        }
+      }
+    },
+    [onSelect, rendered, rowOfParagraph, rows, selected],
+  );
+
+  return (
+    <div className="event-view">
+      <p className="view-intro">
+        <strong>Who reported what.</strong> One row per passage, one column per source, in the order the first source tells it. An empty cell
+        means the source says nothing there; a row with one filled cell is reported by that source alone.
+      </p>
+      <div className="event-view__scroll" style={{ ['--source-count' as string]: labels.length }}>
+        <table className="event-table">
+          <caption className="visually-hidden">
+            {rows.length} rows of the event by {labels.length} sources. Use the arrow keys to move between paragraphs; Enter selects one.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="event-table__corner">
+                Passage
+              </th>
+              {labels.map((label, doc) => (
+                <th scope="col" key={doc} className="event-table__source">
+                  <span className="source-chip" aria-hidden="true">
+                    {doc + 1}
+                  </span>{' '}
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, rendered).map((row, r) => {
+              const alone = row.group ? undefined : row.cells.findIndex((cell) => cell.length > 0);
+              return (
+                <tr
+                  key={row.key}
+                  className={row.group ? 'event-row' : 'event-row event-row--alone'}
+                  data-row={row.key}
+                  data-group={row.group?.number}
+                  ref={(element) => {
+                    if (element) rowElements.current.set(r, element);
+                    else rowElements.current.delete(r);
+                  }}
+                >
+                  <th scope="row" className="event-row__head">
+                    {row.group ? (
+                      <>
+                        <span className="group-badge">{row.group.number}</span>
+                        <span className="event-row__sources">
+                          {row.group.sourceCount} of {labels.length} sources
+                        </span>
+                      </>
+                    ) : (
+                      <span className="event-row__sources">Only in {labels[alone ?? 0]}</span>
+                    )}
+                  </th>
+                  {row.cells.map((paragraphs, doc) => {
+                    if (paragraphs.length === 0) {
+                      return (
+                        <td key={doc} className="event-cell event-cell--empty" data-doc={doc}>
+                          <span className="event-cell__nothing">Not reported</span>
+                          <span className="visually-hidden"> by {labels[doc]}</span>
+                        </td>
+                      );
+                    }
+                    const document = comparison.documents[doc]!;
+                    const spans = index.differenceSpans[doc] ?? [];
+                    return (
+                      <td key={doc} className="event-cell" data-doc={doc}>
+                        {paragraphs.map((p) => {
+                          const paragraph = document.paragraphs[p]!;
+                          const isSelected = selected?.doc === doc && selected.paragraph === p;
+                          const linked = !isSelected && selectedGroup !== undefined && row.group?.id === selectedGroup.id;
+                          return (
+                            <ParagraphBlock
+                              key={p}
+                              kind={paragraph.kind}
+                              runs={splitAtDifferences(document.text, paragraph.start, paragraph.end, spans, hidden)}
+                              onlyHere={false}
+                              noteCount={noteCounts.get(key(doc, p)) ?? 0}
+                              selection={isSelected ? 'selected' : linked ? 'linked' : 'none'}
+                              tabbable={stop?.doc === doc && stop.paragraph === p}
+                              elementRef={(element: HTMLDivElement | null) => {
+                                if (element) elements.current.set(key(doc, p), element);
+                                else elements.current.delete(key(doc, p));
+                              }}
+                              onSelect={() => onSelect(isSelected ? null : { doc, paragraph: p })}
+                              onKeyDown={(event) => move({ doc, paragraph: p }, event)}
+                              onFocus={() => setTabStop({ doc, paragraph: p })}
+                              {...(activeTargets.get(doc) === p
+                                ? { activeDifference: activeDifference ?? undefined }
+                                : {})}
+                            />
+                          );
+                        })}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {rendered < rows.length && (
+          <div ref={sentinel} className="event-view__more">
+            <span>
+              Showing {rendered} of {rows.length} rows.
+            </span>
+            <button type="button" className="button button--quiet" onClick={() => setRendered((n) => Math.min(rows.length, n + ROWS_PER_STEP * 5))}>
+              Show more rows
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
