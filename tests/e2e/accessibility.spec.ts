@@ -108,6 +108,8 @@ test('the notes panel with every note, its filters, the tag picker and the Add n
 });
 
 test('the event view, the claims table, the coverage map and the differences panel pass axe', async ({ app }) => {
+  // Four axe scans of full pages: more than the default minute on a busy machine.
+  test.slow();
   const { page } = app;
   await expect(page.locator('section.column').first()).toBeVisible();
   const serious = async () => summary((await scan(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
