@@ -6,8 +6,9 @@
 // Writes comparison-sample.png, note-panel.png, comparison-seeds.png (or comparison-files.png
 // when FILEs are given: they are opened instead of the seed articles), comparison-seeds-junk.png
 // (seeds only: page furniture dimmed, one paragraph marked by the reader), source-details.png,
-// recent.png, word-sets.png, and the comparison's other layouts: differences-panel.png, event-view.png,
-// claims-table.png and coverage-map.png (of the seeds, or of the FILEs), at 1440x900.
+// recent.png, word-sets.png, notes-panel.png (the notes panel on the seeds, notes of every kind), and
+// the comparison's other layouts: differences-panel.png, event-view.png, claims-table.png and
+// coverage-map.png (of the seeds, or of the FILEs), at 1440x900.
 //
 // It builds nothing: it expects out/renderer (run `npm run build` first). The capture itself is a
 // Playwright spec (tests/e2e/screenshots.spec.ts) that uses the same harness as the end-to-end

@@ -105,6 +105,13 @@ test('the notes panel with every note, its filters, the tag picker and the Add n
   await panel.getByRole('button', { name: /^All notes/ }).click();
   await expect(panel.getByRole('list', { name: 'Notes of this comparison' })).toBeVisible();
   expect(await serious()).toEqual([]);
+  await panel.getByRole('button', { name: 'Codebook' }).click();
+  await expect(page.getByRole('dialog', { name: 'Codebook' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  expect(await serious()).toEqual([]);
 });
 
 test('the event view, the claims table, the coverage map and the differences panel pass axe', async ({ app }) => {

@@ -136,13 +136,13 @@ test('the list of every note filters by tag, source and kind, and searches bodie
 
   await first.click();
   const tags = panel(page).getByRole('combobox', { name: 'Tags' });
-  await tags.fill('attribution-shift');
+  await tags.fill('kettle-question');
   await tags.press('Enter');
   await write(page, 'One on the first source.');
   await second.click();
   // The codes used before are offered as you type.
-  await tags.fill('attrib');
-  await expect(panel(page).getByRole('option', { name: 'attribution-shift' })).toBeVisible();
+  await tags.fill('kettle');
+  await expect(panel(page).getByRole('option', { name: 'kettle-question' })).toBeVisible();
   await tags.press('Escape');
   await tags.fill('');
   await write(page, 'Another, on the second source, with no tag.');
@@ -152,7 +152,7 @@ test('the list of every note filters by tag, source and kind, and searches bodie
   const items = list.locator(':scope > li');
   await expect(items).toHaveCount(2);
 
-  await panel(page).getByRole('combobox', { name: 'Tag' }).selectOption('attribution-shift');
+  await panel(page).getByRole('combobox', { name: 'Tag' }).selectOption('kettle-question');
   await expect(items).toHaveCount(1);
   await expect(items).toContainText('One on the first source.');
   await expect(panel(page)).toContainText('1 of 2 notes');
@@ -219,4 +219,42 @@ test('look: the panel with notes of every kind (writes /tmp/nui/panel.png for re
   await panel(page).getByRole('button', { name: /^All notes/ }).click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: '/tmp/nui/panel-all.png' });
+});
+
+test('the author name from Settings signs new notes, and a code added in the Codebook is offered while tagging', async ({ app }) => {
+  const { page } = app;
+  await page.locator('section.column').first().locator('.para--body').first().click();
+  await panel(page).getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Your name on new notes' }).fill('  Ms   Okafor ');
+  await settings.getByRole('button', { name: 'Save name' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Saved.');
+  await page.keyboard.press('Escape');
+  await expect(settings).toHaveCount(0);
+
+  await panel(page).getByRole('button', { name: 'Codebook' }).click();
+  const codebook = page.getByRole('dialog', { name: 'Codebook' });
+  await codebook.getByRole('textbox', { name: 'New code' }).fill('Victim framing');
+  await codebook.getByRole('button', { name: 'Add code' }).click();
+  await codebook.getByRole('textbox', { name: 'Description of code victim-framing' }).fill('Who the text casts as suffering');
+  await codebook.getByRole('button', { name: 'Save codebook' }).click();
+  await expect(codebook.getByRole('status')).toHaveText('Saved.');
+  await codebook.getByRole('button', { name: 'Close Codebook' }).click();
+
+  const tags = panel(page).getByRole('combobox', { name: 'Tags' });
+  await tags.fill('victim');
+  await expect(panel(page).getByRole('option', { name: /^Victim framing — Who the text casts as suffering/ })).toBeVisible();
+  await tags.press('Enter');
+  await write(page, 'Signed and coded.');
+  const note = panel(page).getByRole('list', { name: 'Notes on this paragraph' }).getByRole('listitem').first();
+  await expect(note).toContainText('Ms Okafor');
+  await expect(note.getByRole('list', { name: 'Tags' })).toHaveText('Victim framing');
+
+  // Renamed in the codebook, the note's tag shows the new name (notes keep the code's id).
+  await panel(page).getByRole('button', { name: 'Codebook' }).click();
+  await codebook.getByRole('textbox', { name: 'Name of code victim-framing' }).fill('Victimhood');
+  await codebook.getByRole('button', { name: 'Save codebook' }).click();
+  await expect(codebook.getByRole('status')).toHaveText('Saved.');
+  await page.keyboard.press('Escape');
+  await expect(note.getByRole('list', { name: 'Tags' })).toHaveText('Victimhood');
 });

@@ -128,6 +128,51 @@ test.describe('screenshots', () => {
     await page.locator('.coverage-cell__button').first().focus();
     await shoot(app, 'coverage-map.png');
   });
+
+  test('the notes panel on the seeds, with notes of every kind', async ({ app }) => {
+    const { page } = app;
+    app.queuePick(otherFiles);
+    await app.openFilesButton().click();
+    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
+    const panel = page.getByRole('complementary', { name: 'Notes' });
+    const write = async (body: string, tag?: string) => {
+      if (tag) {
+        await panel.getByRole('combobox', { name: 'Tags' }).fill(tag);
+        await panel.getByRole('combobox', { name: 'Tags' }).press('Enter');
+      }
+      await panel.getByRole('textbox', { name: 'Add a note' }).fill(body);
+      await panel.getByRole('button', { name: 'Save note' }).click();
+      await expect(panel.getByRole('textbox', { name: 'Add a note' })).toHaveValue('');
+    };
+    // A grouped paragraph whose passage has classified differences.
+    const candidates = page.locator('section.column').first().locator('.para--body[data-group]');
+    for (let i = 0; i < (await candidates.count()); i++) {
+      await candidates.nth(i).click();
+      if ((await panel.getByRole('region', { name: 'How the sources differ here' }).count()) > 0) break;
+    }
+    const paragraph = page.locator('.para[aria-pressed="true"]');
+    await paragraph.locator('.para__text').evaluate((element) => {
+      const doc = element.ownerDocument;
+      const walker = doc.createTreeWalker(element, 4);
+      const node = walker.nextNode();
+      if (!node) return;
+      const range = doc.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.textContent?.length ?? 0, 40));
+      doc.getSelection()?.removeAllRanges();
+      doc.getSelection()?.addRange(range);
+    });
+    await page.getByRole('button', { name: 'Add note on the selected words' }).click();
+    await write('The lede names the court **directly**; compare the rewrite.', 'Attribution shift');
+    await write('Whole paragraph: who is quoted, and who is only paraphrased?\n- the prime minister\n- the group', 'Sourcing imbalance');
+    await panel.getByRole('button', { name: /^Note on this group/ }).click();
+    await write('B softens A’s ICC wording here.', 'Loaded language');
+    await panel.getByRole('region', { name: 'How the sources differ here' }).getByRole('button', { name: /^Add note on this difference/ }).first().click();
+    await write('A *loaded* choice: ask the class what each word implies.');
+    await panel.getByRole('button', { name: /^All notes/ }).click();
+    await page.mouse.move(0, 0);
+    await shoot(app, 'notes-panel.png');
+  });
 });
 
 test.describe('screenshots of the classroom modes', () => {

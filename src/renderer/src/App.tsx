@@ -92,7 +92,6 @@ export function App() {
     }
     return counts;
   }, [places]);
-  const codes = useMemo(() => [...new Set(state.notes.flatMap((note) => note.tags))].sort().map((name) => ({ name })), [state.notes]);
 
   const title = comparison
     ? labels.hidden
@@ -254,8 +253,7 @@ export function App() {
             onWrite={actions.writeNote}
             onDelete={(note) => void actions.deleteNote(note)}
             onMark={(ref, kind) => void actions.markParagraph(ref, kind)}
-            codes={codes}
-            onAddCode={async () => true}
+            actions={actions}
           />
         )}
       </div>

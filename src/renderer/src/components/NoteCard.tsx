@@ -19,7 +19,7 @@ export interface NoteCardProps {
   readonly place: NotePlace;
   readonly comparison: Comparison;
   readonly codes: readonly TagCode[];
-  readonly onAddCode?: (name: string) => Promise<boolean>;
+  readonly onAddCode?: (label: string) => Promise<string | undefined>;
   /** Show the words the note is on (in the list of all notes; not under the paragraph itself). */
   readonly showQuote: boolean;
   readonly onGoTo?: (place: NotePlace) => void;
@@ -73,7 +73,7 @@ export function NoteCard({ place, comparison, codes, onAddCode, showQuote, onGoT
             <ul className="note__tags" aria-label="Tags">
               {note.tags.map((tag) => (
                 <li key={tag} className="tag">
-                  {tag}
+                  {codes.find((code) => code.name === tag)?.label ?? tag}
                 </li>
               ))}
             </ul>

@@ -8,7 +8,7 @@ export interface NoteEditorProps {
   readonly initialTags?: readonly string[];
   readonly placeholder?: string;
   readonly codes: readonly TagCode[];
-  readonly onAddCode?: (name: string) => Promise<boolean>;
+  readonly onAddCode?: (label: string) => Promise<string | undefined>;
   /** Save; true when main kept it (the editor then empties itself, or closes). */
   readonly onSave: (body: string, tags: string[]) => Promise<boolean>;
   readonly onCancel?: () => void;

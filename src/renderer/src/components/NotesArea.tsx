@@ -11,7 +11,9 @@ import { differenceTarget, groupTarget, paragraphTarget, passageTarget } from '.
 import { NotesList } from './NotesList';
 import { NotesPanel, type SelectedParagraphInfo } from './NotesPanel';
 import { PassageNoteButton, type SelectedPassage } from './PassageNoteButton';
-import type { TagCode } from './TagPicker';
+import { useNotesTools } from '../hooks/useNotesTools';
+import type { ParallaxActions } from '../hooks/useParallax';
+import { CodebookDialog, NotesTools, SettingsDialog } from './NotesTools';
 
 export interface NotesAreaProps {
   readonly comparisonId: string;
@@ -26,10 +28,8 @@ export interface NotesAreaProps {
   readonly onWrite: (input: NoteInput) => Promise<Note | undefined>;
   readonly onDelete: (note: Note) => void;
   readonly onMark: (ref: ParagraphRef, kind: 'body' | 'boilerplate' | null) => void;
-  readonly codes: readonly TagCode[];
-  readonly onAddCode?: (name: string) => Promise<boolean>;
-  /** Export and import, in the panel's head. */
-  readonly tools?: React.ReactNode;
+  /** For the codebook, the settings, export and import (through `useNotesTools`). */
+  readonly actions: ParallaxActions;
 }
 
 const keyOf = (ref: ParagraphRef): string => `${ref.doc}:${ref.paragraph}`;
@@ -55,6 +55,9 @@ const shorten = (text: string, max = 80): string => {
 export function NotesArea(props: NotesAreaProps) {
   const { comparison, index, places, selected, onSelect } = props;
   const labels = useSourceLabel();
+  const paths = useMemo(() => comparison.documents.map((doc) => doc.path), [comparison]);
+  const tools = useNotesTools(props.actions, useMemo(() => ({ id: props.comparisonId, paths }), [paths, props.comparisonId]));
+  const [dialog, setDialog] = useState<'settings' | 'codebook' | null>(null);
   const selectedKey = selected ? keyOf(selected) : null;
   // Why the panel is open: for a selected paragraph (it closes with the selection, as Escape in the
   // columns does), or asked for from its rail (it stays until closed).
@@ -218,8 +221,8 @@ export function NotesArea(props: NotesAreaProps) {
           <NotesList
             places={places}
             comparison={comparison}
-            codes={props.codes}
-            onAddCode={props.onAddCode}
+            codes={tools.codes}
+            onAddCode={tools.addCode}
             onGoTo={goTo}
             onSave={saveEdit}
             onDelete={props.onDelete}
@@ -251,12 +254,14 @@ export function NotesArea(props: NotesAreaProps) {
           onSelect(null);
         }}
         onMark={(kind) => (selected ? props.onMark(selected, kind) : undefined)}
-        codes={props.codes}
-        onAddCode={props.onAddCode}
+        codes={tools.codes}
+        onAddCode={tools.addCode}
         fieldRef={field}
         currentNote={currentNote}
-        tools={props.tools}
+        tools={<NotesTools onExport={(format) => void tools.exportNotes(format)} onImport={() => void tools.importNotes()} onSettings={() => setDialog('settings')} onCodebook={() => setDialog('codebook')} />}
       />
+      {dialog === 'settings' && <SettingsDialog settings={tools.settings} onSave={tools.setAuthor} onClose={() => setDialog(null)} />}
+      {dialog === 'codebook' && <CodebookDialog state={tools.codebook} onSave={tools.saveCodebook} onReset={tools.resetCodebook} onClose={() => setDialog(null)} />}
     </>
   );
 }

@@ -12,7 +12,7 @@ export interface NotesListProps {
   readonly places: readonly NotePlace[];
   readonly comparison: Comparison;
   readonly codes: readonly TagCode[];
-  readonly onAddCode?: (name: string) => Promise<boolean>;
+  readonly onAddCode?: (label: string) => Promise<string | undefined>;
   readonly onGoTo: (place: NotePlace) => void;
   readonly onSave: (note: Note, body: string, tags: string[]) => Promise<boolean>;
   readonly onDelete: (note: Note) => void;
@@ -61,7 +61,7 @@ export function NotesList(props: NotesListProps) {
             <option value={ALL}>All tags</option>
             {tags.map((t) => (
               <option key={t} value={t}>
-                {t}
+                {props.codes.find((code) => code.name === t)?.label ?? t}
               </option>
             ))}
           </select>

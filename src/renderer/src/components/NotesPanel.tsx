@@ -55,7 +55,7 @@ export interface NotesPanelProps {
   /** Mark the paragraph as article text or junk; null takes the person's mark away. */
   readonly onMark: (kind: 'body' | 'boilerplate' | null) => void;
   readonly codes: readonly TagCode[];
-  readonly onAddCode?: (name: string) => Promise<boolean>;
+  readonly onAddCode?: (label: string) => Promise<string | undefined>;
   readonly fieldRef?: Ref<HTMLTextAreaElement>;
   readonly currentNote?: string | null;
   /** Export and import, and anything else the container puts in the head. */

@@ -2,7 +2,10 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 
 /** A code a note can be tagged with: its name, and what it means, from the codebook. */
 export interface TagCode {
+  /** What a note keeps: the code's id. */
   readonly name: string;
+  /** What people see; the id when not given. */
+  readonly label?: string;
   readonly description?: string;
 }
 
@@ -10,8 +13,8 @@ export interface TagPickerProps {
   readonly tags: readonly string[];
   readonly codes: readonly TagCode[];
   readonly onChange: (tags: string[]) => void;
-  /** Add a new code to the codebook; true when it was kept. Without it, new codes cannot be made here. */
-  readonly onAddCode?: (name: string) => Promise<boolean>;
+  /** Add a new code to the codebook by its label; its id when kept. Without it, no new codes here. */
+  readonly onAddCode?: (label: string) => Promise<string | undefined>;
   readonly label?: string;
 }
 
@@ -30,13 +33,15 @@ export function TagPicker({ tags, codes, onChange, onAddCode, label = 'Tags' }: 
   const listId = useId();
 
   const wanted = query.trim();
+  const labelOf = (tag: string): string => codes.find((code) => code.name === tag)?.label ?? tag;
   const options = useMemo(() => {
     const q = wanted.toLowerCase();
-    const matches = codes.filter((code) => !tags.includes(code.name) && code.name.toLowerCase().includes(q));
+    const text = (code: TagCode) => `${code.label ?? ''} ${code.name}`.toLowerCase();
+    const matches = codes.filter((code) => !tags.includes(code.name) && text(code).includes(q));
     // Codes that start with what was typed first.
-    matches.sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)));
-    const shown: { name: string; description?: string; isNew?: boolean }[] = matches.slice(0, MAX_SHOWN);
-    if (wanted && onAddCode && !codes.some((code) => code.name.toLowerCase() === q) && !tags.includes(wanted)) {
+    matches.sort((a, b) => Number(!(a.label ?? a.name).toLowerCase().startsWith(q)) - Number(!(b.label ?? b.name).toLowerCase().startsWith(q)));
+    const shown: { name: string; label?: string; description?: string; isNew?: boolean }[] = matches.slice(0, MAX_SHOWN);
+    if (wanted && onAddCode && !codes.some((code) => code.name.toLowerCase() === q || code.label?.toLowerCase() === q)) {
       shown.push({ name: wanted, isNew: true });
     }
     return shown;
@@ -46,16 +51,20 @@ export function TagPicker({ tags, codes, onChange, onAddCode, label = 'Tags' }: 
 
   const choose = async (option: { name: string; isNew?: boolean } | undefined) => {
     if (!option || tags.includes(option.name)) return;
+    let id = option.name;
     if (option.isNew) {
       if (!onAddCode || adding) return;
       setAdding(true);
       const kept = await onAddCode(option.name);
       setAdding(false);
       if (!kept) return;
+      id = kept;
     }
-    onChange([...tags, option.name]);
+    if (!tags.includes(id)) onChange([...tags, id]);
     setQuery('');
     setActive(0);
+    // Closed again, so the list does not cover the buttons below; typing or ↓ opens it.
+    setOpen(false);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -85,8 +94,8 @@ export function TagPicker({ tags, codes, onChange, onAddCode, label = 'Tags' }: 
         <ul className="tag-picker__chosen" aria-label={`${label} chosen`}>
           {tags.map((tag) => (
             <li key={tag} className="tag">
-              {tag}
-              <button type="button" className="tag__remove" onClick={() => onChange(tags.filter((t) => t !== tag))} aria-label={`Remove tag ${tag}`}>
+              {labelOf(tag)}
+              <button type="button" className="tag__remove" onClick={() => onChange(tags.filter((t) => t !== tag))} aria-label={`Remove tag ${labelOf(tag)}`}>
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -110,7 +119,6 @@ export function TagPicker({ tags, codes, onChange, onAddCode, label = 'Tags' }: 
             setActive(0);
             setOpen(true);
           }}
-          onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
@@ -130,7 +138,7 @@ export function TagPicker({ tags, codes, onChange, onAddCode, label = 'Tags' }: 
                 <>Add “{option.name}” to the codebook</>
               ) : (
                 <>
-                  <span className="tag-picker__name">{option.name}</span>
+                  <span className="tag-picker__name">{option.label ?? option.name}</span>
                   {option.description && <span className="tag-picker__description"> — {option.description}</span>}
                 </>
               )}

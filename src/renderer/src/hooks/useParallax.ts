@@ -34,6 +34,10 @@ export interface ParallaxActions {
   /** Save a new note on any target, or a change to one (with its id); the note main kept. */
   writeNote(input: NoteInput): Promise<Note | undefined>;
   deleteNote(note: Note): Promise<void>;
+  /** Load the open comparison's notes again (after an import). */
+  reloadNotes(): Promise<void>;
+  /** Tell the person something in the message area. */
+  notify(tone: 'error' | 'info', title: string, detail?: string): void;
   dismiss(id: number): void;
   textSize(change: 'in' | 'out' | 'reset'): void;
   setDropTarget(active: boolean): void;
@@ -494,6 +498,11 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       select: (ref) => dispatch({ type: 'select', ref }),
       writeNote,
       deleteNote,
+      reloadNotes: async () => {
+        const id = stateRef.current.open?.id;
+        if (id) await loadNotes(id);
+      },
+      notify: (tone, title, detail) => dispatch({ type: 'message', message: { tone, title, ...(detail ? { detail } : {}) } }),
       dismiss: (id) => dispatch({ type: 'dismiss', id }),
       textSize: (change) => dispatch({ type: 'textSize', change }),
       setDropTarget: (active) => dispatch({ type: 'dropTarget', active }),
@@ -530,6 +539,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       forget,
       writeNote,
       deleteNote,
+      loadNotes,
       renameSource,
       markParagraph,
       setEncoding,
