@@ -80,6 +80,8 @@ test('blind mode, names hidden and revealed, passes axe', async ({ app }) => {
 
 test('the notes panel with every note, its filters, the tag picker and the Add note button pass axe', async ({ app }) => {
   const { page } = app;
+  // Five full-page scans.
+  test.slow();
   const serious = async () => summary((await scan(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
   const paragraph = page.locator('section.column').nth(1).locator('.para--body[data-group]').first();
   await paragraph.click();
