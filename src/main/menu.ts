@@ -33,9 +33,16 @@ function recentItems(state: MenuState, actions: MenuActions): MenuItemConstructo
   return items;
 }
 
+/** A menu item that sends a command to the page. */
+function command(label: string, send: MenuCommand, actions: MenuActions, accelerator?: string): MenuItemConstructorOptions {
+  return { label, click: () => actions.send(send), ...(accelerator ? { accelerator } : {}) };
+}
+
 /**
- * The application menu. Commands that concern the page (open, zoom) are sent to it; the page
- * decides what they do. Reload and developer tools exist only in development.
+ * The application menu: File, Edit, View, Help (and the app menu on macOS). Commands that concern
+ * the page (open, views, themes, presentation, zoom) are sent to it, and the page decides what they
+ * do; Edit uses the standard roles, so text fields get undo, cut, copy and paste. Reload and the
+ * developer tools exist only in development.
  */
 export function applicationMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const about: MenuItemConstructorOptions = { label: 'About Parallax', click: () => actions.showAbout() };
@@ -50,27 +57,64 @@ export function applicationMenuTemplate(state: MenuState, actions: MenuActions):
     {
       label: '&File',
       submenu: [
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.send('open-files') },
-        { label: 'Open Sample', click: () => actions.send('open-sample') },
+        command('Open…', 'open-files', actions, 'CmdOrCtrl+O'),
+        command('Open Sample', 'open-sample', actions),
+        command('Paste as Source…', 'paste-source', actions, 'CmdOrCtrl+Shift+V'),
         { label: 'Open Recent', submenu: recentItems(state, actions) },
         { type: 'separator' },
-        state.isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
+        state.isMac ? { role: 'close', label: 'Close Window' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        command('Find in Differences', 'find-differences', actions, 'CmdOrCtrl+F'),
+      ],
+    },
     {
       label: '&View',
       submenu: [
-        { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: () => actions.send('zoom-in') },
-        { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => actions.send('zoom-out') },
-        { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: () => actions.send('zoom-reset') },
+        command('Comparison', 'show-comparison', actions, 'CmdOrCtrl+1'),
+        command('Recent', 'show-recent', actions, 'CmdOrCtrl+2'),
+        command('Word Sets', 'show-word-sets', actions, 'CmdOrCtrl+3'),
+        { type: 'separator' },
+        command('Presentation Mode', 'toggle-presentation', actions, 'F5'),
+        command('Blind Mode', 'toggle-blind', actions, 'CmdOrCtrl+Shift+B'),
+        command('Reveal or Hide Names', 'toggle-reveal', actions, 'CmdOrCtrl+Shift+R'),
+        {
+          label: 'Theme',
+          submenu: [
+            command('Same as the System', 'theme-system', actions),
+            command('Light', 'theme-light', actions),
+            command('Dark', 'theme-dark', actions),
+            command('High Contrast', 'theme-contrast', actions),
+          ],
+        },
+        { type: 'separator' },
+        command('Larger Text', 'zoom-in', actions, 'CmdOrCtrl+='),
+        // Ctrl/Cmd and "+" (Shift and =, or the keypad) too, without a second visible item.
+        { ...command('Larger Text', 'zoom-in', actions, 'CmdOrCtrl+Plus'), visible: false, acceleratorWorksWhenHidden: true },
+        command('Smaller Text', 'zoom-out', actions, 'CmdOrCtrl+-'),
+        command('Actual Size', 'zoom-reset', actions, 'CmdOrCtrl+0'),
         { type: 'separator' },
         ...(state.isDev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
         { role: 'togglefullscreen' },
       ],
     },
     { role: 'windowMenu' },
-    { label: '&Help', role: 'help', submenu: state.isMac ? [{ label: 'Parallax Help', click: () => actions.showAbout() }] : [about] },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [command('Keyboard Shortcuts', 'show-shortcuts', actions, 'CmdOrCtrl+/'), command('Documentation', 'show-shortcuts', actions), ...(state.isMac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, about])],
+    },
   );
   return template;
 }

@@ -60,6 +60,18 @@ const menuCommands = {
   'zoom-in': true,
   'zoom-out': true,
   'zoom-reset': true,
+  'paste-source': true,
+  'show-comparison': true,
+  'show-word-sets': true,
+  'toggle-presentation': true,
+  'toggle-blind': true,
+  'toggle-reveal': true,
+  'theme-system': true,
+  'theme-light': true,
+  'theme-dark': true,
+  'theme-contrast': true,
+  'show-shortcuts': true,
+  'find-differences': true,
 } as const satisfies Record<MenuCommand, true>;
 
 const MENU_CHANNEL: typeof MenuChannelName = 'menu:command';

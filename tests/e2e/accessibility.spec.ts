@@ -142,3 +142,20 @@ test('the event view, the claims table, the coverage map and the differences pan
   await expect(page.locator('.coverage-cell__button').first()).toBeVisible();
   expect(await serious()).toEqual([]);
 });
+
+test('presentation mode, in blind mode, and the keyboard shortcuts dialog pass axe', async ({ app }) => {
+  test.slow();
+  const { page } = app;
+  await expect(page.locator('section.column').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Presentation' })).toBeVisible();
+  expect(summary((await scan(page)).violations)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('banner').getByRole('button', { name: 'Blind mode', exact: true }).click();
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await page.keyboard.press('End');
+  expect(summary((await scan(page)).violations)).toEqual([]);
+  await page.keyboard.press('Control+/');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(summary((await scan(page)).violations)).toEqual([]);
+});

@@ -200,5 +200,11 @@ test.describe('screenshots of the classroom modes', () => {
     await picker.selectOption('contrast');
     await shoot(app, 'high-contrast.png');
     await picker.selectOption('system');
+
+    // Presentation mode, as the class sees it: one passage, the sources side by side.
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await shoot(app, 'presentation-mode.png');
   });
 });

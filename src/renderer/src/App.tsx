@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ComparisonView } from './components/ComparisonView';
 import { DropOverlay } from './components/DropOverlay';
@@ -27,6 +27,10 @@ import { LayoutTabs } from './components/LayoutTabs';
 import { useDifferenceKeys } from './hooks/useDifferenceKeys';
 import { countByKind, differenceEntries, filterEntries, stepThrough } from './lib/differenceList';
 import { eventRows } from './lib/eventRows';
+import { PresentationView } from './components/PresentationView';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { useMenuCommands } from './hooks/useApi';
+import { classroomCommandHandlers, isClassroomCommand } from './lib/classroomCommands';
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -103,6 +107,69 @@ export function App() {
     document.title = title ? `${title} — Parallax` : 'Parallax';
   }, [title]);
 
+  // The menu's view, classroom and help commands (useParallax handles opening and zoom).
+  const commands = classroomCommandHandlers({
+    showPaste: () => actions.showPaste(true),
+    showComparison: actions.showComparison,
+    showWordSets: () => void actions.showWordSets(),
+    presenting: classroom.presenting && Boolean(comparison),
+    blind: classroom.blind,
+    revealed: classroom.revealed,
+    present: (on) => classroomActions.present(on && Boolean(comparison)),
+    setBlind: classroomActions.setBlind,
+    reveal: classroomActions.reveal,
+    setTheme: classroomActions.setTheme,
+    showShortcuts: () => classroomActions.showShortcuts(true),
+    findDifferences: () => {
+      actions.showComparison();
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.kind-toggles button')?.focus());
+    },
+  });
+  const commandsRef = useRef(commands);
+  useEffect(() => {
+    commandsRef.current = commands;
+  });
+  useMenuCommands(useCallback((command) => (isClassroomCommand(command) ? commandsRef.current[command]() : undefined), []));
+
+  // The same shortcuts from the keyboard, for where the native menu is not there to catch them
+  // (a page handling a key stops the menu's accelerator, so nothing runs twice).
+  const { textSize } = actions;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const run = (what: () => void) => {
+        event.preventDefault();
+        what();
+      };
+      if (mod && (event.key === '=' || event.key === '+')) return run(() => textSize('in'));
+      if (mod && (event.key === '-' || event.key === '_')) return run(() => textSize('out'));
+      if (mod && event.key === '0') return run(() => textSize('reset'));
+      if (event.key === 'F5' && !mod) return run(() => commandsRef.current['toggle-presentation']());
+      if (mod && event.shiftKey && event.key.toLowerCase() === 'b') return run(() => commandsRef.current['toggle-blind']());
+      if (mod && event.shiftKey && event.key.toLowerCase() === 'r') return run(() => commandsRef.current['toggle-reveal']());
+      if (mod && event.key === '/') return run(() => commandsRef.current['show-shortcuts']());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [textSize]);
+
+  // Back from presentation mode, focus returns to where it was started.
+  const wasPresenting = useRef(false);
+  useEffect(() => {
+    if (wasPresenting.current && !classroom.presenting) document.querySelector<HTMLElement>('[data-present-button]')?.focus();
+    wasPresenting.current = classroom.presenting;
+  }, [classroom.presenting]);
+
+  if (classroom.presenting && comparison && index) {
+    return (
+      <SourceLabelContext value={labels}>
+        <PresentationView comparison={comparison} index={index} hiddenKinds={state.hiddenKinds} onExit={() => classroomActions.present(false)} />
+        {classroom.shortcutsOpen && <ShortcutsDialog onClose={() => classroomActions.showShortcuts(false)} />}
+      </SourceLabelContext>
+    );
+  }
+
   return (
     <SourceLabelContext value={labels}>
     <div
@@ -140,6 +207,7 @@ export function App() {
         onBlind={classroomActions.setBlind}
         theme={classroom.theme}
         onTheme={classroomActions.setTheme}
+        onPresent={() => classroomActions.present(true)}
       />
       {classroom.blind && (
         <BlindBanner revealed={classroom.revealed} onReveal={classroomActions.reveal} onTurnOff={() => classroomActions.setBlind(false)} />
@@ -258,6 +326,7 @@ export function App() {
         )}
       </div>
       {state.dropTargetActive && <DropOverlay />}
+      {classroom.shortcutsOpen && <ShortcutsDialog onClose={() => classroomActions.showShortcuts(false)} />}
     </div>
     </SourceLabelContext>
   );

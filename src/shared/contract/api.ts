@@ -319,6 +319,24 @@ export const MENU_COMMANDS = [
   'zoom-in',
   'zoom-out',
   'zoom-reset',
+  /** Open the box to paste an article as a source. */
+  'paste-source',
+  'show-comparison',
+  'show-word-sets',
+  /** Presentation mode on or off (F5). */
+  'toggle-presentation',
+  /** Blind mode on or off. */
+  'toggle-blind',
+  /** In blind mode: show the real names, or hide them again. */
+  'toggle-reveal',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+  'theme-contrast',
+  /** The in-app dialog listing every keyboard shortcut. */
+  'show-shortcuts',
+  /** Move focus to the legend of the kinds of difference, to find them by kind. */
+  'find-differences',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command' as const;

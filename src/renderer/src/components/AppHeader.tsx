@@ -21,6 +21,8 @@ export interface AppHeaderProps {
   readonly onBlind: (on: boolean) => void;
   readonly theme: ThemeChoice;
   readonly onTheme: (theme: ThemeChoice) => void;
+  /** Start presentation mode (one passage at a time, for a projector). */
+  readonly onPresent: () => void;
 }
 
 /** The bar across the top: the app's name, where you are, and what you can open. */
@@ -80,6 +82,9 @@ export function AppHeader(props: AppHeaderProps) {
             ))}
           </select>
         </label>
+        <button type="button" className="button" data-present-button onClick={props.onPresent} disabled={!props.hasComparison} title="One passage at a time, for a projector (F5)">
+          Present
+        </button>
         <button
           type="button"
           className="button toggle-button"

@@ -113,7 +113,7 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
         {tag && (
           <span className={props.continuesRun && !props.markedByYou ? 'visually-hidden' : props.markedByYou ? 'para__tag para__tag--marked' : 'para__tag'}>{tag}</span>
         )}
-        <p className="para__text">
+        <p className="para__text" dir="auto">
           {runs.map((run) =>
             run.marked ? (
               <mark

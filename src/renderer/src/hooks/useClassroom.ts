@@ -50,24 +50,26 @@ export function useClassroom(comparisonId: string | undefined): { classroom: Cla
   useEffect(() => {
     const root = document.documentElement;
     root.dataset.themeChoice = state.theme;
+    // A projector washes a light page out: presentation mode shows light as high contrast.
+    const showTheme = (theme: Exclude<ThemeChoice, 'system'>) => {
+      root.dataset.theme = state.presenting && theme === 'light' ? 'contrast' : theme;
+    };
     if (state.theme !== 'system') {
-      root.dataset.theme = state.theme;
+      showTheme(state.theme);
       return undefined;
     }
     if (typeof window.matchMedia !== 'function') {
-      root.dataset.theme = 'light';
+      showTheme('light');
       return undefined;
     }
     const queries = [window.matchMedia('(prefers-contrast: more)'), window.matchMedia('(forced-colors: active)'), window.matchMedia('(prefers-color-scheme: dark)')];
-    const apply = () => {
-      root.dataset.theme = systemTheme(queries[0]!.matches || queries[1]!.matches, queries[2]!.matches);
-    };
+    const apply = () => showTheme(systemTheme(queries[0]!.matches || queries[1]!.matches, queries[2]!.matches));
     apply();
     for (const query of queries) query.addEventListener('change', apply);
     return () => {
       for (const query of queries) query.removeEventListener('change', apply);
     };
-  }, [state.theme]);
+  }, [state.theme, state.presenting]);
 
   const shownId = useRef(comparisonId);
   useEffect(() => {
