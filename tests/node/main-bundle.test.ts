@@ -155,7 +155,7 @@ describe('built main bundle, with a stub electron', () => {
   });
 
   it('installs the menu', () => {
-    expect(report.menu).toEqual(expect.arrayContaining(['&File', 'editMenu', '&View', '&Help']));
+    expect(report.menu).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help']));
   });
 
   it('waits for the store before quitting', () => {

@@ -141,7 +141,7 @@ describe('application menu', () => {
     const all = items(template);
     const byLabel = (label: string) => all.find((item) => item.label === label);
     expect(byLabel('Open…')?.accelerator).toBe('CmdOrCtrl+O');
-    for (const label of ['Open…', 'Open Sample', 'Zoom In', 'Zoom Out', 'Actual Size', 'Show All Recent…']) click(byLabel(label));
+    for (const label of ['Open…', 'Open Sample', 'Larger Text', 'Smaller Text', 'Actual Size', 'Show All Recent…']) click(byLabel(label));
     expect(sent).toEqual(['open-files', 'open-sample', 'zoom-in', 'zoom-out', 'zoom-reset', 'show-recent']);
     expect(sent.every((command) => (MENU_COMMANDS as readonly string[]).includes(command))).toBe(true);
     expect(all.some((item) => item.role === 'togglefullscreen')).toBe(true);
