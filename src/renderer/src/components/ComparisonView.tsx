@@ -170,7 +170,8 @@ export function ComparisonView(props: ComparisonViewProps) {
     const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
     const targets = differenceTargets(comparison, (id) => index.groups.find((g) => g.id === id)?.members ?? [], focus.difference);
     let first = true;
-    for (const [doc, paragraph] of targets) {
+    // Leftmost column first: it is the one brought into view sideways.
+    for (const [doc, paragraph] of [...targets].sort((x, y) => x[0] - y[0])) {
       const scroller = scrollers.current.get(doc);
       const element = paragraphElements.current.get(refKey(doc, paragraph));
       if (!scroller || !element) continue;

@@ -43,6 +43,7 @@ export function EventView(props: EventViewProps) {
   const elements = useRef(new Map<string, HTMLDivElement>());
   const rowElements = useRef(new Map<number, HTMLTableRowElement>());
   const sentinel = useRef<HTMLDivElement>(null);
+  const scrollElement = useRef<HTMLDivElement>(null);
   // The paragraph Tab lands on: one in the whole table (a roving tab stop).
   const [tabStop, setTabStop] = useState<ParagraphRef | null>(null);
   const firstRef = useMemo((): ParagraphRef | null => {
@@ -86,7 +87,18 @@ export function EventView(props: EventViewProps) {
     const row = rowElements.current.get(focusRow);
     if (!row) return;
     const target = row.querySelector<HTMLElement>('.diff--active') ?? row;
-    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    // Scroll the table's own box, not the window (scrollIntoView would move the whole page too).
+    const scroller = scrollElement.current;
+    if (scroller) {
+      const box = scroller.getBoundingClientRect();
+      const at = target.getBoundingClientRect();
+      scroller.scrollTo({
+        top: scroller.scrollTop + at.top - box.top - box.height * 0.35,
+        left: scroller.scrollLeft + Math.min(0, at.left - box.left - 140) + Math.max(0, at.right - box.right),
+        // Straight there when the view has just opened on it; smoothly from one difference to the next.
+        behavior: prefersReducedMotion() || scrolledFor === 0 ? 'auto' : 'smooth',
+      });
+    }
     setScrolledFor(focus.seq);
   }, [focus, focusRow, rendered, scrolledFor]);
 
@@ -153,7 +165,7 @@ export function EventView(props: EventViewProps) {
         <strong>Who reported what.</strong> One row per passage, one column per source, in the order the first source tells it. An empty cell
         means the source says nothing there; a row with one filled cell is reported by that source alone.
       </p>
-      <div className="event-view__scroll" style={{ ['--source-count' as string]: labels.length }}>
+      <div className="event-view__scroll" ref={scrollElement} style={{ ['--source-count' as string]: labels.length }}>
         <table className="event-table">
           <caption className="visually-hidden">
             {rows.length} rows of the event by {labels.length} sources. Use the arrow keys to move between paragraphs; Enter selects one.
