@@ -152,7 +152,7 @@ test('the list of every note filters by tag, source and kind, and searches bodie
   const items = list.locator(':scope > li');
   await expect(items).toHaveCount(2);
 
-  await panel(page).getByRole('combobox', { name: 'Tag' }).selectOption('kettle-question');
+  await panel(page).getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'kettle-question' });
   await expect(items).toHaveCount(1);
   await expect(items).toContainText('One on the first source.');
   await expect(panel(page)).toContainText('1 of 2 notes');
