@@ -144,6 +144,17 @@ describe('compareDocuments edge cases', () => {
     expect(checkComparison(comparison)).toEqual([]);
   });
 
+  it('reports a pair that needs more word edits than allowed as one coarse difference that says so, every time', () => {
+    const words = (seed: number) => Array.from({ length: 400 }, (_v, i) => `w${(i * seed) % 397}`).join(' ');
+    const shared = 'river flood dam town mayor ';
+    const a = makeSourceDocument({ path: 'a.txt', text: `Title one\n\n${shared.repeat(20)}${words(7)}.` });
+    const b = makeSourceDocument({ path: 'b.txt', text: `Title two\n\n${shared.repeat(20)}${words(13)}.` });
+    const coarse = (limit: number) => compareDocuments([a, b], { diffMaxEditLength: limit }).differences.filter((d) => d.note?.startsWith('Too different'));
+    expect(coarse(50)).toHaveLength(1);
+    expect(JSON.stringify(coarse(50))).toBe(JSON.stringify(coarse(50)));
+    expect(coarse(100_000)).toHaveLength(0);
+  });
+
   it('reports a pair it cannot diff in time as one coarse difference that says so', () => {
     const words = (seed: number) => Array.from({ length: 3000 }, (_v, i) => `w${(i * seed) % 997}`).join(' ');
     const shared = 'river flood dam town mayor ';

@@ -9,7 +9,9 @@ import { summarize } from './framing/summary.js';
 export interface CompareOptions {
   /** Alignment strictness, from 0 (loose) to 1 (strict). */
   readonly threshold?: number;
-  /** Longest time one pair of aligned paragraphs may be word-diffed, in milliseconds. */
+  /** The most word edits one pair of aligned paragraphs may need before it is shown coarsely. */
+  readonly diffMaxEditLength?: number;
+  /** A safety net: the longest time one pair may be word-diffed, in milliseconds. */
   readonly diffTimeoutMs?: number;
   /** The word sets that classify differences (attribution, loaded terms, hedges, labels). */
   readonly lexicon?: Lexicon;
@@ -32,7 +34,7 @@ export function compareDocuments(documents: readonly SourceDocument[], options: 
   const figuresByGroup = new Map<string, readonly Figure[]>();
   groups.forEach((group, i) => {
     progress(0.6 + (0.35 * i) / Math.max(1, groups.length));
-    const analysis = analyzeGroup(documents, group, { lexicon, timeoutMs: options.diffTimeoutMs });
+    const analysis = analyzeGroup(documents, group, { lexicon, timeoutMs: options.diffTimeoutMs, maxEditLength: options.diffMaxEditLength });
     differences.push(...analysis.differences);
     figuresByGroup.set(group.id, analysis.figures);
   });

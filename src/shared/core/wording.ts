@@ -3,9 +3,19 @@ import type { AlignmentGroup, SourceDocument, TextSpan } from '../contract/compa
 import { paragraphTokens, STOP_WORDS, type Token } from './text.js';
 
 export interface WordingOptions {
-  /** Longest time one pair of paragraphs may be word-diffed, in milliseconds. */
+  /**
+   * The most word edits one pair of members may need before it is shown as one coarse difference.
+   * A count, not a time, so that the same input always gives the same output, on a busy machine too.
+   */
+  readonly maxEditLength?: number;
+  /** A safety net: the longest time one pair may be word-diffed, in milliseconds. */
   readonly timeoutMs?: number;
 }
+
+/** Enough edits for any two paragraphs that report the same thing in other words. */
+export const DEFAULT_MAX_EDIT_LENGTH = 2_000;
+/** Far beyond what DEFAULT_MAX_EDIT_LENGTH takes; only a stalled machine reaches it. */
+export const DEFAULT_DIFF_TIMEOUT_MS = 10_000;
 
 /** Groups with more members than this are diffed around one member rather than pair by pair. */
 const PAIRWISE_LIMIT = 6;
@@ -29,7 +39,7 @@ export interface Hunk {
   b1: number;
 }
 
-/** Two members of a group compared word by word; `hunks` is null when the diff ran out of time. */
+/** Two members of a group compared word by word; `hunks` is null when they needed more edits than allowed. */
 export interface MemberPair {
   readonly a: MemberText;
   readonly b: MemberText;
@@ -111,7 +121,8 @@ function memberPairs(documents: readonly SourceDocument[], group: AlignmentGroup
  * by the order of the files), which keeps the work linear.
  */
 export function diffMembers(documents: readonly SourceDocument[], group: AlignmentGroup, options: WordingOptions = {}): { members: MemberText[]; pairs: MemberPair[] } {
-  const timeout = options.timeoutMs ?? 250;
+  const timeout = options.timeoutMs ?? DEFAULT_DIFF_TIMEOUT_MS;
+  const maxEditLength = options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH;
   const members = group.members.map((member) => memberText(documents[member.doc]!, member.doc, member.paragraphs));
   const pairs: MemberPair[] = [];
   for (const [i, j] of memberPairs(documents, group, members)) {
@@ -120,7 +131,7 @@ export function diffMembers(documents: readonly SourceDocument[], group: Alignme
     const changes = diffArrays(
       a.tokens.map((token) => token.norm),
       b.tokens.map((token) => token.norm),
-      { timeout },
+      { timeout, maxEditLength },
     );
     if (!changes) {
       pairs.push({ a, b, hunks: null });

@@ -132,7 +132,7 @@ function classifyPair(
       group: groupId,
       kind: 'wording',
       spans: [...spansOf(pair.a.doc, pair.a.tokens, 0, pair.a.tokens.length), ...spansOf(pair.b.doc, pair.b.tokens, 0, pair.b.tokens.length)],
-      note: 'Too different to compare word by word within the time limit; shown as one difference.',
+      note: 'Too different to compare word by word within the limit; shown as one difference.',
     });
     return out;
   }
