@@ -49,6 +49,9 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Nobody clicks in a hidden window, and a report's links must never open a window.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     },
   });
   try {
