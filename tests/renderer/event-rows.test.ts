@@ -5,6 +5,7 @@ import { differenceEntries, filterEntries, NO_FILTER, stepThrough } from '../../
 import { eventRows } from '../../src/renderer/src/lib/eventRows';
 import { coverage } from '../../src/renderer/src/lib/coverage';
 import { explainClaim } from '../../src/renderer/src/lib/claims';
+import { sourceLabels } from '../../src/renderer/src/lib/sourceLabel';
 
 /** A source made of paragraphs of our own words, one per line pair. */
 function source(label: string, paragraphs: readonly string[]): SourceDocument {
@@ -80,6 +81,21 @@ describe('the event rows', () => {
     expect(stepThrough(entries, shown, 2, 1)?.index).toBe(0);
     expect(stepThrough(entries, shown, 2, -1)?.index).toBe(1);
     expect(stepThrough(entries, [], null, 1)).toBeUndefined();
+  });
+
+  it('search what blind mode shows: a source’s hidden name in a note finds nothing', () => {
+    const outlets = ['Kestrel Times', 'Orbis Daily', 'Wyck Observer'];
+    const named: Comparison = {
+      ...comparison,
+      documents: comparison.documents.map((doc, i) => ({ ...doc, label: outlets[i]!, title: outlets[i]! })),
+      differences: [{ ...comparison.differences[0]!, note: 'Orbis Daily says claimed; Kestrel Times says said' }],
+    };
+    const search = (hidden: boolean, query: string) =>
+      filterEntries(differenceEntries(named, eventRows(named, indexComparison(named)), sourceLabels(named.documents, hidden).scrub), { ...NO_FILTER, query });
+    expect(search(true, 'claimed')).toHaveLength(1);
+    expect(search(true, 'Orbis')).toHaveLength(0);
+    expect(search(true, 'Source B says')).toHaveLength(1);
+    expect(search(false, 'Orbis')).toHaveLength(1);
   });
 });
 

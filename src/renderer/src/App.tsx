@@ -77,7 +77,7 @@ export function App() {
   // The event's rows and its differences in reading order, worked out once per comparison; the
   // filter is one pass over them.
   const rows = useMemo(() => (comparison && index ? eventRows(comparison, index) : []), [comparison, index]);
-  const differenceList = useMemo(() => (comparison ? differenceEntries(comparison, rows) : []), [comparison, rows]);
+  const differenceList = useMemo(() => (comparison ? differenceEntries(comparison, rows, labels.scrub) : []), [comparison, rows, labels]);
   const differenceKindCounts = useMemo(() => countByKind(differenceList), [differenceList]);
   const shownDifferences = useMemo(() => filterEntries(differenceList, state.differenceFilter), [differenceList, state.differenceFilter]);
   const { chooseDifference } = actions;

@@ -38,9 +38,10 @@ function excerpt(text: string): string {
 
 /**
  * Every difference between the members of a passage, in the order of the event's rows, then by source and place in its text: so
- * "next" walks down the story as the first source tells it.
+ * "next" walks down the story as the first source tells it. `scrub` is the blind mode's hiding of
+ * source names, applied to what the search reads.
  */
-export function differenceEntries(comparison: Comparison, rows: readonly EventRow[]): DifferenceEntry[] {
+export function differenceEntries(comparison: Comparison, rows: readonly EventRow[], scrub: (text: string) => string = (text) => text): DifferenceEntry[] {
   const rowOfGroup = new Map<string, number>();
   rows.forEach((row, i) => row.group && rowOfGroup.set(row.group.id, i));
   const rowOfParagraph = rowIndexByParagraph(rows);
@@ -69,7 +70,8 @@ export function differenceEntries(comparison: Comparison, rows: readonly EventRo
       docs,
       excerpts,
       ...(difference.note ? { note: difference.note } : {}),
-      haystack: [DIFFERENCE_KIND_NAMES[difference.kind], difference.note ?? '', ...excerpts.map((e) => e.text)].join('\n').toLowerCase(),
+      // The note as shown: in blind mode, searching for an outlet's name must not find its differences.
+      haystack: [DIFFERENCE_KIND_NAMES[difference.kind], scrub(difference.note ?? ''), ...excerpts.map((e) => e.text)].join('\n').toLowerCase(),
       first: firstSpan ? firstSpan.doc * 1e9 + firstSpan.start : 0,
     });
   });
