@@ -159,3 +159,24 @@ test('presentation mode, in blind mode, and the keyboard shortcuts dialog pass a
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   expect(summary((await scan(page)).violations)).toEqual([]);
 });
+
+test('the columns pass axe: the column tools, folded and opened page furniture, a hovered passage, a windowed long column', async ({ app }, testInfo) => {
+  const { page } = app;
+  await expect(page.locator('section.column').first()).toBeVisible();
+  // A long source of our own beside a short one, so that one column is windowed.
+  const long = testInfo.outputPath('long.txt');
+  const short = testInfo.outputPath('short.txt');
+  const paragraphs = Array.from({ length: 400 }, (_v, i) => `Section ${i + 1} of the ferry inquiry lists ${i * 3} logbook entries from the ${i % 2 ? 'north' : 'south'} landing.`);
+  writeFileSync(long, ['The ferry inquiry, in full', 'Posted by the newsroom', 'Share this story', ...paragraphs, 'Comments are closed.'].join('\n\n') + '\n');
+  writeFileSync(short, ['The ferry inquiry in brief', paragraphs[200], 'Nothing else was said.'].join('\n\n') + '\n');
+  app.queuePick([short, long]);
+  await app.openFilesButton().click();
+  await expect(page.locator('section.column[data-windowed="true"]')).toHaveCount(1);
+  const fold = page.locator('.furniture-toggle').first();
+  if ((await fold.count()) > 0) await fold.click();
+  await page.locator('.para[data-group]').first().hover();
+  await expect(page.locator('.para[data-hovered="true"]').first()).toBeVisible();
+  await page.getByRole('switch', { name: 'Linked scrolling' }).focus();
+  const serious = (await scan(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(summary(serious)).toEqual([]);
+});

@@ -61,7 +61,12 @@ test('the five seeds open through Open files…, boilerplate is dimmed, and a se
   await expect(columns).toHaveCount(5);
   await expect(columns.first().locator('.column__title')).toHaveText(/Netanyahu orders top officials to Qatar/);
 
-  // Boilerplate is labelled as such and set smaller and fainter than the article's paragraphs.
+  // Boilerplate is folded into a line per run; opened, it is labelled as such and set smaller and
+  // fainter than the article's paragraphs.
+  const fold = page.locator('.furniture-toggle').first();
+  await expect(fold).toHaveText(/^\d+ lines? of page furniture$/);
+  await fold.click();
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
   const boilerplate = page.locator('.para--boilerplate .para__text').first();
   const body = page.locator('.para--body .para__text').first();
   await expect(boilerplate).toBeVisible();
@@ -103,15 +108,20 @@ test('paragraphs can be reached and selected from the keyboard', async ({ app })
   const { page } = app;
   const firstColumn = page.locator('section.column').first();
   await expect(firstColumn).toBeVisible();
-  const paragraphs = firstColumn.locator('.para');
-  await paragraphs.first().focus();
+  const items = firstColumn.locator('.column__item');
+  await items.first().locator('.para').focus();
+  // Down goes to the next block: a paragraph, or the line a run of page furniture is folded into.
   await page.keyboard.press('ArrowDown');
-  await expect(paragraphs.nth(1)).toBeFocused();
+  await expect(items.nth(1).locator('.para, .furniture-toggle')).toBeFocused();
+  const next = (await items.nth(1).locator('.para').count()) > 0 ? 1 : 2;
+  if (next === 2) await page.keyboard.press('ArrowDown');
+  const paragraph = items.nth(next).locator('.para');
+  await expect(paragraph).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(paragraphs.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await expect(paragraph).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('complementary', { name: 'Notes' })).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(paragraphs.nth(1)).toHaveAttribute('aria-pressed', 'false');
+  await expect(paragraph).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByRole('complementary', { name: 'Notes' })).toHaveCount(0);
   // Only one paragraph per column is a Tab stop.
   await expect(firstColumn.locator('.para[tabindex="0"]')).toHaveCount(1);

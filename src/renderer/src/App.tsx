@@ -8,7 +8,7 @@ import { NotesArea } from './components/NotesArea';
 import { PasteBox } from './components/PasteBox';
 import { RecentView } from './components/RecentView';
 import { WordSetsView } from './components/WordSetsView';
-import { useParallax } from './hooks/useParallax';
+import { MAX_SOURCES, useParallax } from './hooks/useParallax';
 import { indexComparison } from './lib/comparisonIndex';
 import { inReadingOrder, placeNotes } from './lib/notePlaces';
 import { UnplacedNotes } from './components/UnplacedNotes';
@@ -300,6 +300,13 @@ export function App() {
                     onToggleKind={actions.toggleKind}
                     activeDifference={state.activeDifference}
                     focus={state.focus}
+                    columnOrder={state.open ? state.columnOrders[state.open.id] : undefined}
+                    onReorder={actions.setColumnOrder}
+                    onRemove={(doc) => void actions.removeSource(doc)}
+                    onAddSource={() => void actions.addSources()}
+                    maxSources={MAX_SOURCES}
+                    linkedScrolling={state.linkedScrolling}
+                    onLinkedScrolling={actions.setLinkedScrolling}
                   />
                 )}
               </div>
@@ -317,7 +324,11 @@ export function App() {
             places={places}
             selected={state.selected}
             choices={state.open.choices}
-            onSelect={actions.select}
+            onSelect={(ref) => {
+              actions.select(ref);
+              // Going to a paragraph from the notes brings it into view in its column, outlined.
+              if (ref) actions.focusParagraph(ref);
+            }}
             onWrite={actions.writeNote}
             onDelete={(note) => void actions.deleteNote(note)}
             onMark={(ref, kind) => void actions.markParagraph(ref, kind)}

@@ -7,6 +7,7 @@ import './styles/app.css';
 import './styles/classroom.css';
 import './styles/notes.css';
 import './styles/views.css';
+import './styles/columns.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

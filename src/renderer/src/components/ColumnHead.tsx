@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
 import type { SourceDocument } from '../../../shared/contract/comparison';
 import {
@@ -23,9 +23,22 @@ export interface ColumnHeadProps {
   readonly noteCount: number;
   readonly onRename: (label: string) => void;
   readonly onSetEncoding: (encoding: TextEncoding | null) => void;
+  /** 0-based place of the column on screen, and how many columns there are. */
+  readonly position?: number;
+  readonly columnCount?: number;
+  /** Move the column one place left (-1) or right (1). */
+  readonly onMove?: (step: -1 | 1) => void;
+  /** Compare again without this source (absent: it cannot be removed, the comparison would be too small). */
+  readonly onRemove?: () => void;
+  /** Dragging the column by its grip to another place. */
+  readonly onDragStart?: (event: DragEvent<HTMLElement>) => void;
+  readonly onDragEnd?: () => void;
 }
 
-/** The head of a source's column: its outlet and title, byline and date, and its details. */
+/**
+ * The head of a source's column: its outlet and title, byline and date, its details, and the
+ * controls that move the column or take it out of the comparison.
+ */
 export function ColumnHead(props: ColumnHeadProps) {
   const { doc, choices } = props;
   const metadata = doc.metadata;
@@ -89,6 +102,7 @@ export function ColumnHead(props: ColumnHeadProps) {
             <path d="M8 7.2v4M8 4.8v.3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
           </svg>
         </button>
+        {props.onMove && <ColumnTools {...props} label={label} />}
       </div>
       {title === undefined ? (
         <h2 className="column__title column__title--hidden">Title hidden</h2>
@@ -121,6 +135,54 @@ export function ColumnHead(props: ColumnHeadProps) {
         />
       )}
     </header>
+  );
+}
+
+/**
+ * Move left, move right and remove, as buttons (so the keyboard reaches them), and a grip to drag
+ * the column by. A button that cannot act is disabled, with a title saying why.
+ */
+function ColumnTools(props: ColumnHeadProps & { readonly label: string }) {
+  const { label, onMove, onRemove } = props;
+  const position = props.position ?? props.docIndex;
+  const count = props.columnCount ?? 1;
+  return (
+    <div className="column__tools" role="group" aria-label={`Column of ${label}`}>
+      <span
+        className="column__grip"
+        draggable
+        title="Drag to move this column"
+        aria-hidden="true"
+        onDragStart={props.onDragStart}
+        onDragEnd={props.onDragEnd}
+      >
+        <svg viewBox="0 0 12 16" width="10" height="14" focusable="false">
+          {[3, 8, 13].flatMap((y) => [<circle key={`a${y}`} cx="3.5" cy={y} r="1.3" />, <circle key={`b${y}`} cx="8.5" cy={y} r="1.3" />])}
+        </svg>
+      </span>
+      <button type="button" className="column__tool" aria-label={`Move ${label} left`} title="Move left" disabled={position === 0} onClick={() => onMove?.(-1)}>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <path d="M10 3.5L5.5 8l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+      <button type="button" className="column__tool" aria-label={`Move ${label} right`} title="Move right" disabled={position >= count - 1} onClick={() => onMove?.(1)}>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <path d="M6 3.5L10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+      <button
+        type="button"
+        className="column__tool column__tool--remove"
+        aria-label={`Remove ${label} from the comparison`}
+        title={onRemove ? 'Remove from the comparison (its notes are kept)' : 'A comparison needs at least two sources'}
+        disabled={!onRemove}
+        onClick={onRemove}
+      >
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+      </button>
+    </div>
   );
 }
 

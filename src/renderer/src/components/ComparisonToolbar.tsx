@@ -19,6 +19,9 @@ export interface ComparisonToolbarProps {
   readonly kindCounts: Readonly<Partial<Record<DifferenceKind, number>>>;
   readonly hiddenKinds: ReadonlySet<DifferenceKind>;
   readonly onToggleKind: (kind: DifferenceKind) => void;
+  /** Whether selecting a paragraph scrolls the other columns to its passage, and its switch. */
+  readonly linkedScrolling?: boolean;
+  readonly onLinkedScrolling?: (on: boolean) => void;
 }
 
 /** Lines above the columns: what was found, a key to the marks, and a toggle per kind of difference. */
@@ -55,6 +58,19 @@ export function ComparisonToolbar(props: ComparisonToolbarProps) {
           </li>
           {!hasSelection && <li className="legend__item legend__item--hint">Select a paragraph to line up the sources and add notes</li>}
         </ul>
+        {props.onLinkedScrolling && (
+          <label className="switch" title="Selecting a paragraph scrolls the other columns to the same passage">
+            <input
+              type="checkbox"
+              role="switch"
+              className="switch__input"
+              checked={props.linkedScrolling ?? true}
+              onChange={(event) => props.onLinkedScrolling?.(event.target.checked)}
+            />
+            <span className="switch__track" aria-hidden="true" />
+            Linked scrolling
+          </label>
+        )}
         <StrictnessControl value={props.threshold} defaultValue={props.defaultThreshold} onChange={props.onThreshold} />
       </div>
       <div className="toolbar__line toolbar__line--kinds">

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
 import type { Comparison, DifferenceKind } from '../../../shared/contract/comparison';
 import type { FocusRequest, SourceChangeKind } from '../state/appState';
+import type { ComparisonIndex, GroupBadge, ParagraphRef } from '../lib/comparisonIndex';
+import { displayOrder, moveItem } from '../lib/columnOrder';
 import { differenceTargets } from '../lib/differenceList';
-import { ColumnHead, ColumnNotices } from './ColumnHead';
-import { splitAtDifferences, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
-import { ComparisonToolbar } from './ComparisonToolbar';
-import { ParagraphBlock, type SelectionState } from './ParagraphBlock';
 import { useSourceLabel } from '../lib/sourceLabel';
+import { ComparisonToolbar } from './ComparisonToolbar';
+import { GroupConnectors } from './GroupConnectors';
+import { SourceColumn, type ColumnHandle } from './SourceColumn';
 
 export interface ComparisonViewProps {
   readonly comparison: Comparison;
@@ -34,179 +35,249 @@ export interface ComparisonViewProps {
   /** Kinds of difference whose marks are hidden, and showing or hiding one. */
   readonly hiddenKinds: readonly DifferenceKind[];
   readonly onToggleKind: (kind: DifferenceKind) => void;
-  /**
-   * The difference chosen in the differences panel (its marks get a ring), and a request to bring
-   * it into view: each column scrolls to it, or to its passage where it marks nothing.
-   */
-  readonly activeDifference?: number | null;
+  /** The person's order of the columns (the sources' paths, left to right), and a new one. */
+  readonly columnOrder?: readonly string[];
+  readonly onReorder?: (paths: readonly string[]) => void;
+  /** Take a source out of the comparison, and add files to it. */
+  readonly onRemove?: (doc: number) => void;
+  readonly onAddSource?: () => void;
+  /** The most sources a comparison shows. */
+  readonly maxSources?: number;
+  /** Whether selecting a paragraph scrolls the other columns to its passage, and switching it. */
+  readonly linkedScrolling?: boolean;
+  readonly onLinkedScrolling?: (on: boolean) => void;
+  /** A request from another view to bring a paragraph or a difference into view (see `FocusRequest`). */
   readonly focus?: FocusRequest | null;
+  /** The difference chosen in the differences panel (an index into `differences`): its marks get a ring. */
+  readonly activeDifference?: number | null;
 }
 
-const refKey = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
+/** How long a paragraph brought into view on request keeps its outline. */
+const FLASH_MS = 1600;
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /**
- * One column per source, side by side. Selecting a paragraph highlights the paragraphs of the
- * other sources that report the same thing and scrolls each column so they line up with it.
+ * One column per source, side by side, in the person's order. Selecting a paragraph highlights
+ * the paragraphs of the other sources that report the same thing and (with linked scrolling on)
+ * scrolls each column so they line up with it; hovering one highlights its passage everywhere and
+ * draws connectors between the members in sight.
  */
 export function ComparisonView(props: ComparisonViewProps) {
   const { comparison, index, selected, noteCounts, onSelect, choices } = props;
+  const documents = comparison.documents;
+  const linkedScrolling = props.linkedScrolling ?? true;
+  // Names as the person may see them (neutral ones in blind mode).
   const labels = useSourceLabel();
-  const paragraphElements = useRef(new Map<string, HTMLDivElement>());
-  const scrollers = useRef(new Map<number, HTMLDivElement>());
+  const handles = useRef(new Map<number, ColumnHandle>());
+  const columnsElement = useRef<HTMLDivElement>(null);
   // The paragraph of each column that Tab lands on (a roving tab stop).
   const [tabStops, setTabStops] = useState<ReadonlyMap<number, number>>(new Map());
+  const [hoveredGroup, setHoveredGroup] = useState<number | undefined>(undefined);
+  // The request whose outline has faded (its seq).
+  const [flashDone, setFlashDone] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+
+  const order = useMemo(() => displayOrder(documents, props.columnOrder), [documents, props.columnOrder]);
 
   const selectedGroup = selected ? index.groupOf(selected) : undefined;
-  const linked = useMemo(() => {
-    const keys = new Set<string>();
-    for (const member of selectedGroup?.members ?? []) for (const p of member.paragraphs) keys.add(refKey(member.doc, p));
-    return keys;
+  const linkedByDoc = useMemo(() => {
+    const byDoc = new Map<number, Set<number>>();
+    for (const member of selectedGroup?.members ?? []) {
+      const set = byDoc.get(member.doc) ?? new Set<number>();
+      for (const p of member.paragraphs) set.add(p);
+      byDoc.set(member.doc, set);
+    }
+    return byDoc;
   }, [selectedGroup]);
 
   const setTabStop = useCallback((doc: number, paragraph: number) => {
     setTabStops((stops) => (stops.get(doc) === paragraph ? stops : new Map(stops).set(doc, paragraph)));
   }, []);
 
-  // Line the paragraphs of the selected group up with the selected one: each member column scrolls
-  // so that its member starts on the same line. The selected paragraph stays where it is when it
-  // sits in the upper part of its column; otherwise its column moves too. A selected column that is
-  // out of sight sideways is brought into view.
-  const columnsElement = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!selected) return;
-    const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
-    const anchorElement = paragraphElements.current.get(refKey(selected.doc, selected.paragraph));
-    const anchorScroller = scrollers.current.get(selected.doc);
+  /** Scroll the strip sideways so that a column is in full view. */
+  const revealColumn = useCallback((doc: number, behavior: ScrollBehavior) => {
     const strip = columnsElement.current;
-    if (!anchorElement || !anchorScroller) return;
-    const section = anchorScroller.parentElement;
-    if (strip && section) {
-      const stripBox = strip.getBoundingClientRect();
-      const box = section.getBoundingClientRect();
-      if (box.left < stripBox.left || box.right > stripBox.right) {
-        const left = box.left < stripBox.left ? box.left - stripBox.left : box.right - stripBox.right;
-        strip.scrollTo({ left: strip.scrollLeft + left, behavior });
-      }
+    const section = strip?.querySelector<HTMLElement>(`section.column[data-doc="${doc}"]`);
+    if (!strip || !section) return;
+    const stripBox = strip.getBoundingClientRect();
+    const box = section.getBoundingClientRect();
+    if (box.left < stripBox.left || box.right > stripBox.right) {
+      const left = box.left < stripBox.left || box.width > stripBox.width ? box.left - stripBox.left : box.right - stripBox.right;
+      strip.scrollTo({ left: strip.scrollLeft + left, behavior });
     }
-    const viewport = anchorScroller.getBoundingClientRect();
-    const line = Math.min(Math.max(anchorElement.getBoundingClientRect().top, viewport.top + 16), viewport.top + viewport.height * 0.35);
-    const targets: { doc: number; paragraph: number }[] = [{ doc: selected.doc, paragraph: selected.paragraph }];
-    for (const member of selectedGroup?.members ?? []) {
-      const first = member.paragraphs[0];
-      if (member.doc !== selected.doc && first !== undefined) targets.push({ doc: member.doc, paragraph: first });
-    }
-    for (const target of targets) {
-      const scroller = scrollers.current.get(target.doc);
-      const element = paragraphElements.current.get(refKey(target.doc, target.paragraph));
-      if (!scroller || !element) continue;
-      const delta = element.getBoundingClientRect().top - line;
-      if (Math.abs(delta) > 1) scroller.scrollTo({ top: scroller.scrollTop + delta, behavior });
-    }
-  }, [selected, selectedGroup]);
+  }, []);
 
-  const focusParagraph = useCallback((doc: number, paragraph: number) => {
-    const element = paragraphElements.current.get(refKey(doc, paragraph));
-    if (!element) return;
-    setTabStop(doc, paragraph);
-    element.focus({ preventScroll: true });
-    element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
-  }, [setTabStop]);
-
-  const onKeyDown = useCallback(
-    (ref: ParagraphRef, event: KeyboardEvent<HTMLDivElement>) => {
-      const count = comparison.documents[ref.doc]?.paragraphs.length ?? 0;
-      const move = (doc: number, paragraph: number) => {
-        event.preventDefault();
-        focusParagraph(doc, paragraph);
-      };
-      switch (event.key) {
-        case 'Enter':
-        case ' ':
-          event.preventDefault();
-          onSelect(selected?.doc === ref.doc && selected.paragraph === ref.paragraph ? null : ref);
-          return;
-        case 'Escape':
-          if (selected) {
-            event.preventDefault();
-            onSelect(null);
-          }
-          return;
-        case 'ArrowDown':
-          return ref.paragraph + 1 < count ? move(ref.doc, ref.paragraph + 1) : undefined;
-        case 'ArrowUp':
-          return ref.paragraph > 0 ? move(ref.doc, ref.paragraph - 1) : undefined;
-        case 'Home':
-          return move(ref.doc, 0);
-        case 'End':
-          return count > 0 ? move(ref.doc, count - 1) : undefined;
-        case 'ArrowLeft':
-        case 'ArrowRight': {
-          const doc = ref.doc + (event.key === 'ArrowRight' ? 1 : -1);
-          if (doc < 0 || doc >= comparison.documents.length) return;
-          const group = index.groupOf(ref);
-          const member = group ? index.memberIn(group, doc) : undefined;
-          return move(doc, member ?? tabStops.get(doc) ?? 0);
-        }
+  /**
+   * Line a group up with one of its paragraphs: each member column scrolls so that its member
+   * starts on the same line. The anchor stays where it is when it sits in the upper part of its
+   * column; otherwise its column moves too.
+   */
+  const lineUp = useCallback(
+    (anchor: ParagraphRef, group: GroupBadge | undefined, others: boolean) => {
+      const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
+      const anchorColumn = handles.current.get(anchor.doc);
+      if (!anchorColumn) return;
+      revealColumn(anchor.doc, behavior);
+      const top = anchorColumn.topOf(anchor.paragraph) ?? 0;
+      const line = Math.min(Math.max(top, 16), anchorColumn.viewportHeight() * 0.35);
+      anchorColumn.scrollParagraphTo(anchor.paragraph, line, behavior);
+      if (!others) return;
+      for (const member of group?.members ?? []) {
+        const first = member.paragraphs[0];
+        if (member.doc !== anchor.doc && first !== undefined) handles.current.get(member.doc)?.scrollParagraphTo(first, line, behavior);
       }
     },
-    [comparison.documents, focusParagraph, index, onSelect, selected, tabStops],
+    [revealColumn],
   );
 
-  const hidden = useMemo(() => new Set(props.hiddenKinds), [props.hiddenKinds]);
+  useEffect(() => {
+    if (selected) lineUp(selected, selectedGroup, linkedScrolling);
+    // Switching linked scrolling on or off does not move anything by itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, selectedGroup, lineUp]);
 
   // The chosen difference: which paragraph of each column it is in (or its passage is in).
   const activeDifference = props.activeDifference ?? null;
+  const membersOf = useCallback((id: string) => index.groups.find((g) => g.id === id)?.members ?? [], [index]);
   const activeTargets = useMemo(
-    () => (activeDifference === null ? new Map<number, number>() : differenceTargets(comparison, (id) => index.groups.find((g) => g.id === id)?.members ?? [], activeDifference)),
-    [activeDifference, comparison, index],
+    () => (activeDifference === null ? new Map<number, number>() : differenceTargets(comparison, membersOf, activeDifference)),
+    [activeDifference, comparison, membersOf],
   );
-  const focus = props.focus ?? null;
+
+  // A request from another view. A paragraph comes into view, outlined for a moment, and the other
+  // columns line up its passage (whatever the linked-scrolling switch says: it was asked for). A
+  // difference comes into view in every column it marks (or its passage, where it marks nothing),
+  // a third of the way down.
+  const focus = props.focus;
   useEffect(() => {
     if (!focus) return;
-    const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
-    const targets = differenceTargets(comparison, (id) => index.groups.find((g) => g.id === id)?.members ?? [], focus.difference);
-    let first = true;
-    // Leftmost column first: it is the one brought into view sideways.
-    for (const [doc, paragraph] of [...targets].sort((x, y) => x[0] - y[0])) {
-      const scroller = scrollers.current.get(doc);
-      const element = paragraphElements.current.get(refKey(doc, paragraph));
-      if (!scroller || !element) continue;
-      const target = element.querySelector<HTMLElement>('.diff--active') ?? element;
-      const viewport = scroller.getBoundingClientRect();
-      const delta = target.getBoundingClientRect().top - (viewport.top + viewport.height * 0.3);
-      if (Math.abs(delta) > 1) scroller.scrollTo({ top: scroller.scrollTop + delta, behavior });
-      // The first column it is in is brought into view sideways.
-      const strip = columnsElement.current;
-      const section = scroller.parentElement;
-      if (first && strip && section) {
-        const stripBox = strip.getBoundingClientRect();
-        const box = section.getBoundingClientRect();
-        if (box.left < stripBox.left || box.right > stripBox.right) strip.scrollTo({ left: strip.scrollLeft + box.left - stripBox.left, behavior });
+    if ('difference' in focus) {
+      const behavior: ScrollBehavior = prefersReducedMotion() ? 'auto' : 'smooth';
+      const targets = differenceTargets(comparison, membersOf, focus.difference);
+      const first = order.find((doc) => targets.has(doc));
+      if (first !== undefined) revealColumn(first, behavior);
+      for (const [doc, paragraph] of targets) {
+        const column = handles.current.get(doc);
+        column?.scrollParagraphTo(paragraph, column.viewportHeight() * 0.3, behavior);
       }
-      first = false;
+      return;
     }
-  }, [focus, comparison, index]);
+    if (!documents[focus.doc]?.paragraphs[focus.paragraph]) return;
+    const ref = { doc: focus.doc, paragraph: focus.paragraph };
+    lineUp(ref, index.groupOf(ref), true);
+    const seq = focus.seq;
+    const timer = setTimeout(() => setFlashDone(seq), FLASH_MS);
+    return () => clearTimeout(timer);
+    // Only a new request (a new object) moves the columns, not a new comparison.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus]);
 
-  const jumpTo = useCallback((doc: number) => {
-    const strip = columnsElement.current;
-    const section = scrollers.current.get(doc)?.parentElement;
-    if (!strip || !section) return;
-    const left = section.getBoundingClientRect().left - strip.getBoundingClientRect().left;
-    strip.scrollTo({ left: strip.scrollLeft + left, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
-    const stop = tabStops.get(doc) ?? 0;
-    paragraphElements.current.get(refKey(doc, stop))?.focus({ preventScroll: true });
-  }, [tabStops]);
+  const onSideways = useCallback(
+    (ref: ParagraphRef, step: -1 | 1) => {
+      const doc = order[order.indexOf(ref.doc) + step];
+      if (doc === undefined) return;
+      const group = index.groupOf(ref);
+      const member = group ? index.memberIn(group, doc) : undefined;
+      handles.current.get(doc)?.focusParagraph(member ?? tabStops.get(doc) ?? 0);
+      revealColumn(doc, prefersReducedMotion() ? 'auto' : 'smooth');
+    },
+    [index, order, revealColumn, tabStops],
+  );
+
+  const jumpTo = useCallback(
+    (doc: number) => {
+      const strip = columnsElement.current;
+      const section = strip?.querySelector<HTMLElement>(`section.column[data-doc="${doc}"]`);
+      if (!strip || !section) return;
+      const left = section.getBoundingClientRect().left - strip.getBoundingClientRect().left;
+      strip.scrollTo({ left: strip.scrollLeft + left, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+      handles.current.get(doc)?.focusParagraph(tabStops.get(doc) ?? 0);
+    },
+    [tabStops],
+  );
+
+  // Reordering: by the Move buttons (focus stays on the button pressed) or by dragging a head.
+  const { onReorder } = props;
+  const refocus = useRef<{ doc: number; step: -1 | 1 } | null>(null);
+  const reorder = useCallback(
+    (next: readonly number[], moved: number) => {
+      onReorder?.(next.map((doc) => documents[doc]!.path));
+      const label = labels.label(moved);
+      setAnnouncement(`${label} moved to column ${next.indexOf(moved) + 1} of ${next.length}.`);
+    },
+    [documents, labels, onReorder],
+  );
+  const move = useCallback(
+    (doc: number, step: -1 | 1) => {
+      const from = order.indexOf(doc);
+      if (from < 0 || from + step < 0 || from + step >= order.length) return;
+      refocus.current = { doc, step };
+      reorder(moveItem(order, from, from + step), doc);
+    },
+    [order, reorder],
+  );
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted) return;
+    refocus.current = null;
+    const section = columnsElement.current?.querySelector<HTMLElement>(`section.column[data-doc="${wanted.doc}"]`);
+    const buttons = [...(section?.querySelectorAll<HTMLButtonElement>('.column__tool:not(.column__tool--remove)') ?? [])];
+    const button = buttons[wanted.step === -1 ? 0 : 1];
+    (button && !button.disabled ? button : buttons.find((b) => !b.disabled))?.focus();
+    revealColumn(wanted.doc, 'auto');
+  }, [order, revealColumn]);
+
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [dropTarget, setDropTarget] = useState<{ doc: number; side: 'before' | 'after' } | null>(null);
+  const endDrag = useCallback(() => {
+    setDragging(null);
+    setDropTarget(null);
+  }, []);
+  const dragStart = (doc: number) => (event: DragEvent<HTMLElement>) => {
+    event.dataTransfer.setData('application/x-parallax-column', String(doc));
+    event.dataTransfer.effectAllowed = 'move';
+    const section = (event.currentTarget as HTMLElement).closest('section');
+    if (section) event.dataTransfer.setDragImage(section, 24, 24);
+    setDragging(doc);
+  };
+  const sideOf = (event: DragEvent<HTMLElement>): 'before' | 'after' => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return event.clientX < box.left + box.width / 2 ? 'before' : 'after';
+  };
+  const dragOver = (doc: number) => (event: DragEvent<HTMLElement>) => {
+    if (dragging === null) return; // files dragged from elsewhere are the window's to take
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const side = sideOf(event);
+    if (dropTarget?.doc !== doc || dropTarget.side !== side) setDropTarget({ doc, side });
+  };
+  const drop = (doc: number) => (event: DragEvent<HTMLElement>) => {
+    if (dragging === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const from = order.indexOf(dragging);
+    let to = order.indexOf(doc) + (sideOf(event) === 'after' ? 1 : 0);
+    if (from < to) to--;
+    if (from !== to) reorder(moveItem(order, from, to), dragging);
+    endDrag();
+  };
+
+  const hidden = useMemo(() => new Set(props.hiddenKinds), [props.hiddenKinds]);
+  const flash = focus && 'doc' in focus && focus.seq !== flashDone ? focus : null;
+  const noLinks = useMemo(() => new Set<number>(), []);
+  const connectorGroup = hoveredGroup ?? selectedGroup?.number;
+  const maxSources = props.maxSources ?? 12;
+  const canRemove = documents.length > 2 && props.onRemove !== undefined;
 
   return (
     <>
       <ComparisonToolbar
-        sourceLabels={comparison.documents.map((_doc, docIndex) => labels.label(docIndex))}
-        onJump={jumpTo}
-        sourceCount={comparison.documents.length}
+        sourceLabels={order.map((doc) => labels.label(doc))}
+        onJump={(position) => jumpTo(order[position] ?? position)}
+        sourceCount={documents.length}
         passageCount={comparison.groups.length}
         differenceCount={comparison.differences.filter((difference) => difference.group !== '').length}
         kindCounts={index.kindCounts}
@@ -216,89 +287,78 @@ export function ComparisonView(props: ComparisonViewProps) {
         threshold={props.threshold}
         defaultThreshold={props.defaultThreshold}
         onThreshold={props.onThreshold}
+        linkedScrolling={linkedScrolling}
+        {...(props.onLinkedScrolling ? { onLinkedScrolling: props.onLinkedScrolling } : {})}
       />
-      <div className="columns" ref={columnsElement} style={{ ['--column-count' as string]: comparison.documents.length }}>
-        {comparison.documents.map((doc, docIndex) => {
-          const spans = index.differenceSpans[docIndex] ?? [];
-          const tabStop = tabStops.get(docIndex) ?? (selected?.doc === docIndex ? selected.paragraph : 0);
-          const shared = doc.paragraphs.filter((_, p) => index.groupOf({ doc: docIndex, paragraph: p })).length;
-          let notes = 0;
-          for (let p = 0; p < doc.paragraphs.length; p++) notes += noteCounts.get(refKey(docIndex, p)) ?? 0;
-          const docChoices = choices?.[docIndex]?.path === doc.path ? choices[docIndex] : undefined;
-          const marks = new Map((docChoices?.kinds ?? []).map((mark) => [mark.paragraph, mark.kind]));
-          return (
-            <section className="column" key={`${docIndex}:${doc.path}`} aria-label={labels.hidden ? labels.label(docIndex) : `Source ${docIndex + 1}: ${labels.label(docIndex)}`} data-doc={docIndex}>
-              <ColumnHead
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      <div className="columns-frame">
+        <div
+          className={dragging === null ? 'columns' : 'columns columns--dragging'}
+          ref={columnsElement}
+          style={{ ['--column-count' as string]: documents.length }}
+          onMouseLeave={() => setHoveredGroup(undefined)}
+        >
+          {order.map((docIndex, position) => {
+            const doc = documents[docIndex]!;
+            return (
+              <SourceColumn
+                key={doc.path}
+                handle={(handle: ColumnHandle | null) => {
+                  if (handle) handles.current.set(docIndex, handle);
+                  else if (handles.current.get(docIndex)) handles.current.delete(docIndex);
+                }}
                 doc={doc}
                 docIndex={docIndex}
-                choices={docChoices}
-                sharedCount={shared}
-                noteCount={notes}
+                position={position}
+                columnCount={order.length}
+                index={index}
+                spans={index.differenceSpans[docIndex] ?? []}
+                hiddenKinds={hidden}
+                {...(choices?.[docIndex] ? { choices: choices[docIndex] } : {})}
+                {...(props.sourceChanges[doc.path] ? { change: props.sourceChanges[doc.path] } : {})}
+                noteCounts={noteCounts}
+                selectedParagraph={selected?.doc === docIndex ? selected.paragraph : undefined}
+                linked={linkedByDoc.get(docIndex) ?? noLinks}
+                hoveredGroup={hoveredGroup}
+                flashParagraph={flash?.doc === docIndex ? flash.paragraph : undefined}
+                activeDifference={activeDifference !== null && activeTargets.has(docIndex) ? { difference: activeDifference, paragraph: activeTargets.get(docIndex)! } : undefined}
+                tabStop={tabStops.get(docIndex) ?? (selected?.doc === docIndex ? selected.paragraph : 0)}
+                dropSide={dropTarget?.doc === docIndex && dragging !== docIndex ? dropTarget.side : null}
+                onSelect={onSelect}
+                onClearSelection={() => onSelect(null)}
+                onSideways={onSideways}
+                onTabStop={(paragraph) => setTabStop(docIndex, paragraph)}
+                onHover={setHoveredGroup}
                 onRename={(label) => props.onRename(docIndex, label)}
                 onSetEncoding={(encoding) => props.onSetEncoding(docIndex, encoding)}
+                onUnmark={props.onUnmark}
+                onReload={props.onReload}
+                onLocate={() => props.onLocate(doc.path)}
+                onDismissChange={() => props.onDismissChange(doc.path)}
+                onMove={(step) => move(docIndex, step)}
+                {...(canRemove ? { onRemove: () => props.onRemove?.(docIndex) } : {})}
+                onDragStart={dragStart(docIndex)}
+                onDragEnd={endDrag}
+                onDragOver={dragOver(docIndex)}
+                onDrop={drop(docIndex)}
               />
-              <div
-                className="column__scroll"
-                ref={(element) => {
-                  if (element) scrollers.current.set(docIndex, element);
-                  else scrollers.current.delete(docIndex);
-                }}
-              >
-                <ColumnNotices
-                  doc={doc}
-                  choices={docChoices}
-                  change={props.sourceChanges[doc.path]}
-                  onSetEncoding={(encoding) => props.onSetEncoding(docIndex, encoding)}
-                  onReload={props.onReload}
-                  onLocate={() => props.onLocate(doc.path)}
-                  onDismissChange={() => props.onDismissChange(doc.path)}
-                />
-                {doc.paragraphs.map((paragraph, p) => {
-                  const ref = { doc: docIndex, paragraph: p };
-                  const key = refKey(docIndex, p);
-                  const group = index.groupOf(ref);
-                  const selection: SelectionState =
-                    selected?.doc === docIndex && selected.paragraph === p ? 'selected' : linked.has(key) ? 'linked' : 'none';
-                  const marked = marks.get(p);
-                  const block = (
-                    <ParagraphBlock
-                      key={p}
-                      paragraph={p}
-                      markedByYou={marked}
-                      kind={paragraph.kind}
-                      runs={splitAtDifferences(doc.text, paragraph.start, paragraph.end, spans, hidden)}
-                      groupNumber={group?.number}
-                      groupSources={group?.sourceCount}
-                      onlyHere={!group && paragraph.kind === 'body'}
-                      continuesRun={paragraph.kind === 'boilerplate' && doc.paragraphs[p - 1]?.kind === 'boilerplate'}
-                      noteCount={noteCounts.get(key) ?? 0}
-                      selection={selection}
-                      tabbable={p === tabStop}
-                      elementRef={(element: HTMLDivElement | null) => {
-                        if (element) paragraphElements.current.set(key, element);
-                        else paragraphElements.current.delete(key);
-                      }}
-                      onSelect={() => onSelect(selected?.doc === docIndex && selected.paragraph === p ? null : ref)}
-                      onKeyDown={(event) => onKeyDown(ref, event)}
-                      onFocus={() => setTabStop(docIndex, p)}
-                      {...(activeTargets.get(docIndex) === p ? { activeDifference: activeDifference ?? undefined } : {})}
-                    />
-                  );
-                  if (!marked) return block;
-                  // The undo sits beside the paragraph, not inside it: the paragraph is a button itself.
-                  return (
-                    <div key={p} className="para-marked">
-                      {block}
-                      <button type="button" className="para-marked__undo" onClick={() => props.onUnmark(ref)}>
-                        Undo<span className="visually-hidden"> your mark on paragraph {p + 1} of {labels.label(docIndex)}</span>
-                      </button>
-                    </div>
-                  );
-                })}
-              </div>
-            </section>
-          );
-        })}
+            );
+          })}
+          {props.onAddSource && (
+            <div className="columns__add">
+              <button type="button" className="button columns__add-button" onClick={props.onAddSource} disabled={documents.length >= maxSources}>
+                <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                  <path d="M8 3v10M3 8h10" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />
+                </svg>
+                Add source…
+              </button>
+              <p className="columns__add-hint">{documents.length >= maxSources ? `At most ${maxSources} sources side by side.` : 'Or paste an article (Ctrl+V).'}</p>
+            </div>
+          )}
+        </div>
+        <GroupConnectors strip={columnsElement} group={connectorGroup} layout={order.join(',')} />
       </div>
     </>
   );

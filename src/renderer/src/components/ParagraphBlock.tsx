@@ -29,6 +29,10 @@ export interface ParagraphBlockProps {
   /** The person marked this paragraph as article text or as junk. */
   readonly markedByYou?: 'body' | 'boilerplate' | undefined;
   readonly selection: SelectionState;
+  /** Its passage is under the pointer somewhere: it is highlighted in every column. */
+  readonly hovered?: boolean;
+  /** It was just brought into view on request: a brief outline shows where it is. */
+  readonly flash?: boolean;
   /** Whether Tab lands on this paragraph (one per column). */
   readonly tabbable: boolean;
   readonly elementRef?: Ref<HTMLDivElement>;
@@ -42,6 +46,8 @@ export interface ParagraphBlockProps {
    * this paragraph: its marks get a ring.
    */
   readonly activeDifference?: number;
+  /** The pointer came onto the paragraph (its passage number) or left it (undefined). */
+  readonly onHover?: (group: number | undefined) => void;
 }
 
 const KIND_NAMES: Record<ParagraphKind, string> = {
@@ -64,6 +70,8 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
   if (onlyHere) classes.push('para--only-here');
   if (selection !== 'none') classes.push(`para--${selection}`);
   if (props.markedByYou) classes.push('para--marked');
+  if (props.hovered && selection === 'none') classes.push('para--hovered');
+  if (props.flash) classes.push('para--flash');
   const markWords = props.markedByYou === 'boilerplate' ? 'Not article text · marked by you' : 'Article text · marked by you';
   const tag = props.markedByYou
     ? markWords
@@ -87,7 +95,10 @@ export const ParagraphBlock = memo(function ParagraphBlock(props: ParagraphBlock
       data-group={groupNumber}
       data-selection={selection}
       data-marked={props.markedByYou}
+      data-hovered={props.hovered ? 'true' : undefined}
       onClick={props.onSelect}
+      onMouseEnter={props.onHover && groupNumber !== undefined ? () => props.onHover?.(groupNumber) : undefined}
+      onMouseLeave={props.onHover && groupNumber !== undefined ? () => props.onHover?.(undefined) : undefined}
       onKeyDown={props.onKeyDown}
       onFocus={props.onFocus}
     >

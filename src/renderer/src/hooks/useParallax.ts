@@ -17,6 +17,8 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 /** A comparison that takes longer than this shows its progress and a Cancel button. */
 export const PROGRESS_DELAY_MS = 300;
+/** The most sources a comparison shows side by side (issue 6: 2 to 12 columns). */
+export const MAX_SOURCES = 12;
 /** The strictness control waits this long after the last move before comparing again. */
 export const THRESHOLD_SETTLE_MS = 350;
 
@@ -78,6 +80,20 @@ export interface ParallaxActions {
   chooseDifference(index: number): void;
   /** Go back to a paragraph's text in the columns, selected. */
   goToParagraph(ref: ParagraphRef): void;
+  /**
+   * Bring a paragraph into view in the columns (switching to them if need be): its column scrolls
+   * to it and the other columns line up the same passage. For views that point at a paragraph or a
+   * difference (`start`: an offset in the document's text within that paragraph).
+   */
+  focusParagraph(target: { doc: number; paragraph: number; start?: number }): void;
+  /** Put the columns of the comparison on screen in this order (the sources' paths, left to right). */
+  setColumnOrder(paths: readonly string[]): void;
+  /** Whether selecting a paragraph scrolls the other columns to its passage. */
+  setLinkedScrolling(on: boolean): void;
+  /** Compare again without one source; its notes stay in the store. */
+  removeSource(doc: number): Promise<void>;
+  /** Pick files and add them to the comparison on screen, as columns at the end. */
+  addSources(): Promise<void>;
 }
 
 /** The files of the comparison on screen. */
@@ -485,6 +501,39 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     await compareWithNewSets();
   }, [call, compareWithNewSets]);
 
+  const removeSource = useCallback(
+    async (doc: number) => {
+      const open = stateRef.current.open;
+      const source = open?.comparison.documents[doc];
+      if (!open || !source) return;
+      const paths = pathsOnScreen(stateRef.current).filter((path) => path !== source.path);
+      if (paths.length === 0) return;
+      // Worded without the source's name, which blind mode may be hiding.
+      await runOpen('Comparing again without that source…', () => call('comparison:open', { paths }, 'The source could not be removed'));
+    },
+    [call, runOpen],
+  );
+
+  const addSources = useCallback(async () => {
+    const picked = await call('files:pick', {}, 'Files could not be chosen');
+    if (!picked || picked.paths.length === 0) return;
+    const current = pathsOnScreen(stateRef.current);
+    const added = picked.paths.filter((path) => !current.includes(path));
+    if (added.length === 0) {
+      dispatch({ type: 'message', message: { tone: 'info', title: 'Those files are already in the comparison' } });
+      return;
+    }
+    const paths = [...current, ...added];
+    if (paths.length > MAX_SOURCES) {
+      dispatch({
+        type: 'message',
+        message: { tone: 'error', title: `A comparison holds at most ${MAX_SOURCES} sources`, detail: `Remove a column first, or add fewer files (${MAX_SOURCES - current.length} more fit).` },
+      });
+      return;
+    }
+    await runOpen(`Adding ${plural(added.length, 'source')}…`, () => call('comparison:open', { paths }, 'The files could not be added'));
+  }, [call, runOpen]);
+
   const actions = useMemo<ParallaxActions>(
     () => ({
       openSample,
@@ -528,6 +577,14 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       filterDifferences: (filter) => dispatch({ type: 'differenceFilter', filter }),
       chooseDifference: (index) => dispatch({ type: 'chooseDifference', index }),
       goToParagraph: (ref) => dispatch({ type: 'goToParagraph', ref }),
+      focusParagraph: (target) => dispatch({ type: 'focus', target }),
+      setColumnOrder: (paths) => {
+        const id = stateRef.current.open?.id;
+        if (id) dispatch({ type: 'columnOrder', comparisonId: id, paths });
+      },
+      setLinkedScrolling: (on) => dispatch({ type: 'linkedScrolling', on }),
+      removeSource,
+      addSources,
     }),
     [
       openSample,
@@ -554,6 +611,8 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       resetWordSets,
       exportWordSets,
       importWordSets,
+      removeSource,
+      addSources,
     ],
   );
 

@@ -20,13 +20,6 @@ export type View = 'comparison' | 'recent' | 'lexicon';
 export type ComparisonLayout = 'columns' | 'events' | 'claims' | 'coverage';
 export const COMPARISON_LAYOUTS: readonly ComparisonLayout[] = ['columns', 'events', 'claims', 'coverage'];
 
-/** Bring a difference into view in the open layout; `seq` makes choosing the same one again scroll again. */
-export interface FocusRequest {
-  /** Index into `Comparison.differences`. */
-  readonly difference: number;
-  readonly seq: number;
-}
-
 /** A message for the person: errors are announced at once, the rest politely. */
 export interface Message {
   readonly id: number;
@@ -39,6 +32,22 @@ export type OpenComparison = Pick<OpenComparisonResult, 'id' | 'comparison' | 'c
 
 /** What happened on disk to a source of the open comparison. */
 export type SourceChangeKind = 'changed' | 'removed';
+
+/**
+ * A request to bring something into view, from any view; `seq` tells one request from the next,
+ * so asking for the same thing twice scrolls twice.
+ * - A difference (an index into `Comparison.differences`): each column scrolls to it, or to its
+ *   passage where it marks nothing (the event layout scrolls to its row).
+ * - A paragraph (`doc`, `paragraph`; `start`, an offset in the document's text within it, when
+ *   known): its column scrolls to it, outlined for a moment, and the other columns line up their
+ *   paragraphs of the same passage.
+ */
+export type FocusRequest =
+  | { readonly difference: number; readonly seq: number }
+  | { readonly doc: number; readonly paragraph: number; readonly start?: number; readonly seq: number };
+
+/** A request for a paragraph, as `actions.focusParagraph` sends it. */
+export type ParagraphFocus = { readonly doc: number; readonly paragraph: number; readonly start?: number };
 
 /** Text size steps, in CSS pixels of article text. */
 export const TEXT_SIZES = [15, 16, 17, 18, 20, 22, 24, 27, 30] as const;
@@ -84,6 +93,13 @@ export interface AppState {
   /** The difference chosen in the panel or with F8/j/k (an index into `differences`), drawn with a ring. */
   readonly activeDifference: number | null;
   readonly focus: FocusRequest | null;
+  /**
+   * The order the person put the columns in, left to right, as the sources' paths, by comparison
+   * id. Main compares in a canonical order; the order on screen is the person's.
+   */
+  readonly columnOrders: Readonly<Record<string, readonly string[]>>;
+  /** Whether selecting a paragraph scrolls the other columns to its passage (on by default). */
+  readonly linkedScrolling: boolean;
 }
 
 export const initialState: AppState = {
@@ -107,6 +123,8 @@ export const initialState: AppState = {
   differenceFilter: NO_FILTER,
   activeDifference: null,
   focus: null,
+  columnOrders: {},
+  linkedScrolling: true,
 };
 
 export type Action =
@@ -148,7 +166,12 @@ export type Action =
   /** A difference chosen: drawn with a ring and brought into view (the text, if a table was showing). */
   | { type: 'chooseDifference'; index: number }
   /** Back to a paragraph's text from a table or the map: the columns, with it selected. */
-  | { type: 'goToParagraph'; ref: ParagraphRef };
+  | { type: 'goToParagraph'; ref: ParagraphRef }
+  /** Bring a paragraph into view in the columns (any view may ask). */
+  | { type: 'focus'; target: ParagraphFocus }
+  /** The person put the columns of a comparison in this order (the sources' paths, left to right). */
+  | { type: 'columnOrder'; comparisonId: string; paths: readonly string[] }
+  | { type: 'linkedScrolling'; on: boolean };
 
 let nextMessageId = 1;
 
@@ -180,6 +203,7 @@ export function reducer(state: AppState, action: Action): AppState {
         // Differences are numbered afresh by every comparison.
         activeDifference: null,
         focus: null,
+        columnOrders: carryColumnOrder(state, action.open),
       };
     }
     case 'sourceChanged': {
@@ -253,7 +277,31 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     case 'goToParagraph':
       return { ...state, view: 'comparison', layout: 'columns', selected: action.ref };
+    case 'focus':
+      return { ...state, view: 'comparison', layout: 'columns', focus: { ...action.target, seq: (state.focus?.seq ?? 0) + 1 } };
+    case 'columnOrder':
+      return { ...state, columnOrders: { ...state.columnOrders, [action.comparisonId]: [...action.paths] } };
+    case 'linkedScrolling':
+      return state.linkedScrolling === action.on ? state : { ...state, linkedScrolling: action.on };
     case 'dropTarget':
       return state.dropTargetActive === action.active ? state : { ...state, dropTargetActive: action.active };
   }
+}
+
+/**
+ * The column orders once `next` is open. A comparison that takes over from the one on screen with
+ * some of its sources removed, or some added, keeps the person's order for those, with
+ * any new source at the end; one opened before keeps the order it had.
+ */
+function carryColumnOrder(state: AppState, next: OpenComparison): AppState['columnOrders'] {
+  const before = state.open;
+  if (!before || before.id === next.id || state.columnOrders[next.id]) return state.columnOrders;
+  const previous = state.columnOrders[before.id] ?? before.comparison.documents.map((doc) => doc.path);
+  const paths = next.comparison.documents.map((doc) => doc.path);
+  const kept = previous.filter((path) => paths.includes(path));
+  // Only a comparison that grew or shrank: other files opened are a new comparison.
+  const grewOrShrank = kept.length === paths.length || kept.length === previous.length;
+  if (kept.length === 0 || !grewOrShrank) return state.columnOrders;
+  const order = [...kept, ...paths.filter((path) => !kept.includes(path))];
+  return { ...state.columnOrders, [next.id]: order };
 }

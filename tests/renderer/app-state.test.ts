@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, reducer, type AppState, type OpenComparison } from '../../src/renderer/src/state/appState';
+
+const open = (id: string, paths: string[]): OpenComparison =>
+  ({
+    id,
+    comparison: { documents: paths.map((path) => ({ path, label: path, title: '', text: '', hash: '', paragraphs: [] })), groups: [], differences: [] },
+    choices: [],
+  }) as unknown as OpenComparison;
+
+describe('focus requests', () => {
+  it('each request is new (its seq grows) and shows the columns', () => {
+    let state: AppState = { ...initialState, view: 'recent' };
+    state = reducer(state, { type: 'focus', target: { doc: 1, paragraph: 4 } });
+    expect(state.focus).toEqual({ doc: 1, paragraph: 4, seq: 1 });
+    expect(state.view).toBe('comparison');
+    expect(state.layout).toBe('columns');
+    state = reducer(state, { type: 'focus', target: { doc: 1, paragraph: 4, start: 120 } });
+    expect(state.focus).toEqual({ doc: 1, paragraph: 4, start: 120, seq: 2 });
+  });
+
+  it('a newly opened comparison drops the request', () => {
+    let state = reducer(initialState, { type: 'opened', open: open('c1', ['/a', '/b']) });
+    state = reducer(state, { type: 'focus', target: { doc: 0, paragraph: 0 } });
+    expect(reducer(state, { type: 'opened', open: open('c2', ['/x', '/y']) }).focus).toBeNull();
+    // Worked out again, its paragraphs and differences may be numbered afresh: dropped too.
+    expect(reducer(state, { type: 'opened', open: open('c1', ['/a', '/b']), keep: true }).focus).toBeNull();
+  });
+});
+
+describe('column order', () => {
+  it('is kept by comparison, and carried over when a source is removed or added', () => {
+    let state = reducer(initialState, { type: 'opened', open: open('c1', ['/a', '/b', '/c']) });
+    state = reducer(state, { type: 'columnOrder', comparisonId: 'c1', paths: ['/c', '/a', '/b'] });
+    // Remove /a: the rest keep their order.
+    state = reducer(state, { type: 'opened', open: open('c2', ['/b', '/c']) });
+    expect(state.columnOrders.c2).toEqual(['/c', '/b']);
+    // Add /d: it comes at the end.
+    state = reducer(state, { type: 'opened', open: open('c3', ['/b', '/c', '/d']) });
+    expect(state.columnOrders.c3).toEqual(['/c', '/b', '/d']);
+    // Back to the first comparison: its own order.
+    state = reducer(state, { type: 'opened', open: open('c1', ['/a', '/b', '/c']) });
+    expect(state.columnOrders.c1).toEqual(['/c', '/a', '/b']);
+    // Other files beside some of these: a new comparison, in main's order.
+    state = reducer(state, { type: 'opened', open: open('c8', ['/a', '/z']) });
+    expect(state.columnOrders.c8).toBeUndefined();
+    // Something else altogether: no order carried.
+    state = reducer(state, { type: 'opened', open: open('c9', ['/x', '/y']) });
+    expect(state.columnOrders.c9).toBeUndefined();
+  });
+
+  it('linked scrolling is on by default and can be switched off', () => {
+    expect(initialState.linkedScrolling).toBe(true);
+    expect(reducer(initialState, { type: 'linkedScrolling', on: false }).linkedScrolling).toBe(false);
+  });
+});
