@@ -55,6 +55,11 @@ test.describe('screenshots', () => {
       if (await page.getByRole('button', { name: 'Close notes' }).isVisible()) await page.getByRole('button', { name: 'Close notes' }).click();
       // Every column from its top, where the page furniture of the seeds sits, as Parallax found it.
       await page.locator('.column__scroll').evaluateAll((scrollers) => scrollers.forEach((scroller) => scroller.scrollTo({ top: 0 })));
+      // Page furniture is folded per run; open the first run of each column to show it dimmed.
+      for (const column of await page.locator('section.column').all()) {
+        const fold = column.locator('.furniture-toggle[aria-expanded="false"]').first();
+        if ((await fold.count()) > 0) await fold.click();
+      }
       await page.mouse.move(0, 0);
       await shoot(app, 'comparison-seeds-junk.png');
       // Then a paragraph the reader marked as junk themselves, with its undo.
@@ -92,6 +97,29 @@ test.describe('screenshots', () => {
     await expect(page.getByRole('heading', { name: 'Sharp criticism', level: 3 })).toBeVisible();
     await page.mouse.move(0, 0);
     await shoot(app, 'word-sets.png');
+  });
+
+  test('the columns: a passage under the pointer with its connectors, at 1440x900 and on a 1280x720 projector', async ({ app }) => {
+    const { page } = app;
+    await expect(page.locator('section.column').first()).toBeVisible();
+    app.queuePick(otherFiles);
+    await app.openFilesButton().click();
+    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
+    for (const [name, size] of [
+      ['comparison-seeds-hover.png', { width: 1440, height: 900 }],
+      ['comparison-seeds-1280.png', { width: 1280, height: 720 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      // Select a passage most sources share (so they line up), then rest the pointer on it.
+      const member = page.locator('section.column').first().locator('.para--body[data-group]').nth(1);
+      await member.click();
+      await page.getByRole('button', { name: 'Close notes' }).click();
+      await member.click();
+      await page.getByRole('button', { name: 'Close notes' }).click().catch(() => undefined);
+      await member.hover();
+      await shoot(app, name);
+      await page.keyboard.press('Escape');
+    }
   });
 
   test('event view, differences panel, claims table and coverage map', async ({ app }) => {
