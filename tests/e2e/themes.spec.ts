@@ -17,6 +17,8 @@ test('each theme can be chosen in the header, passes axe with the notes panel an
   // Three axe scans of the whole comparison: slow on a shared two-core machine.
   test.slow();
   const { page } = app;
+  // Buttons fade between themes for 160 ms; axe must read the colours they settle on, not a blend.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await expect(page.locator('.para mark.diff').first()).toBeVisible();
   const picker = page.getByRole('combobox', { name: 'Theme' });
   await expect(picker).toHaveValue('system');
