@@ -4,7 +4,8 @@
 // It generates its own inputs in .bench/ (a news-like report, a paraphrase of it with about a third
 // of the words changed and the paragraphs reordered, an unrelated report, and twelve documents of
 // 300 paragraphs), then times the real command line as whole processes, with the comparison's own
-// time and peak memory from `parallax compare --timings`. Budgets are printed beside the figures;
+// time and peak memory from `parallax compare --timings`; then scripts/bench-renderer.js measures
+// the window with five 50,000-word sources (`--no-renderer` skips it). Budgets are printed beside the figures;
 // nothing here fails on a slow machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -157,6 +158,16 @@ const twelve = Array.from({ length: 12 }, (_v, i) => write(`twelve-${String(i + 
 const many = compare(twelve, 1);
 emit({ figure: '12 documents x 300 paragraphs: whole process', ms: many.ms, budgetMs: 3000, withinBudget: many.ms < 3000 });
 emit({ figure: '12 documents x 300 paragraphs: comparison itself', ms: many.timings.compareMs, peakMB: many.peakRssMB });
+
+// 4. The renderer: five sources of 50,000 words opened in the built renderer in Chromium (time to
+// first view, longest main-thread task while opening and while scrolling, heap). It needs the
+// Chromium the end-to-end tests use; without it the line says why.
+if (!process.argv.includes('--no-renderer')) {
+  const renderer = spawnSync(process.execPath, [join(root, 'scripts', 'bench-renderer.js')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const lines = renderer.stdout.split('\n').filter((line) => line.startsWith('{'));
+  if (lines.length > 0) for (const line of lines) console.log(line);
+  else emit({ figure: 'renderer', failed: (renderer.stderr || `exit ${renderer.status}`).trim().split('\n').slice(-3).join(' ') });
+}
 
 try {
   emit({ figure: 'machine', cores: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()), node: process.version });
