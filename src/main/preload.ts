@@ -72,6 +72,11 @@ const menuCommands = {
   'theme-contrast': true,
   'show-shortcuts': true,
   'find-differences': true,
+  'layout-columns': true,
+  'layout-event': true,
+  'layout-claims': true,
+  'layout-coverage': true,
+  'toggle-differences': true,
 } as const satisfies Record<MenuCommand, true>;
 
 const MENU_CHANNEL: typeof MenuChannelName = 'menu:command';

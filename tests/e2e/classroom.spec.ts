@@ -97,7 +97,13 @@ test('the menu’s commands reach the page: paste, views, blind mode and reveal,
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system');
 
   await app.fireMenuCommand('find-differences');
-  await expect(page.getByRole('group', { name: 'Differences' }).getByRole('button').first()).toBeFocused();
+  await expect(page.locator('.differences__search')).toBeFocused();
+  await app.fireMenuCommand('toggle-differences');
+  await expect(page.locator('.differences__search')).toHaveCount(0);
+  for (const [command, tab] of [['layout-event', 'Event'], ['layout-claims', 'Claims'], ['layout-coverage', 'Coverage'], ['layout-columns', 'Columns']] as const) {
+    await app.fireMenuCommand(command);
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+  }
 
   await app.fireMenuCommand('show-shortcuts');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

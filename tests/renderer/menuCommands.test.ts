@@ -26,6 +26,8 @@ describe('the page handles every menu command', () => {
       setTheme: record('setTheme'),
       showShortcuts: record('showShortcuts'),
       findDifferences: record('findDifferences'),
+      showLayout: record('showLayout'),
+      toggleDifferences: record('toggleDifferences'),
     };
     const handlers = classroomCommandHandlers(targets);
     const all = new Set<string>([...PARALLAX_MENU_COMMANDS, ...Object.keys(handlers)]);
@@ -44,6 +46,11 @@ describe('the page handles every menu command', () => {
       'setTheme(contrast)',
       'showShortcuts()',
       'findDifferences()',
+      'showLayout(columns)',
+      'showLayout(events)',
+      'showLayout(claims)',
+      'showLayout(coverage)',
+      'toggleDifferences()',
     ]);
   });
 });

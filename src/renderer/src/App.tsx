@@ -122,7 +122,23 @@ export function App() {
     showShortcuts: () => classroomActions.showShortcuts(true),
     findDifferences: () => {
       actions.showComparison();
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.kind-toggles button')?.focus());
+      actions.showDifferences(true);
+      // The panel mounts on the next render; its search field takes the focus then.
+      const focus = (tries: number) =>
+        requestAnimationFrame(() => {
+          const field = document.querySelector<HTMLElement>('.differences__search');
+          if (field) field.focus();
+          else if (tries > 0) focus(tries - 1);
+        });
+      focus(10);
+    },
+    showLayout: (layout) => {
+      actions.showComparison();
+      actions.showLayout(layout);
+    },
+    toggleDifferences: () => {
+      actions.showComparison();
+      actions.showDifferences(!state.differencesOpen);
     },
   });
   const commandsRef = useRef(commands);

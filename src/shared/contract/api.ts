@@ -335,8 +335,15 @@ export const MENU_COMMANDS = [
   'theme-contrast',
   /** The in-app dialog listing every keyboard shortcut. */
   'show-shortcuts',
-  /** Move focus to the legend of the kinds of difference, to find them by kind. */
+  /** Open the differences list and put the focus in its search field. */
   'find-differences',
+  /** The ways to see a comparison (the tabs above it). */
+  'layout-columns',
+  'layout-event',
+  'layout-claims',
+  'layout-coverage',
+  /** The differences list on or off. */
+  'toggle-differences',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command' as const;

@@ -21,6 +21,8 @@ export interface ClassroomCommandTargets {
   setTheme(theme: ThemeChoice): void;
   showShortcuts(): void;
   findDifferences(): void;
+  showLayout(layout: 'columns' | 'events' | 'claims' | 'coverage'): void;
+  toggleDifferences(): void;
 }
 
 /** What each command does; a command missing here does not compile. */
@@ -39,6 +41,11 @@ export function classroomCommandHandlers(t: ClassroomCommandTargets): Record<Cla
     'theme-contrast': () => t.setTheme('contrast'),
     'show-shortcuts': () => t.showShortcuts(),
     'find-differences': () => t.findDifferences(),
+    'layout-columns': () => t.showLayout('columns'),
+    'layout-event': () => t.showLayout('events'),
+    'layout-claims': () => t.showLayout('claims'),
+    'layout-coverage': () => t.showLayout('coverage'),
+    'toggle-differences': () => t.toggleDifferences(),
   };
 }
 
@@ -64,7 +71,7 @@ export const SHORTCUTS: readonly { readonly area: string; readonly shortcuts: re
       { keys: 'F5', what: 'Presentation mode' },
       { keys: 'Ctrl+Shift+B', what: 'Blind mode on or off' },
       { keys: 'Ctrl+Shift+R', what: 'Reveal or hide the names in blind mode' },
-      { keys: 'Ctrl+F', what: 'Go to the legend of the kinds of difference' },
+      { keys: 'Ctrl+F', what: 'Search the differences list' },
       { keys: 'Ctrl+/', what: 'This list of shortcuts' },
       { keys: 'Tab and Shift+Tab', what: 'Move between controls' },
     ],
