@@ -209,7 +209,6 @@ export function App() {
       <AppHeader
         view={state.view}
         hasComparison={Boolean(comparison)}
-        comparisonTitle={title}
         busy={state.busy}
         onShowComparison={actions.showComparison}
         onShowRecent={() => void actions.showRecent()}

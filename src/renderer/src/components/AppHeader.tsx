@@ -5,7 +5,6 @@ export interface AppHeaderProps {
   readonly view: View;
   readonly hasComparison: boolean;
   /** What is open, shown beside the name ("5 sources: …"). */
-  readonly comparisonTitle?: string;
   readonly busy: string | null;
   readonly onShowComparison: () => void;
   readonly onShowRecent: () => void;
@@ -57,7 +56,8 @@ export function AppHeader(props: AppHeaderProps) {
       </nav>
 
       <p className="app-header__status" aria-live="polite">
-        {props.busy ?? (props.view === 'comparison' ? props.comparisonTitle : '')}
+        {/* Only what is happening: the comparison on screen is named by the toolbar and the window title. */}
+        {props.busy ?? ''}
       </p>
 
       <div className="app-header__actions">
