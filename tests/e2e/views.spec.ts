@@ -299,12 +299,10 @@ test.describe('long comparisons', () => {
     const total = Number((await page.getByRole('button', { name: /^Differences list/ }).locator('.kind-toggle__count').innerText()).trim());
     expect(total).toBeGreaterThan(200);
     expect(await list.getByRole('option').count()).toBeLessThan(40);
-    const started = Date.now();
     await panel.getByRole('searchbox', { name: 'Search' }).fill('claimed');
     await expect(list).toHaveAttribute('aria-label', /^Differences, \d+ listed$/);
     await expect(list).not.toHaveAttribute('aria-label', `Differences, ${total} listed`);
     await expect(list.getByRole('option').first()).toContainText('claimed');
-    expect(Date.now() - started).toBeLessThan(2_000);
     // Stepping to the last one in the list keeps the window answering.
     await page.locator('.event-table .para').first().focus();
     await page.keyboard.press('Shift+F8');
