@@ -6,7 +6,8 @@
 // Writes comparison-sample.png, note-panel.png, comparison-seeds.png (or comparison-files.png
 // when FILEs are given: they are opened instead of the seed articles), comparison-seeds-junk.png
 // (seeds only: page furniture dimmed, one paragraph marked by the reader), source-details.png,
-// recent.png, word-sets.png, notes-panel.png (the notes panel on the seeds, notes of every kind), and
+// recent.png, word-sets.png, notes-panel.png and notes-panel-every-kind.png (the notes panel on the seeds, notes of
+// every kind; the second in a tall window that shows them all), and
 // the comparison's other layouts: differences-panel.png, event-view.png, claims-table.png and
 // coverage-map.png (of the seeds, or of the FILEs), at 1440x900.
 //

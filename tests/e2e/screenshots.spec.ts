@@ -201,6 +201,10 @@ test.describe('screenshots', () => {
     await panel.getByRole('button', { name: /^All notes/ }).click();
     await page.mouse.move(0, 0);
     await shoot(app, 'notes-panel.png');
+    // A tall window, so that the list shows the four notes, one of each kind, at once.
+    await page.setViewportSize({ width: 1440, height: 1700 });
+    await expect(panel.locator('.note-card, li').filter({ hasText: 'B softens' }).first()).toBeVisible();
+    await shoot(app, 'notes-panel-every-kind.png');
   });
 });
 
