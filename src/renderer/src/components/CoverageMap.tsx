@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Comparison } from '../../../shared/contract/comparison';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 import { coverage, LEVEL_WORDS, type CoverageCell } from '../lib/coverage';
 import type { EventRow } from '../lib/eventRows';
 
+import { useRowsInSteps } from '../hooks/useRowsInSteps';
+import { MoreRows } from './MoreRows';
 export interface CoverageMapProps {
   readonly comparison: Comparison;
   readonly rows: readonly EventRow[];
@@ -31,20 +33,9 @@ function cellName(cell: CoverageCell, label: string, rowName: string, paragraph:
 export function CoverageMap(props: CoverageMapProps) {
   const { comparison, rows, labels, onGoTo } = props;
   const cells = useMemo(() => coverage(comparison, rows), [comparison, rows]);
-  const [rendered, setRendered] = useState(ROWS_PER_STEP);
+  const { rendered, sentinel, reach, more } = useRowsInSteps(rows.length, ROWS_PER_STEP);
   const [stop, setStop] = useState<{ row: number; doc: number } | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const sentinel = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = sentinel.current;
-    if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((seen) => {
-      if (seen.some((entry) => entry.isIntersecting)) setRendered((n) => Math.min(rows.length, n + ROWS_PER_STEP));
-    }, { rootMargin: '400px' });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [rows.length, rendered]);
 
   const firstStop = useMemo(() => {
     const doc = rows[0]?.cells.findIndex((cell) => cell.length > 0) ?? -1;
@@ -69,7 +60,7 @@ export function CoverageMap(props: CoverageMapProps) {
     event.preventDefault();
     if (!target) return;
     const to = target;
-    if (to.row >= rendered) setRendered(Math.min(rows.length, to.row + ROWS_PER_STEP));
+    reach(to.row);
     setStop(to);
     requestAnimationFrame(() => buttons.current.get(`${to.row}:${to.doc}`)?.focus());
   };
@@ -186,16 +177,7 @@ export function CoverageMap(props: CoverageMapProps) {
             })}
           </tbody>
         </table>
-        {rendered < rows.length && (
-          <div ref={sentinel} className="event-view__more">
-            <span>
-              Showing {rendered} of {rows.length} rows.
-            </span>
-            <button type="button" className="button button--quiet" onClick={() => setRendered(rows.length)}>
-              Show all rows
-            </button>
-          </div>
-        )}
+        <MoreRows rendered={rendered} total={rows.length} ref={sentinel} onMore={more} />
       </div>
     </div>
   );

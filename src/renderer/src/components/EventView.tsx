@@ -6,6 +6,8 @@ import { rowIndexByParagraph, type EventRow } from '../lib/eventRows';
 import type { FocusRequest } from '../state/appState';
 import { ParagraphBlock } from './ParagraphBlock';
 
+import { useRowsInSteps } from '../hooks/useRowsInSteps';
+import { MoreRows } from './MoreRows';
 export interface EventViewProps {
   readonly comparison: Comparison;
   readonly index: ComparisonIndex;
@@ -37,12 +39,11 @@ function prefersReducedMotion(): boolean {
  */
 export function EventView(props: EventViewProps) {
   const { comparison, index, rows, labels, selected, onSelect, noteCounts, activeDifference, focus } = props;
-  const [rendered, setRendered] = useState(ROWS_PER_STEP);
+  const { rendered, sentinel, reach, more } = useRowsInSteps(rows.length, ROWS_PER_STEP, 600);
   const hidden = useMemo(() => new Set(props.hiddenKinds), [props.hiddenKinds]);
   const rowOfParagraph = useMemo(() => rowIndexByParagraph(rows), [rows]);
   const elements = useRef(new Map<string, HTMLDivElement>());
   const rowElements = useRef(new Map<number, HTMLTableRowElement>());
-  const sentinel = useRef<HTMLDivElement>(null);
   const scrollElement = useRef<HTMLDivElement>(null);
   // The paragraph Tab lands on: one in the whole table (a roving tab stop).
   const [tabStop, setTabStop] = useState<ParagraphRef | null>(null);
@@ -52,17 +53,6 @@ export function EventView(props: EventViewProps) {
     return first && doc >= 0 ? { doc, paragraph: first.cells[doc]![0]! } : null;
   }, [rows]);
   const stop = tabStop && rowOfParagraph.has(key(tabStop.doc, tabStop.paragraph)) ? tabStop : (selected ?? firstRef);
-
-  // More rows as the end of those on the page comes near.
-  useEffect(() => {
-    const element = sentinel.current;
-    if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((seen) => {
-      if (seen.some((entry) => entry.isIntersecting)) setRendered((n) => Math.min(rows.length, n + ROWS_PER_STEP));
-    }, { rootMargin: '600px' });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [rows.length, rendered]);
 
   // The chosen difference: its row is put on the page, then scrolled to the middle of the view.
   const activeTargets = useMemo(
@@ -78,10 +68,10 @@ export function EventView(props: EventViewProps) {
     return undefined;
   }, [activeTargets, focus, rowOfParagraph]);
   const [scrolledFor, setScrolledFor] = useState(0);
-  if (focusRow !== undefined && focusRow >= rendered) setRendered(Math.min(rows.length, focusRow + ROWS_PER_STEP));
+  if (focusRow !== undefined) reach(focusRow);
   // Likewise a selected paragraph (from the notes panel's "also in") must be on the page.
   const selectedRow = selected ? rowOfParagraph.get(key(selected.doc, selected.paragraph)) : undefined;
-  if (selectedRow !== undefined && selectedRow >= rendered) setRendered(Math.min(rows.length, selectedRow + ROWS_PER_STEP));
+  if (selectedRow !== undefined) reach(selectedRow);
   useEffect(() => {
     if (!focus || focus.seq === scrolledFor || focusRow === undefined) return;
     const row = rowElements.current.get(focusRow);
@@ -112,7 +102,7 @@ export function EventView(props: EventViewProps) {
         event.preventDefault();
         if (!ref) return;
         const row = rowOfParagraph.get(key(ref.doc, ref.paragraph)) ?? 0;
-        if (row >= rendered) setRendered(Math.min(rows.length, row + ROWS_PER_STEP));
+        reach(row);
         setTabStop(ref);
         // After the row is on the page.
         requestAnimationFrame(() => {
@@ -156,7 +146,7 @@ export function EventView(props: EventViewProps) {
         }
       }
     },
-    [onSelect, rendered, rowOfParagraph, rows, selected],
+    [onSelect, reach, rowOfParagraph, rows, selected],
   );
 
   return (
@@ -258,16 +248,7 @@ export function EventView(props: EventViewProps) {
             })}
           </tbody>
         </table>
-        {rendered < rows.length && (
-          <div ref={sentinel} className="event-view__more">
-            <span>
-              Showing {rendered} of {rows.length} rows.
-            </span>
-            <button type="button" className="button button--quiet" onClick={() => setRendered((n) => Math.min(rows.length, n + ROWS_PER_STEP * 5))}>
-              Show more rows
-            </button>
-          </div>
-        )}
+        <MoreRows rendered={rendered} total={rows.length} ref={sentinel} onMore={more} />
       </div>
     </div>
   );
