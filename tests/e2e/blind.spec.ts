@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, SAMPLES_DIR, SEEDS_DIR, test } from './harness.js';
+import { expect, SAMPLES_DIR, seedPaths, test } from './harness.js';
 
 /**
  * Blind mode: every name, title, file name and piece of metadata that could give a source's outlet
@@ -10,7 +10,7 @@ import { expect, SAMPLES_DIR, SEEDS_DIR, test } from './harness.js';
  */
 
 const sampleFiles = readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort();
-const seedFiles = readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort().map((name) => join(SEEDS_DIR, name));
+const seedFiles = seedPaths();
 
 /** The sample's outlets, as Parallax names them (from their files), and their headlines. */
 const SAMPLE_OUTLETS = ['Amberline Wire', 'Harlowmere Lantern', 'Quillon Dispatch', 'Veskin Valley Courier'];

@@ -1,20 +1,8 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, SEEDS_DIR, test, type ParallaxApp } from './harness.js';
+import { expect, openSeeds, seedPaths, test } from './harness.js';
 
-const seedPaths = (): string[] =>
-  readdirSync(SEEDS_DIR)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => join(SEEDS_DIR, name));
-
-async function openSeeds(app: ParallaxApp): Promise<void> {
-  await expect(app.page.locator('section.column').first()).toBeVisible();
-  app.queuePick(seedPaths());
-  await app.openFilesButton().click();
-  await expect(app.page.locator('section.column')).toHaveCount(5);
-}
 
 /** The columns' labels, left to right. */
 const labels = (page: Page) => page.locator('section.column .column__label-text').allInnerTexts();

@@ -1,15 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, SAMPLES_DIR, SEEDS_DIR, test } from './harness.js';
+import { expect, SAMPLES_DIR, seedPaths, test } from './harness.js';
 
 /** The sample articles (the folder also holds a README, which is not an article). */
 const sampleArticles = readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt')).sort();
-const seedPaths = (): string[] =>
-  readdirSync(SEEDS_DIR)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => join(SEEDS_DIR, name));
 
 /** A passage number found in the most columns, preferring one further down (so lining up shows). */
 async function widestPassage(page: Page): Promise<{ number: string; docs: number[] }> {

@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +29,12 @@ export const LEXICON_PATH = defaultLexiconPath(join(REPO_ROOT, 'resources'));
 export const COMPARE_WORKER = join(REPO_ROOT, 'out', 'main', 'compare-worker.js');
 /** The seed articles live beside the checkout, never inside it. */
 export const SEEDS_DIR = resolve(REPO_ROOT, '..', 'shared', 'seeds');
+/** The five seed articles, in file-name order. */
+export const seedPaths = (): string[] =>
+  readdirSync(SEEDS_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(SEEDS_DIR, name));
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -139,6 +145,14 @@ function installBridge(): void {
 }
 
 /** One running app: the page, its services and its data folder. */
+/** Open the five seeds through Open files…, once the sample is on screen. */
+export async function openSeeds(app: ParallaxApp): Promise<void> {
+  await expect(app.page.locator('section.column').first()).toBeVisible();
+  app.queuePick(seedPaths());
+  await app.openFilesButton().click();
+  await expect(app.page.locator('section.column')).toHaveCount(5);
+}
+
 export class ParallaxApp {
   page!: Page;
   private service!: ApiService;

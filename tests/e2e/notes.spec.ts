@@ -1,13 +1,7 @@
-import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, SEEDS_DIR, test } from './harness.js';
+import { expect, seedPaths, test } from './harness.js';
 
-const seedPaths = (): string[] =>
-  readdirSync(SEEDS_DIR)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => join(SEEDS_DIR, name));
 
 test('a note written on a paragraph is still there after a restart, reopened from Recent', async ({ app }) => {
   let page = app.page;

@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, SEEDS_DIR, test, type ParallaxApp } from './harness.js';
+import { expect, seedPaths, test, type ParallaxApp } from './harness.js';
 
 /**
  * The screenshots of docs/screenshots, taken by `npm run screenshots -- --out DIR [FILE...]`
@@ -20,7 +20,7 @@ test.describe('screenshots', () => {
     await app.page.screenshot({ path: join(OUT!, name) });
   };
 
-  const otherFiles = FILES.length > 0 ? FILES : readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort().map((n) => join(SEEDS_DIR, n));
+  const otherFiles = FILES.length > 0 ? FILES : seedPaths();
   const otherName = FILES.length > 0 ? 'comparison-files.png' : 'comparison-seeds.png';
 
   test('comparison, note panel and recent list', async ({ app }) => {

@@ -1,27 +1,14 @@
-import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, SEEDS_DIR, test, type ParallaxApp } from './harness.js';
+import { expect, openSeeds, test } from './harness.js';
 
 /**
  * The comparison's other layouts (event, claims, coverage) and the differences panel, on the five
  * seed articles and on long generated reports.
  */
 
-const seedPaths = (): string[] =>
-  readdirSync(SEEDS_DIR)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => join(SEEDS_DIR, name));
-
-async function openSeeds(app: ParallaxApp): Promise<void> {
-  await expect(app.page.locator('section.column').first()).toBeVisible();
-  app.queuePick(seedPaths());
-  await app.openFilesButton().click();
-  await expect(app.page.locator('section.column')).toHaveCount(5);
-}
 
 /** The five cells of an event row, in source order. */
 const cellsOf = (row: Locator) => row.locator('td.event-cell');
