@@ -1,4 +1,4 @@
-import { QUOTE_CONTEXT } from '../targets.js';
+import { anchorOn } from '../targets.js';
 import { anchorRows, readingOrder, type AnchorRow, type ExportComparison, type NotesExport } from './common.js';
 
 /**
@@ -22,15 +22,10 @@ export function sourceUrl(path: string): string {
 
 function selectors(item: ExportComparison, anchor: AnchorRow) {
   const doc = anchor.placed ? item.comparison?.documents[anchor.placed.doc] : undefined;
-  const quote = doc
-    ? {
-        exact: doc.text.slice(anchor.start, anchor.end),
-        prefix: doc.text.slice(Math.max(0, anchor.start - QUOTE_CONTEXT), anchor.start),
-        suffix: doc.text.slice(anchor.end, anchor.end + QUOTE_CONTEXT),
-      }
-    : { exact: anchor.saved.quote.exact, prefix: anchor.saved.quote.prefix, suffix: anchor.saved.quote.suffix };
+  // Where the note stands now, with its context as the app keeps it; else as it was saved.
+  const quote = doc ? anchorOn(doc, anchor.start, anchor.end).quote : anchor.saved.quote;
   return [
-    { type: 'TextQuoteSelector', ...quote },
+    { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
     { type: 'TextPositionSelector', start: anchor.start, end: anchor.end },
   ];
 }
