@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserFacingError } from './dispatch.js';
 import { pathExists, writeFileDurably } from './durable-file.js';
+import { escapeHtml } from '../../shared/notes/export/report.js';
 
 /**
  * Text pasted into Parallax becomes a file in the data folder (`<dataDir>/pasted/`), so that it can
@@ -61,10 +62,6 @@ function visibleWords(html: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;|&#160;/gi, ' ')
     .trim();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** A whole HTML document around a pasted fragment, declared UTF-8 and titled with the source's name. */

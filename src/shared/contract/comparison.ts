@@ -104,6 +104,18 @@ export const DIFFERENCE_KINDS = [
 ] as const;
 export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
 
+/** Each kind's name for people, as the app, the command line's exports and the report show it. */
+export const DIFFERENCE_KIND_NAMES: Readonly<Record<DifferenceKind, string>> = {
+  wording: 'Wording',
+  attribution: 'Attribution',
+  'loaded-term': 'Loaded term',
+  figure: 'Figure',
+  quote: 'Quotation',
+  hedge: 'Hedge',
+  label: 'Label',
+  omission: 'Left out',
+};
+
 /** A range of one document's text. */
 export interface TextSpan {
   readonly doc: number;

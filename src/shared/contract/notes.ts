@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIFFERENCE_KINDS } from './comparison.js';
 
 /**
  * Notes, as kept in the store and passed between processes.
@@ -40,8 +41,8 @@ export const anchorSchema = z.object({
 });
 export type Anchor = z.infer<typeof anchorSchema>;
 
-/** The kinds of difference a note may be written on (as in `DIFFERENCE_KINDS` of the comparison). */
-const differenceKind = z.enum(['wording', 'attribution', 'loaded-term', 'figure', 'quote', 'hedge', 'label', 'omission']);
+/** The kinds of difference a note may be written on. */
+const differenceKind = z.enum(DIFFERENCE_KINDS);
 
 /**
  * What a note is written on.

@@ -6,17 +6,8 @@ import type { DifferenceKind } from '../../../shared/contract/comparison';
  */
 export const KIND_PRECEDENCE: readonly DifferenceKind[] = ['figure', 'quote', 'attribution', 'loaded-term', 'label', 'hedge', 'omission', 'wording'];
 
-/** Kinds of difference, in words (the legend, a mark's tooltip, the notes panel). */
-export const DIFFERENCE_KIND_NAMES: Record<DifferenceKind, string> = {
-  wording: 'Wording',
-  attribution: 'Attribution',
-  'loaded-term': 'Loaded term',
-  figure: 'Figure',
-  quote: 'Quotation',
-  hedge: 'Hedge',
-  label: 'Label',
-  omission: 'Left out',
-};
+/** Kinds of difference, in words (the legend, a mark’s tooltip, the notes panel): from the contract, as the report uses them. */
+export { DIFFERENCE_KIND_NAMES } from '../../../shared/contract/comparison';
 
 /** The order of the legend: framing first, plain wording last. */
 export const LEGEND_ORDER: readonly DifferenceKind[] = ['attribution', 'loaded-term', 'label', 'hedge', 'figure', 'quote', 'omission', 'wording'];

@@ -1,4 +1,4 @@
-import type { Comparison, Difference, DifferenceKind, SourceDocument } from '../../contract/comparison.js';
+import { DIFFERENCE_KIND_NAMES, type Comparison, type Difference, type DifferenceKind, type SourceDocument } from '../../contract/comparison.js';
 import { anchorRows, codeLabel, readingOrder, targetDescription, type ExportComparison, type NoteRow, type NotesExport } from './common.js';
 
 /**
@@ -13,16 +13,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-const KIND_NAMES: Record<DifferenceKind, string> = {
-  wording: 'Wording',
-  attribution: 'Attribution',
-  'loaded-term': 'Loaded term',
-  figure: 'Figure',
-  quote: 'Quotation',
-  hedge: 'Hedge',
-  label: 'Label',
-  omission: 'Left out',
-};
 
 /** Marks by kind that do not rely on colour alone (as in the app: a line style per kind). */
 const STYLE = `
@@ -80,7 +70,7 @@ function markedParagraph(doc: SourceDocument, docIndex: number, start: number, e
     const to = Math.min(end, span.end);
     if (to <= from) continue;
     html += escapeHtml(doc.text.slice(at, from));
-    const title = `${KIND_NAMES[difference.kind]}${difference.note ? `: ${difference.note}` : ''}`;
+    const title = `${DIFFERENCE_KIND_NAMES[difference.kind]}${difference.note ? `: ${difference.note}` : ''}`;
     html += `<mark class="k-${difference.kind}" title="${escapeHtml(title)}">${escapeHtml(doc.text.slice(from, to))}</mark>`;
     at = to;
   }
@@ -128,7 +118,7 @@ function groupsHtml(comparison: Comparison, rows: readonly NoteRow[], item: Expo
         })
         .join('\n');
       const classified = differences.filter((difference) => difference.kind !== 'wording' && difference.note);
-      const list = classified.length > 0 ? `<ul class="differences">${classified.map((difference) => `<li><strong>${KIND_NAMES[difference.kind]}</strong>: ${escapeHtml(difference.note ?? '')}</li>`).join('')}</ul>` : '';
+      const list = classified.length > 0 ? `<ul class="differences">${classified.map((difference) => `<li><strong>${DIFFERENCE_KIND_NAMES[difference.kind]}</strong>: ${escapeHtml(difference.note ?? '')}</li>`).join('')}</ul>` : '';
       const notes = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === number).map((row) => noteHtml(item, row, codebook)).join('\n');
       return `<section class="group" aria-labelledby="group-${number}"><h3 id="group-${number}">Group ${number} · ${group.members.length} sources</h3>
 <div class="members">${members}</div>${list}${notes}</section>`;
@@ -151,10 +141,10 @@ export function comparisonReport(item: ExportComparison, options: { codebook?: N
     : (item.sources ?? []).map((source, i) => `<tr><td>${String.fromCharCode(65 + (i % 26))}</td><td>${escapeHtml(source.label)}</td><td><div class="path">${escapeHtml(source.path)}</div></td><td></td></tr>`).join('\n');
   const counts = new Map<DifferenceKind, number>();
   for (const difference of comparison?.differences ?? []) counts.set(difference.kind, (counts.get(difference.kind) ?? 0) + 1);
-  const summary = [...counts].map(([kind, count]) => `${KIND_NAMES[kind]} ${count}`).join(' · ');
+  const summary = [...counts].map(([kind, count]) => `${DIFFERENCE_KIND_NAMES[kind]} ${count}`).join(' · ');
   const ungrouped = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === undefined);
   const orphans = rows.filter((row) => row.section === 'orphan');
-  const legend = (Object.keys(KIND_NAMES) as DifferenceKind[]).map((kind) => `<mark class="k-${kind}">${KIND_NAMES[kind]}</mark>`).join(' ');
+  const legend = (Object.keys(DIFFERENCE_KIND_NAMES) as DifferenceKind[]).map((kind) => `<mark class="k-${kind}">${DIFFERENCE_KIND_NAMES[kind]}</mark>`).join(' ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
