@@ -92,13 +92,13 @@ test('blind mode holds for the five seeds, is remembered after a restart, and tu
   await app.openFilesButton().click();
   await expect(page.locator('section.column')).toHaveCount(5);
 
-  // The seeds are named by their files ("000"…) and carry their headlines as titles.
+  // The seeds are named by their files ("000"…) and carry their headlines (first lines) as titles:
+  // those of 000 and 002, read from the seeds (their text is not ours to copy here).
   const forbidden = [
     ...seedFiles.map((path) => basename(path)),
     ...seedFiles.map((path) => basename(path).slice(0, 3)),
     ...seedFiles.map((path) => basename(path, '.txt').slice(4)),
-    'Netanyahu orders top officials to Qatar for Gaza ceasefire talks',
-    'Israel-Hamas talks drag on in Qatar, Blinken in region',
+    ...[seedFiles[0]!, seedFiles[2]!].map(firstLine),
   ];
   await page.locator('section.column').first().locator('.para--body[data-group]').first().click();
   await expect(page.getByRole('complementary', { name: 'Notes' })).toBeVisible();
