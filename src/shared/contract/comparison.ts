@@ -73,12 +73,24 @@ export interface GroupMember {
   readonly paragraphs: readonly number[];
 }
 
+/**
+ * Why two sentences were linked: `headlines` when both are their sources' headlines (a comparison's
+ * headlines are always set side by side), `leads` when both lead their stories (headline or lede)
+ * and share words, `words` when they share enough words and figures.
+ */
+export const LINK_BASES = ['headlines', 'leads', 'words'] as const;
+export type LinkBasis = (typeof LINK_BASES)[number];
+
 /** Two sentences, in two documents, that report the same thing. */
 export interface SentenceLink {
   /** The two sentences, in document order. */
   readonly spans: readonly [TextSpan, TextSpan];
   /** How alike they are, from 0 to 1. */
   readonly score: number;
+  /** The words they share that weighed most in the link, as the first sentence writes them, weightiest first. */
+  readonly terms?: readonly string[];
+  /** What linked them. */
+  readonly basis?: LinkBasis;
 }
 
 /** Paragraphs of two or more documents that report the same thing. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPARISON_SCHEMA, DIFFERENCE_KINDS, PARAGRAPH_KINDS, type Comparison } from './comparison.js';
+import { COMPARISON_SCHEMA, DIFFERENCE_KINDS, LINK_BASES, PARAGRAPH_KINDS, type Comparison } from './comparison.js';
 
 /**
  * A runtime check of the comparison contract: the shape, and that every offset and index points
@@ -26,7 +26,14 @@ export const comparisonShape = z.object({
       members: z.array(z.object({ doc: offset, paragraphs: z.array(offset).min(1) })).min(2),
       score: z.number().min(0).max(1),
       sentences: z
-        .array(z.object({ spans: z.tuple([z.object({ doc: offset, start: offset, end: offset }), z.object({ doc: offset, start: offset, end: offset })]), score: z.number().min(0).max(1) }))
+        .array(
+          z.object({
+            spans: z.tuple([z.object({ doc: offset, start: offset, end: offset }), z.object({ doc: offset, start: offset, end: offset })]),
+            score: z.number().min(0).max(1),
+            terms: z.array(z.string()).optional(),
+            basis: z.enum(LINK_BASES).optional(),
+          }),
+        )
         .optional(),
     }),
   ),

@@ -1,9 +1,12 @@
-import type { AlignmentGroup, GroupMember, ParagraphKind, SentenceLink, SourceDocument } from '../contract/comparison.js';
+import type { AlignmentGroup, GroupMember, LinkBasis, ParagraphKind, SentenceLink, SourceDocument } from '../contract/comparison.js';
 import { splitSentences } from './sentences.js';
 import { paragraphTokens, STOP_WORDS, stem, tokenize, tokensWithin, type Token } from './text.js';
 
-/** How strict alignment is by default: paragraphs less alike than this are not linked. From 0 to 1. */
-export const DEFAULT_ALIGN_THRESHOLD = 0.25;
+/**
+ * How strict alignment is by default: paragraph links weaker than this do not join passages. From 0 to 1
+ * (the scale of a cosine over weighted terms, on which news reports of one event mostly score 0.1 to 0.5).
+ */
+export const DEFAULT_ALIGN_THRESHOLD = 0.1;
 
 /** Kinds of paragraph that can report something; captions and boilerplate are left out. */
 export const ALIGNED_KINDS: ReadonlySet<ParagraphKind> = new Set(['title', 'heading', 'body']);
@@ -33,18 +36,26 @@ const SAME_THING: readonly (readonly string[])[] = [
   ['protesters', 'rioters', 'demonstrators', 'protest', 'protests', 'demonstration'],
   ['disaster', 'catastrophe', 'accident', 'tragedy'],
 ];
+/**
+ * Words that say how a report is sourced or hedged, not what happened: they are what the analysis
+ * compares, so they neither link paragraphs nor keep them apart.
+ */
+const NOT_WHAT_HAPPENED: ReadonlySet<string> = new Set(
+  'reportedly allegedly apparently purportedly supposedly'.split(' '),
+);
 const CONCEPT = new Map<string, string>();
 /** Text between quotation marks (straight, curly, or guillemets). */
 const QUOTED = /["“«]([^"”»]{3,300})["”»]/g;
 for (const words of SAME_THING) for (const word of words) CONCEPT.set(word, `~${words[0]}`);
 
 /** The weighted terms of a span of text: content words (stemmed), numbers and names weighing more. */
-function termsOf(tokens: readonly Token[]): Map<string, number> {
+function termsOf(tokens: readonly Token[], text: string, surface: Map<string, string>): Map<string, number> {
   const terms = new Map<string, number>();
   tokens.forEach((token, i) => {
-    if (STOP_WORDS.has(token.norm)) return;
+    if (STOP_WORDS.has(token.norm) || NOT_WHAT_HAPPENED.has(token.norm)) return;
     if (!token.isNumber && token.norm.length < 2) return;
     const term = CONCEPT.get(token.norm) ?? stem(token.norm);
+    if (!surface.has(term)) surface.set(term, text.slice(token.start, token.end));
     // A capital inside a sentence marks a name; a number is a figure: both say what a report is about.
     const boost = token.isNumber ? (token.norm.length >= 3 ? 1.6 : 1.2) : token.isCapitalized && i > 0 ? 1.3 : 1;
     terms.set(term, Math.max(terms.get(term) ?? 0, boost));
@@ -84,60 +95,72 @@ interface Sentence {
   readonly start: number;
   readonly end: number;
   readonly terms: Map<string, number>;
+  /** Each term as the sentence first writes it. */
+  readonly surface: Map<string, string>;
+  /** The headline, or the first sentence of the first body paragraph: what the story leads with. */
+  readonly isLead: boolean;
   readonly isTitle: boolean;
   readonly quoted: Set<string>;
   total: number;
+  norm: number;
   /** Term ids, ascending, and each one's weight (boost times rarity): for a fast merge. */
   ids: Int32Array;
   weights: Float64Array;
 }
 
-class Components {
-  private readonly parent: number[];
-  constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_v, i) => i);
-  }
-  find(i: number): number {
-    let root = i;
-    while (this.parent[root] !== root) root = this.parent[root]!;
-    while (this.parent[i] !== root) {
-      const next = this.parent[i]!;
-      this.parent[i] = root;
-      i = next;
-    }
-    return root;
-  }
-  join(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
-/** A sentence pair counts as saying the same thing from this similarity up. */
-const SENTENCE_FLOOR = 0.2;
+/** A sentence pair (cosine of weighted terms) counts as saying the same thing from this similarity up. */
+const SENTENCE_FLOOR = 0.05;
 /** What each pair of quoted words two sentences share adds to their similarity, up to a cap. */
 const QUOTE_BONUS = 0.05;
 const QUOTE_BONUS_CAP = 0.25;
-/** How many of a sentence's rarest terms are looked up to find candidate matches. */
-const CANDIDATE_TERMS = 5;
+/**
+ * Leads (a headline, or the first sentence of a story's first body paragraph) sum up their stories,
+ * so two leads that share anything at all (LEAD_FLOOR) are linked with their similarity multiplied by
+ * LEAD_BOOST; two headlines are linked at least at HEADLINE_LINK, so the headlines of a comparison are
+ * set side by side even when they tell the story from different ends.
+ */
+const LEAD_FLOOR = 0.05;
+const LEAD_BOOST = 2.5;
+const HEADLINE_LINK = 0.6;
+/** Two sources tell the same story when they share this many sentence links (of STORY_LINK_SCORE or more) outside their headlines. */
+const STORY_LINKS = 1;
+const STORY_LINK_SCORE = 0.2;
+/**
+ * How passages are formed (see linkPassages): they grow only along paragraph links of GROW_FACTOR
+ * times the threshold or more; one source gives a passage at most MAX_PER_SOURCE paragraphs (it may
+ * tell in three what another packs into one), and a passage holds at most PARAGRAPHS_PER_SOURCE
+ * paragraphs per source it draws on, plus one: one event, not a chapter.
+ */
+const GROW_FACTOR = 1.5;
+const MAX_PER_SOURCE = 3;
+const PARAGRAPHS_PER_SOURCE = 2;
+/** How many matches in each other document a sentence keeps (its best ones, ties kept). */
+const LINKS_PER_DOCUMENT = 3;
+/** How many candidate sentences one sentence may draw from the index before it stops looking. */
+const CANDIDATE_BUDGET = 400;
+/** How many shared words a link records to say why it was made. */
+const LINK_TERMS = 6;
 const EMPTY_IDS = new Int32Array(0);
 const EMPTY_WEIGHTS = new Float64Array(0);
 /** How much one matched sentence counts for its paragraphs, against their coverage. */
 const SINGLE_SENTENCE_WEIGHT = 0.85;
-/** A term in more sentences than this share of all is too common to find candidates with. */
-const COMMON_SHARE = 0.08;
 
 /**
  * Find which paragraphs of several documents report the same thing.
  *
  * Work happens at the sentence level: each sentence is a set of content words (function words
  * dropped, light stemming, words news reports use for the same thing folded together), weighted by
- * how rare they are, with figures and names weighing more. Candidate sentence pairs come from an
- * inverted index over rare terms, so unrelated text is never compared; identical paragraphs are
- * matched by hash. Two paragraphs are alike as far as the sentences of one are matched in the
- * other, so a paragraph that merges several of another source's is linked to each of them. Linked
- * paragraphs form groups, which record which sentences matched which.
+ * how rare they are in the comparison, with figures and names weighing more; two sentences are as
+ * alike as the cosine of their weights. Candidate pairs come from an inverted index, rarest terms
+ * first, with a bounded budget per sentence, so unrelated text is never compared; each sentence keeps
+ * its best few matches in each other source. The sources' leads (headlines and ledes) are compared
+ * with each other directly, and headlines of sources that tell the same story are always linked. Two
+ * paragraphs are alike as far as the sentences of one are matched in the other (or one sentence is
+ * matched strongly). Passages are then formed by average linkage with size caps (see linkPassages),
+ * so they do not chain; each records which sentences matched which, on what words, and why.
+ *
+ * Stages and their cost, for S sentences, T tokens and E links: terms O(T); index O(T); candidates
+ * O(S · budget); leads O(D²) for D sources; paragraph pairs O(E); passages O(E log E).
  *
  * Documents are processed in an order fixed by their content, so the groups do not depend on the
  * order in which they were given.
@@ -163,14 +186,18 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   const sentences: Sentence[] = [];
   for (const doc of order) {
     const document = documents[doc]!;
+    let ledeSeen = false;
     document.paragraphs.forEach((paragraph, index) => {
       if (!ALIGNED_KINDS.has(paragraph.kind)) return;
       const ids: number[] = [];
+      const isLede = paragraph.kind === 'body' && !ledeSeen;
+      if (paragraph.kind === 'body') ledeSeen = true;
       for (const range of splitSentences(document.text, paragraph.start, paragraph.end)) {
-        const terms = termsOf(tokensWithin(paragraphTokens(document, index), range.start, range.end));
+        const surface = new Map<string, string>();
+        const terms = termsOf(tokensWithin(paragraphTokens(document, index), range.start, range.end), document.text, surface);
         if (terms.size === 0) continue;
         ids.push(sentences.length);
-        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, isTitle: paragraph.kind === 'title', quoted: quotedPairs(document.text, range.start, range.end), total: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
+        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, surface, isTitle: paragraph.kind === 'title', isLead: paragraph.kind === 'title' || (isLede && ids.length === 0), quoted: quotedPairs(document.text, range.start, range.end), total: 0, norm: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
       }
       if (ids.length === 0) return;
       const key = document.text.slice(paragraph.start, paragraph.end).toLowerCase().replace(/\s+/g, ' ');
@@ -185,8 +212,10 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   const termIds = new Map<string, number>();
   const idf: number[] = [];
   const df: number[] = [];
+  const termNames: string[] = [];
   for (const [term, count] of frequency) {
     termIds.set(term, idf.length);
+    termNames.push(term);
     idf.push(Math.log(1 + sentences.length / count));
     df.push(count);
   }
@@ -195,14 +224,14 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     sentence.ids = Int32Array.from(entries, ([id]) => id);
     sentence.weights = Float64Array.from(entries, ([id, boost]) => boost * idf[id]!);
     sentence.total = sentence.weights.reduce((sum, w) => sum + w, 0);
+    sentence.norm = Math.sqrt(sentence.weights.reduce((sum, w) => sum + w * w, 0));
   }
 
   // Inverted index over the terms rare enough to find candidates with; each sentence looks up only
   // its rarest few terms, which any sentence reporting the same thing is bound to share.
-  const commonLimit = Math.max(8, Math.ceil(sentences.length * COMMON_SHARE));
   const postings: number[][] = idf.map(() => []);
   sentences.forEach((sentence, id) => {
-    for (const term of sentence.ids) if (df[term]! <= commonLimit) postings[term]!.push(id);
+    for (const term of sentence.ids) postings[term]!.push(id);
   });
 
   const similarity = (a: Sentence, b: Sentence): number => {
@@ -213,7 +242,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       const x = a.ids[i]!;
       const y = b.ids[j]!;
       if (x === y) {
-        shared += Math.min(a.weights[i]!, b.weights[j]!);
+        shared += a.weights[i]! * b.weights[j]!;
         i++;
         j++;
       } else if (x < y) i++;
@@ -221,58 +250,97 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     }
     let quoted = 0;
     if (a.quoted.size > 0 && b.quoted.size > 0) for (const pair of a.quoted) if (b.quoted.has(pair)) quoted++;
-    return Math.min(1, shared / Math.sqrt(a.total * b.total) + Math.min(QUOTE_BONUS_CAP, QUOTE_BONUS * quoted));
+    return Math.min(1, shared / (a.norm * b.norm) + Math.min(QUOTE_BONUS_CAP, QUOTE_BONUS * quoted));
   };
 
-  // Best matching sentence in each other document, for every sentence.
+  // Sentence links: for every sentence, its best few matches in each other document. O(S · c)
+  // for c candidates a sentence draws from the index (bounded by the rare-term cut-off).
   const sentenceLinks = new Map<number, number>();
   const linkKey = (a: number, b: number): number => (a < b ? a * sentences.length + b : b * sentences.length + a);
   const seen = new Int32Array(sentences.length).fill(-1);
   sentences.forEach((sentence, a) => {
-    if (a % 512 === 0) progress(0.2 + 0.6 * (a / Math.max(1, sentences.length)));
+    if (a % 512 === 0) progress(0.2 + 0.5 * (a / Math.max(1, sentences.length)));
     // The rarest few terms, with every term as rare as the last of them (so that which terms are
     // looked up does not depend on the order in which terms were first seen).
-    const usable = [...sentence.ids].filter((term) => df[term]! <= commonLimit).sort((x, y) => df[x]! - df[y]!);
-    const cutoff = usable.length > CANDIDATE_TERMS ? df[usable[CANDIDATE_TERMS - 1]!]! : Infinity;
-    const rarest = usable.filter((term) => df[term]! <= cutoff);
-    const candidates: number[] = [];
-    for (const term of rarest) {
+    // Terms from the rarest up, until the candidates they bring pass a budget: the rare terms any
+    // report of the same thing is bound to share come first, and the work per sentence is bounded.
+    const usable = [...sentence.ids].sort((x, y) => df[x]! - df[y]! || x - y);
+    const byDoc = new Map<number, { b: number; score: number }[]>();
+    let drawn = 0;
+    let lastDf = -1;
+    for (const term of usable) {
+      // Every term as rare as the last one looked up is looked up too, so the order terms were
+      // first seen in does not decide which are used.
+      if (drawn >= CANDIDATE_BUDGET && df[term]! > lastDf) break;
+      lastDf = df[term]!;
       for (const b of postings[term]!) {
-        // Headlines are matched with headlines: a headline sums up the whole story and would
-        // otherwise tie together every paragraph it touches.
-        if (seen[b] === a || sentences[b]!.doc === sentence.doc || sentences[b]!.isTitle !== sentence.isTitle) continue;
+        if (seen[b] === a || sentences[b]!.doc === sentence.doc) continue;
         seen[b] = a;
-        candidates.push(b);
+        drawn++;
+        const score = Math.round(similarity(sentence, sentences[b]!) * 1e9) / 1e9;
+        if (score < SENTENCE_FLOOR) continue;
+        const list = byDoc.get(sentences[b]!.doc) ?? [];
+        list.push({ b, score });
+        byDoc.set(sentences[b]!.doc, list);
       }
     }
-    // Ties are all kept: choosing one by position would make the result depend on paragraph order.
-    const best = new Map<number, { bs: number[]; score: number }>();
-    for (const b of candidates) {
-      const score = Math.round(similarity(sentence, sentences[b]!) * 1e9) / 1e9;
-      if (score < SENTENCE_FLOOR) continue;
-      const doc = sentences[b]!.doc;
-      const current = best.get(doc);
-      if (!current || score > current.score) best.set(doc, { bs: [b], score });
-      else if (score === current.score) current.bs.push(b);
+    for (const list of byDoc.values()) {
+      // Ties at the cut are all kept: choosing by position would make the result depend on order.
+      list.sort((x, y) => y.score - x.score);
+      const floor = list[Math.min(list.length, LINKS_PER_DOCUMENT) - 1]!.score;
+      for (const { b, score } of list) {
+        if (score < floor) break;
+        const key = linkKey(a, b);
+        sentenceLinks.set(key, Math.max(score, sentenceLinks.get(key) ?? 0));
+      }
     }
-    for (const { bs, score } of best.values()) for (const b of bs) sentenceLinks.set(linkKey(a, b), Math.max(score, sentenceLinks.get(linkKey(a, b)) ?? 0));
   });
-  progress(0.8);
+  // A headline sums up its story, and so does a lede: the leads of the sources are compared with
+  // each other whatever the index drew, and what they share counts for more. O(L²) for L leads
+  // (two a source).
+  const leads = sentences.map((_s, i) => i).filter((i) => sentences[i]!.isLead);
+  const leadLinks = new Map<number, LinkBasis>();
+  // Headlines are set side by side only for sources that tell the same story: ones that share
+  // at least STORY_LINKS linked sentences outside their headlines.
+  const storyLinks = new Map<number, number>();
+  for (const [key, score] of sentenceLinks) {
+    const [a, b] = [sentences[Math.floor(key / sentences.length)]!, sentences[key % sentences.length]!];
+    if (a.isTitle || b.isTitle || score < STORY_LINK_SCORE) continue;
+    const docs = a.doc < b.doc ? a.doc * documents.length + b.doc : b.doc * documents.length + a.doc;
+    storyLinks.set(docs, (storyLinks.get(docs) ?? 0) + 1);
+  }
+  const sameStory = (x: Sentence, y: Sentence): boolean => (storyLinks.get(x.doc < y.doc ? x.doc * documents.length + y.doc : y.doc * documents.length + x.doc) ?? 0) >= STORY_LINKS;
+  for (let i = 0; i < leads.length; i++) {
+    for (let j = i + 1; j < leads.length; j++) {
+      const [a, b] = [leads[i]!, leads[j]!];
+      if (sentences[a]!.doc === sentences[b]!.doc) continue;
+      const score = similarity(sentences[a]!, sentences[b]!);
+      const bothTitles = sentences[a]!.isTitle && sentences[b]!.isTitle && sameStory(sentences[a]!, sentences[b]!);
+      if (score < LEAD_FLOOR && !bothTitles) continue;
+      const key = linkKey(a, b);
+      const boosted = Math.min(1, Math.round(score * LEAD_BOOST * 1e9) / 1e9);
+      const lead = bothTitles ? Math.max(HEADLINE_LINK, boosted) : boosted;
+      if (lead > (sentenceLinks.get(key) ?? 0)) {
+        sentenceLinks.set(key, lead);
+        leadLinks.set(key, bothTitles && score * LEAD_BOOST < HEADLINE_LINK ? 'headlines' : 'leads');
+      }
+    }
+  }
+  progress(0.7);
 
   // Paragraph pairs: how much of each paragraph's content is matched in the other.
-  const paragraphOf = new Map<number, number>();
-  paragraphs.forEach((unit, p) => unit.sentences.forEach((s) => paragraphOf.set(s, p)));
+  const paragraphOf = new Int32Array(sentences.length);
+  paragraphs.forEach((unit, p) => unit.sentences.forEach((s) => (paragraphOf[s] = p)));
   interface PairEvidence {
     readonly bestForSentence: Map<number, number>;
     readonly links: [number, number, number][];
   }
-  const pairs = new Map<string, PairEvidence>();
+  const pairs = new Map<number, PairEvidence>();
+  const pairKeyOf = (pa: number, pb: number): number => (pa < pb ? pa * paragraphs.length + pb : pb * paragraphs.length + pa);
   for (const [key, score] of sentenceLinks) {
     const a = Math.floor(key / sentences.length);
     const b = key % sentences.length;
-    const pa = paragraphOf.get(a)!;
-    const pb = paragraphOf.get(b)!;
-    const pairKey = pa < pb ? `${pa}:${pb}` : `${pb}:${pa}`;
+    const pairKey = pairKeyOf(paragraphOf[a]!, paragraphOf[b]!);
     let evidence = pairs.get(pairKey);
     if (!evidence) {
       evidence = { bestForSentence: new Map(), links: [] };
@@ -303,7 +371,8 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
 
   const scored: { pa: number; pb: number; score: number; links: [number, number, number][] }[] = [];
   for (const [pairKey, evidence] of pairs) {
-    const [pa, pb] = pairKey.split(':').map(Number) as [number, number];
+    const pa = Math.floor(pairKey / paragraphs.length);
+    const pb = pairKey % paragraphs.length;
     if (paragraphs[pa]!.doc === paragraphs[pb]!.doc) continue;
     // One strongly matched sentence is enough to say two paragraphs share a report, even when the
     // rest of each paragraph goes elsewhere (a source that merges several facts into one paragraph).
@@ -317,51 +386,43 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [pa, pb] = [list[i]!, list[j]!];
-        if (paragraphs[pa]!.doc !== paragraphs[pb]!.doc && !pairs.has(`${pa}:${pb}`)) scored.push({ pa, pb, score: 1, links: [] });
+        if (paragraphs[pa]!.doc !== paragraphs[pb]!.doc && !pairs.has(pairKeyOf(pa, pb))) scored.push({ pa, pb, score: 1, links: [] });
       }
     }
   }
+  progress(0.8);
 
-  // Keep a pair when it is alike enough and close to the best either paragraph has in the other's document.
-  const bestIn = new Map<string, number>();
-  const note = (p: number, doc: number, score: number): void => {
-    const key = `${p}@${doc}`;
-    bestIn.set(key, Math.max(bestIn.get(key) ?? 0, score));
-  };
-  for (const pair of scored) {
-    note(pair.pa, paragraphs[pair.pb]!.doc, pair.score);
-    note(pair.pb, paragraphs[pair.pa]!.doc, pair.score);
-  }
-  const components = new Components(paragraphs.length);
-  const kept: typeof scored = [];
-  for (const pair of scored) {
-    if (pair.score < threshold) continue;
-    const bestA = bestIn.get(`${pair.pa}@${paragraphs[pair.pb]!.doc}`)!;
-    const bestB = bestIn.get(`${pair.pb}@${paragraphs[pair.pa]!.doc}`)!;
-    if (pair.score < 0.75 * bestA && pair.score < 0.75 * bestB) continue;
-    components.join(pair.pa, pair.pb);
-    kept.push(pair);
-  }
+  // Passages by average linkage: two passages merge while the mean similarity over every pair of
+  // their paragraphs from different sources (unlinked pairs count as 0) stays at the threshold or
+  // above, so each paragraph is related to the passage as a whole, not just to one neighbour, and
+  // A~B~C~D never chains into one group when A and D have nothing in common.
+  const clusters = linkPassages(
+    paragraphs.map((unit) => unit.doc),
+    scored,
+    { threshold, growth: threshold * GROW_FACTOR, maxPerSource: MAX_PER_SOURCE, paragraphsPerSource: PARAGRAPHS_PER_SOURCE },
+  );
 
-  // Groups: components that span two or more documents.
   const byRoot = new Map<number, { paragraphs: number[]; scores: number[]; links: SentenceLink[] }>();
   paragraphs.forEach((_unit, p) => {
-    const root = components.find(p);
+    const root = clusters[p]!;
     const entry = byRoot.get(root) ?? { paragraphs: [], scores: [], links: [] };
     entry.paragraphs.push(p);
     byRoot.set(root, entry);
   });
-  for (const pair of kept) {
-    const entry = byRoot.get(components.find(pair.pa))!;
+  for (const pair of scored) {
+    if (clusters[pair.pa] !== clusters[pair.pb]) continue;
+    const entry = byRoot.get(clusters[pair.pa]!)!;
     entry.scores.push(pair.score);
     for (const [a, b, score] of pair.links) {
-      const [x, y] = [sentences[a]!, sentences[b]!];
+      const [x, y] = [sentences[a]!, sentences[b]!].sort((u, v) => u.doc - v.doc || u.start - v.start) as [Sentence, Sentence];
       entry.links.push({
         score: Math.round(score * 1000) / 1000,
         spans: [
           { doc: x.doc, start: x.start, end: x.end },
           { doc: y.doc, start: y.start, end: y.end },
-        ].sort((u, v) => u.doc - v.doc || u.start - v.start) as [SentenceLink['spans'][0], SentenceLink['spans'][1]],
+        ],
+        terms: sharedTerms(x, y, termNames),
+        basis: leadLinks.get(linkKey(a, b)) ?? 'words',
       });
     }
   }
@@ -388,4 +449,118 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   groups.sort((x, y) => x.first[0] - y.first[0] || x.first[1] - y.first[1]);
   progress(1);
   return groups.map((group, i) => ({ id: `g${i + 1}`, members: group.members, score: group.score, sentences: group.sentences }));
+}
+
+/**
+ * The words two sentences share that weighed most in their link, weightiest first, as the first
+ * writes them ("killed / died" where a word news uses for the same thing was folded with another).
+ * Figure-of features ("#killed") are left out: their numbers are shown by the claims, not here.
+ */
+function sharedTerms(x: Sentence, y: Sentence, termNames: readonly string[]): string[] {
+  const shared: { id: number; weight: number }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.ids.length && j < y.ids.length) {
+    const [u, v] = [x.ids[i]!, y.ids[j]!];
+    if (u === v) {
+      if (!termNames[u]!.startsWith('#')) shared.push({ id: u, weight: x.weights[i]! * y.weights[j]! });
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
+  }
+  shared.sort((p, q) => q.weight - p.weight || p.id - q.id);
+  return shared.slice(0, LINK_TERMS).map(({ id }) => {
+    const term = termNames[id]!;
+    const [a, b] = [x.surface.get(term) ?? term, y.surface.get(term) ?? term];
+    return a.toLowerCase() === b.toLowerCase() ? a : `${a} / ${b}`;
+  });
+}
+
+interface LinkedPair {
+  readonly pa: number;
+  readonly pb: number;
+  readonly score: number;
+}
+
+/**
+ * Passages from paragraph links, without chaining: average linkage over a sparse graph, grown
+ * greedily along the strongest links. Links are taken strongest first (from `growth` up); a link
+ * joins its two passages only when the mean link over every pair of their paragraphs from different
+ * sources (one on each side; unlinked pairs count as nothing) is at least `threshold`, so a
+ * paragraph joins a passage only when it relates to the passage as a whole, not to one neighbour:
+ * A~B~C is not one passage when A and C have nothing in common. Paragraphs of one source are never
+ * compared with each other (a source may tell in three paragraphs what another packs into one), and
+ * the size caps keep a passage to one event, not a chapter.
+ *
+ * O(E log E) to sort the E links, then for each link a walk over the links of the smaller passage,
+ * whose size the caps bound. Deterministic: links are ordered by score, then by paragraph index.
+ */
+export interface PassageOptions {
+  /** The mean link two passages need to merge, over every pair of their paragraphs from different sources. */
+  readonly threshold: number;
+  /** Passages grow only along links this strong or stronger. */
+  readonly growth: number;
+  /** The most paragraphs one source gives a passage. */
+  readonly maxPerSource: number;
+  /** A passage holds at most this many paragraphs per source it draws on, plus one. */
+  readonly paragraphsPerSource: number;
+}
+
+export function linkPassages(docOf: readonly number[], links: readonly LinkedPair[], options: PassageOptions): number[] {
+  const n = docOf.length;
+  const owner = Int32Array.from({ length: n }, (_v, i) => i);
+  const members: number[][] = Array.from({ length: n }, (_v, i) => [i]);
+  const adjacency: { other: number; score: number }[][] = Array.from({ length: n }, () => []);
+  const usable = links.filter((link) => link.pa !== link.pb && docOf[link.pa] !== docOf[link.pb] && link.score >= options.threshold);
+  for (const { pa, pb, score } of usable) {
+    adjacency[pa]!.push({ other: pb, score });
+    adjacency[pb]!.push({ other: pa, score });
+  }
+  const find = (i: number): number => {
+    while (owner[i] !== i) i = owner[i] = owner[owner[i]!]!;
+    return i;
+  };
+  const sorted = usable.filter((link) => link.score >= options.growth).sort((x, y) => y.score - x.score || Math.min(x.pa, x.pb) - Math.min(y.pa, y.pb) || Math.max(x.pa, x.pb) - Math.max(y.pa, y.pb));
+  for (const { pa, pb } of sorted) {
+    const [a, b] = [find(pa), find(pb)];
+    if (a === b) continue;
+    const docsA = new Map<number, number>();
+    const docsB = new Map<number, number>();
+    for (const m of members[a]!) docsA.set(docOf[m]!, (docsA.get(docOf[m]!) ?? 0) + 1);
+    for (const m of members[b]!) docsB.set(docOf[m]!, (docsB.get(docOf[m]!) ?? 0) + 1);
+    let tooMany = false;
+    for (const [doc, count] of docsA) if (count + (docsB.get(doc) ?? 0) > options.maxPerSource) tooMany = true;
+    const sources = new Set([...docsA.keys(), ...docsB.keys()]).size;
+    if (tooMany || members[a]!.length + members[b]!.length > options.paragraphsPerSource * sources + 1) continue;
+    // Average linkage: the mean link over every pair of paragraphs of different sources, one from
+    // each side, unlinked pairs counting as nothing.
+    let strength = 0;
+    const linkedSources = new Set<number>();
+    const smallIsA = members[a]!.length <= members[b]!.length;
+    const [small, other] = smallIsA ? [a, b] : [b, a];
+    for (const m of members[small]!) {
+      for (const { other: o, score } of adjacency[m]!) {
+        if (find(o) !== other) continue;
+        strength += score;
+        linkedSources.add(smallIsA ? docOf[m]! * n + docOf[o]! : docOf[o]! * n + docOf[m]!);
+      }
+    }
+    let paragraphPairs = 0;
+    for (const [doc, count] of docsA) paragraphPairs += count * (members[b]!.length - (docsB.get(doc) ?? 0));
+    if (strength < options.threshold * paragraphPairs) continue;
+    // A source new to a passage joins it only when it relates to most of the sources already there,
+    // not to one of them (most pairs of sources, one on each side, linked). A further paragraph of a
+    // source already there needs only the mean: that source tells in two paragraphs what another
+    // packs into one.
+    const furtherParagraphs = [...docsB.keys()].every((doc) => docsA.has(doc)) || [...docsA.keys()].every((doc) => docsB.has(doc));
+    let sourcePairs = docsA.size * docsB.size;
+    for (const doc of docsA.keys()) if (docsB.has(doc)) sourcePairs--;
+    if (!furtherParagraphs && linkedSources.size * 2 <= sourcePairs) continue;
+    const [keep, gone] = [Math.min(a, b), Math.max(a, b)];
+    owner[gone] = keep;
+    members[keep]!.push(...members[gone]!);
+    members[gone] = [];
+  }
+  return Array.from({ length: n }, (_v, i) => find(i));
 }
