@@ -12,7 +12,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'worker_threads', 'stream', 'util'];
 
 export default tseslint.config(
-  { ignores: ['.tsbuild/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**', 'reports/**'] },
+  { ignores: ['.tsbuild/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.eval/**', 'reports/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

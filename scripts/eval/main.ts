@@ -84,35 +84,41 @@ function progress(total: number): (done: number) => void {
 async function runAll(jobs: readonly EvalJob[], workers: number, lexiconPath: string, workerFile: string): Promise<EvalResult[]> {
   const results: EvalResult[] = new Array<EvalResult>(jobs.length);
   const tick = progress(jobs.length);
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(workerFile, { workerData: { lexiconPath } }));
   let next = 0;
   let done = 0;
   tick(0);
-  await Promise.all(
-    Array.from({ length: Math.min(workers, jobs.length) }, () => {
-      const worker = new Worker(workerFile, { workerData: { lexiconPath } });
-      return new Promise<void>((resolveAll, reject) => {
-        const give = (): void => {
-          if (next >= jobs.length) {
-            void worker.terminate().then(() => resolveAll());
-            return;
-          }
-          const index = next++;
-          worker.postMessage({ index, job: jobs[index] });
-        };
-        worker.on('message', (message: { index: number; result?: EvalResult; error?: string }) => {
-          if (message.error) {
-            reject(new Error(`eval job ${JSON.stringify(jobs[message.index])} failed: ${message.error}`));
-            return;
-          }
-          results[message.index] = message.result!;
-          tick(++done);
-          give();
-        });
-        worker.on('error', reject);
-        give();
-      });
-    }),
-  );
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolveAll, reject) => {
+            const give = (): void => {
+              if (next >= jobs.length) {
+                resolveAll();
+                return;
+              }
+              const index = next++;
+              worker.postMessage({ index, job: jobs[index] });
+            };
+            worker.on('message', (message: { index: number; result?: EvalResult; error?: string }) => {
+              if (message.error) {
+                reject(new Error(`eval job ${JSON.stringify(jobs[message.index])} failed: ${message.error}`));
+                return;
+              }
+              results[message.index] = message.result!;
+              tick(++done);
+              give();
+            });
+            worker.on('error', reject);
+            give();
+          }),
+      ),
+    );
+  } finally {
+    // Whatever happened, no worker is left to keep the process alive.
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
   return results;
 }
 

@@ -39,14 +39,14 @@ test.afterAll(async () => {
 test('the strictness control starts at the default, is keyboard operable, and changes the passages lined up', async ({ app }) => {
   const { page } = app;
   const slider = page.getByRole('slider', { name: 'Matching' });
-  await expect(slider).toHaveValue('0.25');
-  await expect(page.locator('.strictness__value')).toHaveText('0.25');
-  await expect(slider).toHaveAttribute('aria-valuetext', '0.25, the default, from 0 loose to 1 strict');
+  await expect(slider).toHaveValue('0.1');
+  await expect(page.locator('.strictness__value')).toHaveText('0.10');
+  await expect(slider).toHaveAttribute('aria-valuetext', '0.10, the default, from 0 loose to 1 strict');
   const before = await passageCount(app);
 
-  // Eleven steps to the right: 0.80, much stricter. The number moves at once; the comparison follows.
+  // Fourteen steps to the right: 0.80, much stricter. The number moves at once; the comparison follows.
   await slider.focus();
-  for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowRight');
   await expect(page.locator('.strictness__value')).toHaveText('0.80');
   await expect.poll(() => passageCount(app)).toBeLessThan(before);
   const opens = app.calls.filter((channel) => channel === 'comparison:open');
@@ -55,7 +55,7 @@ test('the strictness control starts at the default, is keyboard operable, and ch
 
   // Back to the default with its button: the passages come back.
   await page.getByRole('button', { name: 'Default' }).click();
-  await expect(page.locator('.strictness__value')).toHaveText('0.25');
+  await expect(page.locator('.strictness__value')).toHaveText('0.10');
   await expect.poll(() => passageCount(app)).toBe(before);
   await expect(page.getByRole('button', { name: 'Default' })).toHaveCount(0);
 });

@@ -59,14 +59,17 @@ test('the event view has one row per passage, a cell per source and empty cells 
   await expect(alone.locator('td.event-cell--empty')).toHaveCount(4);
   await expect(cellsOf(alone).nth(1)).not.toHaveClass(/event-cell--empty/);
 
+  // The headlines of the five seeds, which tell one story, are set side by side: no cell is empty.
+  await expect(first.locator('td.event-cell--empty')).toHaveCount(0);
+
   // The keyboard moves between cells; Enter selects a paragraph and opens its notes.
   const paragraph = cellsOf(first).nth(0).locator('.para').first();
   await paragraph.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(cellsOf(first).nth(3).locator('.para').first()).toBeFocused();
+  await expect(cellsOf(first).nth(1).locator('.para').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary', { name: 'Notes' })).toBeVisible();
-  await expect(cellsOf(first).nth(3).locator('.para').first()).toHaveAttribute('aria-pressed', 'true');
+  await expect(cellsOf(first).nth(1).locator('.para').first()).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the claims table sets the figures side by side, flags 445,581, and a figure leads back to its paragraph', async ({ app }) => {

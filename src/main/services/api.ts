@@ -151,8 +151,12 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     useLexicon();
     return lexiconState();
   }
-  /** How alike paragraphs must be to be lined up: the setting last asked for with `comparison:open`. */
-  let threshold = DEFAULT_ALIGN_THRESHOLD;
+  /**
+   * How alike paragraphs must be to be lined up: the setting last asked for with `comparison:open`;
+   * at start, the person's Matching setting from the store (so the first comparison, the sample or
+   * the files given on the command line, already uses it), or the default.
+   */
+  let threshold = store.settings().threshold ?? DEFAULT_ALIGN_THRESHOLD;
   /** One comparison at a time: a new one cancels the one under way, and the page can cancel it. */
   const slot = new ComparisonSlot();
   const progress = (update: ComparisonProgress): void => {

@@ -78,7 +78,10 @@ function freshCodeId(label: string, taken: ReadonlySet<string>): string {
 }
 
 export function createNotesHandlers(store: NotesStore, options: NotesApiOptions): NotesHandlers {
-  const settingsState = (): SettingsState => ({ author: store.settings().author, authorFallback: options.authorFallback });
+  const settingsState = (): SettingsState => {
+    const { author, threshold } = store.settings();
+    return { author, authorFallback: options.authorFallback, ...(threshold !== undefined ? { threshold } : {}) };
+  };
   const codebookInUse = (): Codebook => store.codebook() ?? options.defaultCodebook;
   const codebookState = (): CodebookState => ({ codebook: codebookInUse(), changed: store.codebook() !== null });
   /** Keep the person's codebook; one that equals the default is kept as "the default" (null). */
@@ -95,7 +98,14 @@ export function createNotesHandlers(store: NotesStore, options: NotesApiOptions)
     'notes:delete': async (request) => ({ deleted: await store.deleteNote(request.id) }),
     'settings:get': async () => settingsState(),
     'settings:set': async (request) => {
-      await store.setSettings({ ...store.settings(), author: request.author });
+      const { threshold: kept, ...current } = store.settings();
+      // Not given: kept as it is. null: back to the default, which is kept as no setting at all.
+      const threshold = request.threshold === undefined ? kept : (request.threshold ?? undefined);
+      await store.setSettings({
+        ...current,
+        ...(request.author !== undefined ? { author: request.author } : {}),
+        ...(threshold !== undefined ? { threshold } : {}),
+      });
       return settingsState();
     },
     'codebook:get': async () => codebookState(),

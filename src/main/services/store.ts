@@ -28,7 +28,8 @@ import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBa
  * each source file (its label, its encoding, paragraphs marked as article text or junk); 3 adds
  * `lexicon`, the person's changes to the default word sets (null: none); 4 adds `settings` (the
  * author name written on new notes) and `codebook`, the person's codebook for tagging notes (null:
- * the default shipped with Parallax).
+ * the default shipped with Parallax); `settings.threshold` (the Matching setting) came later within
+ * 4, as an optional field.
  */
 
 export const STORE_FILE = 'parallax-store.json';
@@ -69,9 +70,15 @@ const lexiconChangesSchema = z.object({
 });
 export type StoredLexiconChanges = z.infer<typeof lexiconChangesSchema>;
 
-/** The person's settings. `author`: the name written on new notes; '' when they set none. */
+/**
+ * The person's settings. `author`: the name written on new notes; '' when they set none.
+ * `threshold`: the Matching setting, how alike paragraphs must be to be lined up (0 loose … 1
+ * strict); absent while they use the default. Added within version 4: optional, so a store written
+ * before it still reads, and needs no migration.
+ */
 const settingsSchema = z.object({
   author: z.string().max(200),
+  threshold: z.number().min(0).max(1).optional(),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 

@@ -105,10 +105,21 @@ export const apiRequestSchemas = {
    * newer of two versions of a note kept. A file that does not fit is refused, the store untouched.
    */
   'notes:import': empty,
-  /** The person's settings: the author name written on new notes. */
+  /** The person's settings: the author name written on new notes, and the Matching setting. */
   'settings:get': empty,
-  /** Change the author name ('' goes back to the computer account's name). Whitespace is tidied. */
-  'settings:set': z.object({ author: z.string().max(1_000).transform(tidyName).pipe(z.string().max(200, 'an author name can be at most 200 characters')) }).strict(),
+  /**
+   * Change one setting or both; what is not given stays. `author`: the name on new notes ('' goes
+   * back to the computer account's name; whitespace is tidied). `threshold`: the Matching setting,
+   * from 0 (loose) to 1 (strict), used by the comparisons that follow and on the next start; null
+   * goes back to the default.
+   */
+  'settings:set': z
+    .object({
+      author: z.string().max(1_000).transform(tidyName).pipe(z.string().max(200, 'an author name can be at most 200 characters')).optional(),
+      threshold: z.number().min(0).max(1).nullable().optional(),
+    })
+    .strict()
+    .refine((request) => request.author !== undefined || request.threshold !== undefined, 'give a setting to change: author or threshold'),
   /** The codebook in use (the person's, or the default shipped with Parallax) for tagging notes. */
   'codebook:get': empty,
   /** Keep this codebook as the person's. */
@@ -239,6 +250,8 @@ export interface SettingsState {
   readonly author: string;
   /** The name new notes get while `author` is '' (the computer account's name). */
   readonly authorFallback: string;
+  /** The Matching setting the person chose (0 loose … 1 strict); absent while they use the default. */
+  readonly threshold?: number;
 }
 
 /** The codebook in use, and whether it is the person's own (so "Reset to default" has something to do). */

@@ -15,6 +15,8 @@ export interface ComparisonToolbarProps {
   readonly threshold: number;
   readonly defaultThreshold: number;
   readonly onThreshold: (value: number) => void;
+  /** The setting the comparison on screen was made with (absent when unknown). */
+  readonly comparedThreshold?: number;
   /** How many marked differences of each kind there are, which kinds are hidden, and a toggle. */
   readonly kindCounts: Readonly<Partial<Record<DifferenceKind, number>>>;
   readonly hiddenKinds: ReadonlySet<DifferenceKind>;
@@ -71,7 +73,13 @@ export function ComparisonToolbar(props: ComparisonToolbarProps) {
             Linked scrolling
           </label>
         )}
-        <StrictnessControl value={props.threshold} defaultValue={props.defaultThreshold} onChange={props.onThreshold} />
+        <StrictnessControl
+          value={props.threshold}
+          defaultValue={props.defaultThreshold}
+          onChange={props.onThreshold}
+          passages={passageCount}
+          {...(props.comparedThreshold !== undefined ? { comparedAt: props.comparedThreshold } : {})}
+        />
       </div>
       <div className="toolbar__line toolbar__line--kinds">
         <span id="kind-legend-label" className="legend__label">

@@ -287,6 +287,7 @@ export function ComparisonView(props: ComparisonViewProps) {
         threshold={props.threshold}
         defaultThreshold={props.defaultThreshold}
         onThreshold={props.onThreshold}
+        {...(comparison.threshold !== undefined ? { comparedThreshold: comparison.threshold } : {})}
         linkedScrolling={linkedScrolling}
         {...(props.onLinkedScrolling ? { onLinkedScrolling: props.onLinkedScrolling } : {})}
       />

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Comparison, DifferenceKind } from '../../../shared/contract/comparison';
 import { splitAtDifferences, type ComparisonIndex, type ParagraphRef } from '../lib/comparisonIndex';
 import { differenceTargets } from '../lib/differenceList';
 import { rowIndexByParagraph, type EventRow } from '../lib/eventRows';
+import { groupOfBadge, groupReasons } from '../lib/groupReasons';
 import type { FocusRequest } from '../state/appState';
+import { GroupReasonsPanel, WhyTogetherButton } from './GroupReasons';
 import { ParagraphBlock } from './ParagraphBlock';
 
 import { useRowsInSteps } from '../hooks/useRowsInSteps';
@@ -52,6 +54,25 @@ export function EventView(props: EventViewProps) {
     const doc = first?.cells.findIndex((cell) => cell.length > 0) ?? -1;
     return first && doc >= 0 ? { doc, paragraph: first.cells[doc]![0]! } : null;
   }, [rows]);
+  // The passages whose "Why together?" is open, by group id.
+  const [explained, setExplained] = useState<ReadonlySet<string>>(() => new Set());
+  const reasonsId = useId();
+  const toggleExplained = useCallback(
+    (id: string, panelId: string) => {
+      const opening = !explained.has(id);
+      setExplained((open) => {
+        const next = new Set(open);
+        if (opening) next.add(id);
+        else next.delete(id);
+        return next;
+      });
+      // The list opens under the passage, which may be tall: bring it into view once it is there.
+      if (opening) {
+        requestAnimationFrame(() => document.getElementById(panelId)?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' }));
+      }
+    },
+    [explained],
+  );
   const stop = tabStop && rowOfParagraph.has(key(tabStop.doc, tabStop.paragraph)) ? tabStop : (selected ?? firstRef);
 
   // The chosen difference: its row is put on the page, then scrolled to the middle of the view.
@@ -178,72 +199,91 @@ export function EventView(props: EventViewProps) {
           <tbody>
             {rows.slice(0, rendered).map((row, r) => {
               const alone = row.group ? undefined : row.cells.findIndex((cell) => cell.length > 0);
+              const group = row.group;
+              const open = group !== undefined && explained.has(group.id);
+              const panelId = group ? `${reasonsId}-${group.number}` : '';
+              const aligned = open ? groupOfBadge(comparison, group) : undefined;
               return (
-                <tr
-                  key={row.key}
-                  className={row.group ? 'event-row' : 'event-row event-row--alone'}
-                  data-row={row.key}
-                  data-group={row.group?.number}
-                  ref={(element) => {
-                    if (element) rowElements.current.set(r, element);
-                    else rowElements.current.delete(r);
-                  }}
-                >
-                  <th scope="row" className="event-row__head">
-                    {row.group ? (
-                      <>
-                        <span className="group-badge">{row.group.number}</span>
-                        <span className="event-row__sources">
-                          {row.group.sourceCount} of {labels.length} sources
-                        </span>
-                      </>
-                    ) : (
-                      <span className="event-row__sources">Only in {labels[alone ?? 0]}</span>
-                    )}
-                  </th>
-                  {row.cells.map((paragraphs, doc) => {
-                    if (paragraphs.length === 0) {
+                <Fragment key={row.key}>
+                  <tr
+                    className={row.group ? 'event-row' : 'event-row event-row--alone'}
+                    data-row={row.key}
+                    data-group={row.group?.number}
+                    ref={(element) => {
+                      if (element) rowElements.current.set(r, element);
+                      else rowElements.current.delete(r);
+                    }}
+                  >
+                    <th scope="row" className="event-row__head">
+                      {row.group ? (
+                        <>
+                          <span className="group-badge">{row.group.number}</span>
+                          <span className="event-row__sources">
+                            {row.group.sourceCount} of {labels.length} sources
+                          </span>
+                          <WhyTogetherButton
+                            className="event-row__why"
+                            expanded={open}
+                            controls={panelId}
+                            passage={row.group.number}
+                            onToggle={() => toggleExplained(row.group!.id, panelId)}
+                          />
+                        </>
+                      ) : (
+                        <span className="event-row__sources">Only in {labels[alone ?? 0]}</span>
+                      )}
+                    </th>
+                    {row.cells.map((paragraphs, doc) => {
+                      if (paragraphs.length === 0) {
+                        return (
+                          <td key={doc} className="event-cell event-cell--empty" data-doc={doc}>
+                            <span className="event-cell__nothing">Not reported</span>
+                            <span className="visually-hidden"> by {labels[doc]}</span>
+                          </td>
+                        );
+                      }
+                      const document = comparison.documents[doc]!;
+                      const spans = index.differenceSpans[doc] ?? [];
                       return (
-                        <td key={doc} className="event-cell event-cell--empty" data-doc={doc}>
-                          <span className="event-cell__nothing">Not reported</span>
-                          <span className="visually-hidden"> by {labels[doc]}</span>
+                        <td key={doc} className="event-cell" data-doc={doc}>
+                          {paragraphs.map((p) => {
+                            const paragraph = document.paragraphs[p]!;
+                            const isSelected = selected?.doc === doc && selected.paragraph === p;
+                            const linked = !isSelected && selectedGroup !== undefined && row.group?.id === selectedGroup.id;
+                            return (
+                              <ParagraphBlock
+                                key={p}
+                                kind={paragraph.kind}
+                                runs={splitAtDifferences(document.text, paragraph.start, paragraph.end, spans, hidden)}
+                                onlyHere={false}
+                                noteCount={noteCounts.get(key(doc, p)) ?? 0}
+                                selection={isSelected ? 'selected' : linked ? 'linked' : 'none'}
+                                tabbable={stop?.doc === doc && stop.paragraph === p}
+                                elementRef={(element: HTMLDivElement | null) => {
+                                  if (element) elements.current.set(key(doc, p), element);
+                                  else elements.current.delete(key(doc, p));
+                                }}
+                                onSelect={() => onSelect(isSelected ? null : { doc, paragraph: p })}
+                                onKeyDown={(event) => move({ doc, paragraph: p }, event)}
+                                onFocus={() => setTabStop({ doc, paragraph: p })}
+                                {...(activeTargets.get(doc) === p
+                                  ? { activeDifference: activeDifference ?? undefined }
+                                  : {})}
+                              />
+                            );
+                          })}
                         </td>
                       );
-                    }
-                    const document = comparison.documents[doc]!;
-                    const spans = index.differenceSpans[doc] ?? [];
-                    return (
-                      <td key={doc} className="event-cell" data-doc={doc}>
-                        {paragraphs.map((p) => {
-                          const paragraph = document.paragraphs[p]!;
-                          const isSelected = selected?.doc === doc && selected.paragraph === p;
-                          const linked = !isSelected && selectedGroup !== undefined && row.group?.id === selectedGroup.id;
-                          return (
-                            <ParagraphBlock
-                              key={p}
-                              kind={paragraph.kind}
-                              runs={splitAtDifferences(document.text, paragraph.start, paragraph.end, spans, hidden)}
-                              onlyHere={false}
-                              noteCount={noteCounts.get(key(doc, p)) ?? 0}
-                              selection={isSelected ? 'selected' : linked ? 'linked' : 'none'}
-                              tabbable={stop?.doc === doc && stop.paragraph === p}
-                              elementRef={(element: HTMLDivElement | null) => {
-                                if (element) elements.current.set(key(doc, p), element);
-                                else elements.current.delete(key(doc, p));
-                              }}
-                              onSelect={() => onSelect(isSelected ? null : { doc, paragraph: p })}
-                              onKeyDown={(event) => move({ doc, paragraph: p }, event)}
-                              onFocus={() => setTabStop({ doc, paragraph: p })}
-                              {...(activeTargets.get(doc) === p
-                                ? { activeDifference: activeDifference ?? undefined }
-                                : {})}
-                            />
-                          );
-                        })}
+                    })}
+                  </tr>
+                  {open && aligned && (
+                    <tr className="event-reasons" data-reasons-for={row.key}>
+                      <td colSpan={labels.length + 1} className="event-reasons__cell">
+                        <GroupReasonsPanel id={panelId} passage={group.number} reasons={groupReasons(aligned, comparison, (doc) => labels[doc] ?? '')} />
                       </td>
-                    );
-                  })}
-                </tr>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>

@@ -6,6 +6,10 @@ export interface StrictnessControlProps {
   /** What Parallax uses when nobody chose (the core's DEFAULT_ALIGN_THRESHOLD). */
   readonly defaultValue: number;
   readonly onChange: (value: number) => void;
+  /** How many passages (groups) the comparison on screen has, shown beside the slider. */
+  readonly passages?: number;
+  /** The setting the comparison on screen was made with: while the slider is elsewhere, the count is about to change. */
+  readonly comparedAt?: number;
 }
 
 /** Steps of the control: 0 to 1 by 0.05, as the command line's --threshold takes them. */
@@ -16,11 +20,13 @@ export const formatThreshold = (value: number): string => value.toFixed(2);
 
 /**
  * How strictly paragraphs of different sources must match to be lined up: a slider from Loose to
- * Strict, with the number beside it. Arrow keys move it a step, Home and End to the ends.
+ * Strict, with the number beside it and how many passages the comparison finds at it (dimmed while
+ * the comparison catches up with the slider). Arrow keys move it a step, Home and End to the ends.
  */
-export function StrictnessControl({ value, defaultValue, onChange }: StrictnessControlProps) {
+export function StrictnessControl({ value, defaultValue, onChange, passages, comparedAt }: StrictnessControlProps) {
   const id = useId();
   const isDefault = Math.abs(value - defaultValue) < 1e-9;
+  const pending = comparedAt !== undefined && Math.abs(value - comparedAt) > 1e-9;
   const shown = formatThreshold(value);
   return (
     <div className="strictness" title="How alike paragraphs of different sources must be to be lined up. Stricter: fewer, closer matches.">
@@ -47,6 +53,15 @@ export function StrictnessControl({ value, defaultValue, onChange }: StrictnessC
       <output className="strictness__value" htmlFor={id} aria-hidden="true">
         {shown}
       </output>
+      {passages !== undefined && (
+        <span
+          className={`strictness__passages${pending ? ' strictness__passages--pending' : ''}`}
+          aria-live="polite"
+          title={pending ? 'Comparing again with this setting…' : 'Passages the sources share at this setting'}
+        >
+          {passages === 1 ? '1 passage' : `${passages} passages`}
+        </span>
+      )}
       {!isDefault && (
         <button type="button" className="button button--quiet button--small strictness__reset" onClick={() => onChange(defaultValue)}>
           Default

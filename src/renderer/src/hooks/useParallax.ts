@@ -5,6 +5,7 @@ import type { LexiconSet } from '../../../shared/contract/lexicon';
 import type { Note, NoteInput } from '../../../shared/contract/notes';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 import type { DifferenceFilter } from '../lib/differenceList';
+import { DEFAULT_ALIGN_THRESHOLD } from '../../../shared/core/align';
 import { initialState, reducer, type AppState, type ComparisonLayout } from '../state/appState';
 import { pathForDroppedFile, useApi, useComparisonProgress, useMenuCommands, useSourceChanges } from './useApi';
 
@@ -122,6 +123,19 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     dispatch({ type: 'message', message: { tone: 'error', title: doing, detail: message } });
   }, []);
   const call = useApi(onFailure);
+
+  /** The Matching setting kept in the store: null while it is the default. */
+  const savedThreshold = useRef<number | null>(null);
+  const saveThreshold = useCallback(
+    async (value: number) => {
+      const rounded = Math.round(value * 100) / 100;
+      const wanted = Math.abs(rounded - DEFAULT_ALIGN_THRESHOLD) < 1e-9 ? null : rounded;
+      if (wanted === savedThreshold.current) return;
+      const result = await call('settings:set', { threshold: wanted }, 'The Matching setting could not be saved');
+      if (result) savedThreshold.current = result.threshold ?? null;
+    },
+    [call],
+  );
 
   const loadNotes = useCallback(
     async (comparisonId: string) => {
@@ -277,7 +291,15 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     if (started.current) return;
     started.current = true;
     void (async () => {
-      const status = await call('app:status', {}, 'Parallax could not read its status');
+      const [status, settings] = await Promise.all([
+        call('app:status', {}, 'Parallax could not read its status'),
+        call('settings:get', {}, 'Your settings could not be read'),
+      ]);
+      // The Matching setting the person left: main compares with it already; the control shows it.
+      if (settings?.threshold !== undefined) {
+        savedThreshold.current = settings.threshold;
+        dispatch({ type: 'threshold', value: settings.threshold });
+      }
       if (status?.storeRecovery) {
         dispatch({ type: 'message', message: { tone: 'info', title: 'Your notes store was repaired', detail: status.storeRecovery } });
       }
@@ -388,7 +410,8 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
     [call, runOpen],
   );
 
-  // The strictness control: it moves at once; the comparison follows once it settles.
+  // The strictness control: it moves at once; the comparison follows once it settles, and the
+  // setting is kept in the store for the next start (the default is kept as no setting).
   const thresholdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(thresholdTimer.current), []);
   const setThreshold = useCallback(
@@ -396,6 +419,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       dispatch({ type: 'threshold', value });
       clearTimeout(thresholdTimer.current);
       thresholdTimer.current = setTimeout(() => {
+        void saveThreshold(value);
         const paths = pathsOnScreen(stateRef.current);
         if (paths.length === 0) return;
         // Back where the comparison on screen already is, with nothing under way: nothing to do.
@@ -403,13 +427,16 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
         void runOpen('Comparing again…', () => call('comparison:open', { paths, threshold: value }, 'The sources could not be compared again'), true);
       }, THRESHOLD_SETTLE_MS);
     },
-    [call, runOpen],
+    [call, runOpen, saveThreshold],
   );
 
   const cancelComparison = useCallback(async () => {
     clearTimeout(thresholdTimer.current);
     openRequest.current++; // whatever the cancelled request answers is not shown
     dispatch({ type: 'cancelled' });
+    // The control goes back to the comparison on screen, and so does the setting kept.
+    const shown = stateRef.current.open?.comparison.threshold;
+    if (shown !== undefined) void saveThreshold(shown);
     const answer = await call('comparison:cancel', {}, 'The comparison could not be cancelled');
     if (!answer) return;
     const kept = stateRef.current.open !== null;
@@ -421,7 +448,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
         detail: kept ? 'The comparison you had open is still here, as it was.' : 'Open files, or the sample, when you are ready.',
       },
     });
-  }, [call]);
+  }, [call, saveThreshold]);
 
   useComparisonProgress(
     useCallback((progress: ComparisonProgress) => {

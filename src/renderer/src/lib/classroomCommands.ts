@@ -95,8 +95,8 @@ export const SHORTCUTS: readonly { readonly area: string; readonly shortcuts: re
   {
     area: 'In presentation mode',
     shortcuts: [
-      { keys: '→, ↓, Page Down, Space', what: 'Next passage' },
-      { keys: '←, ↑, Page Up, Shift+Space', what: 'Previous passage' },
+      { keys: '→, ↓, Page Down, Space', what: 'Next part of a long passage, then the next passage' },
+      { keys: '←, ↑, Page Up, Shift+Space', what: 'Previous part, then the previous passage' },
       { keys: 'Home and End', what: 'First and last passage' },
       { keys: 'Escape', what: 'Leave presentation mode' },
     ],

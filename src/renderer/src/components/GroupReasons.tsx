@@ -1,0 +1,96 @@
+import type { GroupReasons } from '../lib/groupReasons';
+
+/**
+ * "Why together?": a small disclosure wherever a passage is shown as a unit. The button opens the
+ * panel (a plain button with aria-expanded, so Enter and Space work and the slide keys of
+ * presentation mode leave it alone); the panel lists the sentence links that formed the passage.
+ */
+
+export interface WhyTogetherButtonProps {
+  readonly expanded: boolean;
+  /** The id of the panel the button opens. */
+  readonly controls: string;
+  /** The passage's number, for the button's accessible name. */
+  readonly passage: number;
+  readonly onToggle: () => void;
+  readonly className?: string;
+}
+
+export function WhyTogetherButton({ expanded, controls, passage, onToggle, className }: WhyTogetherButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`why-button${className ? ` ${className}` : ''}`}
+      aria-expanded={expanded}
+      aria-controls={controls}
+      aria-label={`Why together? Passage ${passage}`}
+      onClick={onToggle}
+    >
+      <span className="why-button__chevron" aria-hidden="true">
+        {expanded ? '▾' : '▸'}
+      </span>
+      Why together?
+    </button>
+  );
+}
+
+export interface GroupReasonsPanelProps {
+  readonly id: string;
+  readonly passage: number;
+  readonly reasons: GroupReasons;
+  readonly className?: string;
+}
+
+/** The sentence links of a passage, strongest first: who, which sentences, how alike, on what basis. */
+export function GroupReasonsPanel({ id, passage, reasons, className }: GroupReasonsPanelProps) {
+  return (
+    <div id={id} className={`reasons${className ? ` ${className}` : ''}`} data-passage={passage}>
+      {reasons.identical ? (
+        <p className="reasons__identical">
+          <strong>Identical paragraphs.</strong> The sources print the same words here, so they were matched whole.
+        </p>
+      ) : (
+        <>
+          <p className="reasons__intro">
+            Passage {passage} was formed from {reasons.total === 1 ? 'this pair of sentences' : `${reasons.total} pairs of sentences`}
+            {reasons.total > 1 ? ', strongest first' : ''}.
+          </p>
+          <ol className="reasons__list" aria-label={`Sentence links of passage ${passage}`}>
+            {reasons.rows.map((row) => (
+              <li key={row.key} className="reason">
+                <p className="reason__head">
+                  <span className="reason__score">{row.percent}% alike</span>
+                  {row.basisText && <span className={`reason__basis reason__basis--${row.basis}`}>{row.basisText}</span>}
+                </p>
+                <div className="reason__pair">
+                  {[row.from, row.to].map((side, i) => (
+                    <p key={i} className="reason__side">
+                      <span className="reason__source">{side.label}</span>
+                      <span className="reason__sentence" dir="auto">
+                        {side.text}
+                      </span>
+                    </p>
+                  ))}
+                </div>
+                {row.terms.length > 0 && (
+                  <p className="reason__terms">
+                    <span className="reason__terms-label">In common:</span>{' '}
+                    {row.terms.map((term, i) => (
+                      <span key={term}>
+                        <span className="reason__term" dir="auto">
+                          {term}
+                        </span>
+                        {i < row.terms.length - 1 ? <span className="visually-hidden">, </span> : null}
+                      </span>
+                    ))}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+          {reasons.more > 0 && <p className="reasons__more">and {reasons.more} more</p>}
+        </>
+      )}
+    </div>
+  );
+}
