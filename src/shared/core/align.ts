@@ -138,6 +138,8 @@ const PARAGRAPHS_PER_SOURCE = 2;
 const LINKS_PER_DOCUMENT = 3;
 /** How many candidate sentences one sentence may draw from the index before it stops looking. */
 const CANDIDATE_BUDGET = 400;
+/** How many postings one sentence may read to find them. */
+const SCAN_LIMIT = 1500;
 /** How many shared words a link records to say why it was made. */
 const LINK_TERMS = 6;
 const EMPTY_IDS = new Int32Array(0);
@@ -230,8 +232,12 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   // Inverted index over the terms rare enough to find candidates with; each sentence looks up only
   // its rarest few terms, which any sentence reporting the same thing is bound to share.
   const postings: number[][] = idf.map(() => []);
+  const postingWeights: number[][] = idf.map(() => []);
   sentences.forEach((sentence, id) => {
-    for (const term of sentence.ids) postings[term]!.push(id);
+    sentence.ids.forEach((term, k) => {
+      postings[term]!.push(id);
+      postingWeights[term]!.push(sentence.weights[k]!);
+    });
   });
 
   const similarity = (a: Sentence, b: Sentence): number => {
@@ -253,36 +259,67 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     return Math.min(1, shared / (a.norm * b.norm) + Math.min(QUOTE_BONUS_CAP, QUOTE_BONUS * quoted));
   };
 
-  // Sentence links: for every sentence, its best few matches in each other document. O(S · c)
-  // for c candidates a sentence draws from the index (bounded by the rare-term cut-off).
+  // Sentence links: for every sentence, its best few matches in each other document. O(S · L) for
+  // S sentences, L = SCAN_LIMIT postings read at most per sentence.
   const sentenceLinks = new Map<number, number>();
   const linkKey = (a: number, b: number): number => (a < b ? a * sentences.length + b : b * sentences.length + a);
   const seen = new Int32Array(sentences.length).fill(-1);
+  const accumulated = new Float64Array(sentences.length);
   sentences.forEach((sentence, a) => {
     if (a % 512 === 0) progress(0.2 + 0.5 * (a / Math.max(1, sentences.length)));
-    // The rarest few terms, with every term as rare as the last of them (so that which terms are
-    // looked up does not depend on the order in which terms were first seen).
     // Terms from the rarest up, until the candidates they bring pass a budget: the rare terms any
-    // report of the same thing is bound to share come first, and the work per sentence is bounded.
-    const usable = [...sentence.ids].sort((x, y) => df[x]! - df[y]! || x - y);
-    const byDoc = new Map<number, { b: number; score: number }[]>();
+    // report of the same thing is bound to share come first, and the work per sentence is bounded
+    // (CANDIDATE_BUDGET candidates, SCAN_LIMIT postings read). Terms are taken a rarity at a time,
+    // all terms as rare as each other or none, so that which are used does not depend on the order
+    // terms were first seen in.
+    // The dot products are accumulated while the postings are read; a candidate is scored exactly
+    // only when the terms read already make it a plausible match.
+    const order = sentence.ids.map((term, k) => k).sort((x, y) => df[sentence.ids[x]!]! - df[sentence.ids[y]!]! || sentence.ids[x]! - sentence.ids[y]!);
+    const touched: number[] = [];
     let drawn = 0;
-    let lastDf = -1;
-    for (const term of usable) {
-      // Every term as rare as the last one looked up is looked up too, so the order terms were
-      // first seen in does not decide which are used.
-      if (drawn >= CANDIDATE_BUDGET && df[term]! > lastDf) break;
-      lastDf = df[term]!;
-      for (const b of postings[term]!) {
-        if (seen[b] === a || sentences[b]!.doc === sentence.doc) continue;
-        seen[b] = a;
-        drawn++;
-        const score = Math.round(similarity(sentence, sentences[b]!) * 1e9) / 1e9;
-        if (score < SENTENCE_FLOOR) continue;
-        const list = byDoc.get(sentences[b]!.doc) ?? [];
-        list.push({ b, score });
-        byDoc.set(sentences[b]!.doc, list);
+    let scanned = 0;
+    let complete = true;
+    for (let from = 0; from < order.length; ) {
+      const level = df[sentence.ids[order[from]!]!]!;
+      let to = from;
+      while (to < order.length && df[sentence.ids[order[to]!]!] === level) to++;
+      if (drawn >= CANDIDATE_BUDGET || (scanned > 0 && scanned + level * (to - from) > SCAN_LIMIT)) {
+        complete = false;
+        break;
       }
+      scanned += level * (to - from);
+      for (let t = from; t < to; t++) {
+        const k = order[t]!;
+        const term = sentence.ids[k]!;
+        const weight = sentence.weights[k]!;
+        const list = postings[term]!;
+        const weights = postingWeights[term]!;
+        for (let i = 0; i < list.length; i++) {
+          const b = list[i]!;
+          if (sentences[b]!.doc === sentence.doc) continue;
+          if (seen[b] !== a) {
+            seen[b] = a;
+            accumulated[b] = 0;
+            touched.push(b);
+            drawn++;
+          }
+          accumulated[b] = accumulated[b]! + weight * weights[i]!;
+        }
+      }
+      from = to;
+    }
+    const byDoc = new Map<number, { b: number; score: number }[]>();
+    for (const b of touched) {
+      const other = sentences[b]!;
+      const partial = accumulated[b]! / (sentence.norm * other.norm);
+      // What the terms not read could add is small (they are the commonest); quotations add a bonus.
+      const quoted = sentence.quoted.size > 0 && other.quoted.size > 0;
+      if (partial < SENTENCE_FLOOR * (complete && !quoted ? 1 : 0.5)) continue;
+      const score = Math.round((complete && !quoted ? Math.min(1, partial) : similarity(sentence, other)) * 1e9) / 1e9;
+      if (score < SENTENCE_FLOOR) continue;
+      const list = byDoc.get(other.doc) ?? [];
+      list.push({ b, score });
+      byDoc.set(other.doc, list);
     }
     for (const list of byDoc.values()) {
       // Ties at the cut are all kept: choosing by position would make the result depend on order.
