@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AlignmentGroup, SourceDocument } from '../../src/shared/contract/comparison.js';
+import type { AlignmentGroup, DifferenceKind, SourceDocument } from '../../src/shared/contract/comparison.js';
 import type { Lexicon } from '../../src/shared/contract/lexicon.js';
 import { alignDocuments } from '../../src/shared/core/align.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
@@ -51,6 +51,14 @@ export interface BasilResult {
   readonly groupSizes: number[];
   /** Body paragraphs in no group, over all body paragraphs of the three. */
   readonly uniqueBodyShare: number;
+  /**
+   * The marks in the text, per source file ("fox", "nyt", "hpo"), words only: every difference's
+   * spans but the whole-paragraph "only in this source" omissions, by kind, as [start, end] offsets
+   * into the .txt file.
+   */
+  readonly marks: Record<string, Partial<Record<DifferenceKind, [number, number][]>>>;
+  /** Differences by kind, words only. */
+  readonly counts: Partial<Record<DifferenceKind, number>>;
   readonly ms: number;
 }
 
@@ -196,7 +204,8 @@ function runEcb(job: Extract<EvalJob, { kind: 'ecb' }>): EcbResult {
 
 function runBasil(job: Extract<EvalJob, { kind: 'basil' }>, lexicon: Lexicon | undefined): BasilResult {
   const started = performance.now();
-  const documents: SourceDocument[] = ['fox', 'nyt', 'hpo'].map((source) => {
+  const sources = ['fox', 'nyt', 'hpo'];
+  const documents: SourceDocument[] = sources.map((source) => {
     const path = join(job.dir, `${source}.txt`);
     return makeSourceDocument({ path, text: readFileSync(path, 'utf8') });
   });
@@ -206,9 +215,25 @@ function runBasil(job: Extract<EvalJob, { kind: 'basil' }>, lexicon: Lexicon | u
   const groupSizes = comparison.groups.map((group) => group.members.reduce((sum, member) => sum + member.paragraphs.length, 0));
   const bodies = documents.reduce((sum, document) => sum + document.paragraphs.filter((paragraph) => paragraph.kind === 'body').length, 0);
   const uniqueBodies = (comparison.unique ?? []).filter((u) => documents[u.doc]!.paragraphs[u.paragraph]!.kind === 'body').length;
+  // The text as read must be the file's text, so that offsets into it are offsets into the file.
+  documents.forEach((document, doc) => {
+    if (document.text !== readFileSync(join(job.dir, `${sources[doc]}.txt`), 'utf8')) throw new Error(`${job.triplet}/${sources[doc]}.txt: the text as read differs from the file`);
+  });
+  const marks: BasilResult['marks'] = Object.fromEntries(sources.map((source) => [source, {}]));
+  const counts: BasilResult['counts'] = {};
+  for (const difference of comparison.differences) {
+    if (difference.group === '') continue;
+    counts[difference.kind] = (counts[difference.kind] ?? 0) + 1;
+    for (const span of difference.spans) {
+      const byKind = marks[sources[span.doc]!]!;
+      (byKind[difference.kind] ??= []).push([span.start, span.end]);
+    }
+  }
   return {
     kind: 'basil',
     triplet: job.triplet,
+    marks,
+    counts,
     headlinesTogether,
     largestGroup: Math.max(0, ...groupSizes),
     groupSizes,

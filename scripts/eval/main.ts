@@ -11,11 +11,12 @@
  * --out DIR (where predictions are written; default .eval/).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { DIFFERENCE_KINDS, type DifferenceKind } from '../../src/shared/contract/comparison.js';
 import { listJobs, type BasilResult, type EcbResult, type EvalJob, type EvalResult, type SeedsResult } from './jobs.js';
 
 export interface AlignmentScore {
@@ -39,6 +40,41 @@ export interface EvalFigures {
     readonly largestGroup: number;
   };
   readonly seeds?: { readonly held: number; readonly total: number; readonly failed: readonly string[] };
+  /** BASIL lexical-bias spans found by the marks in the text (words only), overall and per kind. */
+  readonly highlights?: {
+    readonly all: HighlightScore;
+    readonly medianMarkedShare: number;
+    readonly byKind: readonly (HighlightScore & { readonly kind: DifferenceKind; readonly count: number })[];
+  };
+}
+
+export interface HighlightScore {
+  /** Gold lex spans touched by a mark, over all gold lex spans. */
+  readonly recall: number;
+  /** Marked characters over all characters. */
+  readonly density: number;
+  /** Character recall over density: 1 is no better than marking at random. */
+  readonly lift: number;
+}
+
+function scoreHighlights(evalRoot: string, predictions: string): HighlightScore {
+  const run = spawnSync('python3', [join(evalRoot, 'score.py'), 'highlights', predictions], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`score.py failed (${run.error?.message ?? `exit ${run.status}`}): ${run.stderr}`);
+  const all = (JSON.parse(run.stdout) as Record<string, Record<string, number>>)['ALL']!;
+  return { recall: all['lexical_span_recall_any_overlap']!, density: all['highlight_density']!, lift: all['lexical_char_recall_lift_over_random']! };
+}
+
+/** The union of [start, end) spans, in characters. */
+function covered(spans: readonly (readonly [number, number])[]): number {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -1;
+  for (const [a, b] of sorted) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
 }
 
 function median(values: readonly number[]): number {
@@ -173,7 +209,30 @@ export async function evaluate(argv: readonly string[], repoRoot: string, worker
       medianGroupSize: median(sizes),
       largestGroup: Math.max(0, ...sizes),
     };
-    writeFileSync(join(out, 'basil.jsonl'), basil.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(join(out, 'basil.jsonl'), basil.map((r) => JSON.stringify({ ...r, marks: undefined })).join('\n') + '\n');
+    // The marks, scored against BASIL's lexical-bias spans: all kinds together, then each kind alone.
+    const lines = (kinds: readonly DifferenceKind[] | null): string =>
+      basil
+        .flatMap((r) =>
+          Object.entries(r.marks).map(([source, byKind]) =>
+            JSON.stringify({ file: `triplets/${r.triplet}/${source}.txt`, spans: Object.entries(byKind).flatMap(([kind, spans]) => (kinds === null || kinds.includes(kind as DifferenceKind) ? spans : [])) }),
+          ),
+        )
+        .join('\n') + '\n';
+    const allFile = join(out, 'basil-marks.jsonl');
+    writeFileSync(allFile, lines(null));
+    const byKind: (HighlightScore & { kind: DifferenceKind; count: number })[] = [];
+    for (const kind of DIFFERENCE_KINDS) {
+      const count = basil.reduce((sum, r) => sum + (r.counts[kind] ?? 0), 0);
+      if (count === 0) continue;
+      const file = join(out, `basil-marks-${kind}.jsonl`);
+      writeFileSync(file, lines([kind]));
+      byKind.push({ kind, count, ...scoreHighlights(evalRoot, file) });
+    }
+    const shares = basil.flatMap((r) =>
+      Object.entries(r.marks).map(([source, kinds]) => covered(Object.values(kinds).flat()) / Math.max(1, readFileSync(join(evalRoot, 'basil', 'triplets', r.triplet, `${source}.txt`), 'utf8').length)),
+    );
+    figures.highlights = { all: scoreHighlights(evalRoot, allFile), medianMarkedShare: median(shares), byKind };
   }
   if (seeds) figures.seeds = { held: seeds.held, total: seeds.total, failed: seeds.failed };
   figures.seconds = Math.round((Date.now() - started) / 100) / 10;
@@ -206,6 +265,18 @@ export function formatFigures(figures: EvalFigures): string {
     );
   }
   if (figures.seeds) rows.push(`| Seeds: reviewed expectations that hold | ${figures.seeds.held} of ${figures.seeds.total} | | all |`);
+  if (figures.highlights) {
+    const { all, medianMarkedShare, byKind } = figures.highlights;
+    rows.push(
+      `| BASIL marks in the text (words only): lex-span recall | ${f3(all.recall)} | | ≥ 0.5 |`,
+      `| BASIL marks: lift over marking at random (density) | ${all.lift.toFixed(2)} (${pct(all.density)}) | | ≥ 4 |`,
+      `| BASIL marks: median share of an article marked | ${pct(medianMarkedShare)} | | ≤ 10% |`,
+      '',
+      '| kind (BASIL, words only) | differences | lex-span recall | density | lift |',
+      '| --- | --- | --- | --- | --- |',
+      ...byKind.map((k) => `| ${k.kind} | ${k.count} | ${f3(k.recall)} | ${pct(k.density)} | ${k.lift.toFixed(2)} |`),
+    );
+  }
   if (figures.seeds && figures.seeds.failed.length > 0) rows.push('', ...figures.seeds.failed.map((why) => `- seeds, not held: ${why}`));
   return rows.join('\n') + '\n';
 }
