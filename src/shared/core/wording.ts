@@ -75,7 +75,12 @@ export function spansOf(doc: number, tokens: readonly PlacedToken[], from: numbe
 /** The text of tokens[from, to), on one line, shortened to `length`. */
 export function textOf(document: SourceDocument, tokens: readonly PlacedToken[], from: number, to: number, length = 60): string {
   if (from >= to) return '';
-  const text = document.text.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/\s+/g, ' ');
+  // Tokens from two paragraphs of a member (not next to each other in the source) are joined with
+  // an ellipsis, never with the text between them.
+  const text = spansOf(0, tokens, from, to)
+    .map((span) => document.text.slice(span.start, span.end))
+    .join(' … ')
+    .replace(/\s+/g, ' ');
   return text.length > length ? text.slice(0, length - 3).trimEnd() + '…' : text;
 }
 

@@ -1,5 +1,4 @@
 import type { AlignmentGroup, Difference, SourceDocument, TextSpan } from '../../contract/comparison.js';
-import { splitSentences } from '../sentences.js';
 import { STOP_WORDS, stem, tokenize } from '../text.js';
 import { diffMembers, spansOf, textOf, type MemberPair, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
 import { figuresIn, isOutlier, type Figure } from './figures.js';
@@ -341,37 +340,6 @@ function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan
   return { doc: sentence.doc, start: tokens[range[0]]!.start, end: tokens[range[1] - 1]!.end };
 }
 
-/** The sentence of a document around an offset. */
-function sentenceAround(document: SourceDocument, doc: number, offset: number): TextSpan | undefined {
-  const paragraph = document.paragraphs.find((p) => p.start <= offset && offset < p.end);
-  if (!paragraph) return undefined;
-  const range = splitSentences(document.text, paragraph.start, paragraph.end).find((r) => r.start <= offset && offset < r.end);
-  return range ? { doc, start: range.start, end: range.end } : undefined;
-}
-
-/** The sentence of a member that shares the most content words with a sentence elsewhere, if it shares enough. */
-function closestSentence(documents: readonly SourceDocument[], member: MemberText, to: TextSpan): TextSpan | undefined {
-  const content = (norm: string): boolean => !STOP_WORDS.has(norm) && norm.length > 1;
-  const wanted = new Set(stemsOf(tokenize(documents[to.doc]!.text, to.start, to.end).filter((t) => content(t.norm))));
-  if (wanted.size === 0) return undefined;
-  const document = documents[member.doc]!;
-  let best: { span: TextSpan; score: number } | undefined;
-  for (const index of new Set(member.tokens.map((token) => token.paragraph))) {
-    const paragraph = document.paragraphs[index]!;
-    for (const range of splitSentences(document.text, paragraph.start, paragraph.end)) {
-      const words = new Set(stemsOf(tokenize(document.text, range.start, range.end).filter((t) => content(t.norm))));
-      let shared = 0;
-      for (const word of words) if (wanted.has(word)) shared++;
-      const score = shared / (wanted.size + words.size - shared);
-      if (!best || score > best.score) best = { span: { doc: member.doc, start: range.start, end: range.end }, score };
-    }
-  }
-  return best && best.score >= CLOSE_SENTENCE ? best.span : undefined;
-}
-
-/** Sentences sharing at least this share of their content words (Jaccard) say the same thing. */
-const CLOSE_SENTENCE = 0.2;
-
 /** Quotations: what one member quotes and another paraphrases or leaves out. */
 function quoteDifferences(documents: readonly SourceDocument[], group: AlignmentGroup, members: readonly MemberText[]): Difference[] {
   interface Quote {
@@ -403,6 +371,15 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
     return quotes;
   };
   const all = members.map(quotesOf);
+  const documentQuotes = new Map<SourceDocument, { pairs: Set<string>; text: string }[]>();
+  const quotesOfDocument = (document: SourceDocument): { pairs: Set<string>; text: string }[] => {
+    let quotes = documentQuotes.get(document);
+    if (!quotes) {
+      quotes = [...document.text.matchAll(QUOTE)].filter((match) => match[1]!.trim().split(/\s+/).length >= 2).map((match) => ({ text: match[1]!.trim(), pairs: bigrams(match[1]!) }));
+      documentQuotes.set(document, quotes);
+    }
+    return quotes;
+  };
   const out: Difference[] = [];
   const reported = new Set<string>();
   all.forEach((quotes, m) => {
@@ -414,7 +391,9 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
       const leaving: number[] = [];
       members.forEach((other, o) => {
         if (o === m) return;
-        const shared = (all[o] ?? []).some((q) => {
+        // A quotation the other source also gives, in this passage or anywhere in its report, is
+        // shared, not a difference.
+        const shared = [...(all[o] ?? []), ...quotesOfDocument(documents[other.doc]!)].some((q) => {
           let common = 0;
           for (const pair of quote.pairs) if (q.pairs.has(pair)) common++;
           return quote.pairs.size > 0 ? common / quote.pairs.size >= 0.5 : q.text.toLowerCase() === quote.text.toLowerCase();
@@ -427,13 +406,10 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
         const link = (group.sentences ?? []).find(
           (l) => l.spans.some((s) => s.doc === quote.doc && s.start <= quote.start && s.end >= quote.end) && l.spans.some((s) => s.doc === other.doc),
         );
-        let sentence = link?.spans.find((s) => s.doc === other.doc);
-        let own = link?.spans.find((s) => s.doc === quote.doc);
-        if (!sentence || !own) {
-          // The alignment matched the quoting sentence elsewhere: look in this member directly.
-          own = sentenceAround(documents[quote.doc]!, quote.doc, quote.start);
-          sentence = own ? closestSentence(documents, other, own) : undefined;
-        }
+        // A paraphrase is claimed only where the alignment linked the quoting sentence to one of
+        // the other's: a sentence of the passage that merely looks closest is not evidence.
+        const sentence = link?.spans.find((s) => s.doc === other.doc);
+        const own = link?.spans.find((s) => s.doc === quote.doc);
         if (sentence && own) paraphrasing.push({ doc: other.doc, span: paraphraseSpan(documents, sentence, own, quote) });
         else leaving.push(other.doc);
       });
