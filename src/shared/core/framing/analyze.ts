@@ -3,6 +3,7 @@ import { STOP_WORDS, stem, tokenize } from '../text.js';
 import { diffMembers, spansOf, textOf, type MemberPair, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
 import { figuresIn, isOutlier, type Figure } from './figures.js';
 import { findTerms, stemsOf, termTextOf, type LexiconIndex, type TermMatch } from './lexicon-index.js';
+import { loadedLanguageDifferences } from './loaded.js';
 
 export interface AnalysisOptions extends WordingOptions {
   readonly lexicon: LexiconIndex;
@@ -20,6 +21,8 @@ const WORDING_MAX = 3;
 const ONE_SIDED_MAX = 2;
 /** A one-sided addition with at least this many content words is reported as an omission. */
 const ADDED_MIN = 6;
+/** A one-sided hedge is reported where its sentence is linked to the other's at least this closely. */
+const SAME_CLAIM_LINK = 0.3;
 
 /** "could not", "may not": a negated modal is not a hedge. */
 function negated(member: MemberText, match: TermMatch): boolean {
@@ -122,6 +125,7 @@ function classifyPair(
   a: MemberTerms,
   b: MemberTerms,
   distinctive: (member: MemberText, from: number, to: number) => boolean,
+  sameClaim: (offset: number, doc: number, otherDoc: number) => boolean,
 ): Difference[] {
   const docA = documents[pair.a.doc]!;
   const docB = documents[pair.b.doc]!;
@@ -214,7 +218,10 @@ function classifyPair(
         // Plainly stated only if the other source has no hedge in the sentences the diff lines up.
         const otherHedged = otherTerms.terms.some((t) => t.term.kind === 'hedge' && sameSentenceRegion(otherTerms.member, t, mine.length > 0 ? (member === pair.a ? [hunk.b0, hunk.b1] : [hunk.a0, hunk.a1]) : [0, 0]));
         for (const match of mine) {
-          if (otherHedged) continue;
+          // …and only where the alignment linked the hedged sentence closely to one of the other's:
+          // the same claim told with and without the hedge, not a hedge in a sentence the other
+          // source does not tell.
+          if (otherHedged || !sameClaim(member.tokens[match.from]!.start, member.doc, other === docA ? pair.a.doc : pair.b.doc)) continue;
           out.push({
             group: groupId,
             kind: 'hedge',
@@ -606,9 +613,15 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
     // Differs from most of the others it was compared with.
     return sum / (to - from) > others / 2;
   };
-  const pairDifferences = pairs.flatMap((pair) => classifyPair(documents, group.id, pair, termsByDoc.get(pair.a.doc)!, termsByDoc.get(pair.b.doc)!, distinctive));
+  // Whether the sentence at `offset` of `doc` is linked to a sentence of `otherDoc` closely enough to be the same claim.
+  const sameClaim = (offset: number, doc: number, otherDoc: number): boolean =>
+    (group.sentences ?? []).some(
+      (link) => link.score >= SAME_CLAIM_LINK && link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end) && link.spans.some((span) => span.doc === otherDoc),
+    );
+  const pairDifferences = pairs.flatMap((pair) => classifyPair(documents, group.id, pair, termsByDoc.get(pair.a.doc)!, termsByDoc.get(pair.b.doc)!, distinctive, sameClaim));
   const quotes = quoteDifferences(documents, group, members);
   const verbs = attributionBySentence(documents, group, termsByDoc);
+  const loaded = loadedLanguageDifferences(documents, group, members, options.lexicon);
   const { differences: figureDiffs, figures } = figureDifferences(documents, group);
   const omissions = omissionDifferences(documents, group, members, figures);
   const quoteSpans = quotes.flatMap((difference) => difference.spans);
@@ -624,7 +637,7 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   const freshOmissions = omissions.filter((difference) => !difference.spans.every((span) => labelSpans.some((l) => overlaps(l, span))));
   // A sentence one source adds that is a quotation already reported as a quote is not also an omission.
   const quoted = kept.filter((difference) => difference.kind === 'omission').filter((difference) => difference.spans.every((span) => quoteSpans.some((q) => overlaps(q, span))));
-  const unique = [...kept.filter((difference) => !quoted.includes(difference)), ...verbs, ...quotes, ...figureDiffs, ...freshOmissions].filter((difference) => {
+  const unique = [...kept.filter((difference) => !quoted.includes(difference)), ...verbs, ...loaded, ...quotes, ...figureDiffs, ...freshOmissions].filter((difference) => {
     const key = `${difference.kind}|${difference.spans.map((span) => `${span.doc}:${span.start}-${span.end}`).sort().join(',')}`;
     if (seen.has(key)) return false;
     seen.add(key);
