@@ -1,4 +1,5 @@
 import type { Comparison, Difference, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
+import { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
 
 export interface FormatOptions {
   /** Mark differing words with terminal colours instead of «guillemets». */
@@ -83,6 +84,14 @@ function shortenPath(path: string, length: number): string {
  * A readable summary of a comparison for a terminal: the sources, each group of aligned paragraphs
  * with the differing words marked, and what each source alone reports.
  */
+/** The counts for a header: "12 differences (5 classified, 7 changes of wording) · 4 paragraphs only one source has". */
+export function describeCounts(counts: DifferenceCounts): string {
+  const wording = counts.total - counts.classified;
+  const parts = [`${counts.total} difference${counts.total === 1 ? '' : 's'}${counts.total > 0 ? ` (${counts.classified} classified, ${wording} change${wording === 1 ? '' : 's'} of wording)` : ''}`];
+  if (counts.onlyInOneSource > 0) parts.push(`${counts.onlyInOneSource} paragraph${counts.onlyInOneSource === 1 ? '' : 's'} only one source has`);
+  return parts.join(' · ');
+}
+
 export function formatComparison(comparison: Comparison, options: FormatOptions = {}): string {
   const color = options.color ?? false;
   const width = Math.max(40, options.width ?? 100);
@@ -91,7 +100,7 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
   const out: string[] = [];
 
   out.push(
-    style(ANSI.bold, `Parallax · ${documents.length} sources · ${groups.length} groups of aligned paragraphs · ${differences.length} differences`),
+    style(ANSI.bold, wrap(`Parallax · ${documents.length} sources · ${groups.length} groups of aligned paragraphs · ${describeCounts(countDifferences(comparison))}`, width, '')),
     '',
     style(ANSI.bold, 'Sources'),
   );
@@ -109,7 +118,7 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
     spansByGroup.set(difference.group, list);
   }
   const countByGroup = new Map<string, number>();
-  for (const difference of differences) countByGroup.set(difference.group, (countByGroup.get(difference.group) ?? 0) + 1);
+  for (const difference of differences) if (isMarkedInText(difference)) countByGroup.set(difference.group, (countByGroup.get(difference.group) ?? 0) + 1);
   const framingByGroup = new Map<string, Difference[]>();
   for (const difference of differences) {
     if (difference.kind === 'wording' || difference.group === '') continue;

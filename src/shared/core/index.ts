@@ -1,5 +1,6 @@
 export { ALIGNED_KINDS, alignDocuments, DEFAULT_ALIGN_THRESHOLD, type AlignOptions } from './align.js';
 export { compareDocuments, type CompareOptions } from './compare.js';
+export { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
 export { labelFromPath, makeSourceDocument, type SourceInput } from './document.js';
 export { formatComparison, sourceLetter, type FormatOptions } from './format.js';
 export { hashText } from './hash.js';

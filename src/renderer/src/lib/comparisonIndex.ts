@@ -1,5 +1,6 @@
 import type { AlignmentGroup, Comparison, DifferenceKind, GroupMember } from '../../../shared/contract/comparison';
 import { KIND_PRECEDENCE } from './differenceKinds';
+import { countDifferences, isMarkedInText } from '../../../shared/core/counts';
 
 /** One paragraph of one source: indices into `Comparison.documents` and its `paragraphs`. */
 export interface ParagraphRef {
@@ -59,12 +60,12 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
   });
 
   const spans = comparison.documents.map((): KindedSpan[] => []);
-  const kindCounts: Partial<Record<DifferenceKind, number>> = {};
+  // Counted as every output counts them (shared/core/counts.ts).
+  const kindCounts = countDifferences(comparison).byKind;
   comparison.differences.forEach((difference, i) => {
     // A paragraph only one source has is an `omission` by the others: its "Only in this source"
     // tag says so, so its words are not marked.
-    if (difference.group === '') return;
-    kindCounts[difference.kind] = (kindCounts[difference.kind] ?? 0) + 1;
+    if (!isMarkedInText(difference)) return;
     for (const span of difference.spans) {
       if (span.end <= span.start) continue;
       spans[span.doc]?.push({

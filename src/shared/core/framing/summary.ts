@@ -1,5 +1,6 @@
 import type { AlignmentGroup, ClaimsTable, ComparisonSummary, Difference, SourceDocument, SourceSummary, UniqueParagraph } from '../../contract/comparison.js';
 import { ALIGNED_KINDS } from '../align.js';
+import { isMarkedInText } from '../counts.js';
 import { paragraphTokens } from '../text.js';
 import { isOutlier, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
@@ -73,10 +74,13 @@ export function summarize(
     const counts: Record<string, number> = {};
     const spans: { start: number; end: number }[] = [];
     for (const difference of differences) {
+      // Counted as every output counts (core/counts.ts): the differences marked in the text; a
+      // paragraph only this source has is in `unique`.
+      if (!isMarkedInText(difference)) continue;
       const mine = difference.spans.filter((span) => span.doc === doc);
       if (mine.length === 0) continue;
       counts[difference.kind] = (counts[difference.kind] ?? 0) + 1;
-      if (difference.group !== '') spans.push(...mine);
+      spans.push(...mine);
     }
     const omits = groups.filter((group) => group.members.length >= 2 && !group.members.some((member) => member.doc === doc)).map((group) => group.id);
     return {

@@ -1,4 +1,6 @@
 import { DIFFERENCE_KIND_NAMES, type Comparison, type Difference, type DifferenceKind, type SourceDocument } from '../../contract/comparison.js';
+import { countDifferences } from '../../core/counts.js';
+import { describeCounts } from '../../core/format.js';
 import { anchorRows, codeLabel, readingOrder, targetDescription, type ExportComparison, type NoteRow, type NotesExport } from './common.js';
 
 /**
@@ -139,9 +141,10 @@ export function comparisonReport(item: ExportComparison, options: { codebook?: N
         .map((doc, i) => `<tr><td>${String.fromCharCode(65 + (i % 26))}</td><td>${escapeHtml(doc.label)}</td><td>${escapeHtml(doc.title)}<div class="path">${escapeHtml(doc.path)}</div></td><td>${doc.paragraphs.length}</td></tr>`)
         .join('\n')
     : (item.sources ?? []).map((source, i) => `<tr><td>${String.fromCharCode(65 + (i % 26))}</td><td>${escapeHtml(source.label)}</td><td><div class="path">${escapeHtml(source.path)}</div></td><td></td></tr>`).join('\n');
-  const counts = new Map<DifferenceKind, number>();
-  for (const difference of comparison?.differences ?? []) counts.set(difference.kind, (counts.get(difference.kind) ?? 0) + 1);
-  const summary = [...counts].map(([kind, count]) => `${DIFFERENCE_KIND_NAMES[kind]} ${count}`).join(' · ');
+  const counts = comparison ? countDifferences(comparison) : undefined;
+  const summary = counts
+    ? [describeCounts(counts), ...(Object.entries(counts.byKind) as [DifferenceKind, number][]).map(([kind, count]) => `${DIFFERENCE_KIND_NAMES[kind]} ${count}`)].join(' · ')
+    : '';
   const ungrouped = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === undefined);
   const orphans = rows.filter((row) => row.section === 'orphan');
   const legend = (Object.keys(DIFFERENCE_KIND_NAMES) as DifferenceKind[]).map((kind) => `<mark class="k-${kind}">${DIFFERENCE_KIND_NAMES[kind]}</mark>`).join(' ');
