@@ -79,6 +79,19 @@ function notATerm(document: SourceDocument, member: MemberText, match: TermMatch
   return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);
 }
 
+/**
+ * A correspondent's dateline at the start of a paragraph: "WASHINGTON —", "KELLING, Wis. —",
+ * "GAZA CITY (Reuters) -", "LONDON (AP) --". Where a report was filed is not how it frames the
+ * story: its words are never marked.
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}.'’ -]{1,40}?(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-|:)\s/u;
+
+/** The end of the dateline that opens the paragraph starting at `start`, or `start` when there is none. */
+export function datelineEnd(text: string, start: number, end: number): number {
+  const match = DATELINE.exec(text.slice(start, Math.min(end, start + 80)));
+  return match ? start + match[0].length : start;
+}
+
 /** Words that may join the words of one name: "Hostages and Missing Families Forum", "Bank of England". */
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'de', 'al']);
 /** Words naming a people or a country's adjective: "Israeli", "Palestinian", "British", "Chinese". */
@@ -643,7 +656,15 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
     seen.add(key);
     return true;
   });
-  return { differences: mergeRepeated(unique), figures };
+  // Datelines are never marks.
+  const datelines = group.members.flatMap((member) =>
+    member.paragraphs.map((p) => {
+      const paragraph = documents[member.doc]!.paragraphs[p]!;
+      return { doc: member.doc, start: paragraph.start, end: datelineEnd(documents[member.doc]!.text, paragraph.start, paragraph.end) };
+    }),
+  ).filter((span) => span.end > span.start);
+  const outsideDatelines = unique.filter((difference) => !difference.spans.every((span) => datelines.some((d) => d.doc === span.doc && span.start >= d.start && span.end <= d.end)));
+  return { differences: mergeRepeated(outsideDatelines), figures };
 }
 
 /**
