@@ -21,6 +21,8 @@ const WORDING_MAX = 3;
 const ONE_SIDED_MAX = 2;
 /** A one-sided addition with at least this many content words is reported as an omission. */
 const ADDED_MIN = 6;
+/** A label stands in for a name in a change of at most this many words on each side. */
+const LABEL_HUNK_MAX = 8;
 /** A one-sided hedge is reported where its sentence is linked to the other's at least this closely. */
 const SAME_CLAIM_LINK = 0.3;
 
@@ -252,9 +254,10 @@ function classifyPair(
       for (let i = from; i < to; i++) {
         const token = member.tokens[i]!;
         if (!token.isCapitalized || STOP_WORDS.has(token.norm)) continue;
-        // A capital at the start of a sentence is a name only when the next word has one too ("Harnley Rail").
+        // A capital at the start of a sentence (or a quotation) is a name only when the next word
+        // has one too ("Harnley Rail").
         const next = member.tokens[i + 1];
-        if (i === 0 && !(next?.isCapitalized && i + 1 < to)) continue;
+        if ((i === 0 || opensSentence(documents[member.doc]!.text, token.start)) && !(next?.isCapitalized && i + 1 < to)) continue;
         if (ownName(documents[member.doc]!, token.norm)) continue;
         found.push(i);
       }
@@ -262,7 +265,10 @@ function classifyPair(
     };
     const labelA = termsA.filter((match) => match.term.kind === 'label');
     const labelB = termsB.filter((match) => match.term.kind === 'label');
-    if (!setIds.size || (labelA.length > 0) !== (labelB.length > 0)) {
+    // …where one stands in for the other: a short change ("Hamas said" → "the group claimed"), not a
+    // label somewhere in a stretch the two sources tell differently.
+    const shortChange = hunk.a1 - hunk.a0 <= LABEL_HUNK_MAX && hunk.b1 - hunk.b0 <= LABEL_HUNK_MAX;
+    if (shortChange && (!setIds.size || (labelA.length > 0) !== (labelB.length > 0))) {
       const [labels, member, document, otherMember, otherDocument, from, to] =
         labelA.length > 0 && labelB.length === 0 ? [labelA, pair.a, docA, pair.b, docB, hunk.b0, hunk.b1] : [labelB, pair.b, docB, pair.a, docA, hunk.a0, hunk.a1];
       const named = labels.length > 0 ? oneName(otherMember, names(otherMember, from, to)) : [];
