@@ -94,6 +94,17 @@ export function datelineEnd(text: string, start: number, end: number): number {
   return match ? start + match[0].length : start;
 }
 
+/** How many times a source writes a name (as a whole word). */
+function mentions(document: SourceDocument, name: string): number {
+  let count = 0;
+  for (let at = document.text.indexOf(name); at >= 0; at = document.text.indexOf(name, at + name.length)) {
+    const before = document.text[at - 1] ?? ' ';
+    const after = document.text[at + name.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) count++;
+  }
+  return count;
+}
+
 /** Words that may join the words of one name: "Hostages and Missing Families Forum", "Bank of England". */
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'de', 'al']);
 /** Words naming a people or a country's adjective: "Israeli", "Palestinian", "British", "Chinese". */
@@ -540,7 +551,9 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
       const run = member.tokens.slice(i, j + 1);
       const text = document.text.slice(token.start, member.tokens[j]!.end);
       // Most of the name must be new: "Gaza Strip" and "United Nations", not "Outgoing President Biden".
-      if (run.filter(absent).length * 2 >= run.length && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[j]!.end }, text, what: 'names' });
+      // A name of one word the source gives once ("Bentonville", "Ark.") is a detail, not someone or
+      // something the others leave out of the story: a one-word name must recur in its source.
+      if ((run.length >= 2 || mentions(document, text) >= 2) && run.filter(absent).length * 2 >= run.length && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[j]!.end }, text, what: 'names' });
       i = j;
     }
     for (const item of found.slice(0, 3)) {
