@@ -8,13 +8,13 @@ import { expect, test, type ParallaxApp } from './harness.js';
  * comparison's differences are classified, and are still there after a restart.
  */
 
-/** Two short reports that differ in one verb: "slammed" in one, "criticised" in the other. */
+/** Two short reports that differ in one verb: "grilled" in one, "criticised" in the other. */
 async function openTwoReports(app: ParallaxApp): Promise<void> {
   const folder = join(app.dataDir, 'articles');
   await mkdir(folder, { recursive: true });
   const wire = join(folder, 'wire.txt');
   const post = join(folder, 'post.txt');
-  await writeFile(wire, 'Council vote\n\nThe opposition slammed the budget plan on Monday after a long debate in the chamber.\n');
+  await writeFile(wire, 'Council vote\n\nThe opposition grilled the budget plan on Monday after a long debate in the chamber.\n');
   await writeFile(post, 'Council vote\n\nThe opposition criticised the budget plan on Monday after a long debate in the chamber.\n');
   app.queuePick([wire, post]);
   await app.openFilesButton().click();
@@ -27,7 +27,7 @@ async function selectTheVerb(app: ParallaxApp): Promise<void> {
   // A comparison worked out again keeps the selection; clicking a selected paragraph unselects it.
   const close = app.page.getByRole('button', { name: 'Close notes' });
   if (await close.isVisible()) await close.click();
-  await app.page.locator('section.column').first().locator('.para', { hasText: 'slammed' }).click();
+  await app.page.locator('section.column').first().locator('.para', { hasText: 'grilled' }).click();
   await expect(app.page.getByText('No other source reports this paragraph.').or(app.page.getByText('Also reported by'))).toBeVisible();
 }
 
@@ -54,7 +54,7 @@ test('a set added in the page classifies the open comparison; removing it takes 
 
   // An id in use is refused in words.
   await form.getByLabel('Name').fill('Hedges');
-  await form.getByLabel('Terms').fill('slammed\ncriticised');
+  await form.getByLabel('Terms').fill('grilled\ncriticised');
   await form.getByRole('button', { name: 'Add set' }).click();
   await expect(form.getByText('A set with the id "hedges" already exists: choose another id, or edit that set.')).toBeVisible();
 
@@ -62,18 +62,18 @@ test('a set added in the page classifies the open comparison; removing it takes 
   await expect(form.getByLabel('Id')).toHaveValue('harsh-words');
   await form.getByLabel('Kind').selectOption({ label: 'Loaded terms' });
   await form.getByLabel('Domain').fill('politics');
-  await form.getByLabel('Terms').fill('slammed: loud\ncriticised');
+  await form.getByLabel('Terms').fill('grilled: loud\ncriticised');
   await form.getByRole('button', { name: 'Add set' }).click();
   await expect(form).toHaveCount(0);
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Harsh words', level: 3 }) });
   await expect(card).toBeVisible();
-  await expect(card.getByRole('list', { name: 'Terms of Harsh words' }).getByRole('listitem')).toHaveText(['slammed · loud', 'criticised']);
+  await expect(card.getByRole('list', { name: 'Terms of Harsh words' }).getByRole('listitem')).toHaveText(['grilled · loud', 'criticised']);
   await expect(page.getByRole('button', { name: 'Reset to default' })).toBeEnabled();
 
   // The comparison was worked out again with it: the verb is now a loaded-term difference.
   await expect.poll(() => app.calls.filter((call) => call === 'comparison:open').length).toBe(2);
   await selectTheVerb(app);
-  await expect(framing(app)).toContainText('Loaded term slammed (loud) → criticised · Harsh words');
+  await expect(framing(app)).toContainText('Loaded term grilled (loud) → criticised · Harsh words');
 
   await wordSetsTab(app).click();
   await card.getByRole('button', { name: 'Remove Harsh words' }).click();
@@ -93,7 +93,7 @@ test('export writes a lexicon file; import merges a file’s sets; the changes o
   await page.getByRole('button', { name: 'Add a set…' }).click();
   const form = page.getByRole('form', { name: 'New word set' });
   await form.getByLabel('Name').fill('Harsh words');
-  await form.getByLabel('Terms').fill('slammed\ncriticised');
+  await form.getByLabel('Terms').fill('grilled\ncriticised');
   await form.getByRole('button', { name: 'Add set' }).click();
   await expect(page.getByRole('heading', { name: 'Harsh words', level: 3 })).toBeVisible();
 

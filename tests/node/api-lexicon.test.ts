@@ -18,8 +18,8 @@ import { useTempFolders } from './helpers.js';
 const tempFolder = useTempFolders();
 const LEXICON = defaultLexiconPath(join(REPO_ROOT, 'resources'));
 
-/** Two short reports of one event that differ only in the verb the sets below care about. */
-const WIRE = 'Council vote\n\nThe opposition slammed the budget plan on Monday after a long debate in the chamber.\n';
+/** Two short reports of one event that differ only in the verb the sets below care about (a pair the default lexicon does not know). */
+const WIRE = 'Council vote\n\nThe opposition grilled the budget plan on Monday after a long debate in the chamber.\n';
 const POST = 'Council vote\n\nThe opposition criticised the budget plan on Monday after a long debate in the chamber.\n';
 
 const HARSH: LexiconSet = {
@@ -27,8 +27,8 @@ const HARSH: LexiconSet = {
   name: 'Harsh words for disagreeing',
   kind: 'loaded-term',
   domain: 'politics',
-  description: 'Slammed is louder than criticised.',
-  terms: [{ term: 'slammed', tone: 'loud' }, { term: 'criticised', tone: 'measured' }],
+  description: 'Grilled is louder than criticised.',
+  terms: [{ term: 'grilled', tone: 'loud' }, { term: 'criticised', tone: 'measured' }],
 };
 
 async function setUp(overrides: Partial<ApiServiceOptions> = {}) {
@@ -147,7 +147,7 @@ describe('word sets through the API', () => {
     value(await call(service, 'lexicon:saveSet', { set: HARSH }));
     const after = value(await call(service, 'comparison:open', { paths }));
     expect(loadedNotes(after)).toHaveLength(1);
-    expect(loadedNotes(after)[0]).toMatch(/slammed.*criticised/);
+    expect(loadedNotes(after)[0]).toMatch(/grilled.*criticised/);
 
     value(await call(service, 'lexicon:reset', {}));
     expect(loadedNotes(value(await call(service, 'comparison:open', { paths })))).toEqual([]);

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceDocument } from '../../src/shared/contract/comparison.js';
-import { parseLexicon, type Lexicon } from '../../src/shared/contract/lexicon.js';
+import type { Lexicon } from '../../src/shared/contract/lexicon.js';
+import { loadLexiconSync } from '../../src/main/services/lexicon.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
 
 /** The repository's root folder. */
@@ -42,9 +43,9 @@ export function paragraphWith(document: SourceDocument, needle: string): number 
   return index;
 }
 
-/** The default lexicon shipped in resources/lexicon, checked against its schema. */
+/** The default lexicon shipped in resources/lexicon, with the files it includes, checked against its schema. */
 export function defaultLexicon(): Lexicon {
-  const parsed = parseLexicon(JSON.parse(readFileSync(join(REPO_ROOT, 'resources', 'lexicon', 'default.json'), 'utf8')));
-  if (!parsed.ok) throw new Error(`The default lexicon does not fit its schema: ${parsed.problems.join('; ')}`);
-  return parsed.lexicon;
+  const loaded = loadLexiconSync(join(REPO_ROOT, 'resources', 'lexicon', 'default.json'));
+  if (!loaded.ok) throw new Error(`The default lexicon does not fit its schema: ${loaded.message}`);
+  return loaded.lexicon;
 }

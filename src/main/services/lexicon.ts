@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { parseLexicon, type Lexicon, type LexiconSet } from '../../shared/contract/lexicon.js';
+import { basename, dirname, join } from 'node:path';
+import { parseLexicon, withIncludedSets, type Lexicon, type LexiconSet } from '../../shared/contract/lexicon.js';
 
 /** The default lexicon's file inside a resources folder (resources/ in the repository, the app's resources when packaged). */
 export function defaultLexiconPath(resourcesDir: string): string {
@@ -9,22 +10,20 @@ export function defaultLexiconPath(resourcesDir: string): string {
 
 export type LexiconOutcome = { readonly ok: true; readonly lexicon: Lexicon } | { readonly ok: false; readonly message: string };
 
-/** Read and check a lexicon file; a clear message naming the file when it cannot be used. */
-export async function loadLexicon(path: string): Promise<LexiconOutcome> {
+type Read = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly code: string };
+
+/** One file's text as a lexicon, or why it is not one. */
+function parseLexiconText(path: string, read: Read): LexiconOutcome {
   const name = basename(path);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  if (!read.ok) {
     return {
       ok: false,
-      message: code === 'ENOENT' ? `The lexicon "${name}" could not be found at ${path}.` : `The lexicon "${name}" could not be read (${code ?? String(error)}).`,
+      message: read.code === 'ENOENT' ? `The lexicon "${name}" could not be found at ${path}.` : `The lexicon "${name}" could not be read (${read.code}).`,
     };
   }
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(read.text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, message: `The lexicon "${name}" is not valid JSON: ${error instanceof Error ? error.message : String(error)}.` };
   }
@@ -35,6 +34,54 @@ export async function loadLexicon(path: string): Promise<LexiconOutcome> {
     return { ok: false, message: `The lexicon "${name}" does not fit the lexicon format (parallax.lexicon/1): ${shown}${more}.` };
   }
   return { ok: true, lexicon: parsed.lexicon };
+}
+
+/** The lexicon with the sets of the files it includes (read from its folder) appended. */
+function withIncludes(path: string, main: LexiconOutcome, reads: readonly (readonly [file: string, read: Read])[]): LexiconOutcome {
+  if (!main.ok) return main;
+  const included: { file: string; lexicon: Lexicon }[] = [];
+  for (const [file, read] of reads) {
+    const outcome = parseLexiconText(join(dirname(path), file), read);
+    if (!outcome.ok) return { ok: false, message: `${outcome.message.replace(/\.$/, '')} (included by "${basename(path)}").` };
+    included.push({ file, lexicon: outcome.lexicon });
+  }
+  const merged = withIncludedSets(main.lexicon, included);
+  if (!merged.ok) return { ok: false, message: `The lexicon "${basename(path)}" cannot be read with the files it includes: ${merged.problems.slice(0, 5).join('; ')}.` };
+  return { ok: true, lexicon: merged.lexicon };
+}
+
+const readError = (error: unknown): Read => ({ ok: false, code: (error as NodeJS.ErrnoException).code ?? String(error) });
+
+/**
+ * Read and check a lexicon file, with the files it includes (`includes`, in the same folder); a
+ * clear message naming the file when it cannot be used.
+ */
+export async function loadLexicon(path: string): Promise<LexiconOutcome> {
+  const read = async (file: string): Promise<Read> => {
+    try {
+      return { ok: true, text: await readFile(file, 'utf8') };
+    } catch (error) {
+      return readError(error);
+    }
+  };
+  const main = parseLexiconText(path, await read(path));
+  const files = main.ok ? (main.lexicon.includes ?? []) : [];
+  const reads = await Promise.all(files.map(async (file) => [file, await read(join(dirname(path), file))] as const));
+  return withIncludes(path, main, reads);
+}
+
+/** `loadLexicon`, synchronously: for scripts and tests. */
+export function loadLexiconSync(path: string): LexiconOutcome {
+  const read = (file: string): Read => {
+    try {
+      return { ok: true, text: readFileSync(file, 'utf8') };
+    } catch (error) {
+      return readError(error);
+    }
+  };
+  const main = parseLexiconText(path, read(path));
+  const files = main.ok ? (main.lexicon.includes ?? []) : [];
+  return withIncludes(path, main, files.map((file) => [file, read(join(dirname(path), file))] as const));
 }
 
 /** What the person changed about the default word sets (the store's `lexicon` field). */

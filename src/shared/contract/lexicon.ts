@@ -14,6 +14,21 @@ export const LEXICON_SCHEMA = 'parallax.lexicon/1' as const;
 export const LEXICON_KINDS = ['loaded-term', 'attribution', 'hedge', 'label'] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 
+/**
+ * How the loaded-language rule (core/framing/loaded.ts) reads a `loaded-term` set. A set without a
+ * role lists alternatives for one thing ("hostages", "captives", "prisoners"), none loaded in
+ * itself: only two different ones in aligned text make a difference. With a role, a term is loaded
+ * wording in itself, and is marked where one source uses it and the matching sentence of another
+ * does not:
+ * - `charged`: words for one meaning, each charged but those whose tone is "neutral" ("slammed",
+ *   "blasted" against the plain "criticized"); a term of the same set in the other source's
+ *   sentence is named as its counterpart.
+ * - `evaluative`: an open list of words that judge rather than report ("phony", "disgraceful",
+ *   "fiercely"), not alternatives of each other, so no counterpart is named.
+ */
+export const LOADED_ROLES = ['charged', 'evaluative'] as const;
+export type LoadedRole = (typeof LOADED_ROLES)[number];
+
 export const lexiconTermSchema = z.object({
   /** The word or words, in any inflected form. */
   term: z.string().trim().min(1).max(80),
@@ -30,11 +45,17 @@ export const lexiconSetSchema = z.object({
   /** A name for people: "People held captive". */
   name: z.string().trim().min(1).max(100),
   kind: z.enum(LEXICON_KINDS),
-  /** Which field of reporting it belongs to: conflict, politics, crime and justice, economics, general. */
+  /** For `loaded-term` sets only: whether its words are loaded in themselves, and how (see LOADED_ROLES). */
+  role: z.enum(LOADED_ROLES).optional(),
+  /** Which field of reporting it belongs to: conflict, politics, crime and justice, economics, immigration, elections, health, guns, climate, general. */
   domain: z.string().trim().min(1).max(40),
   /** Why the choice matters, for the person reading the difference. */
   description: z.string().trim().max(500).optional(),
   terms: z.array(lexiconTermSchema).min(1).max(500),
+}).superRefine((set, context) => {
+  if (set.role !== undefined && set.kind !== 'loaded-term') {
+    context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${set.role}") is for loaded-term sets only, not ${set.kind}` });
+  }
 });
 export type LexiconSet = z.infer<typeof lexiconSetSchema>;
 
@@ -43,6 +64,15 @@ export const lexiconSchema = z
     schema: z.literal(LEXICON_SCHEMA),
     name: z.string().trim().min(1).max(100),
     description: z.string().trim().max(2_000).optional(),
+    /**
+     * Other lexicon files in the same folder whose sets are read after this file's, as one lexicon
+     * (the default lexicon keeps the word list derived from VADER, under its own licence, in
+     * evaluative.json). File names only; an included file includes nothing itself.
+     */
+    includes: z
+      .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/, 'an included lexicon is named by a file name in the same folder, ending in .json'))
+      .max(20)
+      .optional(),
     sets: z.array(lexiconSetSchema).max(1_000),
   })
   .superRefine((lexicon, context) => {
@@ -59,4 +89,29 @@ export function parseLexicon(value: unknown): { ok: true; lexicon: Lexicon } | {
   const parsed = lexiconSchema.safeParse(value);
   if (parsed.success) return { ok: true, lexicon: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`) };
+}
+
+/**
+ * A lexicon with the sets of the files it includes appended, in the order it names them: one
+ * lexicon, without `includes`. Problems in words when an included file includes others or a set id
+ * is used twice.
+ */
+export function withIncludedSets(
+  lexicon: Lexicon,
+  included: readonly { readonly file: string; readonly lexicon: Lexicon }[],
+): { ok: true; lexicon: Lexicon } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const seen = new Set(lexicon.sets.map((set) => set.id));
+  const sets = [...lexicon.sets];
+  for (const { file, lexicon: other } of included) {
+    if (other.includes && other.includes.length > 0) problems.push(`${file}: an included lexicon may not include others`);
+    for (const set of other.sets) {
+      if (seen.has(set.id)) problems.push(`${file}: the set id "${set.id}" is used twice`);
+      seen.add(set.id);
+      sets.push(set);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const { includes: _includes, ...rest } = lexicon;
+  return { ok: true, lexicon: { ...rest, sets } };
 }

@@ -1,4 +1,4 @@
-import { lexiconSetSchema, type LexiconKind, type LexiconSet } from '../../../shared/contract/lexicon';
+import { lexiconSetSchema, type LexiconKind, type LexiconSet, type LoadedRole } from '../../../shared/contract/lexicon';
 
 /**
  * The word-set form's text, to and from a set: terms are written one a line, with an optional
@@ -21,9 +21,11 @@ export interface SetDraft {
   domain: string;
   description: string;
   terms: string;
+  /** Carried over from the set edited (the form has no field for it), so that saving keeps it. */
+  role?: LoadedRole;
 }
 
-export type DraftField = keyof SetDraft;
+export type DraftField = Exclude<keyof SetDraft, 'role'>;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export function draftOf(set: LexiconSet): SetDraft {
@@ -34,6 +36,7 @@ export function draftOf(set: LexiconSet): SetDraft {
     domain: set.domain,
     description: set.description ?? '',
     terms: set.terms.map((term) => (term.tone ? `${term.term}: ${term.tone}` : term.term)).join('\n'),
+    ...(set.role ? { role: set.role } : {}),
   };
 }
 
@@ -79,6 +82,8 @@ export function checkDraft(draft: SetDraft, takenIds: ReadonlySet<string>): { ok
     kind: draft.kind,
     domain: draft.domain,
     ...(draft.description.trim() ? { description: draft.description } : {}),
+    // A role is for loaded-term sets only: a set made another kind leaves it behind.
+    ...(draft.role && draft.kind === 'loaded-term' ? { role: draft.role } : {}),
     terms,
   };
   const parsed = lexiconSetSchema.safeParse(candidate);

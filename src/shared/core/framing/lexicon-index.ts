@@ -1,4 +1,4 @@
-import type { Lexicon, LexiconKind } from '../../contract/lexicon.js';
+import type { Lexicon, LexiconKind, LoadedRole } from '../../contract/lexicon.js';
 import { foldWord, stem, tokenize, type Token } from '../text.js';
 
 /** One term of the lexicon, ready to match: the matching keys and folded forms of its words. */
@@ -6,6 +6,8 @@ export interface IndexedTerm {
   readonly setId: string;
   readonly setName: string;
   readonly kind: LexiconKind;
+  /** For loaded-term sets whose words are loaded in themselves (see LOADED_ROLES). */
+  readonly role?: LoadedRole;
   readonly term: string;
   readonly tone?: string;
   /** One key per word (GAP for "…"), from `inflectionKey`. */
@@ -36,7 +38,7 @@ export interface TermText {
 }
 
 /** Marks a gap of up to MAX_GAP words inside a term. */
-const GAP = '\u0000gap';
+export const GAP = '\u0000gap';
 const MAX_GAP = 4;
 
 /**
@@ -70,13 +72,15 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
           keys.push(GAP);
           words.push(GAP);
         }
-        for (const token of tokenize(part)) {
-          keys.push(inflectionKey(token.norm));
-          words.push(token.norm);
+        // One plain lower-case word, as most terms are, is its own token: no need to tokenize it.
+        const tokens = /^\p{Ll}+$/u.test(part) ? [part] : tokenize(part).map((token) => token.norm);
+        for (const norm of tokens) {
+          keys.push(inflectionKey(norm));
+          words.push(norm);
         }
       });
       if (keys.length === 0 || keys[0] === GAP) continue;
-      const indexed: IndexedTerm = { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, ...(entry.tone ? { tone: entry.tone } : {}), keys, words };
+      const indexed: IndexedTerm = { setId: set.id, setName: set.name, kind: set.kind, ...(set.role ? { role: set.role } : {}), term: entry.term, ...(entry.tone ? { tone: entry.tone } : {}), keys, words };
       const list = byFirstKey.get(keys[0]!) ?? [];
       list.push(indexed);
       byFirstKey.set(keys[0]!, list);

@@ -1,0 +1,352 @@
+import type { AlignmentGroup, Difference, SourceDocument, TextSpan } from '../../contract/comparison.js';
+import { splitSentences } from '../sentences.js';
+import { STOP_WORDS } from '../text.js';
+import type { MemberText, PlacedToken } from '../wording.js';
+import { findTerms, GAP, inflectionKey, termTextOf, type IndexedTerm, type LexiconIndex, type TermText } from './lexicon-index.js';
+
+/**
+ * Loaded language in any story: a word that judges rather than reports ("slammed", "phony",
+ * "fiercely", "so-called"), or a short phrase put in scare quotes (the “cover-up”), that one source
+ * uses where the sentence another source matched to it does not. The words come from the
+ * lexicon's loaded-term sets that have a role (`charged` or `evaluative`, see LOADED_ROLES), not
+ * from particular sets, so a person's own sets take part as the shipped ones do.
+ *
+ * - Contrast: a word is marked only against a source whose matching sentences (the group's
+ *   sentence links) tell the same thing without it. Where that sentence uses another term of the
+ *   same `charged` set, the note names it ("slammed" where the other says "criticized").
+ * - A word inside a quotation is the speaker's: it is marked, and the note says it is quoted.
+ * - Names are never loaded terms: a capitalised word inside a sentence, or one that opens a name
+ *   ("Hope Hicks"), is skipped; in a headline written in title case, a word is taken for a name
+ *   when the articles write it with a capital inside a sentence.
+ *
+ * Pure: no Node, no DOM.
+ */
+
+/** A loaded word or phrase found in one member (or a plain word of a `charged` set, never marked itself). */
+interface Found {
+  readonly doc: number;
+  readonly start: number;
+  readonly end: number;
+  /** The inflection keys of its words: what counts as the same word in another source. */
+  readonly keys: readonly string[];
+  /** The lexicon term, or none for scare quotes. */
+  readonly term?: IndexedTerm;
+  /** A phrase in scare quotes: [start, end) is the words inside the marks. */
+  readonly scare: boolean;
+  /** Inside a quotation: the speaker's word. */
+  readonly quoted: boolean;
+  /** The sentence it stands in. */
+  readonly sentence: TextSpan;
+}
+
+/**
+ * Words after which a short quoted phrase is a label held at a distance (scare quotes) rather than
+ * a fragment of what someone said: determiners and possessives ("the “reform”", "his “plan”"), and
+ * verbs and phrases that name ("dubbed “birthers”", "so-called “experts”", "what he called “X”").
+ */
+const LABEL_BEFORE = new Set(
+  'the a an this that these those his her its their our your my such so-called called dubbed labeled labelled branded termed deemed nicknamed as'.split(' '),
+);
+
+/** A plain or other word of the same set that the other source uses in the matching sentence. */
+interface Counterpart {
+  readonly span: TextSpan;
+  readonly term: IndexedTerm;
+}
+
+/** The most words a quoted phrase may have to be read as scare quotes rather than a quotation. */
+const SCARE_MAX_WORDS = 3;
+
+/** The lexicon's terms whose sets have a role (the words loaded in themselves), and each such set's terms. */
+interface ChargedLexicon {
+  readonly index: LexiconIndex;
+  readonly bySet: ReadonlyMap<string, readonly IndexedTerm[]>;
+}
+const chargedCache = new WeakMap<LexiconIndex, ChargedLexicon>();
+function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
+  let charged = chargedCache.get(lexicon);
+  if (!charged) {
+    const byFirstKey = new Map<string, IndexedTerm[]>();
+    const bySet = new Map<string, IndexedTerm[]>();
+    for (const [key, terms] of lexicon.byFirstKey) {
+      const kept = terms.filter((term) => term.kind === 'loaded-term' && term.role !== undefined);
+      if (kept.length === 0) continue;
+      byFirstKey.set(key, kept);
+      for (const term of kept) {
+        const list = bySet.get(term.setId);
+        if (list) list.push(term);
+        else bySet.set(term.setId, [term]);
+      }
+    }
+    charged = { index: { byFirstKey, setCount: bySet.size }, bySet };
+    chargedCache.set(lexicon, charged);
+  }
+  return charged;
+}
+
+const isNeutral = (term: IndexedTerm | undefined): boolean => term?.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
+
+/**
+ * The quoted stretches of a paragraph: [start, end) of the words between quotation marks. Double
+ * marks (straight or curly) pair up; a double mark left open runs to the end of the paragraph, as
+ * a quotation that goes on into the next one does. Single marks count only where they cannot be
+ * an apostrophe: opening before a letter after a space or a bracket, closing before anything but
+ * a letter.
+ */
+export function quotedRanges(text: string, from: number, to: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  let open: { mark: 'double' | 'single'; start: number } | null = null;
+  const letter = (i: number): boolean => i >= from && i < to && /[\p{L}\p{N}]/u.test(text[i]!);
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '«' || (c === '"' && open?.mark !== 'double')) {
+      if (!open || open.mark === 'single') open = { mark: 'double', start: i + 1 };
+    } else if (c === '”' || c === '»' || c === '"') {
+      if (open?.mark === 'double') {
+        ranges.push([open.start, i]);
+        open = null;
+      } else if (!open && ranges.length === 0 && c === '”') {
+        // A closing mark with no opening one: the quotation began in an earlier paragraph.
+        ranges.push([from, i]);
+      }
+    } else if (c === '‘' || c === "'") {
+      if (!open && !letter(i - 1) && letter(i + 1)) open = { mark: 'single', start: i + 1 };
+      else if (open?.mark === 'single' && !letter(i + 1) && c === "'") {
+        ranges.push([open.start, i]);
+        open = null;
+      }
+    } else if (c === '’' && open?.mark === 'single' && !letter(i + 1)) {
+      ranges.push([open.start, i]);
+      open = null;
+    }
+  }
+  if (open?.mark === 'double') ranges.push([open.start, to]);
+  return ranges.filter(([start, end]) => end > start);
+}
+
+/** Whether a paragraph is written in title case: most of its words longer than three letters start with a capital. */
+function titleCase(tokens: readonly PlacedToken[]): boolean {
+  const words = tokens.filter((token) => !token.isNumber && token.norm.length > 3);
+  return words.length >= 2 && words.filter((token) => token.isCapitalized).length >= words.length * 0.6;
+}
+
+/** Words the articles write with a capital inside a sentence of their body: names ("Bush", "Hope"). */
+const namesCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
+function namesIn(document: SourceDocument): ReadonlySet<string> {
+  let names = namesCache.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    for (const paragraph of document.paragraphs) {
+      if (paragraph.kind !== 'body') continue;
+      const text = document.text.slice(paragraph.start, paragraph.end);
+      for (const match of text.matchAll(/(?<=[\p{L}\p{N},;]\s+)\p{Lu}[\p{L}'’-]*/gu)) found.add(match[0].toLowerCase().replace(/’/g, "'"));
+    }
+    names = found;
+    namesCache.set(document, names);
+  }
+  return names;
+}
+
+/** Whether the word at `start` opens a sentence (or a paragraph, or a quotation). */
+function opensSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s“"‘'(«—–-]/.test(text[i]!)) {
+    if (text[i] === '\n') return true;
+    i--;
+  }
+  return i < 0 || /[.!?:;]/.test(text[i]!);
+}
+
+/** The loaded words and scare quotes of one member, and its quotations. */
+function findLoaded(documents: readonly SourceDocument[], member: MemberText, lexicon: LexiconIndex): { found: Found[]; quotes: [number, number][] } {
+  const document = documents[member.doc]!;
+  const text = document.text;
+  const tokens = member.tokens;
+  const found: Found[] = [];
+  // Sentences and quotations of the member's paragraphs.
+  const sentences: TextSpan[] = [];
+  const quotes: [number, number][] = [];
+  const paragraphs = [...new Set(tokens.map((token) => token.paragraph))];
+  for (const index of paragraphs) {
+    const paragraph = document.paragraphs[index]!;
+    for (const range of splitSentences(text, paragraph.start, paragraph.end)) sentences.push({ doc: member.doc, start: range.start, end: range.end });
+    quotes.push(...quotedRanges(text, paragraph.start, paragraph.end));
+  }
+  const sentenceAt = (offset: number): TextSpan | undefined => sentences.find((s) => s.start <= offset && offset < s.end);
+  const quoteAt = (start: number, end: number): [number, number] | undefined => quotes.find(([a, b]) => a <= start && end <= b);
+
+  // Names: a capital inside a sentence (termTextOf), or at its start before another capital; in a
+  // title-case headline, a word the articles write with a capital inside a sentence.
+  const termText: TermText = termTextOf(text, tokens);
+  const titled = new Set(paragraphs.filter((index) => document.paragraphs[index]!.kind === 'title' && titleCase(tokens.filter((token) => token.paragraph === index))));
+  const isName = tokens.map((token, i) => {
+    if (!token.isCapitalized) return false;
+    if (titled.has(token.paragraph)) return documents.some((d) => namesIn(d).has(token.norm));
+    if (termText.isName[i]) return true;
+    const next = tokens[i + 1];
+    return opensSentence(text, token.start) && next !== undefined && next.paragraph === token.paragraph && next.isCapitalized && !STOP_WORDS.has(token.norm) && !opensSentence(text, next.start);
+  });
+
+  for (const match of findTerms(chargedLexicon(lexicon).index, { ...termText, isName })) {
+    if (isName.slice(match.from, match.to).some(Boolean)) continue;
+    const start = tokens[match.from]!.start;
+    const end = tokens[match.to - 1]!.end;
+    const sentence = sentenceAt(start);
+    if (!sentence) continue;
+    const quote = quoteAt(start, end);
+    // A short quotation in capitals is a title ("“Rage”", "“Talking Points Memo”"): a name.
+    const quoted = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
+    if (quote && quoted.length <= 6 && quoted.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
+    found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence });
+  }
+
+  // Scare quotes: one to three words in quotation marks inside a sentence, not a name, not a
+  // quotation of what someone said ("Today", a title, is a name; “That is false.” is a statement).
+  for (const [from, to] of quotes) {
+    const inner = text.slice(from, to).replace(/[\s.,;:!?]+$/u, '');
+    const words = tokens.filter((token) => token.start >= from && token.end <= from + inner.length);
+    if (words.length === 0 || words.length > SCARE_MAX_WORDS || /[.!?;:]/.test(inner) || /^\s/.test(inner)) continue;
+    if (!/^\p{Ll}/u.test(inner) || words.some((token) => token.isCapitalized) || words.every((token) => STOP_WORDS.has(token.norm) || token.isNumber)) continue;
+    // Inside a longer quotation, quotation marks are the speaker's, not scare quotes.
+    if (quotes.some(([a, b]) => a < from - 1 && to + 1 <= b)) continue;
+    const sentence = sentenceAt(words[0]!.start);
+    if (!sentence || sentence.start >= from - 1) continue;
+    // Used as a label: after a determiner ("the “cover-up”", "a massive political “cover-up”") or a
+    // verb that names ("dubbed “birthers”"), with at most two describing words between.
+    const before = (text.slice(sentence.start, from - 1).match(/[\p{L}'’-]+/gu) ?? []).slice(-3).map((word) => word.toLowerCase()).reverse();
+    const label = before.findIndex((word) => LABEL_BEFORE.has(word));
+    if (label < 0 || before.slice(0, label).some((word) => STOP_WORDS.has(word))) continue;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+    // The scare quotes stand for the words inside them: a lexicon word there is not marked twice.
+    for (let i = found.length - 1; i >= 0; i--) if (found[i]!.start >= start && found[i]!.end <= end) found.splice(i, 1);
+    found.push({ doc: member.doc, start, end, keys: words.map((token) => inflectionKey(token.norm)), scare: true, quoted: false, sentence });
+  }
+  return { found, quotes };
+}
+
+const overlaps = (x: TextSpan, y: TextSpan): boolean => x.doc === y.doc && x.start < y.end && y.start < x.end;
+
+/** Where the tokens of `member` within `span` hold the words `keys` in a row, if they do. */
+function findWords(member: MemberText, span: TextSpan, keys: readonly string[]): TextSpan | undefined {
+  const inside = member.tokens.filter((token) => token.start >= span.start && token.end <= span.end);
+  const insideKeys = inside.map((token) => inflectionKey(token.norm));
+  for (let i = 0; i + keys.length <= inside.length; i++) {
+    let k = 0;
+    while (k < keys.length && insideKeys[i + k] === keys[k]) k++;
+    if (k === keys.length) return { doc: member.doc, start: inside[i]!.start, end: inside[i + keys.length - 1]!.end };
+  }
+  return undefined;
+}
+const usesWords = (member: MemberText, span: TextSpan, keys: readonly string[]): boolean => findWords(member, span, keys) !== undefined;
+
+/** Names of sources in a list: "A", "A and B", "A, B and C". */
+function listOf(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** What choosing the word signals, for the note: its tone, else what its set is. */
+function glossOf(term: IndexedTerm): string {
+  if (term.tone && term.tone.toLowerCase() !== 'neutral') return term.tone;
+  return term.role === 'evaluative' ? 'a word that judges' : 'charged';
+}
+
+/**
+ * The loaded-term differences of one group: each loaded word or scare quote of a member that the
+ * matching sentences of another member do not use, with the plain counterpart that member uses
+ * where the lexicon has one.
+ */
+export function loadedLanguageDifferences(
+  documents: readonly SourceDocument[],
+  group: AlignmentGroup,
+  members: readonly MemberText[],
+  lexicon: LexiconIndex,
+): Difference[] {
+  const { bySet } = chargedLexicon(lexicon);
+  // The rule is the lexicon's: without loaded-language sets (no lexicon, or a person's own without
+  // them) nothing is marked, scare quotes included.
+  if (members.length < 2 || bySet.size === 0) return [];
+  const byDoc = new Map(members.map((member) => [member.doc, member]));
+  const found = new Map(members.map((member) => [member.doc, findLoaded(documents, member, lexicon)]));
+  const links = group.sentences ?? [];
+  const out: Difference[] = [];
+  for (const member of members) {
+    const document = documents[member.doc]!;
+    for (const item of found.get(member.doc)!.found) {
+      if (isNeutral(item.term)) continue;
+      // The sentences of each other member that the alignment matched to this one.
+      const partners: { doc: number; sentences: TextSpan[] }[] = [];
+      for (const other of members) {
+        if (other.doc === member.doc) continue;
+        const sentences: TextSpan[] = [];
+        for (const link of links) {
+          const [x, y] = link.spans;
+          if (overlaps(x, item.sentence) && y.doc === other.doc) sentences.push(y);
+          else if (overlaps(y, item.sentence) && x.doc === other.doc) sentences.push(x);
+        }
+        if (sentences.length > 0) partners.push({ doc: other.doc, sentences });
+      }
+      const contrast: { doc: number; counterparts: Counterpart[]; plain: boolean }[] = [];
+      for (const partner of partners) {
+        const other = byDoc.get(partner.doc)!;
+        if (item.scare) {
+          // Scare quotes are set apart by the marks: the same words in quotation marks there too
+          // (as a label or inside a longer quotation) is no contrast.
+          const theirs = found.get(partner.doc)!;
+          const used = partner.sentences.map((s) => findWords(other, s, item.keys)).find((span) => span !== undefined);
+          if (used && theirs.quotes.some(([a, b]) => a <= used.start && used.end <= b)) continue;
+          contrast.push({ doc: partner.doc, counterparts: [], plain: used !== undefined });
+          continue;
+        }
+        if (partner.sentences.some((s) => usesWords(other, s, item.keys))) continue;
+        // The other words of the same set of one meaning that the matching sentences use, plain ones first.
+        const counterparts: Counterpart[] = [];
+        if (item.term?.role === 'charged') {
+          const candidates = (bySet.get(item.term.setId) ?? []).filter((t) => !t.keys.includes(GAP) && t.keys.join(' ') !== item.keys.join(' '));
+          candidates.sort((x, y) => Number(isNeutral(y)) - Number(isNeutral(x)) || y.keys.length - x.keys.length);
+          for (const candidate of candidates) {
+            const span = partner.sentences.map((sentence) => findWords(other, sentence, candidate.keys)).find((found) => found !== undefined);
+            if (span) {
+              counterparts.push({ span, term: candidate });
+              break;
+            }
+          }
+        }
+        contrast.push({ doc: partner.doc, counterparts, plain: false });
+      }
+      if (contrast.length === 0) continue;
+      const label = (doc: number): string => documents[doc]!.label;
+      const words = `“${document.text.slice(item.start, item.end)}”`;
+      let note: string;
+      if (item.scare) {
+        const plain = contrast.filter((c) => c.plain).map((c) => label(c.doc));
+        const absent = contrast.filter((c) => !c.plain).map((c) => label(c.doc));
+        note = `${document.label} puts ${words} in scare quotes, holding the word at a distance`;
+        if (plain.length > 0) note += `; ${listOf(plain)} ${plain.length === 1 ? 'writes' : 'write'} it without quotation marks`;
+        if (absent.length > 0) note += `; the matching sentence in ${listOf(absent)} does not use it`;
+      } else {
+        const term = item.term!;
+        const named = contrast.filter((c) => c.counterparts.length > 0);
+        const unnamed = contrast.filter((c) => c.counterparts.length === 0).map((c) => label(c.doc));
+        const says = (c: (typeof contrast)[number]): string => {
+          const counterpart = c.counterparts[0]!;
+          const tone = counterpart.term.tone && !isNeutral(counterpart.term) ? ` (${counterpart.term.tone})` : '';
+          return `${label(c.doc)} says “${documents[c.doc]!.text.slice(counterpart.span.start, counterpart.span.end)}”${tone}`;
+        };
+        note = item.quoted
+          ? `${words} (${glossOf(term)}) is in a quotation in ${document.label}, the speaker's word and not the outlet's`
+          : `${document.label} writes ${words} (${glossOf(term)})`;
+        if (named.length > 0) note += item.quoted ? `; ${named.map(says).join(' and ')}` : ` where ${named.map(says).join(' and ')}`;
+        if (unnamed.length > 0) note += `; the matching sentence in ${listOf(unnamed)} does not use it`;
+        note += ` · ${term.setName}`;
+      }
+      out.push({
+        group: group.id,
+        kind: 'loaded-term',
+        spans: [{ doc: member.doc, start: item.start, end: item.end }, ...contrast.flatMap((c) => c.counterparts.map((counterpart) => counterpart.span))],
+        note,
+      });
+    }
+  }
+  return out;
+}

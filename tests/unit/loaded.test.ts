@@ -1,0 +1,235 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Comparison, Difference } from '../../src/shared/contract/comparison.js';
+import { parseLexicon, withIncludedSets, type Lexicon } from '../../src/shared/contract/lexicon.js';
+import { compareDocuments } from '../../src/shared/core/compare.js';
+import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { quotedRanges } from '../../src/shared/core/framing/loaded.js';
+import { inflectionKey } from '../../src/shared/core/framing/lexicon-index.js';
+import { loadLexiconSync } from '../../src/main/services/lexicon.js';
+import { defaultLexicon, REPO_ROOT } from '../support/seeds.js';
+
+/**
+ * The loaded-language rule (core/framing/loaded.ts) on short articles written for these tests:
+ * every outlet, person and place is invented.
+ */
+
+const LEXICON_DIR = join(REPO_ROOT, 'resources', 'lexicon');
+const lexicon = defaultLexicon();
+
+/** Two or three articles, each a headline and its paragraphs. */
+function compare(articles: Record<string, string[]>, use: Lexicon = lexicon): Comparison {
+  const documents = Object.entries(articles).map(([name, [headline, ...paragraphs]]) =>
+    makeSourceDocument({ path: `/news/${name}.txt`, text: `${headline}\n\n${paragraphs.join('\n\n')}\n` }),
+  );
+  return compareDocuments(documents, { lexicon: use });
+}
+
+const textOf = (comparison: Comparison, span: { doc: number; start: number; end: number }): string => comparison.documents[span.doc]!.text.slice(span.start, span.end);
+
+/** The loaded-term differences of the rule (its notes are sentences; the word-pair rule's notes have an arrow). */
+const loaded = (comparison: Comparison): Difference[] => comparison.differences.filter((difference) => difference.kind === 'loaded-term' && !difference.note?.includes('→'));
+
+const shown = (comparison: Comparison): string =>
+  comparison.differences.map((d) => `${d.kind}: ${d.spans.map((s) => `“${textOf(comparison, s)}”`).join(' ')} — ${d.note ?? ''}`).join('\n');
+
+/** The loaded-term difference that marks `word`, if any. */
+const marking = (comparison: Comparison, word: string): Difference | undefined =>
+  loaded(comparison).find((difference) => textOf(comparison, difference.spans[0]!) === word);
+
+const TOWN = [
+  'A town hall on Tuesday heard plans for the Kessock library.',
+  'Residents of Kessock packed the hall on Tuesday night to hear what the council would do about the old library on Mill Street.',
+];
+
+describe('loaded language', () => {
+  it('marks a charged verb where the matching sentence of the other source has the plain one, and names it', () => {
+    const comparison = compare({
+      'harbour-times': [
+        'Mayor and council at odds over library',
+        'Mayor Ilse Brandt slammed the council budget on Tuesday, saying it would close two libraries in the spring.',
+        ...TOWN.slice(1),
+      ],
+      'quay-post': [
+        'Mayor and council at odds over library',
+        'Mayor Ilse Brandt criticized the council budget on Tuesday, saying it would close two libraries in the spring.',
+        ...TOWN.slice(1),
+      ],
+    });
+    const found = marking(comparison, 'slammed');
+    expect(found, shown(comparison)).toBeDefined();
+    expect(found!.spans.map((span) => textOf(comparison, span))).toEqual(['slammed', 'criticized']);
+    expect(found!.note).toMatch(/Harbour Times writes “slammed” \(charged\) where Quay Post says “criticized”/);
+    expect(found!.note).not.toMatch(/quotation/);
+    // The plain word is named, never marked as loaded on its own.
+    expect(marking(comparison, 'criticized')).toBeUndefined();
+  });
+
+  it('marks a word in title-case headlines unless the articles use it as a name', () => {
+    const comparison = compare({
+      'harbour-times': ['Mayor Slams Council Over Library Budget', 'Mayor Ilse Brandt spoke about the council budget on Tuesday, saying it would close two libraries.', ...TOWN.slice(1)],
+      'quay-post': ['Mayor Criticizes Council Over Library Budget', 'Mayor Ilse Brandt spoke about the council budget on Tuesday, saying it would close two libraries.', ...TOWN.slice(1)],
+    });
+    expect(marking(comparison, 'Slams'), shown(comparison)).toBeDefined();
+  });
+
+  it('marks a phrase in scare quotes, and says the other source writes it plainly', () => {
+    const comparison = compare({
+      'harbour-times': [
+        'Council passes parking deal',
+        'The council on Monday passed what its leaders called a “compromise” on parking fees for the harbour district.',
+        'Shop owners on the quay had asked for lower fees during the winter months.',
+      ],
+      'quay-post': [
+        'Council passes parking deal',
+        'The council on Monday passed what its leaders called a compromise on parking fees for the harbour district.',
+        'Shop owners on the quay had asked for lower fees during the winter months.',
+      ],
+    });
+    const found = marking(comparison, 'compromise');
+    expect(found, shown(comparison)).toBeDefined();
+    expect(comparison.documents[found!.spans[0]!.doc]!.label).toBe('Harbour Times');
+    expect(found!.note).toMatch(/scare quotes/);
+    expect(found!.note).toMatch(/Quay Post writes it without quotation marks/);
+  });
+
+  it('marks a loaded word inside a quotation as the speaker’s, never as the outlet’s choice', () => {
+    const comparison = compare({
+      'harbour-times': [
+        'Councillor attacks parking plan',
+        '“This parking plan is a disgraceful waste of money,” Councillor Imre Valdas said of the plan on Monday.',
+        'The council will vote on the parking plan next month.',
+      ],
+      'quay-post': [
+        'Councillor attacks parking plan',
+        'Councillor Imre Valdas said on Monday that the parking plan was a waste of money.',
+        'The council will vote on the parking plan next month.',
+      ],
+    });
+    const found = marking(comparison, 'disgraceful');
+    expect(found, shown(comparison)).toBeDefined();
+    expect(found!.note).toMatch(/in a quotation in Harbour Times/);
+    expect(found!.note).toMatch(/the speaker's word and not the outlet's/);
+    expect(found!.note).not.toMatch(/Harbour Times writes/);
+  });
+
+  it('does not mark words that report what happened: killed, attack, crash, arrested, war, fire', () => {
+    const comparison = compare({
+      'harbour-times': [
+        'Two killed in depot fire',
+        'Two workers were killed on Sunday when a fire broke out after the crash of a fuel lorry at the depot, the police said.',
+        'Officers arrested the reckless lorry driver, a veteran of the war, and said there was no sign of an attack.',
+      ],
+      'quay-post': [
+        'Two dead after depot blaze',
+        'Two workers died on Sunday when a blaze broke out at the depot after a fuel lorry hit a wall, the police said.',
+        'Officers questioned the lorry driver and said nobody had meant any harm.',
+      ],
+    });
+    const facts = ['killed', 'fire', 'crash', 'arrested', 'war', 'attack'];
+    const marked = loaded(comparison).flatMap((difference) => difference.spans.map((span) => textOf(comparison, span).toLowerCase()));
+    expect(marked.filter((word) => facts.includes(word)), shown(comparison)).toEqual([]);
+    // The sentences were compared: the word that judges beside them is marked.
+    expect(marked).toContain('reckless');
+  });
+
+  it('never marks a capitalised name, though its words are in the lexicon', () => {
+    const comparison = compare({
+      'harbour-times': [
+        'Levy on ferries proposed',
+        'The bloated levy on ferry tickets was proposed on Monday by Senator Amara Noble and the Brilliant Harbour Trust.',
+        'Ferry operators said the levy would raise fares in the summer.',
+      ],
+      'quay-post': [
+        'Levy on ferries proposed',
+        'The levy on ferry tickets was proposed on Monday by a senator and a local charity.',
+        'Ferry operators said the levy would raise fares in the summer.',
+      ],
+    });
+    const marked = loaded(comparison).map((difference) => textOf(comparison, difference.spans[0]!));
+    expect(marked, shown(comparison)).not.toContain('Noble');
+    expect(marked).not.toContain('Brilliant');
+    // The sentence was compared: the word that judges in it is marked.
+    expect(marked).toContain('bloated');
+  });
+
+  it('marks a word only against a source whose matching sentence does without it', () => {
+    const comparison = compare({
+      'harbour-times': ['Council row over library', 'Mayor Ilse Brandt slammed the council budget on Tuesday, saying it would close two libraries.', ...TOWN.slice(1)],
+      'quay-post': ['Council row over library', 'Mayor Ilse Brandt slammed the council budget on Tuesday, saying it would close two libraries.', ...TOWN.slice(1)],
+    });
+    expect(loaded(comparison), shown(comparison)).toEqual([]);
+  });
+
+  it('is the lexicon’s: without loaded-language sets nothing is marked, scare quotes included', () => {
+    const plain: Lexicon = { ...lexicon, sets: lexicon.sets.filter((set) => set.role === undefined) };
+    const comparison = compare(
+      {
+        'harbour-times': ['Council passes parking deal', 'Mayor Ilse Brandt slammed what the council called a “compromise” on parking fees on Monday.', TOWN[1]!],
+        'quay-post': ['Council passes parking deal', 'Mayor Ilse Brandt criticized what the council called a compromise on parking fees on Monday.', TOWN[1]!],
+      },
+      plain,
+    );
+    expect(loaded(comparison), shown(comparison)).toEqual([]);
+  });
+});
+
+describe('quotedRanges', () => {
+  it('pairs quotation marks, runs an open one to the end of the paragraph, and takes no apostrophe for a quote', () => {
+    const text = 'He said “it is over” and called it a "farce." The mayor’s office said ‘no’ to the \'90s plan. “It goes on';
+    const quoted = quotedRanges(text, 0, text.length).map(([a, b]) => text.slice(a, b));
+    expect(quoted).toEqual(['it is over', 'farce.', 'no', 'It goes on']);
+  });
+});
+
+describe('the loaded-language lexicon', () => {
+  it('loads and parses: default.json with the file it includes, every loaded-language set a loaded-term set', () => {
+    const outcome = loadLexiconSync(join(LEXICON_DIR, 'default.json'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const roles = outcome.lexicon.sets.filter((set) => set.role !== undefined);
+    expect(roles.length).toBeGreaterThan(20);
+    expect(roles.every((set) => set.kind === 'loaded-term')).toBe(true);
+    expect(outcome.lexicon.includes).toBeUndefined();
+    const evaluative = parseLexicon(JSON.parse(readFileSync(join(LEXICON_DIR, 'evaluative.json'), 'utf8')));
+    if (!evaluative.ok) throw new Error(evaluative.problems.join('; '));
+    expect(evaluative.lexicon.sets.every((set) => set.role === 'evaluative')).toBe(true);
+    for (const set of evaluative.lexicon.sets) expect(outcome.lexicon.sets.map((s) => s.id)).toContain(set.id);
+    // Each set has at most one plain ("neutral") word that no set before it holds: the word-pair
+    // rule, which takes two different words of one set in a change for a loaded-term difference,
+    // then never pairs two plain words ("remarks" → "speech").
+    const keyOf = (term: string): string => term.toLowerCase().split(/\s+/).map(inflectionKey).join(' ');
+    const before = new Set<string>();
+    for (const set of outcome.lexicon.sets) {
+      const own = set.terms.filter((term) => term.tone === 'neutral' && !before.has(keyOf(term.term)));
+      if (set.role) expect(own.map((term) => term.term), set.id).toHaveLength(Math.min(own.length, 1));
+      for (const term of set.terms) before.add(keyOf(term.term));
+    }
+  });
+
+  it('ships VADER’s licence and notice beside the words taken from it', () => {
+    expect(readFileSync(join(LEXICON_DIR, 'VADER-LICENSE'), 'utf8')).toMatch(/Apache License\s+Version 2\.0/);
+    expect(existsSync(join(LEXICON_DIR, 'VADER-NOTICE'))).toBe(true);
+  });
+
+  it('keeps no word that reports an event rather than judging it', () => {
+    const keys = new Set(lexicon.sets.filter((set) => set.role === 'evaluative').flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
+    for (const word of ['killed', 'war', 'attack', 'crash', 'death', 'fire', 'arrested', 'murder', 'illegal', 'support', 'win', 'like'])
+      expect(keys.has(inflectionKey(word)), word).toBe(false);
+  });
+
+  it('refuses a role on a set that is not loaded-term, and an included file that includes others or repeats an id', () => {
+    const base = { schema: 'parallax.lexicon/1', name: 'x' } as const;
+    const bad = parseLexicon({ ...base, sets: [{ id: 'verbs', name: 'Verbs', kind: 'attribution', role: 'charged', domain: 'general', terms: [{ term: 'said' }] }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.join(' ')).toMatch(/sets\.0\.role: a role \("charged"\) is for loaded-term sets only/);
+    const set = { id: 'harsh', name: 'Harsh', kind: 'loaded-term', role: 'evaluative', domain: 'general', terms: [{ term: 'phony' }] };
+    const main = parseLexicon({ ...base, includes: ['more.json'], sets: [set] });
+    const more = parseLexicon({ ...base, includes: ['other.json'], sets: [set] });
+    if (!main.ok || !more.ok) throw new Error('the lexicons above fit the format');
+    const merged = withIncludedSets(main.lexicon, [{ file: 'more.json', lexicon: more.lexicon }]);
+    expect(merged.ok).toBe(false);
+    if (!merged.ok) expect(merged.problems).toEqual(['more.json: an included lexicon may not include others', 'more.json: the set id "harsh" is used twice']);
+    expect(parseLexicon({ ...base, includes: ['../secrets.json'], sets: [] }).ok).toBe(false);
+  });
+});
