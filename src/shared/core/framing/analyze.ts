@@ -67,6 +67,11 @@ function opensSentence(text: string, start: number): boolean {
   return i < 0 || /[.!?:;]/.test(text[i]!);
 }
 
+/** Words after which a reporting verb is a noun or a passive ("the claims", "to blame", "be dismissed"). */
+const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
+  'a an the their its his her our your my these those such any no of to be been being is are was were action class-action'.split(' '),
+);
+
 /**
  * A lexicon match that is not the term: part of a name ("Operation Al-Aqsa Flood", "the Hostages
  * and Missing Families Forum": a capital inside a sentence), or a correspondent's dateline
@@ -76,6 +81,9 @@ function notATerm(document: SourceDocument, member: MemberText, match: TermMatch
   const first = member.tokens[match.from];
   if (!first) return true;
   if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;
+  // A reporting verb used as a noun or in the passive is not someone reporting: "the claims",
+  // "class-action claims", "to blame", "could be dismissed".
+  if (match.term.setId === 'reporting-verbs' && match.from > 0 && NOT_BEFORE_A_REPORTING_VERB.has(member.tokens[match.from - 1]!.norm)) return true;
   if (match.term.kind === 'label' || !first.isCapitalized) return false;
   // A capital that does not open a sentence marks a name, unless the lexicon writes the term with one.
   return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);
