@@ -179,7 +179,9 @@ function classifyPair(
     let classified = false;
 
     // Members of one set used differently: said → claimed, hostages → captives, the company → the utility.
-    const setIds = new Set([...termsA, ...termsB].filter((match) => match.term.kind !== 'hedge').map((match) => match.term.setId));
+    // Sets with a role are loaded words in themselves: the loaded-language rule (loaded.ts) reports
+    // them, naming a counterpart only where it is neutral ("enormous" against "massive" is no difference).
+    const setIds = new Set([...termsA, ...termsB].filter((match) => match.term.kind !== 'hedge' && !match.term.role).map((match) => match.term.setId));
     for (const setId of setIds) {
       const left = termsA.filter((match) => match.term.setId === setId);
       const right = termsB.filter((match) => match.term.setId === setId);
