@@ -23,6 +23,8 @@ const ONE_SIDED_MAX = 2;
 const ADDED_MIN = 6;
 /** A label stands in for a name in a change of at most this many words on each side. */
 const LABEL_HUNK_MAX = 8;
+/** A quotation is paraphrased by a sentence the alignment linked to the quoting one at least this closely. */
+const PARAPHRASE_LINK = 0.2;
 /** A one-sided hedge is reported where its sentence is linked to the other's at least this closely. */
 const SAME_CLAIM_LINK = 0.3;
 
@@ -100,6 +102,13 @@ const DATELINE = /^\p{Lu}[\p{Lu}.'’ -]{1,40}?(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu
 export function datelineEnd(text: string, start: number, end: number): number {
   const match = DATELINE.exec(text.slice(start, Math.min(end, start + 80)));
   return match ? start + match[0].length : start;
+}
+
+/** Whether a source prints these words (a quotation's, folded: case, quotation marks and spacing aside) anywhere. */
+function printsWords(document: SourceDocument, words: string): boolean {
+  const fold = (text: string): string => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  const wanted = fold(words);
+  return wanted.split(' ').length >= 3 && fold(document.text).includes(wanted);
 }
 
 /** How many times a source writes a name (as a whole word). */
@@ -440,21 +449,24 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
         if (o === m) return;
         // A quotation the other source also gives, in this passage or anywhere in its report, is
         // shared, not a difference.
-        const shared = [...(all[o] ?? []), ...quotesOfDocument(documents[other.doc]!)].some((q) => {
-          let common = 0;
-          for (const pair of quote.pairs) if (q.pairs.has(pair)) common++;
-          return quote.pairs.size > 0 ? common / quote.pairs.size >= 0.5 : q.text.toLowerCase() === quote.text.toLowerCase();
-        });
+        const shared =
+          printsWords(documents[other.doc]!, quote.text) ||
+          [...(all[o] ?? []), ...quotesOfDocument(documents[other.doc]!)].some((q) => {
+            let common = 0;
+            for (const pair of quote.pairs) if (q.pairs.has(pair)) common++;
+            return quote.pairs.size > 0 ? common / quote.pairs.size >= 0.5 : q.text.toLowerCase() === quote.text.toLowerCase();
+          });
         if (shared) {
           alsoQuoting.push(other.doc);
           return;
         }
-        // The sentence of the other member that matched the quoting sentence, if any.
+        // The sentence of the other member the alignment linked closely to the quoting sentence,
+        // if any: the same statement, told in the outlet's words.
         const link = (group.sentences ?? []).find(
-          (l) => l.spans.some((s) => s.doc === quote.doc && s.start <= quote.start && s.end >= quote.end) && l.spans.some((s) => s.doc === other.doc),
+          (l) => l.score >= PARAPHRASE_LINK && l.spans.some((s) => s.doc === quote.doc && s.start <= quote.start && s.end >= quote.end) && l.spans.some((s) => s.doc === other.doc),
         );
-        // A paraphrase is claimed only where the alignment linked the quoting sentence to one of
-        // the other's: a sentence of the passage that merely looks closest is not evidence.
+        // A paraphrase is claimed only there: a sentence of the passage that merely looks closest,
+        // or shares a few words, is not evidence.
         const sentence = link?.spans.find((s) => s.doc === other.doc);
         const own = link?.spans.find((s) => s.doc === quote.doc);
         if (sentence && own) paraphrasing.push({ doc: other.doc, span: paraphraseSpan(documents, sentence, own, quote) });
