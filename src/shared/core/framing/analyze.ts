@@ -326,6 +326,13 @@ function classifyPair(
     // A sentence or clause one source adds to a shared paragraph is something the other leaves out.
     if ((contentA === 0 || contentB === 0) && contentA + contentB >= ADDED_MIN) {
       const [member, document, other, from, to] = contentA > 0 ? [pair.a, docA, docB, hunk.a0, hunk.a1] : [pair.b, docB, docA, hunk.b0, hunk.b1];
+      // Only where it is added to a paragraph the other tells too: within one paragraph, beside
+      // words both share. A whole paragraph of a passage that the other does not tell is shown by
+      // the passage itself, not marked.
+      const paragraph = member.tokens[from]!.paragraph;
+      const inOneParagraph = member.tokens[to - 1]!.paragraph === paragraph;
+      const besideShared = member.tokens[from - 1]?.paragraph === paragraph || member.tokens[to]?.paragraph === paragraph;
+      if (!inOneParagraph || !besideShared) continue;
       out.push({
         group: groupId,
         kind: 'omission',
