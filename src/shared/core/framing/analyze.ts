@@ -434,6 +434,15 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
     return quotes;
   };
   const all = members.map(quotesOf);
+  const paragraphAround = (doc: number, offset: number): { start: number; end: number } | undefined =>
+    documents[doc]!.paragraphs.find((paragraph) => paragraph.start <= offset && offset < paragraph.end);
+  const tellsParagraphOf = (quote: { doc: number; start: number }, otherDoc: number): boolean => {
+    const paragraph = paragraphAround(quote.doc, quote.start);
+    return (
+      paragraph !== undefined &&
+      (group.sentences ?? []).some((l) => l.spans.some((s) => s.doc === quote.doc && s.start >= paragraph.start && s.end <= paragraph.end) && l.spans.some((s) => s.doc === otherDoc))
+    );
+  };
   const documentQuotes = new Map<SourceDocument, { pairs: Set<string>; text: string }[]>();
   const quotesOfDocument = (document: SourceDocument): { pairs: Set<string>; text: string }[] => {
     let quotes = documentQuotes.get(document);
@@ -477,7 +486,10 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
         const sentence = link?.spans.find((s) => s.doc === other.doc);
         const own = link?.spans.find((s) => s.doc === quote.doc);
         if (sentence && own) paraphrasing.push({ doc: other.doc, span: paraphraseSpan(documents, sentence, own, quote) });
-        else leaving.push(other.doc);
+        // Left out only where the other tells the paragraph the quotation is in (some sentence of it
+        // is linked to the other's): a quotation in a paragraph the other does not tell is part of
+        // what the passage shows one source reporting, not a quotation the other left out.
+        else if (tellsParagraphOf(quote, other.doc)) leaving.push(other.doc);
       });
       if (paraphrasing.length === 0 && leaving.length === 0) continue;
       reported.add(key);
