@@ -59,6 +59,13 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if ((before && MONTHS.has(before)) || (after && MONTHS.has(after))) return;
       if (/^\d{4}$/.test(token.norm) && Number(token.norm) >= 1800 && Number(token.norm) <= 2100) return;
       if (document.text[token.end] === ':' || document.text[token.start - 1] === ':') return;
+      // Ordinals and numbers fused to a word ("14th", "3rd", "1990s", "F-16") are not counts.
+      if (/\p{L}/u.test(document.text[token.end] ?? '') || /[\p{L}-]/u.test(document.text[token.start - 1] ?? '')) return;
+      // Ages: "Aldo Kessler, 52, was jailed", "aged 85", "85 years old", "an 85-year-old".
+      if (before === 'aged' || before === 'age') return;
+      if (/^\s*,\s*$/.test(document.text.slice(tokens[i - 1]?.end ?? token.start, token.start)) && tokens[i - 1]?.isCapitalized && /^,/.test(document.text.slice(token.end, token.end + 1))) return;
+      if ((after === 'year' || after === 'years') && tokens[i + 2]?.norm === 'old') return;
+      if (/^-year-old/.test(document.text.slice(token.end, token.end + 9))) return;
       let value = parseNumber(token.norm);
       if (value === null) return;
       let end = token.end;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { figuresIn } from '../../src/shared/core/framing/figures.js';
+
+// What is a figure (a count a source gives) and what is not: ordinals, years, ages and numbers
+// fused to a word are not claims (issue 12: "Th: 14" from "14th", "Years: 85"). Sentences written
+// for this test.
+function figures(text: string) {
+  const document = makeSourceDocument({ path: '/t/figures.txt', text: `Headline\n\n${text}\n` });
+  return figuresIn(document, 0, document.paragraphs.map((_p, i) => i)).map((figure) => `${figure.counted}: ${figure.value}`);
+}
+
+describe('figuresIn', () => {
+  it('finds counts with what they count', () => {
+    expect(figures('The storm damaged 1,200 homes and left 3 million people without power.')).toEqual(['homes: 1200', 'people: 3000000']);
+  });
+
+  it('does not take ordinals or numbers fused to a word for counts', () => {
+    expect(figures('The 14th amendment was debated for the 3rd time since the 1990s, and an F-16 flew over.')).toEqual([]);
+  });
+
+  it('does not take ages for counts', () => {
+    expect(figures('Aldo Kessler, 52, was jailed. His mother, aged 85, wept; a 40-year-old neighbour said he is 30 years old.')).toEqual([]);
+  });
+
+  it('still counts a duration that is not an age', () => {
+    expect(figures('He was jailed for 6 years for defrauding 40 pensioners.')).toEqual(['years: 6', 'pensioners: 40']);
+  });
+});
