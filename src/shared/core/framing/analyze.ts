@@ -111,6 +111,20 @@ function printsWords(document: SourceDocument, words: string): boolean {
   return wanted.split(' ').length >= 3 && fold(document.text).includes(wanted);
 }
 
+/** Words that give someone a voice: a name this close to one speaks in the passage. */
+const SPEECH = new Set(
+  'said says say saying told tells asked asks added adds stated states wrote writes tweeted argued argues claimed claims insisted insists announced announces explained explains noted notes warned warns according spokesman spokeswoman spokesperson statement interview testified replied responded acknowledged admitted conceded denied'.split(' '),
+);
+/** Whether a speech word stands within SPEECH_REACH tokens of the name at tokens[from..to]. */
+function speaksNear(tokens: readonly PlacedToken[], from: number, to: number): boolean {
+  const paragraph = tokens[from]!.paragraph;
+  for (let k = Math.max(0, from - SPEECH_REACH); k <= Math.min(tokens.length - 1, to + SPEECH_REACH); k++) {
+    if (tokens[k]!.paragraph === paragraph && SPEECH.has(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+const SPEECH_REACH = 4;
+
 /** How many times a source writes a name (as a whole word). */
 function mentions(document: SourceDocument, name: string): number {
   let count = 0;
@@ -594,6 +608,12 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
       // Most of the name must be new: "Gaza Strip" and "United Nations", not "Outgoing President Biden".
       // A name of one word the source gives once ("Bentonville", "Ark.") is a detail, not someone or
       // something the others leave out of the story: a one-word name must recur in its source.
+      // …and only someone who speaks in the passage ("…, Joseph Sellers said", "according to the
+      // Census Bureau"): who gets a voice is the difference; a place or a thing named in passing is not.
+      if (!speaksNear(member.tokens, i, j)) {
+        i = j;
+        continue;
+      }
       if ((run.length >= 2 || mentions(document, text) >= 2) && run.filter(absent).length * 2 >= run.length && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[j]!.end }, text, what: 'names' });
       i = j;
     }
