@@ -104,6 +104,16 @@ export function datelineEnd(text: string, start: number, end: number): number {
   return match ? start + match[0].length : start;
 }
 
+/** Whether a span of a sentence holds quotation marks or lies inside a quotation of that sentence. */
+function quotedWithin(document: SourceDocument, sentence: TextSpan, span: TextSpan): boolean {
+  if (/[“”"«»]/.test(document.text.slice(span.start, span.end))) return true;
+  const text = document.text.slice(sentence.start, sentence.end);
+  return [...text.matchAll(QUOTE)].some((match) => {
+    const start = sentence.start + match.index! + 1;
+    return span.start >= start && span.end <= start + match[1]!.length;
+  });
+}
+
 /** Whether a source prints these words (a quotation's, folded: case, quotation marks and spacing aside) anywhere. */
 function printsWords(document: SourceDocument, words: string): boolean {
   const fold = (text: string): string => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
@@ -499,7 +509,11 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
         // or shares a few words, is not evidence.
         const sentence = link?.spans.find((s) => s.doc === other.doc);
         const own = link?.spans.find((s) => s.doc === quote.doc);
-        if (sentence && own) paraphrasing.push({ doc: other.doc, span: paraphraseSpan(documents, sentence, own, quote) });
+        const paraphrase = sentence && own ? paraphraseSpan(documents, sentence, own, quote) : undefined;
+        // Where the words that stand for the quotation are themselves quoted (other words, or the
+        // same ones cut differently), it is not a paraphrase: both sources let the speaker speak.
+        if (sentence && paraphrase && quotedWithin(documents[other.doc]!, sentence, paraphrase)) return;
+        if (paraphrase) paraphrasing.push({ doc: other.doc, span: paraphrase });
         // Left out only where the other tells the paragraph the quotation is in (some sentence of it
         // is linked to the other's): a quotation in a paragraph the other does not tell is part of
         // what the passage shows one source reporting, not a quotation the other left out.
