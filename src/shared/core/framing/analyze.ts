@@ -4,6 +4,7 @@ import { diffMembers, spansOf, textOf, type MemberPair, type MemberText, type Pl
 import { figuresIn, isOutlier, type Figure } from './figures.js';
 import { findTerms, stemsOf, termTextOf, type LexiconIndex, type TermMatch } from './lexicon-index.js';
 import { loadedLanguageDifferences } from './loaded.js';
+import { sameName } from './names.js';
 
 export interface AnalysisOptions extends WordingOptions {
   readonly lexicon: LexiconIndex;
@@ -373,6 +374,9 @@ function classifyPair(
     const markA = distinctive(pair.a, hunk.a0, hunk.a1);
     const markB = distinctive(pair.b, hunk.b0, hunk.b1);
     if (!markA && !markB) continue;
+    // Two ways of writing one name ("Wis." / "Wisconsin", "President Trump" / "Trump") are not wording.
+    const wordsOf = (member: MemberText, from: number, to: number): string[] => member.tokens.slice(from, to).map((token) => (member === pair.a ? docA : docB).text.slice(token.start, token.end));
+    if (sameName(wordsOf(pair.a, hunk.a0, hunk.a1), wordsOf(pair.b, hunk.b0, hunk.b1))) continue;
     const before = textOf(docA, pair.a.tokens, hunk.a0, hunk.a1);
     const after = textOf(docB, pair.b.tokens, hunk.b0, hunk.b1);
     out.push({
