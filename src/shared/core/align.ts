@@ -162,7 +162,8 @@ const SINGLE_SENTENCE_WEIGHT = 0.85;
  * so they do not chain; each records which sentences matched which, on what words, and why.
  *
  * Stages and their cost, for S sentences, T tokens and E links: terms O(T); index O(T); candidates
- * O(S · budget); leads O(D²) for D sources; paragraph pairs O(E); passages O(E log E).
+ * O(S · SCAN_LIMIT) postings read, at most CANDIDATE_BUDGET scored exactly per sentence; leads O(L²)
+ * for L leads (two a source); paragraph pairs O(E); passages O(E log E).
  *
  * Documents are processed in an order fixed by their content, so the groups do not depend on the
  * order in which they were given.
@@ -229,8 +230,8 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     sentence.norm = Math.sqrt(sentence.weights.reduce((sum, w) => sum + w * w, 0));
   }
 
-  // Inverted index over the terms rare enough to find candidates with; each sentence looks up only
-  // its rarest few terms, which any sentence reporting the same thing is bound to share.
+  // Inverted index: each term's sentences with the term's weight in each. A sentence reads its terms'
+  // postings rarest first (the words any report of the same thing is bound to share) within a budget.
   const postings: number[][] = idf.map(() => []);
   const postingWeights: number[][] = idf.map(() => []);
   sentences.forEach((sentence, id) => {
