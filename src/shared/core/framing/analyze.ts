@@ -621,8 +621,17 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
         if (!next.isCapitalized || next.paragraph !== token.paragraph || !(/^\s+$/.test(gap) || initial)) break;
         j++;
       }
-      const run = member.tokens.slice(i, j + 1);
-      const text = document.text.slice(token.start, member.tokens[j]!.end);
+      // A day or a month closing the run is not part of the name ("CNN Friday").
+      let last = j;
+      while (last > i && WEEKDAYS_MONTHS.has(member.tokens[last]!.norm)) last--;
+      const run = member.tokens.slice(i, last + 1);
+      const text = document.text.slice(token.start, member.tokens[last]!.end);
+      // A nationality before a plain noun describes it ("American voters"): not a name.
+      const following = member.tokens[last + 1];
+      if (run.length === 1 && /(?:an|ian|ean|ese|ish|i)$/.test(token.norm) && following && following.paragraph === token.paragraph && !following.isCapitalized && isContent(following) && !SPEECH.has(following.norm)) {
+        i = j;
+        continue;
+      }
       // Most of the name must be new: "Gaza Strip" and "United Nations", not "Outgoing President Biden".
       // A name of one word the source gives once ("Bentonville", "Ark.") is a detail, not someone or
       // something the others leave out of the story: a one-word name must recur in its source.
@@ -632,7 +641,7 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
         i = j;
         continue;
       }
-      if ((run.length >= 2 || mentions(document, text) >= 2) && run.filter(absent).length * 2 >= run.length && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[j]!.end }, text, what: 'names' });
+      if ((run.length >= 2 || mentions(document, text) >= 2) && run.filter(absent).length * 2 >= run.length && !found.some((f) => f.text === text)) found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[last]!.end }, text, what: 'names' });
       i = j;
     }
     for (const item of found.slice(0, 3)) {
