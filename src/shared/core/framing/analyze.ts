@@ -194,6 +194,7 @@ function classifyPair(
   b: MemberTerms,
   distinctive: (member: MemberText, from: number, to: number) => boolean,
   sameClaim: (offset: number, doc: number, otherDoc: number) => boolean,
+  sameStatement: (offsetA: number, docA: number, offsetB: number, docB: number) => boolean,
 ): Difference[] {
   const docA = documents[pair.a.doc]!;
   const docB = documents[pair.b.doc]!;
@@ -374,6 +375,11 @@ function classifyPair(
     const markA = distinctive(pair.a, hunk.a0, hunk.a1);
     const markB = distinctive(pair.b, hunk.b0, hunk.b1);
     if (!markA && !markB) continue;
+    // A change of wording is a change inside one statement: both sides in sentences the alignment
+    // linked to each other, not two stretches the diff happened to line up between paragraphs.
+    const atA = pair.a.tokens[hunk.a0] ?? pair.a.tokens[hunk.a0 - 1];
+    const atB = pair.b.tokens[hunk.b0] ?? pair.b.tokens[hunk.b0 - 1];
+    if (atA && atB && !sameStatement(atA.start, pair.a.doc, atB.start, pair.b.doc)) continue;
     // Two ways of writing one name ("Wis." / "Wisconsin", "President Trump" / "Trump") are not wording.
     const wordsOf = (member: MemberText, from: number, to: number): string[] => member.tokens.slice(from, to).map((token) => (member === pair.a ? docA : docB).text.slice(token.start, token.end));
     if (sameName(wordsOf(pair.a, hunk.a0, hunk.a1), wordsOf(pair.b, hunk.b0, hunk.b1))) continue;
@@ -738,7 +744,14 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
     (group.sentences ?? []).some(
       (link) => link.score >= SAME_CLAIM_LINK && link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end) && link.spans.some((span) => span.doc === otherDoc),
     );
-  const pairDifferences = pairs.flatMap((pair) => classifyPair(documents, group.id, pair, termsByDoc.get(pair.a.doc)!, termsByDoc.get(pair.b.doc)!, distinctive, sameClaim));
+  // Whether two offsets sit in two sentences the alignment linked to each other.
+  const sameStatement = (offsetA: number, docA: number, offsetB: number, docB: number): boolean =>
+    (group.sentences ?? []).length === 0 ||
+    (group.sentences ?? []).some(
+      (link) =>
+        link.spans.some((span) => span.doc === docA && span.start <= offsetA && offsetA < span.end) && link.spans.some((span) => span.doc === docB && span.start <= offsetB && offsetB < span.end),
+    );
+  const pairDifferences = pairs.flatMap((pair) => classifyPair(documents, group.id, pair, termsByDoc.get(pair.a.doc)!, termsByDoc.get(pair.b.doc)!, distinctive, sameClaim, sameStatement));
   const quotes = quoteDifferences(documents, group, members);
   const verbs = attributionBySentence(documents, group, termsByDoc);
   const loaded = loadedLanguageDifferences(documents, group, members, options.lexicon);
