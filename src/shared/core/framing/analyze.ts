@@ -105,6 +105,17 @@ export function datelineEnd(text: string, start: number, end: number): number {
   return match ? start + match[0].length : start;
 }
 
+/** Whether a sentence names someone the quoting sentence names outside its quotation (true when it names no one). */
+function sharesAName(documents: readonly SourceDocument[], quoting: TextSpan, quote: { start: number; end: number }, sentence: TextSpan): boolean {
+  const text = documents[quoting.doc]!.text;
+  const names = tokenize(text, quoting.start, quoting.end)
+    .filter((token) => (token.end <= quote.start || token.start >= quote.end) && token.isCapitalized && !opensSentence(text, token.start) && !STOP_WORDS.has(token.norm) && token.norm.length > 1)
+    .map((token) => token.norm);
+  if (names.length === 0) return true;
+  const other = new Set(tokenize(documents[sentence.doc]!.text, sentence.start, sentence.end).map((token) => token.norm));
+  return names.some((name) => other.has(name));
+}
+
 /** Whether a span of a sentence holds quotation marks or lies inside a quotation of that sentence. */
 function quotedWithin(document: SourceDocument, sentence: TextSpan, span: TextSpan): boolean {
   if (/[“”"«»]/.test(document.text.slice(span.start, span.end))) return true;
@@ -385,10 +396,13 @@ function classifyPair(
     if (sameName(wordsOf(pair.a, hunk.a0, hunk.a1), wordsOf(pair.b, hunk.b0, hunk.b1))) continue;
     const before = textOf(docA, pair.a.tokens, hunk.a0, hunk.a1);
     const after = textOf(docB, pair.b.tokens, hunk.b0, hunk.b1);
+    // A side of only function words ("for") is not marked: the other side's words are the change.
+    const marked = [...(markA && contentA > 0 ? spansOf(pair.a.doc, pair.a.tokens, hunk.a0, hunk.a1) : []), ...(markB && contentB > 0 ? spansOf(pair.b.doc, pair.b.tokens, hunk.b0, hunk.b1) : [])];
+    if (marked.length === 0) continue;
     out.push({
       group: groupId,
       kind: 'wording',
-      spans: [...(markA ? spansOf(pair.a.doc, pair.a.tokens, hunk.a0, hunk.a1) : []), ...(markB ? spansOf(pair.b.doc, pair.b.tokens, hunk.b0, hunk.b1) : [])],
+      spans: marked,
       note: !before ? `${docB.label} adds “${after}”` : !after ? `${docA.label} has “${before}”; ${docB.label} leaves it out` : `${before} → ${after}`,
     });
   }
@@ -523,6 +537,12 @@ function quoteDifferences(documents: readonly SourceDocument[], group: Alignment
         // Where the words that stand for the quotation are themselves quoted (other words, or the
         // same ones cut differently), it is not a paraphrase: both sources let the speaker speak.
         if (sentence && paraphrase && quotedWithin(documents[other.doc]!, sentence, paraphrase)) return;
+        // …and a paraphrase is the same speaker's: a name the quoting sentence gives outside the
+        // quotation (its speaker, or whom it is about) is in the other's sentence too.
+        if (sentence && own && !sharesAName(documents, own, quote, sentence)) {
+          if (tellsParagraphOf(quote, other.doc)) leaving.push(other.doc);
+          return;
+        }
         if (paraphrase) paraphrasing.push({ doc: other.doc, span: paraphrase });
         // Left out only where the other tells the paragraph the quotation is in (some sentence of it
         // is linked to the other's): a quotation in a paragraph the other does not tell is part of
