@@ -24,6 +24,8 @@ const ONE_SIDED_MAX = 2;
 const ADDED_MIN = 6;
 /** A label stands in for a name in a change of at most this many words on each side. */
 const LABEL_HUNK_MAX = 8;
+/** A change of wording is one inside two sentences the alignment linked at least this closely. */
+const SAME_STATEMENT_LINK = 0.2;
 /** A quotation is paraphrased by a sentence the alignment linked to the quoting one at least this closely. */
 const PARAPHRASE_LINK = 0.2;
 /** A one-sided hedge is reported where its sentence is linked to the other's at least this closely. */
@@ -394,6 +396,9 @@ function classifyPair(
     // Two ways of writing one name ("Wis." / "Wisconsin", "President Trump" / "Trump") are not wording.
     const wordsOf = (member: MemberText, from: number, to: number): string[] => member.tokens.slice(from, to).map((token) => (member === pair.a ? docA : docB).text.slice(token.start, token.end));
     if (sameName(wordsOf(pair.a, hunk.a0, hunk.a1), wordsOf(pair.b, hunk.b0, hunk.b1))) continue;
+    // Nor are case, hyphens and punctuation ("double-dip" / "double dip").
+    const letters = (words: readonly string[]): string => words.join('').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (letters(wordsOf(pair.a, hunk.a0, hunk.a1)) === letters(wordsOf(pair.b, hunk.b0, hunk.b1))) continue;
     const before = textOf(docA, pair.a.tokens, hunk.a0, hunk.a1);
     const after = textOf(docB, pair.b.tokens, hunk.b0, hunk.b1);
     // A side of only function words ("for") is not marked: the other side's words are the change.
@@ -769,7 +774,9 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
     (group.sentences ?? []).length === 0 ||
     (group.sentences ?? []).some(
       (link) =>
-        link.spans.some((span) => span.doc === docA && span.start <= offsetA && offsetA < span.end) && link.spans.some((span) => span.doc === docB && span.start <= offsetB && offsetB < span.end),
+        link.score >= SAME_STATEMENT_LINK &&
+        link.spans.some((span) => span.doc === docA && span.start <= offsetA && offsetA < span.end) &&
+        link.spans.some((span) => span.doc === docB && span.start <= offsetB && offsetB < span.end),
     );
   const pairDifferences = pairs.flatMap((pair) => classifyPair(documents, group.id, pair, termsByDoc.get(pair.a.doc)!, termsByDoc.get(pair.b.doc)!, distinctive, sameClaim, sameStatement));
   const quotes = quoteDifferences(documents, group, members);
