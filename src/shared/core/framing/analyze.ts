@@ -637,7 +637,8 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
       token.norm.length > 1 && !STOP_WORDS.has(token.norm) && !WEEKDAYS_MONTHS.has(token.norm) && others.every((m) => !wordsOf(m.doc).has(bare(token.norm.replace(/\./g, ''))));
     for (let i = 0; i < member.tokens.length; i++) {
       const token = member.tokens[i]!;
-      if (!token.isCapitalized) continue;
+      // "I", "I've", "I'm" are the speaker, not a name.
+      if (!token.isCapitalized || token.norm === 'i' || token.norm.startsWith("i'")) continue;
       const previous = i === 0 ? '' : document.text.slice(member.tokens[i - 1]!.end, token.start);
       const startsSentence = i === 0 || /[.!?:]\s*$|^\s*[“"‘]/.test(previous) || member.tokens[i - 1]!.paragraph !== token.paragraph;
       // At the start of a sentence a capital means a name only when the next word has one too.
