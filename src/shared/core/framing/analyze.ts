@@ -149,6 +149,11 @@ function speaksNear(tokens: readonly PlacedToken[], from: number, to: number): b
 }
 const SPEECH_REACH = 4;
 
+/** Whether a paragraph is its source's headline (its capitals are style, not names). */
+function isHeadline(document: SourceDocument, paragraph: number): boolean {
+  return document.paragraphs[paragraph]?.kind === 'title';
+}
+
 /** How many times a source writes a name (as a whole word). */
 function mentions(document: SourceDocument, name: string): number {
   let count = 0;
@@ -322,7 +327,8 @@ function classifyPair(
       const found: number[] = [];
       for (let i = from; i < to; i++) {
         const token = member.tokens[i]!;
-        if (!token.isCapitalized || STOP_WORDS.has(token.norm)) continue;
+        // A headline's capitals are its style, not names ("Wins Endorsement").
+        if (!token.isCapitalized || STOP_WORDS.has(token.norm) || isHeadline(documents[member.doc]!, token.paragraph)) continue;
         // A capital at the start of a sentence (or a quotation) is a name only when the next word
         // has one too ("Harnley Rail").
         const next = member.tokens[i + 1];
@@ -638,7 +644,7 @@ function omissionDifferences(documents: readonly SourceDocument[], group: Alignm
     for (let i = 0; i < member.tokens.length; i++) {
       const token = member.tokens[i]!;
       // "I", "I've", "I'm" are the speaker, not a name.
-      if (!token.isCapitalized || token.norm === 'i' || token.norm.startsWith("i'")) continue;
+      if (!token.isCapitalized || token.norm === 'i' || token.norm.startsWith("i'") || isHeadline(document, token.paragraph)) continue;
       const previous = i === 0 ? '' : document.text.slice(member.tokens[i - 1]!.end, token.start);
       const startsSentence = i === 0 || /[.!?:]\s*$|^\s*[“"‘]/.test(previous) || member.tokens[i - 1]!.paragraph !== token.paragraph;
       // At the start of a sentence a capital means a name only when the next word has one too.
