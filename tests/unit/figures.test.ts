@@ -23,6 +23,10 @@ describe('figuresIn', () => {
     expect(figures('Aldo Kessler, 52, was jailed. His mother, aged 85, wept; a 40-year-old neighbour said he is 30 years old.')).toEqual([]);
   });
 
+  it('does not take numbers that name something for counts', () => {
+    expect(figures('The memorial to Flight 93 on Route 66 was named in H.R. 1062, bill No. 10, which 40 senators backed.')).toEqual(['senators: 40']);
+  });
+
   it('still counts a duration that is not an age', () => {
     expect(figures('He was jailed for 6 years for defrauding 40 pensioners.')).toEqual(['years: 6', 'pensioners: 40']);
   });

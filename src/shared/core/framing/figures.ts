@@ -61,6 +61,12 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if (document.text[token.end] === ':' || document.text[token.start - 1] === ':') return;
       // Ordinals and numbers fused to a word ("14th", "3rd", "1990s", "F-16") are not counts.
       if (/\p{L}/u.test(document.text[token.end] ?? '') || /[\p{L}-]/u.test(document.text[token.start - 1] ?? '')) return;
+      // Numbers that name something ("Flight 93", "H.R. 1062", "No. 10", "Route 66") are not counts.
+      const previous = tokens[i - 1];
+      const ahead = previous ? document.text.slice(paragraph.start, previous.start).trimEnd() : '';
+      // A capital opening a sentence is no name ("About 800 people"); "H.R." ends no sentence.
+      const opensSentence = ahead === '' || /[\p{Ll}\p{N})][.!?]$|[:"“]$/u.test(ahead);
+      if (previous?.isCapitalized && !opensSentence && /^[\s.]+$/.test(document.text.slice(previous.end, token.start))) return;
       // Ages: "Aldo Kessler, 52, was jailed", "aged 85", "85 years old", "an 85-year-old".
       if (before === 'aged' || before === 'age') return;
       if (/^\s*,\s*$/.test(document.text.slice(tokens[i - 1]?.end ?? token.start, token.start)) && tokens[i - 1]?.isCapitalized && /^,/.test(document.text.slice(token.end, token.end + 1))) return;
