@@ -1,7 +1,7 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SOURCE_BYTES, openSources } from '../../src/main/services/sources.js';
+import { MAX_SOURCE_BYTES, openSources, readAtMost } from '../../src/main/services/sources.js';
 import { useTempFolders } from './helpers.js';
 
 const tempFolder = useTempFolders();
@@ -159,5 +159,21 @@ describe('openSources: files that cannot be opened', () => {
 
   it('never throws, even for nothing at all', async () => {
     await expect(openSources([])).resolves.toEqual({ documents: [], problems: [] });
+  });
+});
+
+describe('readAtMost', () => {
+  it('starts from the size the file gave and grows when the file turns out longer, up to the limit', async () => {
+    const folder = await tempFolder();
+    const file = join(folder, 'grown.txt');
+    const bytes = Buffer.from(Array.from({ length: 5000 }, (_v, i) => 97 + (i % 26)));
+    await writeFile(file, bytes);
+    // The file said 10 bytes when it was looked at, then grew: all of it is read.
+    expect((await readAtMost(file, 10_000, 10)).equals(bytes)).toBe(true);
+    // Never past the limit, whatever the file says.
+    expect((await readAtMost(file, 1234, 10)).equals(bytes.subarray(0, 1234))).toBe(true);
+    expect((await readAtMost(file, 1234, 1_000_000)).length).toBe(1234);
+    // A file that shrank: only what is there.
+    expect((await readAtMost(file, 10_000, 9000)).equals(bytes)).toBe(true);
   });
 });

@@ -70,7 +70,7 @@ async function readSourceBytes(path: string, name: string): Promise<Buffer | str
     }
     if (info.size === 0) return `"${name}" is empty. Save the article's text in it, or choose another file.`;
     if (info.size > MAX_SOURCE_BYTES) return tooLarge(name, info.size);
-    const read = await readAtMost(path, MAX_SOURCE_BYTES + 1);
+    const read = await readAtMost(path, MAX_SOURCE_BYTES + 1, info.size);
     if (read.length > MAX_SOURCE_BYTES) return tooLarge(name, read.length);
     return read;
   } catch (error) {
@@ -159,13 +159,24 @@ function tooLarge(name: string, size: number): string {
   return `"${name}" is too large to open (${megabytes} MB; the limit is 25 MB). Save only the article's text in a smaller file and open that.`;
 }
 
-async function readAtMost(path: string, limit: number): Promise<Buffer> {
+/**
+ * Read at most `limit` bytes of a file. The buffer starts at the size the file said it had (plus one
+ * byte, to notice a file that grew) and grows by doubling only if the file turns out longer, so a
+ * small article costs a small buffer, not the 25 MB limit.
+ */
+export async function readAtMost(path: string, limit: number, expected: number): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(limit);
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, expected + 1)));
     let filled = 0;
-    while (filled < limit) {
-      const { bytesRead } = await handle.read(buffer, filled, limit - filled, filled);
+    for (;;) {
+      if (filled === buffer.length) {
+        if (buffer.length >= limit) break;
+        const larger = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }

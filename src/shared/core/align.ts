@@ -265,6 +265,8 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   const sentenceLinks = new Map<number, number>();
   const linkKey = (a: number, b: number): number => (a < b ? a * sentences.length + b : b * sentences.length + a);
   const seen = new Int32Array(sentences.length).fill(-1);
+  // Each sentence's document in a flat array: the postings loop below reads it for every posting.
+  const docOfSentence = Int32Array.from(sentences, (s) => s.doc);
   const accumulated = new Float64Array(sentences.length);
   sentences.forEach((sentence, a) => {
     if (a % 512 === 0) progress(0.2 + 0.5 * (a / Math.max(1, sentences.length)));
@@ -277,6 +279,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     // only when the terms read already make it a plausible match.
     const order = sentence.ids.map((term, k) => k).sort((x, y) => df[sentence.ids[x]!]! - df[sentence.ids[y]!]! || sentence.ids[x]! - sentence.ids[y]!);
     const touched: number[] = [];
+    const ownDoc = sentence.doc;
     let drawn = 0;
     let scanned = 0;
     let complete = true;
@@ -297,7 +300,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
         const weights = postingWeights[term]!;
         for (let i = 0; i < list.length; i++) {
           const b = list[i]!;
-          if (sentences[b]!.doc === sentence.doc) continue;
+          if (docOfSentence[b] === ownDoc) continue;
           if (seen[b] !== a) {
             seen[b] = a;
             accumulated[b] = 0;
