@@ -7,6 +7,7 @@ import { createApiHandlers, type ApiServiceOptions } from '../../src/main/servic
 import { dispatch } from '../../src/main/services/dispatch.js';
 import { defaultLexiconPath, loadLexicon } from '../../src/main/services/lexicon.js';
 import { STORE_FILE, storeSchema } from '../../src/main/services/store.js';
+import { said } from '../support/describe.js';
 import { REPO_ROOT } from '../support/seeds.js';
 import { useTempFolders } from './helpers.js';
 
@@ -53,7 +54,7 @@ function value<T>(result: ApiResult<T>): T {
 
 const ids = (state: ApiResponse<'lexicon:get'>): string[] => state.lexicon.sets.map((set) => set.id);
 const loadedNotes = (result: ApiResponse<'comparison:open'>): string[] =>
-  result.comparison.differences.filter((difference) => difference.kind === 'loaded-term').map((difference) => difference.note ?? '');
+  result.comparison.differences.filter((difference) => difference.kind === 'loaded-term').map((difference) => said(result.comparison, difference));
 
 describe('word sets through the API', () => {
   it('answers the default lexicon, unchanged, at first', async () => {

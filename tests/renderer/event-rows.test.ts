@@ -32,8 +32,19 @@ const comparison: Comparison = {
     { id: 'harbour', members: [{ doc: 1, paragraphs: [2] }, { doc: 2, paragraphs: [0] }], score: 0.7 },
   ],
   differences: [
-    { group: 'count', kind: 'attribution', spans: [{ doc: 1, start: b.paragraphs[3]!.start + 37, end: b.paragraphs[3]!.start + 44 }], note: 'said → claimed' },
+    {
+      group: 'count',
+      kind: 'attribution',
+      spans: [{ doc: 1, start: b.paragraphs[3]!.start + 37, end: b.paragraphs[3]!.start + 44 }],
+      rule: 'set-contrast',
+      sides: [
+        { doc: 0, part: 'has', terms: [{ text: 'said', set: 'reporting-verbs', tone: 'neutral' }] },
+        { doc: 1, part: 'has', terms: [{ text: 'claimed', set: 'reporting-verbs', tone: 'doubt' }] },
+      ],
+      set: { id: 'reporting-verbs', name: 'Reporting verbs' },
+    },
     { group: 'fog', kind: 'wording', spans: [{ doc: 0, start: 4, end: 10 }, { doc: 1, start: b.paragraphs[1]!.start + 4, end: b.paragraphs[1]!.start + 8 }] },
+    // Saved before differences carried their rule: its note stands for it.
     { group: 'count', kind: 'figure', spans: [{ doc: 1, start: b.paragraphs[3]!.start, end: b.paragraphs[3]!.start + 12 }], note: '90 → 900' },
     { group: '', kind: 'omission', spans: [{ doc: 2, start: c.paragraphs[1]!.start, end: c.paragraphs[1]!.end }] },
   ],
@@ -83,19 +94,44 @@ describe('the event rows', () => {
     expect(stepThrough(entries, [], null, 1)).toBeUndefined();
   });
 
-  it('search what blind mode shows: a source’s hidden name in a note finds nothing', () => {
+  it('describe each difference in words, naming the sources, and fall back on the note of an older comparison', () => {
+    const entries = differenceEntries(comparison, rows);
+    expect(entries.find((entry) => entry.index === 0)!.description).toBe('said (neutral) → claimed (doubt) · Reporting verbs');
+    expect(entries.find((entry) => entry.index === 2)!.description).toBe('90 → 900');
+    expect(entries.find((entry) => entry.index === 1)!.description).toBe('');
+  });
+
+  it('search what blind mode shows: a source’s hidden name finds nothing, in a description or an older note', () => {
     const outlets = ['Kestrel Times', 'Orbis Daily', 'Wyck Observer'];
     const named: Comparison = {
       ...comparison,
       documents: comparison.documents.map((doc, i) => ({ ...doc, label: outlets[i]!, title: outlets[i]! })),
-      differences: [{ ...comparison.differences[0]!, note: 'Orbis Daily says claimed; Kestrel Times says said' }],
+      differences: [
+        {
+          ...comparison.differences[0]!,
+          rule: 'credit-one-side',
+          sides: [
+            { doc: 1, part: 'has', terms: [{ text: 'the port', set: 'sourcing' }] },
+            { doc: 0, part: 'lacks', terms: [] },
+          ],
+        },
+        { ...comparison.differences[2]!, note: 'Orbis Daily says 900; Kestrel Times says 90' },
+      ],
     };
-    const search = (hidden: boolean, query: string) =>
-      filterEntries(differenceEntries(named, eventRows(named, indexComparison(named)), sourceLabels(named.documents, hidden).scrub), { ...NO_FILTER, query });
-    expect(search(true, 'claimed')).toHaveLength(1);
+    const entries = (hidden: boolean) =>
+      differenceEntries(named, eventRows(named, indexComparison(named)), sourceLabels(named.documents, hidden).describe).sort((x, y) => x.index - y.index);
+    const search = (hidden: boolean, query: string) => filterEntries(entries(hidden), { ...NO_FILTER, query });
+    expect(entries(true).map((entry) => entry.description)).toEqual([
+      'Source B credits a source (“the port …”); Source A states it without one',
+      'Source B says 900; Source A says 90',
+    ]);
+    expect(entries(false)[0]!.description).toBe('Orbis Daily credits a source (“the port …”); Kestrel Times states it without one');
+    expect(search(true, 'credits')).toHaveLength(1);
     expect(search(true, 'Orbis')).toHaveLength(0);
+    expect(search(true, 'Kestrel')).toHaveLength(0);
+    expect(search(true, 'Source B credits')).toHaveLength(1);
     expect(search(true, 'Source B says')).toHaveLength(1);
-    expect(search(false, 'Orbis')).toHaveLength(1);
+    expect(search(false, 'Orbis')).toHaveLength(2);
   });
 });
 

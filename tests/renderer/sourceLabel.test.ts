@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Difference } from '../../src/shared/contract/comparison';
 import { displayLabel, neutralLabel, sourceLabels } from '../../src/renderer/src/lib/sourceLabel';
 
 const docs = [
@@ -44,7 +45,44 @@ describe('sourceLabels', () => {
     expect(labels.labelForPath('/elsewhere/closed-source.txt')).toBe('A source not open now');
   });
 
-  it('puts neutral labels into notes Parallax wrote, longest name first, whole words only', () => {
+  it('describes a difference with the names shown: neutral labels in blind mode, with no real name let through', () => {
+    const difference: Difference = {
+      group: '',
+      kind: 'omission',
+      spans: [{ doc: 0, start: 0, end: 10 }],
+      rule: 'paragraph-one-side',
+      sides: [
+        { doc: 0, part: 'has', terms: [] },
+        { doc: 1, part: 'lacks', terms: [] },
+        { doc: 2, part: 'lacks', terms: [] },
+      ],
+    };
+    expect(sourceLabels(docs, false).describe(difference)).toBe('Only Fenwick Gazette reports this; Gazette, 000 leave it out');
+    const blind = sourceLabels(docs, true).describe(difference);
+    expect(blind).toBe('Only Source A reports this; Source B, Source C leave it out');
+    expect(blind).not.toMatch(/Gazette|000/);
+    // The words of the articles are quoted as they are written, names and all: only the names
+    // Parallax gives the sources change.
+    const clause: Difference = {
+      group: 'g1',
+      kind: 'omission',
+      spans: [{ doc: 1, start: 0, end: 10 }],
+      rule: 'clause-one-side',
+      sides: [
+        { doc: 1, part: 'has', terms: [{ text: 'the mayor told reporters' }] },
+        { doc: 0, part: 'lacks', terms: [] },
+      ],
+    };
+    expect(sourceLabels(docs, true).describe(clause)).toBe('Only Source B says “the mayor told reporters”; Source A leaves it out');
+  });
+
+  it('gives the saved note of a difference from an older comparison, with names hidden in blind mode', () => {
+    const legacy: Difference = { group: 'g1', kind: 'hedge', spans: [], note: 'Gazette hedges with “may”; Fenwick Gazette states it plainly' };
+    expect(sourceLabels(docs, false).describe(legacy)).toBe('Gazette hedges with “may”; Fenwick Gazette states it plainly');
+    expect(sourceLabels(docs, true).describe(legacy)).toBe('Source B hedges with “may”; Source A states it plainly');
+  });
+
+  it('puts neutral labels into summaries Parallax wrote and saved earlier, longest name first, whole words only', () => {
     const labels = sourceLabels(docs, true);
     expect(labels.scrub('Only Fenwick Gazette reports this; Gazette leaves it out')).toBe('Only Source A reports this; Source B leaves it out');
     expect(labels.scrub('gazette’s figure')).toBe('Source B’s figure');

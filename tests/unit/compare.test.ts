@@ -6,6 +6,7 @@ import { checkComparison } from '../../src/shared/contract/validate.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
 import { defaultLexicon, paragraphWith, SAMPLES_DIR, seedDocument } from '../support/seeds.js';
+import { said } from '../support/describe.js';
 
 function samples(): SourceDocument[] {
   return readdirSync(SAMPLES_DIR)
@@ -76,8 +77,8 @@ describe('compareDocuments on the seeds', () => {
     const analysed = compareDocuments(documents, { lexicon: defaultLexicon() });
     const group = groupOf(analysed, 0, paragraphWith(s000, 'Hamas said came in response'))!;
     const found = analysed.differences.filter((difference) => difference.group === group.id);
-    expect(found.some((d) => d.kind === 'attribution' && /said.*→.*claimed/.test(d.note ?? ''))).toBe(true);
-    expect(found.some((d) => d.kind === 'label' && /Hamas/.test(d.note ?? '') && /the group/.test(d.note ?? ''))).toBe(true);
+    expect(found.some((d) => d.kind === 'attribution' && /said.*→.*claimed/.test(said(analysed, d)))).toBe(true);
+    expect(found.some((d) => d.kind === 'label' && /Hamas/.test(said(analysed, d)) && /the group/.test(said(analysed, d)))).toBe(true);
   });
 
   it('gives the same groups whatever the order of the documents', () => {
@@ -116,7 +117,8 @@ describe('compareDocuments on the bundled sample', () => {
   });
 
   it('finds the changed attribution verb and the loaded terms', () => {
-    const notes = compareDocuments(documents, { lexicon: defaultLexicon() }).differences.map((difference) => difference.note ?? '');
+    const analysed = compareDocuments(documents, { lexicon: defaultLexicon() });
+    const notes = analysed.differences.map((difference) => said(analysed, difference));
     expect(notes.some((note) => note.includes('claimed') && note.includes('said'))).toBe(true);
     expect(notes.some((note) => note.includes('rioters') && note.includes('protesters'))).toBe(true);
   });
@@ -149,8 +151,10 @@ describe('compareDocuments edge cases', () => {
     const shared = 'river flood dam town mayor ';
     const a = makeSourceDocument({ path: 'a.txt', text: `Title one\n\n${shared.repeat(20)}${words(7)}.` });
     const b = makeSourceDocument({ path: 'b.txt', text: `Title two\n\n${shared.repeat(20)}${words(13)}.` });
-    const coarse = (limit: number) => compareDocuments([a, b], { diffMaxEditLength: limit }).differences.filter((d) => d.note?.startsWith('Too different'));
+    const coarse = (limit: number) => compareDocuments([a, b], { diffMaxEditLength: limit }).differences.filter((d) => d.tooLong);
     expect(coarse(50)).toHaveLength(1);
+    expect(coarse(50)[0]!.rule).toBe('too-long');
+    expect(said({ documents: [a, b] }, coarse(50)[0]!)).toMatch(/^Too different to compare word by word/);
     expect(JSON.stringify(coarse(50))).toBe(JSON.stringify(coarse(50)));
     expect(coarse(100_000)).toHaveLength(0);
   });
@@ -162,6 +166,7 @@ describe('compareDocuments edge cases', () => {
     const b = makeSourceDocument({ path: 'b.txt', text: `Title two\n\n${shared.repeat(50)}${words(13)}.` });
     const comparison = compareDocuments([a, b], { diffTimeoutMs: 0 });
     expect(comparison.groups.length).toBeGreaterThan(0);
-    expect(comparison.differences.some((difference) => difference.note?.startsWith('Too different'))).toBe(true);
+    expect(comparison.differences.some((difference) => difference.tooLong && said(comparison, difference).startsWith('Too different'))).toBe(true);
+    expect(comparison.notices).toEqual([expect.stringMatching(/too long or too different to compare word by word in time/)]);
   });
 });

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/shared/core/compare.js';
+import type { Comparison } from '../../src/shared/contract/comparison.js';
+import { checkComparison } from '../../src/shared/contract/validate.js';
 import { countDifferences, isMarkedInText } from '../../src/shared/core/counts.js';
+import { describeDifference, labelNamer, withDescriptions } from '../../src/shared/core/describe.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
 import { describeCounts, formatComparison } from '../../src/shared/core/format.js';
 import { comparisonReport } from '../../src/shared/notes/export/report.js';
@@ -38,5 +41,36 @@ describe('countDifferences', () => {
     for (const source of comparison.summary!.sources) expect(source.counts).toEqual(countDifferences(comparison, source.doc).byKind);
     const html = comparisonReport({ id: 'c1', title: 'Sample', comparison, notes: [] });
     expect(html).toContain(describeCounts(counts));
+  });
+
+  it('is what the JSON of parallax compare --json counts, each difference with the description the others give', () => {
+    const json = JSON.parse(JSON.stringify(withDescriptions(comparison))) as Comparison;
+    expect(checkComparison(json)).toEqual([]);
+    expect(countDifferences(json)).toEqual(counts);
+    expect(json.differences).toHaveLength(comparison.differences.length);
+    const nameOf = labelNamer(comparison.documents);
+    json.differences.forEach((difference, i) => {
+      expect(difference.rule, `difference ${i}`).toBeDefined();
+      expect(difference.note, `difference ${i}`).toBe(difference.description);
+      expect(difference.description).toBe(describeDifference(comparison.differences[i]!, nameOf));
+      expect(difference.description, `difference ${i}`).not.toBe('');
+    });
+  });
+
+  it('lists the same classified differences in the same words in the command line’s text, its JSON and the report', () => {
+    // Every classified difference marked in the text, in words, in the comparison's order.
+    const json = withDescriptions(comparison);
+    const classified = json.differences.filter((d) => isMarkedInText(d) && d.kind !== 'wording').map((d) => `${d.kind}: ${d.description}`);
+    expect(classified).toHaveLength(counts.classified);
+    // The command line lists them under their groups, one line each when nothing is wrapped.
+    const text = formatComparison(comparison, { width: 100_000 });
+    const listed = [...text.matchAll(/^ {4}([a-z-]+) +(.+)$/gm)].filter((m) => m[1]! in counts.byKind).map((m) => `${m[1]}: ${m[2]}`);
+    const spaced = (line: string): string => line.replace(/\s+/g, ' ').trim();
+    expect(listed.map(spaced).sort()).toEqual(classified.map(spaced).sort());
+    // The report lists them under their groups too, escaped for HTML.
+    const html = comparisonReport({ id: 'c1', title: 'Sample', comparison, notes: [] });
+    const unescape = (value: string): string => value.replace(/&#(\d+);/g, (_all, code: string) => String.fromCharCode(Number(code)));
+    const items = [...html.matchAll(/<li><strong>[^<]+<\/strong>: ([^<]*)<\/li>/g)].map((m) => unescape(m[1]!));
+    expect([...items].sort()).toEqual(json.differences.filter((d) => isMarkedInText(d) && d.kind !== 'wording').map((d) => d.description!).sort());
   });
 });

@@ -5,6 +5,7 @@ import { DIFFERENCE_KINDS, type Comparison, type Difference, type DifferenceKind
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { said } from '../support/describe.js';
 import { defaultLexicon, SAMPLES_DIR } from '../support/seeds.js';
 
 /**
@@ -33,7 +34,7 @@ function find(kind: DifferenceKind, wants: readonly [doc: number, phrase: string
 function shown(kind: DifferenceKind): string {
   return comparison.differences
     .filter((difference) => difference.kind === kind)
-    .map((difference) => `${difference.spans.map((span) => `${documents[span.doc]!.label}:“${textOf(span).slice(0, 60)}”`).join(' ')} — ${difference.note}`)
+    .map((difference) => `${difference.spans.map((span) => `${documents[span.doc]!.label}:“${textOf(span).slice(0, 60)}”`).join(' ')} — ${said(comparison, difference)}`)
     .join('\n');
 }
 
@@ -55,7 +56,7 @@ describe('the sample articles', () => {
         [C, 'said'],
       ]);
       expect(found, shown('attribution')).toBeDefined();
-      expect(found!.note).toMatch(/doubt/);
+      expect(said(comparison, found!)).toMatch(/doubt/);
     });
 
     it('the mayor “insisted” (Dispatch) against “said” (Courier)', () => {
@@ -124,12 +125,12 @@ describe('the sample articles', () => {
     it('say in the note that 140 is far out of line', () => {
       const found = find('figure', [[W, '140']]);
       expect(found, shown('figure')).toBeDefined();
-      expect(found!.note).toMatch(/Amberline Wire's 140 is far out of line/);
+      expect(said(comparison, found!)).toMatch(/Amberline Wire's 140 is far out of line/);
     });
 
     it('do not report nine missing, 3,200, 40,000 or 1961, the same in all four', () => {
       const same = comparison.differences.filter((difference) => difference.kind === 'figure' && difference.spans.some((span) => /^(3,200|40,000|1961|nine)$/.test(textOf(span))));
-      expect(same.map((difference) => difference.note)).toEqual([]);
+      expect(same.map((difference) => said(comparison, difference))).toEqual([]);
     });
   });
 
@@ -140,7 +141,7 @@ describe('the sample articles', () => {
         [C, 'close to its limit'],
       ]);
       expect(found, shown('quote')).toBeDefined();
-      expect(found!.note).toMatch(/paraphrased by .*Veskin Valley Courier/);
+      expect(said(comparison, found!)).toMatch(/paraphrased by .*Veskin Valley Courier/);
     });
   });
 
@@ -180,7 +181,7 @@ describe('the sample articles', () => {
       const found = find('omission', [[C, 'inspection report published in 2023']]);
       expect(found, shown('omission')).toBeDefined();
       expect(found!.group).toBe('');
-      expect(found!.note).toMatch(/Only Veskin Valley Courier/);
+      expect(said(comparison, found!)).toMatch(/Only Veskin Valley Courier/);
     });
 
     it('the sirens paragraph, which only the Lantern has', () => {

@@ -5,6 +5,7 @@ import type { Comparison, Difference, DifferenceKind, SourceDocument } from '../
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { said } from '../support/describe.js';
 import { defaultLexicon, SAMPLES_DIR, seedDocument } from '../support/seeds.js';
 
 /**
@@ -34,7 +35,7 @@ function find(comparison: Comparison, kind: DifferenceKind, wants: readonly [doc
 function shown(comparison: Comparison, kind: DifferenceKind): string {
   return comparison.differences
     .filter((difference) => difference.kind === kind)
-    .map((difference) => `${difference.spans.map((span) => `${span.doc}:“${textOf(comparison, span)}”`).join(' ')} — ${difference.note}`)
+    .map((difference) => `${difference.spans.map((span) => `${span.doc}:“${textOf(comparison, span)}”`).join(' ')} — ${said(comparison, difference)}`)
     .join('\n');
 }
 
@@ -54,7 +55,7 @@ function checksOf000And004(comparison: () => Comparison, a: number, b: number): 
       [b, 'claimed'],
     ]);
     expect(attribution, shown(comparison(), 'attribution')).toBeDefined();
-    expect(attribution!.note).toMatch(/doubt/);
+    expect(said(comparison(), attribution!)).toMatch(/doubt/);
     const label = find(comparison(), 'label', [
       [a, 'Hamas'],
       [b, 'the group'],
@@ -68,7 +69,7 @@ function checksOf000And004(comparison: () => Comparison, a: number, b: number): 
       [b, 'severe consequences'],
     ]);
     expect(quote, shown(comparison(), 'quote')).toBeDefined();
-    expect(quote!.note).toMatch(/paraphrased by/);
+    expect(said(comparison(), quote!)).toMatch(/paraphrased by/);
   });
 
   it('finds “the war” against “the ongoing conflict” as a loaded term', () => {
@@ -114,11 +115,11 @@ describe('seeds 000 and 004 compared alone', () => {
 
   it('says a classified difference once per group, even where 004 prints a paragraph twice', () => {
     const c = comparison();
-    const said = c.differences.filter((d) => d.kind !== 'wording' && d.note).map((d) => `${d.group} ${d.kind} ${d.note}`);
-    expect(said.length).toBeGreaterThan(10);
-    expect(said.filter((line, i) => said.indexOf(line) !== i)).toEqual([]);
+    const lines = c.differences.filter((d) => d.kind !== 'wording').map((d) => `${d.group} ${d.kind} ${said(c, d)}`);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((line, i) => lines.indexOf(line) !== i)).toEqual([]);
     // 004's repeated paragraph hedges with “potential” twice: one difference, with both spans.
-    const hedge = c.differences.find((d) => d.kind === 'hedge' && d.note?.includes('“potential”'));
+    const hedge = c.differences.find((d) => d.kind === 'hedge' && said(c, d).includes('“potential”'));
     expect(hedge?.spans.filter((span) => textOf(c, span) === 'potential')).toHaveLength(2);
   });
 });
@@ -132,13 +133,13 @@ describe('all five seeds compared together', () => {
   it('says a source goes uncredited only when the other member credits none anywhere in its paragraphs', () => {
     const c = comparison();
     const wrong: string[] = [];
-    for (const difference of c.differences.filter((d) => d.note?.includes('credits a source'))) {
-      const silent = difference.note!.split('; ')[1]!.split(' states it')[0]!;
+    for (const difference of c.differences.filter((d) => said(c, d).includes('credits a source'))) {
+      const silent = said(c, difference).split('; ')[1]!.split(' states it')[0]!;
       const doc = c.documents.findIndex((document) => document.label === silent);
       const group = c.groups.find((g) => g.id === difference.group);
       const member = group?.members.find((m) => m.doc === doc);
       const text = member?.paragraphs.map((p) => c.documents[doc]!.text.slice(c.documents[doc]!.paragraphs[p]!.start, c.documents[doc]!.paragraphs[p]!.end)).join(' ') ?? '';
-      if (/according to|figures from/i.test(text)) wrong.push(`${difference.group}: ${difference.note}`);
+      if (/according to|figures from/i.test(text)) wrong.push(`${difference.group}: ${said(c, difference)}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -163,13 +164,13 @@ describe('all five seeds compared together', () => {
 
   it('does not read the “States” of “United States” as a reporting verb', () => {
     const wrong = comparison().differences.filter((difference) => difference.kind === 'attribution' && difference.spans.some((span) => textOf(comparison(), span) === 'States'));
-    expect(wrong.map((difference) => difference.note)).toEqual([]);
+    expect(wrong.map((difference) => said(comparison(), difference))).toEqual([]);
   });
 
   it('says in the figure difference that 001’s 445,581 is far out of line', () => {
     const figure = find(comparison(), 'figure', [[1, '445,581']]);
     expect(figure, shown(comparison(), 'figure')).toBeDefined();
-    const flag = figure!.note!.split(' — ')[1] ?? '';
+    const flag = said(comparison(), figure!).split(' — ')[1] ?? '';
     expect(flag).toMatch(/001's 445,581 is far out of line/);
     for (const other of ['000', '002', '003', '004']) expect(flag).not.toContain(`${other}'s`);
   });

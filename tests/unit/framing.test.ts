@@ -5,6 +5,7 @@ import { DIFFERENCE_KINDS, type Comparison, type Difference, type SourceDocument
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { said } from '../support/describe.js';
 import { defaultLexicon, REPO_ROOT } from '../support/seeds.js';
 
 /**
@@ -139,15 +140,15 @@ function matches(testCase: Case, difference: Difference, matcher: Matcher): bool
   if (matcher.kind !== '*' && difference.kind !== matcher.kind) return false;
   const spans = joinedSpans(testCase, difference.spans);
   if (!(matcher.spans ?? []).every((want) => spans.some((span) => spanMeets(testCase, span, want)))) return false;
-  return (matcher.note ?? []).every((phrase) => (difference.note ?? '').includes(phrase));
+  return (matcher.note ?? []).every((phrase) => said(testCase, difference).includes(phrase));
 }
 
-/** A difference as a person reads it: kind, the marked text in each file, the note. */
+/** A difference as a person reads it: kind, the marked text in each file, the note (its description). */
 function describeDifference(testCase: Case, difference: Difference) {
   return {
     kind: difference.kind,
     spans: difference.spans.map((span) => ({ file: testCase.files[span.doc], text: testCase.documents[span.doc]!.text.slice(span.start, span.end) })),
-    note: difference.note,
+    note: said(testCase, difference),
   };
 }
 

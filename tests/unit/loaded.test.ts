@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Comparison, Difference } from '../../src/shared/contract/comparison.js';
+import type { Comparison, Difference, DifferenceRule } from '../../src/shared/contract/comparison.js';
 import { parseLexicon, withIncludedSets, type Lexicon } from '../../src/shared/contract/lexicon.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
 import { quotedRanges } from '../../src/shared/core/framing/loaded.js';
 import { inflectionKey } from '../../src/shared/core/framing/lexicon-index.js';
 import { loadLexiconSync } from '../../src/main/services/lexicon.js';
+import { said } from '../support/describe.js';
 import { defaultLexicon, REPO_ROOT } from '../support/seeds.js';
 
 /**
@@ -28,11 +29,13 @@ function compare(articles: Record<string, string[]>, use: Lexicon = lexicon): Co
 
 const textOf = (comparison: Comparison, span: { doc: number; start: number; end: number }): string => comparison.documents[span.doc]!.text.slice(span.start, span.end);
 
-/** The loaded-term differences of the rule (its notes are sentences; the word-pair rule's notes have an arrow). */
-const loaded = (comparison: Comparison): Difference[] => comparison.differences.filter((difference) => difference.kind === 'loaded-term' && !difference.note?.includes('→'));
+/** The loaded-term differences of the rule (not those of the word-pair rule, "hostages → captives"). */
+const LOADED_RULES: readonly DifferenceRule[] = ['loaded-word', 'loaded-word-quoted', 'scare-quotes'];
+const loaded = (comparison: Comparison): Difference[] =>
+  comparison.differences.filter((difference) => difference.kind === 'loaded-term' && difference.rule !== undefined && LOADED_RULES.includes(difference.rule));
 
 const shown = (comparison: Comparison): string =>
-  comparison.differences.map((d) => `${d.kind}: ${d.spans.map((s) => `“${textOf(comparison, s)}”`).join(' ')} — ${d.note ?? ''}`).join('\n');
+  comparison.differences.map((d) => `${d.kind}: ${d.spans.map((s) => `“${textOf(comparison, s)}”`).join(' ')} — ${said(comparison, d)}`).join('\n');
 
 /** The loaded-term difference that marks `word`, if any. */
 const marking = (comparison: Comparison, word: string): Difference | undefined =>
@@ -60,8 +63,8 @@ describe('loaded language', () => {
     const found = marking(comparison, 'slammed');
     expect(found, shown(comparison)).toBeDefined();
     expect(found!.spans.map((span) => textOf(comparison, span))).toEqual(['slammed', 'criticized']);
-    expect(found!.note).toMatch(/Harbour Times writes “slammed” \(charged\) where Quay Post says “criticized”/);
-    expect(found!.note).not.toMatch(/quotation/);
+    expect(said(comparison, found!)).toMatch(/Harbour Times writes “slammed” \(charged\) where Quay Post says “criticized”/);
+    expect(said(comparison, found!)).not.toMatch(/quotation/);
     // The plain word is named, never marked as loaded on its own.
     expect(marking(comparison, 'criticized')).toBeUndefined();
   });
@@ -90,8 +93,8 @@ describe('loaded language', () => {
     const found = marking(comparison, 'compromise');
     expect(found, shown(comparison)).toBeDefined();
     expect(comparison.documents[found!.spans[0]!.doc]!.label).toBe('Harbour Times');
-    expect(found!.note).toMatch(/scare quotes/);
-    expect(found!.note).toMatch(/Quay Post writes it without quotation marks/);
+    expect(said(comparison, found!)).toMatch(/scare quotes/);
+    expect(said(comparison, found!)).toMatch(/Quay Post writes it without quotation marks/);
   });
 
   it('marks a loaded word inside a quotation as the speaker’s, never as the outlet’s choice', () => {
@@ -109,9 +112,9 @@ describe('loaded language', () => {
     });
     const found = marking(comparison, 'disgraceful');
     expect(found, shown(comparison)).toBeDefined();
-    expect(found!.note).toMatch(/in a quotation in Harbour Times/);
-    expect(found!.note).toMatch(/the speaker's word and not the outlet's/);
-    expect(found!.note).not.toMatch(/Harbour Times writes/);
+    expect(said(comparison, found!)).toMatch(/in a quotation in Harbour Times/);
+    expect(said(comparison, found!)).toMatch(/the speaker's word and not the outlet's/);
+    expect(said(comparison, found!)).not.toMatch(/Harbour Times writes/);
   });
 
   it('does not mark words that report what happened: killed, attack, crash, arrested, war, fire', () => {

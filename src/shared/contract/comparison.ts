@@ -5,6 +5,8 @@
  * remove these. All offsets are UTF-16 code units into `SourceDocument.text`, end exclusive.
  */
 
+import type { LoadedRole } from './lexicon.js';
+
 /** The schema tag carried by every comparison. */
 export const COMPARISON_SCHEMA = 'parallax.comparison/1' as const;
 
@@ -135,6 +137,103 @@ export interface TextSpan {
   readonly end: number;
 }
 
+/**
+ * The rule that found a difference. A difference carries what it is (these fields), not a sentence
+ * about it; `describeDifference` (shared/core/describe.ts) puts it into words, naming the sources as
+ * its caller wants (their labels, or "Source A" in blind mode).
+ *
+ * - `too-long`: a pair too long or too different to diff word by word, shown as one wording difference.
+ * - `set-contrast`: two words of one lexicon set, one on each side ("said (neutral) → claimed (doubt)").
+ * - `verb-contrast`: reporting verbs of two linked sentences that signal differently, each with its tone.
+ * - `credit-one-side`: a source credited on one side only ("according to …").
+ * - `hedge-contrast`: different hedges on each side.
+ * - `hedge-one-side`: a hedge on one side of the same claim, stated plainly on the other.
+ * - `label-for-name`: an actor named on one side and described with a label on the other.
+ * - `clause-one-side`: a clause one source adds to a passage both tell (an `omission` by the other).
+ * - `wording`: words changed, added or dropped; the side with no terms has none there.
+ * - `quote`: a quotation some sources give, others paraphrase or leave out.
+ * - `figures`: the figures each source gives for one quantity.
+ * - `figure-one-side`, `name-one-side`: a figure, or someone who speaks, that only one source gives.
+ * - `loaded-word`, `loaded-word-quoted`: a loaded word one source uses (in its own words, or inside
+ *   a quotation) where the matching sentence of another does not.
+ * - `scare-quotes`: a word one source holds at a distance in quotation marks.
+ * - `paragraph-one-side`: a whole paragraph only one source has (a property of the paragraph, not a
+ *   mark in the text; see `countDifferences`).
+ */
+export const DIFFERENCE_RULES = [
+  'too-long',
+  'set-contrast',
+  'verb-contrast',
+  'credit-one-side',
+  'hedge-contrast',
+  'hedge-one-side',
+  'label-for-name',
+  'clause-one-side',
+  'wording',
+  'quote',
+  'figures',
+  'figure-one-side',
+  'name-one-side',
+  'loaded-word',
+  'loaded-word-quoted',
+  'scare-quotes',
+  'paragraph-one-side',
+] as const;
+export type DifferenceRule = (typeof DIFFERENCE_RULES)[number];
+
+/**
+ * The part a source plays in a difference: it `has` the words (or the figure, the quotation's
+ * paraphrase…), `lacks` them (leaves them out, states it plainly, credits no one), `names` the actor
+ * the other labels, `quotes` or `paraphrases` a quotation, or writes the words `plain`, without the
+ * scare quotes the other puts round them.
+ */
+export const DIFFERENCE_PARTS = ['has', 'lacks', 'names', 'quotes', 'paraphrases', 'plain'] as const;
+export type DifferencePart = (typeof DIFFERENCE_PARTS)[number];
+
+/** A word or phrase on one side of a difference, as the source writes it (shortened when long). */
+export interface DifferenceTerm {
+  readonly text: string;
+  /** The id of the lexicon's word set it belongs to, when it comes from the lexicon. */
+  readonly set?: string;
+  /** What choosing it signals, as the lexicon says: "doubt", "neutral". */
+  readonly tone?: string;
+  /** For a word of a loaded-term set with a role: how it is loaded (see LOADED_ROLES). */
+  readonly role?: LoadedRole;
+}
+
+/** One source's side of a difference. */
+export interface DifferenceSide {
+  /** Index into `Comparison.documents`. */
+  readonly doc: number;
+  readonly part: DifferencePart;
+  /** Its words that make the difference, in order; none for a side that leaves them out. */
+  readonly terms: readonly DifferenceTerm[];
+}
+
+/** One source's figure in a `figures` difference. */
+export interface DifferenceFigure {
+  readonly doc: number;
+  readonly value: number;
+  /** As written, with what it counts: "46,500 people". */
+  readonly text: string;
+  /** Whom the source credits for it. */
+  readonly attribution?: string;
+  /** Far out of line with the other sources' figures. */
+  readonly outlier: boolean;
+}
+
+/** What a difference rests on, beyond its sides. Each rule fills only what it has. */
+export interface DifferenceEvidence {
+  /** How closely the alignment linked the sentences the rule compared, from 0 to 1. */
+  readonly link?: number;
+  /** The quotation's words (`quote`). */
+  readonly quote?: string;
+  /** What the figures count (`figures`): as a key ("killed", a stem) and for people ("hostages"). */
+  readonly quantity?: string;
+  readonly counted?: string;
+  readonly figures?: readonly DifferenceFigure[];
+}
+
 /** One difference between members of a group, with the exact ranges it involves in each document. */
 export interface Difference {
   /**
@@ -144,8 +243,29 @@ export interface Difference {
   readonly group: string;
   readonly kind: DifferenceKind;
   readonly spans: readonly TextSpan[];
-  /** A short text a person can read, such as "said → claimed". */
+  /** The rule that found it. Missing only in comparisons saved before rules were recorded. */
+  readonly rule?: DifferenceRule;
+  /**
+   * Each source involved, once, with its words, in the order the description takes them. A
+   * `set-contrast` or `verb-contrast` found between several pairs of sources (the same words) is one
+   * difference: its first two sides are the pair it describes, then the other sources it marks.
+   */
+  readonly sides?: readonly DifferenceSide[];
+  /** The lexicon set the difference is about, when the description names one. */
+  readonly set?: { readonly id: string; readonly name: string };
+  readonly evidence?: DifferenceEvidence;
+  /** A pair too long or too different to compare word by word in time, shown as one difference. */
+  readonly tooLong?: true;
+  /**
+   * Legacy: the sentence older versions wrote instead of the fields above, with the sources' labels
+   * in it. Read only when `rule` is missing; never written now.
+   */
   readonly note?: string;
+  /**
+   * Only in the output of `parallax compare --json`: the difference in words, naming the sources by
+   * their labels (what `describeDifference` says). Nothing reads it back.
+   */
+  readonly description?: string;
 }
 
 /** A paragraph of article text that no other source reports: what the others leave out. */

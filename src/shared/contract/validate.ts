@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COMPARISON_SCHEMA, DIFFERENCE_KINDS, LINK_BASES, PARAGRAPH_KINDS, type Comparison } from './comparison.js';
+import { COMPARISON_SCHEMA, DIFFERENCE_KINDS, DIFFERENCE_PARTS, DIFFERENCE_RULES, LINK_BASES, PARAGRAPH_KINDS, type Comparison, type DifferenceKind, type DifferenceRule } from './comparison.js';
+import { LOADED_ROLES } from './lexicon.js';
 
 /**
  * A runtime check of the comparison contract: the shape, and that every offset and index points
@@ -7,6 +8,30 @@ import { COMPARISON_SCHEMA, DIFFERENCE_KINDS, LINK_BASES, PARAGRAPH_KINDS, type 
  * existing groups, spans inside the paragraphs of their group).
  */
 const offset = z.number().int().nonnegative();
+
+/** The kinds of difference each rule finds. */
+const RULE_KINDS: Readonly<Record<DifferenceRule, readonly DifferenceKind[]>> = {
+  'too-long': ['wording'],
+  'set-contrast': ['attribution', 'loaded-term', 'label'],
+  'verb-contrast': ['attribution'],
+  'credit-one-side': ['attribution'],
+  'hedge-contrast': ['hedge'],
+  'hedge-one-side': ['hedge'],
+  'label-for-name': ['label'],
+  'clause-one-side': ['omission'],
+  wording: ['wording'],
+  quote: ['quote'],
+  figures: ['figure'],
+  'figure-one-side': ['omission'],
+  'name-one-side': ['omission'],
+  'loaded-word': ['loaded-term'],
+  'loaded-word-quoted': ['loaded-term'],
+  'scare-quotes': ['loaded-term'],
+  'paragraph-one-side': ['omission'],
+};
+
+/** A word or phrase on one side of a difference. */
+const differenceTerm = z.object({ text: z.string(), set: z.string().optional(), tone: z.string().optional(), role: z.enum(LOADED_ROLES).optional() });
 
 export const comparisonShape = z.object({
   schema: z.literal(COMPARISON_SCHEMA),
@@ -57,7 +82,21 @@ export const comparisonShape = z.object({
       group: z.string(),
       kind: z.enum(DIFFERENCE_KINDS),
       spans: z.array(z.object({ doc: offset, start: offset, end: offset })),
+      rule: z.enum(DIFFERENCE_RULES).optional(),
+      sides: z.array(z.object({ doc: offset, part: z.enum(DIFFERENCE_PARTS), terms: z.array(differenceTerm) })).optional(),
+      set: z.object({ id: z.string(), name: z.string() }).optional(),
+      evidence: z
+        .object({
+          link: z.number().min(0).max(1).optional(),
+          quote: z.string().optional(),
+          quantity: z.string().optional(),
+          counted: z.string().optional(),
+          figures: z.array(z.object({ doc: offset, value: z.number(), text: z.string(), attribution: z.string().optional(), outlier: z.boolean() })).optional(),
+        })
+        .optional(),
+      tooLong: z.literal(true).optional(),
       note: z.string().optional(),
+      description: z.string().optional(),
     }),
   ),
 });
@@ -109,6 +148,17 @@ export function checkComparison(value: unknown): string[] {
     if (grouped || !comparison.documents[item.doc]?.paragraphs[item.paragraph]) problems.push(`unique ${item.doc}:${item.paragraph} is grouped or does not exist`);
   }
   comparison.differences.forEach((difference, i) => {
+    // What it is: a rule that finds its kind, and sides (and figures) at sources that exist, each once.
+    if (difference.rule !== undefined) {
+      if (!RULE_KINDS[difference.rule].includes(difference.kind)) problems.push(`differences.${i}: rule ${difference.rule} does not find ${difference.kind} differences`);
+      if ((difference.rule === 'paragraph-one-side') !== (difference.group === '')) problems.push(`differences.${i}: only rule paragraph-one-side is without a group`);
+      if ((difference.rule === 'too-long') !== (difference.tooLong === true)) problems.push(`differences.${i}: tooLong goes with rule too-long, and only with it`);
+      if (!difference.sides || difference.sides.length === 0) problems.push(`differences.${i}: rule ${difference.rule} without sides`);
+    }
+    const docs = [...(difference.sides ?? []).map((side) => side.doc), ...(difference.evidence?.figures ?? []).map((figure) => figure.doc)];
+    for (const doc of docs) if (!comparison.documents[doc]) problems.push(`differences.${i}: no document ${doc}`);
+    const sideDocs = (difference.sides ?? []).map((side) => side.doc);
+    if (new Set(sideDocs).size !== sideDocs.length) problems.push(`differences.${i}: a source on two sides`);
     if (difference.group === '') {
       // An omission of a whole paragraph that only one source has.
       const ok =

@@ -1,4 +1,4 @@
-import { COMPARISON_SCHEMA, type Comparison, type Difference, type SourceDocument, type UniqueParagraph } from '../contract/comparison.js';
+import { COMPARISON_SCHEMA, type Comparison, type Difference, type DifferenceSide, type SourceDocument, type UniqueParagraph } from '../contract/comparison.js';
 import type { Lexicon } from '../contract/lexicon.js';
 import { ALIGNED_KINDS, alignDocuments, DEFAULT_ALIGN_THRESHOLD } from './align.js';
 import { analyzeGroup } from './framing/analyze.js';
@@ -46,16 +46,16 @@ export function compareDocuments(documents: readonly SourceDocument[], options: 
       if (!ALIGNED_KINDS.has(paragraph.kind) || grouped.has(`${doc}:${index}`)) return;
       unique.push({ doc, paragraph: index });
       if (paragraph.kind !== 'body' || documents.length < 2) return;
-      const others = documents.filter((_d, o) => o !== doc).map((d) => d.label);
       differences.push({
         group: '',
         kind: 'omission',
         spans: [{ doc, start: paragraph.start, end: paragraph.end }],
-        note: `Only ${document.label} reports this; ${others.join(', ')} ${others.length === 1 ? 'leaves' : 'leave'} it out`,
+        rule: 'paragraph-one-side',
+        sides: [{ doc, part: 'has', terms: [] }, ...documents.flatMap((_d, other): DifferenceSide[] => (other === doc ? [] : [{ doc: other, part: 'lacks', terms: [] }]))],
       });
     }),
   );
-  const coarse = differences.filter((difference) => difference.note?.startsWith('Too different')).length;
+  const coarse = differences.filter((difference) => difference.tooLong).length;
   const notices = coarse > 0 ? [`${coarse} pair${coarse === 1 ? ' was' : 's were'} too long or too different to compare word by word in time, and each is shown as one difference.`] : [];
   const summary = summarize(documents, groups, differences, unique, figuresByGroup, lexicon);
   progress(1);

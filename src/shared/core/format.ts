@@ -1,5 +1,6 @@
 import type { Comparison, Difference, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
 import { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
+import { describeDifference, labelNamer } from './describe.js';
 
 export interface FormatOptions {
   /** Mark differing words with terminal colours instead of «guillemets». */
@@ -97,6 +98,7 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
   const width = Math.max(40, options.width ?? 100);
   const style = (code: string, text: string): string => (color ? code + text + ANSI.reset : text);
   const { documents, groups, differences } = comparison;
+  const nameOf = labelNamer(documents);
   const out: string[] = [];
 
   out.push(
@@ -145,7 +147,7 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
     }
     for (const difference of framingByGroup.get(group.id) ?? []) {
       const tag = `    ${difference.kind}`.padEnd(17);
-      out.push(style(ANSI.framing, tag) + wrap(difference.note ?? '', width - 17, ' '.repeat(17)));
+      out.push(style(ANSI.framing, tag) + wrap(describeDifference(difference, nameOf), width - 17, ' '.repeat(17)));
     }
   }
 

@@ -1,6 +1,7 @@
 export { ALIGNED_KINDS, alignDocuments, DEFAULT_ALIGN_THRESHOLD, type AlignOptions } from './align.js';
 export { compareDocuments, type CompareOptions } from './compare.js';
 export { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
+export { describeDifference, labelNamer, TOO_LONG_DESCRIPTION, withDescriptions, type SourceNamer } from './describe.js';
 export { labelFromPath, makeSourceDocument, type SourceInput } from './document.js';
 export { formatComparison, sourceLetter, type FormatOptions } from './format.js';
 export { hashText } from './hash.js';

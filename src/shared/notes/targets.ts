@@ -1,5 +1,6 @@
 import type { Comparison, SourceDocument } from '../contract/comparison.js';
 import type { Anchor, DifferenceTarget, GroupTarget, ParagraphTarget, PassageTarget } from '../contract/notes.js';
+import { describeDifference, labelNamer } from '../core/describe.js';
 
 /**
  * Building what a note is written on, for each of the four kinds of target.
@@ -81,7 +82,7 @@ export function groupTarget(comparison: Comparison, groupId: string): GroupTarge
 }
 
 /**
- * A note on one classified difference: its kind, its note, and one anchor per span. Undefined for
+ * A note on one classified difference: its kind, its description, and one anchor per span. Undefined for
  * an index out of range or a difference with no span in the comparison's text.
  */
 export function differenceTarget(comparison: Comparison, differenceIndex: number): DifferenceTarget | undefined {
@@ -94,5 +95,8 @@ export function differenceTarget(comparison: Comparison, differenceIndex: number
     anchors.push(anchorOn(doc, span.start, span.end));
   }
   if (anchors.length === 0) return undefined;
-  return { kind: 'difference', differenceKind: difference.kind, summary: (difference.note ?? '').slice(0, 1_000), anchors: anchors.slice(0, 200) };
+  // The difference in words as the note keeps it, naming the sources by their labels (blind mode
+  // puts neutral ones in when it shows the note).
+  const summary = describeDifference(difference, labelNamer(comparison.documents)).slice(0, 1_000);
+  return { kind: 'difference', differenceKind: difference.kind, summary, anchors: anchors.slice(0, 200) };
 }

@@ -81,7 +81,19 @@ function fixture(): { input: NotesExport; item: ExportComparison; notes: Note[];
       { id: 'g1', members: [{ doc: 0, paragraphs: [1] }, { doc: 1, paragraphs: [1] }], score: 0.8 },
       { id: 'g2', members: [{ doc: 0, paragraphs: [2] }, { doc: 1, paragraphs: [2] }], score: 0.7 },
     ],
-    [{ group: 'g2', kind: 'attribution', spans: [{ doc: 0, ...said }, { doc: 1, ...claimed }], note: 'said (neutral) → claimed (doubt)' }],
+    [
+      {
+        group: 'g2',
+        kind: 'attribution',
+        spans: [{ doc: 0, ...said }, { doc: 1, ...claimed }],
+        rule: 'set-contrast',
+        sides: [
+          { doc: 0, part: 'has', terms: [{ text: 'said', set: 'reporting-verbs', tone: 'neutral' }] },
+          { doc: 1, part: 'has', terms: [{ text: 'claimed', set: 'reporting-verbs', tone: 'doubt' }] },
+        ],
+        set: { id: 'reporting-verbs', name: 'Reporting verbs' },
+      },
+    ],
   );
   const gone = doc(PATH_A, 'An earlier version.\n\nA sentence that was later removed from the article entirely.');
   const stamp = { created: '2025-03-01T09:00:00.000Z', updated: '2025-03-02T10:30:00.000Z' };
@@ -119,7 +131,7 @@ describe('Markdown export', () => {
     expect(md.indexOf('## Notes not found in the sources as they are now')).toBeLessThan(orphanAt);
     expect(md).toContain('### Paragraph: Ferry A, paragraph 4\n');
     expect(md).toContain('### Paragraph: Ferry A, paragraph 2 · group 1\n');
-    expect(md).toContain('### Difference (attribution): said (neutral) → claimed (doubt): Ferry A, paragraph 3; Ferry B, paragraph 3 · group 2');
+    expect(md).toContain('### Difference (attribution): said (neutral) → claimed (doubt) · Reporting verbs: Ferry A, paragraph 3; Ferry B, paragraph 3 · group 2');
     expect(md).toContain('> Passengers described cold cabins');
     expect(md).toContain('Codes: Human interest');
     expect(md).toContain('Codes: loaded-language, missing-context');
@@ -264,7 +276,8 @@ describe('HTML report', () => {
     expect([...document.querySelectorAll('section.group h3')].map((h) => h.textContent)).toEqual(['Group 1 · 2 sources', 'Group 2 · 2 sources']);
     const marks = [...document.querySelectorAll('mark.k-attribution')].filter((mark) => mark.closest('.group'));
     expect(marks.map((mark) => mark.textContent)).toEqual(['said', 'claimed']);
-    expect(marks[0]!.getAttribute('title')).toBe('Attribution: said (neutral) → claimed (doubt)');
+    expect(marks[0]!.getAttribute('title')).toBe('Attribution: said (neutral) → claimed (doubt) · Reporting verbs');
+    expect([...document.querySelectorAll('ul.differences li')].map((li) => li.textContent)).toEqual(['Attribution: said (neutral) → claimed (doubt) · Reporting verbs']);
     expect(document.querySelectorAll('article.note')).toHaveLength(6);
     expect(document.querySelector('article.orphan')!.textContent).toContain('A sentence that was later removed');
     expect(document.body.textContent).toContain('Codes: Human interest');

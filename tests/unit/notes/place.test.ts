@@ -37,7 +37,20 @@ describe('targets', () => {
     const comparison = comparisonOf(
       [a, b],
       [{ id: 'g1', members: [{ doc: 0, paragraphs: [2] }, { doc: 1, paragraphs: [2] }], score: 0.8 }],
-      [{ group: 'g1', kind: 'attribution', spans: [{ doc: 0, ...said }, { doc: 1, ...claimed }], note: 'said → claimed' }],
+      [
+        // Saved before differences carried their rule: its note is the summary.
+        { group: 'g1', kind: 'attribution', spans: [{ doc: 0, ...said }, { doc: 1, ...claimed }], note: 'said → claimed' },
+        {
+          group: 'g1',
+          kind: 'wording',
+          spans: [{ doc: 0, ...said }],
+          rule: 'wording',
+          sides: [
+            { doc: 0, part: 'has', terms: [{ text: 'said' }] },
+            { doc: 1, part: 'lacks', terms: [] },
+          ],
+        },
+      ],
     );
     const group = groupTarget(comparison, 'g1')!;
     expect(group.anchors.map((anchor) => [anchor.source, anchor.paragraph])).toEqual([[PATH_A, 2], [PATH_B, 2]]);
@@ -46,7 +59,9 @@ describe('targets', () => {
     expect(difference.differenceKind).toBe('attribution');
     expect(difference.summary).toBe('said → claimed');
     expect(difference.anchors.map((anchor) => anchor.quote.exact)).toEqual(['said', 'claimed']);
-    expect(differenceTarget(comparison, 1)).toBeUndefined();
+    // The summary of a difference is its description, naming the sources by their labels.
+    expect(differenceTarget(comparison, 1)!.summary).toBe('Ferry A has “said”; Ferry B leaves it out');
+    expect(differenceTarget(comparison, 2)).toBeUndefined();
   });
 });
 

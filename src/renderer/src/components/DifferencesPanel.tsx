@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DifferenceKind } from '../../../shared/contract/comparison';
 import { DIFFERENCE_KIND_NAMES, LEGEND_ORDER } from '../lib/differenceKinds';
 import type { DifferenceEntry, DifferenceFilter } from '../lib/differenceList';
-import { useSourceLabel } from '../lib/sourceLabel';
 
 export interface DifferencesPanelProps {
   /** Every difference, in reading order, and those the filter lets through. */
@@ -27,14 +26,12 @@ const OVERSCAN = 6;
 const optionId = (base: string, index: number) => `${base}-d${index}`;
 
 /**
- * Every difference with its kind, its note and its sources; filtered by kind and source and by
+ * Every difference with its kind, its description and its sources; filtered by kind and source and by
  * words. Choosing one (a click, the arrow keys in the list, F8 / Shift+F8 or j / k anywhere but a
  * field) rings it in the text and brings it into view in every column.
  */
 export function DifferencesPanel(props: DifferencesPanelProps) {
   const { entries, shown, kindCounts, labels, filter, onFilter, active, onChoose, onStep } = props;
-  // Notes Parallax wrote name sources ("000 credits a source"): blind mode hides those names too.
-  const { scrub } = useSourceLabel();
   const baseId = useId();
   const headingId = useId();
   const keysId = useId();
@@ -209,7 +206,7 @@ export function DifferencesPanel(props: DifferencesPanelProps) {
                       {entry.docs.map((doc) => labels[doc] ?? `Source ${doc + 1}`).join(', ')}
                     </span>
                   </div>
-                  <p className="difference__note">{entry.note ? scrub(entry.note) : 'Worded differently'}</p>
+                  <p className="difference__note">{entry.description || 'Worded differently'}</p>
                   <p className="difference__words">
                     {entry.excerpts
                       .slice(0, 2)

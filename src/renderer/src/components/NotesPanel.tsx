@@ -27,9 +27,9 @@ export interface SelectedParagraphInfo {
   readonly markedByYou?: 'body' | 'boilerplate' | undefined;
   /**
    * How this passage differs between this source and the others, as the word sets classify it: a
-   * kind in words, the difference's note, and its index in the comparison (to write a note on it).
+   * kind in words, the difference in words, and its index in the comparison (to write a note on it).
    */
-  readonly framing: readonly { readonly kind: string; readonly note: string; readonly difference: number }[];
+  readonly framing: readonly { readonly kind: string; readonly description: string; readonly difference: number }[];
   /** Notes on this paragraph: on it, on words in it, on its group or on a difference in it. */
   readonly notes: readonly NotePlace[];
 }
@@ -158,10 +158,10 @@ export function NotesPanel(props: NotesPanelProps) {
                 {selected.framing.map((difference) => (
                   <li key={difference.difference} className="framing-note">
                     <span>
-                      <span className="framing-note__kind">{difference.kind}</span> {difference.note}
+                      <span className="framing-note__kind">{difference.kind}</span> {difference.description}
                     </span>
                     <button type="button" className="button button--quiet button--small framing-note__add" onClick={() => props.onNoteOnDifference(difference.difference)}>
-                      Add note<span className="visually-hidden"> on this difference: {difference.kind}, {difference.note}</span>
+                      Add note<span className="visually-hidden"> on this difference: {difference.kind}, {difference.description}</span>
                     </button>
                   </li>
                 ))}

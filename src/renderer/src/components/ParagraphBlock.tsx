@@ -5,11 +5,11 @@ import { DIFFERENCE_KIND_NAMES } from '../lib/differenceKinds';
 import { useSourceLabel, type SourceLabels } from '../lib/sourceLabel';
 
 /**
- * A mark's tooltip: each difference it is part of, its kind and its note, the shown kind first.
- * Notes name the sources, so blind mode puts the neutral labels in.
+ * A mark's tooltip: each difference it is part of, its kind and what it is in words, the shown kind
+ * first. The words name the sources as the page does (neutral labels in blind mode).
  */
 function describeRun(run: TextRun, labels: SourceLabels): string {
-  return (run.differences ?? []).map((d) => `${DIFFERENCE_KIND_NAMES[d.kind]}: ${labels.scrub(d.note ?? 'worded differently')}`).join('\n');
+  return (run.differences ?? []).map((d) => `${DIFFERENCE_KIND_NAMES[d.kind]}: ${labels.describe(d.detail) || 'worded differently'}`).join('\n');
 }
 
 /** How a paragraph stands to the current selection. */

@@ -1,4 +1,4 @@
-import type { AlignmentGroup, Comparison, DifferenceKind, GroupMember } from '../../../shared/contract/comparison';
+import type { AlignmentGroup, Comparison, Difference, DifferenceKind, GroupMember } from '../../../shared/contract/comparison';
 import { KIND_PRECEDENCE } from './differenceKinds';
 import { countDifferences, isMarkedInText } from '../../../shared/core/counts';
 
@@ -23,21 +23,22 @@ export interface ComparisonIndex {
   groupOf(ref: ParagraphRef): GroupBadge | undefined;
   /** The first paragraph of `doc` in `group`, if the group has one there. */
   memberIn(group: GroupBadge, doc: number): number | undefined;
-  /** The spans of each document's marked differences (by kind, with their notes), sorted by start. */
+  /** The spans of each document's marked differences (by kind, with the differences they belong to), sorted by start. */
   readonly differenceSpans: readonly (readonly KindedSpan[])[];
   /** How many marked differences of each kind the comparison has (whole-paragraph omissions aside). */
   readonly kindCounts: Readonly<Partial<Record<DifferenceKind, number>>>;
   readonly groups: readonly GroupBadge[];
 }
 
-/** One span of one difference in one document, with its kind and note. */
+/** One span of one difference in one document, with its kind and its difference. */
 export interface KindedSpan {
   readonly start: number;
   readonly end: number;
   readonly kind: DifferenceKind;
-  readonly note?: string;
   /** Index of its difference in `Comparison.differences`. */
   readonly difference: number;
+  /** The difference itself, to put into words where it is shown (see SourceLabels.describe). */
+  readonly detail: Difference;
 }
 
 const key = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
@@ -73,7 +74,7 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
         end: span.end,
         kind: difference.kind,
         difference: i,
-        ...(difference.note ? { note: difference.note } : {}),
+        detail: difference,
       });
     }
   });
@@ -95,8 +96,8 @@ export interface TextRun {
   readonly marked: boolean;
   /** The kind the mark shows, where spans of several kinds overlap (see `KIND_PRECEDENCE`). */
   readonly kind?: DifferenceKind;
-  /** The differences the run is part of, shown kind first: their kinds and notes. */
-  readonly differences?: readonly { readonly kind: DifferenceKind; readonly note?: string; readonly difference: number }[];
+  /** The differences the run is part of, shown kind first: their kinds, indices and the differences themselves. */
+  readonly differences?: readonly { readonly kind: DifferenceKind; readonly difference: number; readonly detail: Difference }[];
 }
 
 const rank = (kind: DifferenceKind): number => KIND_PRECEDENCE.indexOf(kind);
@@ -140,7 +141,7 @@ export function splitAtDifferences(
     const differences = run.spans
       .filter((span) => !seen.has(span.difference) && seen.add(span.difference))
       .sort((a, b) => rank(a.kind) - rank(b.kind) || a.difference - b.difference)
-      .map((span) => ({ kind: span.kind, difference: span.difference, ...(span.note ? { note: span.note } : {}) }));
+      .map((span) => ({ kind: span.kind, difference: span.difference, detail: span.detail }));
     return { text: run.text, start: run.start, marked: true, kind: run.kind, differences };
   });
 }

@@ -1,4 +1,5 @@
-import type { Comparison, DifferenceKind } from '../../../shared/contract/comparison';
+import type { Comparison, Difference, DifferenceKind } from '../../../shared/contract/comparison';
+import { describeDifference, labelNamer } from '../../../shared/core/describe';
 import { DIFFERENCE_KIND_NAMES } from './differenceKinds';
 import { paragraphAt, rowIndexByParagraph, type EventRow } from './eventRows';
 
@@ -24,8 +25,9 @@ export interface DifferenceEntry {
   readonly docs: readonly number[];
   /** The words it marks in each source it marks, shortened, as "doc → words". */
   readonly excerpts: readonly { readonly doc: number; readonly text: string }[];
-  readonly note?: string;
-  /** Kind, note and marked words, lower-cased, for the search. */
+  /** The difference in words, naming the sources as the page shows them ('' when there is nothing to say). */
+  readonly description: string;
+  /** Kind, description and marked words, lower-cased, for the search. */
   readonly haystack: string;
 }
 
@@ -38,10 +40,14 @@ function excerpt(text: string): string {
 
 /**
  * Every difference between the members of a passage, in the order of the event's rows, then by source and place in its text: so
- * "next" walks down the story as the first source tells it. `scrub` is the blind mode's hiding of
- * source names, applied to what the search reads.
+ * "next" walks down the story as the first source tells it. `describe` puts a difference into words
+ * naming the sources as the page shows them (neutral labels in blind mode); the search reads that.
  */
-export function differenceEntries(comparison: Comparison, rows: readonly EventRow[], scrub: (text: string) => string = (text) => text): DifferenceEntry[] {
+export function differenceEntries(
+  comparison: Comparison,
+  rows: readonly EventRow[],
+  describe: (difference: Difference) => string = (difference) => describeDifference(difference, labelNamer(comparison.documents)),
+): DifferenceEntry[] {
   const rowOfGroup = new Map<string, number>();
   rows.forEach((row, i) => row.group && rowOfGroup.set(row.group.id, i));
   const rowOfParagraph = rowIndexByParagraph(rows);
@@ -63,15 +69,16 @@ export function differenceEntries(comparison: Comparison, rows: readonly EventRo
       const text = comparison.documents[doc]?.text ?? '';
       return { doc, text: excerpt(mine.map((span) => text.slice(span.start, span.end)).join(' … ')) };
     });
+    // As shown: in blind mode, searching for an outlet's name must not find its differences.
+    const description = describe(difference);
     entries.push({
       index,
       kind: difference.kind,
       row: row ?? rows.length,
       docs,
       excerpts,
-      ...(difference.note ? { note: difference.note } : {}),
-      // The note as shown: in blind mode, searching for an outlet's name must not find its differences.
-      haystack: [DIFFERENCE_KIND_NAMES[difference.kind], scrub(difference.note ?? ''), ...excerpts.map((e) => e.text)].join('\n').toLowerCase(),
+      description,
+      haystack: [DIFFERENCE_KIND_NAMES[difference.kind], description, ...excerpts.map((e) => e.text)].join('\n').toLowerCase(),
       first: firstSpan ? firstSpan.doc * 1e9 + firstSpan.start : 0,
     });
   });

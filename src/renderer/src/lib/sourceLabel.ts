@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { SourceDocument } from '../../../shared/contract/comparison';
+import type { Difference, SourceDocument } from '../../../shared/contract/comparison';
+import { describeDifference } from '../../../shared/core/describe';
 
 /**
  * How the page names a source. Every view that shows a source's name, title, file, byline, date or
@@ -7,7 +8,8 @@ import type { SourceDocument } from '../../../shared/contract/comparison';
  * text, not the brand) holds everywhere at once.
  *
  * Blind mode hides labels and metadata only. Article text is never rewritten, so a paragraph that
- * says "told the Courier" still says it; the page tells the person so.
+ * says "told the Courier" still says it; the page tells the person so. Differences are put into
+ * words with the names shown here (`describe`), so they need no rewriting either.
  */
 
 /** The fields of a source that can name its outlet. */
@@ -56,9 +58,15 @@ export interface SourceLabels {
    */
   metadata<T>(value: T): T | undefined;
   /**
-   * Text Parallax wrote about the sources (a difference's note, "Only the Courier reports this"),
-   * with every source's name replaced by its neutral label when names are hidden. Never used on
-   * article text.
+   * A difference in words, naming each source as `label` does: "Source B hedges with “may”" when
+   * names are hidden. A difference from an older comparison without a rule gives its saved note,
+   * scrubbed.
+   */
+  describe(difference: Difference): string;
+  /**
+   * Text Parallax wrote about the sources earlier and saved (a note's summary of the difference it
+   * is on, "Only the Courier reports this"), with every source's name replaced by its neutral label
+   * when names are hidden. Never used on article text.
    */
   scrub(text: string): string;
 }
@@ -81,10 +89,12 @@ export function sourceLabels(documents: readonly LabelledSource[], hidden: boole
       ? new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\p{N}[.,])(?:${names.map((entry) => escapeRegExp(entry.name)).join('|')})(?![\\p{L}\\p{N}])(?![.,]\\p{N})`, 'giu')
       : null;
   const indexOfName = new Map(names.map((entry) => [entry.name.toLowerCase(), entry.index]));
+  const scrub = (text: string): string => (pattern ? text.replace(pattern, (name) => neutralLabel(indexOfName.get(name.toLowerCase()) ?? 0)) : text);
+  const label = (index: number): string => displayLabel(documents[index], index, hidden);
 
   return {
     hidden,
-    label: (index) => displayLabel(documents[index], index, hidden),
+    label,
     labelForPath: (path) => {
       const index = byPath.get(path);
       if (index !== undefined) return displayLabel(documents[index], index, hidden);
@@ -92,7 +102,8 @@ export function sourceLabels(documents: readonly LabelledSource[], hidden: boole
     },
     title: (index) => (hidden ? undefined : documents[index]?.title),
     metadata: (value) => (hidden ? undefined : value),
-    scrub: (text) => (pattern ? text.replace(pattern, (name) => neutralLabel(indexOfName.get(name.toLowerCase()) ?? 0)) : text),
+    describe: (difference) => (difference.rule ? describeDifference(difference, label) : scrub(difference.note ?? '')),
+    scrub,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AlignmentGroup, Difference, SourceDocument, TextSpan } from '../../contract/comparison.js';
+import type { AlignmentGroup, Difference, DifferenceSide, DifferenceTerm, SourceDocument, TextSpan } from '../../contract/comparison.js';
 import { splitSentences } from '../sentences.js';
 import { STOP_WORDS } from '../text.js';
 import type { MemberText, PlacedToken } from '../wording.js';
@@ -11,10 +11,11 @@ import { findTerms, GAP, inflectionKey, termTextOf, type IndexedTerm, type Lexic
  * lexicon's loaded-term sets that have a role (`charged` or `evaluative`, see LOADED_ROLES), not
  * from particular sets, so a person's own sets take part as the shipped ones do.
  *
- * - Contrast: a word is marked only against a source whose matching sentences (the group's
- *   sentence links) tell the same thing without it. Where that sentence uses another term of the
- *   same `charged` set, the note names it ("slammed" where the other says "criticized").
- * - A word inside a quotation is the speaker's: it is marked, and the note says it is quoted.
+ * - Contrast: a word is marked against a source whose matching sentences (the group's sentence
+ *   links) tell the same thing without it; a word in a sentence that no other source tells is
+ *   marked on its own (the outlet's choice of words all the same), but never one both use. Where that sentence uses another term of the
+ *   same `charged` set, the difference names it ("slammed" where the other says "criticized").
+ * - A word inside a quotation is the speaker's: it is marked, and its rule says it is quoted.
  * - Names are never loaded terms: a capitalised word inside a sentence, or one that opens a name
  *   ("Hope Hicks"), is skipped; in a headline written in title case, a word is taken for a name
  *   when the articles write it with a capital inside a sentence.
@@ -240,15 +241,9 @@ function findWords(member: MemberText, span: TextSpan, keys: readonly string[]):
 }
 const usesWords = (member: MemberText, span: TextSpan, keys: readonly string[]): boolean => findWords(member, span, keys) !== undefined;
 
-/** Names of sources in a list: "A", "A and B", "A, B and C". */
-function listOf(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** What choosing the word signals, for the note: its tone, else what its set is. */
-function glossOf(term: IndexedTerm): string {
-  if (term.tone && term.tone.toLowerCase() !== 'neutral') return term.tone;
-  return term.role === 'evaluative' ? 'a word that judges' : 'charged';
+/** A lexicon term as a side of a difference shows it: the words as written, its set, tone and role. */
+function termOf(document: SourceDocument, span: { start: number; end: number }, term: IndexedTerm): DifferenceTerm {
+  return { text: document.text.slice(span.start, span.end), set: term.setId, ...(term.tone ? { tone: term.tone } : {}), ...(term.role ? { role: term.role } : {}) };
 }
 
 /**
@@ -286,6 +281,24 @@ export function loadedLanguageDifferences(
         }
         if (sentences.length > 0) partners.push({ doc: other.doc, sentences });
       }
+      // A judging word in a sentence no other source tells is still the outlet's choice of words,
+      // and a reader should see it: marked on its own, with no other side. (Scare quotes need a
+      // contrast: the marks are only a choice where another source writes the words without them.)
+      // (A word inside a quotation is the speaker's: without another source to set it against, it
+      // says nothing about the outlet, so it is not marked on its own.)
+      if (partners.length === 0) {
+        if (!item.scare && !item.quoted) {
+          out.push({
+            group: group.id,
+            kind: 'loaded-term',
+            spans: [{ doc: member.doc, start: item.start, end: item.end }],
+            rule: item.quoted ? 'loaded-word-quoted' : 'loaded-word',
+            sides: [{ doc: member.doc, part: 'has', terms: [termOf(document, item, item.term!)] }],
+            set: { id: item.term!.setId, name: item.term!.setName },
+          });
+        }
+        continue;
+      }
       const contrast: { doc: number; counterparts: Counterpart[]; plain: boolean }[] = [];
       for (const partner of partners) {
         const other = byDoc.get(partner.doc)!;
@@ -315,36 +328,36 @@ export function loadedLanguageDifferences(
         contrast.push({ doc: partner.doc, counterparts, plain: false });
       }
       if (contrast.length === 0) continue;
-      const label = (doc: number): string => documents[doc]!.label;
-      const words = `“${document.text.slice(item.start, item.end)}”`;
-      let note: string;
+      const spans = [{ doc: member.doc, start: item.start, end: item.end }, ...contrast.flatMap((c) => c.counterparts.map((counterpart) => counterpart.span))];
       if (item.scare) {
-        const plain = contrast.filter((c) => c.plain).map((c) => label(c.doc));
-        const absent = contrast.filter((c) => !c.plain).map((c) => label(c.doc));
-        note = `${document.label} puts ${words} in scare quotes, holding the word at a distance`;
-        if (plain.length > 0) note += `; ${listOf(plain)} ${plain.length === 1 ? 'writes' : 'write'} it without quotation marks`;
-        if (absent.length > 0) note += `; the matching sentence in ${listOf(absent)} does not use it`;
-      } else {
-        const term = item.term!;
-        const named = contrast.filter((c) => c.counterparts.length > 0);
-        const unnamed = contrast.filter((c) => c.counterparts.length === 0).map((c) => label(c.doc));
-        const says = (c: (typeof contrast)[number]): string => {
-          const counterpart = c.counterparts[0]!;
-          const tone = counterpart.term.tone && !isNeutral(counterpart.term) ? ` (${counterpart.term.tone})` : '';
-          return `${label(c.doc)} says “${documents[c.doc]!.text.slice(counterpart.span.start, counterpart.span.end)}”${tone}`;
-        };
-        note = item.quoted
-          ? `${words} (${glossOf(term)}) is in a quotation in ${document.label}, the speaker's word and not the outlet's`
-          : `${document.label} writes ${words} (${glossOf(term)})`;
-        if (named.length > 0) note += item.quoted ? `; ${named.map(says).join(' and ')}` : ` where ${named.map(says).join(' and ')}`;
-        if (unnamed.length > 0) note += `; the matching sentence in ${listOf(unnamed)} does not use it`;
-        note += ` · ${term.setName}`;
+        // The other sources write the words without the marks, or their matching sentence does not use them.
+        out.push({
+          group: group.id,
+          kind: 'loaded-term',
+          spans,
+          rule: 'scare-quotes',
+          sides: [
+            { doc: member.doc, part: 'has', terms: [{ text: document.text.slice(item.start, item.end) }] },
+            ...contrast.map((c): DifferenceSide => ({ doc: c.doc, part: c.plain ? 'plain' : 'lacks', terms: [] })),
+          ],
+        });
+        continue;
       }
+      // The other sources: the word of the same set their matching sentence uses, or none.
+      const term = item.term!;
       out.push({
         group: group.id,
         kind: 'loaded-term',
-        spans: [{ doc: member.doc, start: item.start, end: item.end }, ...contrast.flatMap((c) => c.counterparts.map((counterpart) => counterpart.span))],
-        note,
+        spans,
+        rule: item.quoted ? 'loaded-word-quoted' : 'loaded-word',
+        sides: [
+          { doc: member.doc, part: 'has', terms: [termOf(document, item, term)] },
+          ...contrast.map((c): DifferenceSide => {
+            const counterpart = c.counterparts[0];
+            return counterpart ? { doc: c.doc, part: 'has', terms: [termOf(documents[c.doc]!, counterpart.span, counterpart.term)] } : { doc: c.doc, part: 'lacks', terms: [] };
+          }),
+        ],
+        set: { id: term.setId, name: term.setName },
       });
     }
   }

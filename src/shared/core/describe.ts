@@ -1,0 +1,165 @@
+import type { Comparison, Difference, DifferencePart, DifferenceSide, DifferenceTerm, SourceDocument } from '../contract/comparison.js';
+
+/**
+ * Differences in words: the one place that turns what a difference is (its rule, its sides, its
+ * evidence) into the sentence a person reads, for the command line, the app, the HTML report and
+ * the exports alike. The caller says how to name a source: by its label, or by a neutral one
+ * ("Source A") in blind mode. A source's name enters the sentence only through `nameOf`; the words
+ * quoted from the articles are theirs, as written.
+ *
+ * Pure: no Node, no DOM.
+ */
+
+/** How the caller names the source at an index of `Comparison.documents`. */
+export type SourceNamer = (doc: number) => string;
+
+/** The namer that calls each source by its label, as the command line and the report do. */
+export function labelNamer(documents: readonly Pick<SourceDocument, 'label'>[]): SourceNamer {
+  return (doc) => documents[doc]?.label ?? '';
+}
+
+/** The sentence for a pair too long or too different to diff word by word. */
+export const TOO_LONG_DESCRIPTION = 'Too different to compare word by word within the limit; shown as one difference.';
+
+/** The longest quotation a description gives whole. */
+const QUOTE_SHOWN = 70;
+
+const sidesOf = (difference: Difference, ...parts: DifferencePart[]): DifferenceSide[] => (difference.sides ?? []).filter((side) => parts.includes(side.part));
+// Read from JSON, a side may lack its terms: it is described as having none.
+const termsOf = (side: DifferenceSide | undefined): readonly DifferenceTerm[] => side?.terms ?? [];
+const textsOf = (side: DifferenceSide | undefined): string => termsOf(side).map((term) => term.text).join(', ');
+const firstText = (side: DifferenceSide | undefined): string => termsOf(side)[0]?.text ?? '';
+
+/** Names of sources in a list: "A", "A and B", "A, B and C". */
+function listOf(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A plain word of a set of one meaning: its tone is not worth saying. */
+const isNeutral = (term: DifferenceTerm): boolean => term.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
+
+/** What choosing a loaded word signals: its tone, else what its set is. */
+function glossOf(term: DifferenceTerm | undefined): string {
+  if (term?.tone && term.tone.toLowerCase() !== 'neutral') return term.tone;
+  return term?.role === 'evaluative' ? 'a word that judges' : 'charged';
+}
+
+/** The tones of a side's words, once each, in brackets: " (neutral, doubt)"; nothing without any. */
+function tonesOf(side: DifferenceSide | undefined): string {
+  const tones = [...new Set(termsOf(side).map((term) => term.tone).filter(Boolean))];
+  return tones.length > 0 ? ` (${tones.join(', ')})` : '';
+}
+
+/** Each word with its own tone: "vowed (emphasis), said (neutral)". */
+const withTones = (side: DifferenceSide | undefined): string => termsOf(side).map((term) => `${term.text}${term.tone ? ` (${term.tone})` : ''}`).join(', ');
+
+const shortQuote = (text: string): string => (text.length > QUOTE_SHOWN ? text.slice(0, QUOTE_SHOWN - 3).trimEnd() + '…' : text);
+
+/**
+ * A difference in words, naming each source through `nameOf`: "Quillon Dispatch hedges with
+ * “may”; Amberline Wire states it plainly", or with a blind namer "Source C hedges with “may”;
+ * Source A states it plainly". A difference saved before rules were recorded gives its legacy note.
+ */
+export function describeDifference(difference: Difference, nameOf: SourceNamer): string {
+  const sides = difference.sides ?? [];
+  const name = (side: DifferenceSide | undefined): string => (side ? nameOf(side.doc) : '');
+  const names = (list: readonly DifferenceSide[]): string[] => list.map((side) => nameOf(side.doc));
+  const [first, second] = sides;
+  const has = sidesOf(difference, 'has');
+  const lacks = sidesOf(difference, 'lacks');
+  const setName = difference.set?.name ?? '';
+  switch (difference.rule) {
+    case 'too-long':
+      return TOO_LONG_DESCRIPTION;
+    case 'set-contrast':
+      return `${textsOf(first)}${tonesOf(first)} → ${textsOf(second)}${tonesOf(second)} · ${setName}`;
+    case 'verb-contrast':
+      return `${withTones(first)} → ${withTones(second)} · ${setName}`;
+    case 'credit-one-side':
+      return `${name(has[0])} credits a source (“${firstText(has[0])} …”); ${name(lacks[0])} states it without one`;
+    case 'hedge-contrast':
+      return `${name(first)} hedges with “${textsOf(first)}”; ${name(second)} with “${textsOf(second)}”`;
+    case 'hedge-one-side':
+      return `${name(has[0])} hedges with “${firstText(has[0])}”; ${name(lacks[0])} states it plainly`;
+    case 'label-for-name': {
+      const named = sidesOf(difference, 'names')[0];
+      return `${name(named)} names “${firstText(named)}”; ${name(has[0])} calls it “${textsOf(has[0])}”`;
+    }
+    case 'clause-one-side':
+      return `Only ${name(has[0])} says “${firstText(has[0])}”; ${name(lacks[0])} leaves it out`;
+    case 'wording': {
+      const before = firstText(first);
+      const after = firstText(second);
+      if (!before) return `${name(second)} adds “${after}”`;
+      if (!after) return `${name(first)} has “${before}”; ${name(second)} leaves it out`;
+      return `${before} → ${after}`;
+    }
+    case 'quote': {
+      const parts = [`Quoted by ${names(sidesOf(difference, 'quotes')).join(', ')}: “${shortQuote(difference.evidence?.quote ?? '')}”`];
+      const paraphrasing = names(sidesOf(difference, 'paraphrases'));
+      if (paraphrasing.length > 0) parts.push(`paraphrased by ${paraphrasing.join(', ')}`);
+      if (lacks.length > 0) parts.push(`not in ${names(lacks).join(', ')}`);
+      return parts.join('; ');
+    }
+    case 'figures': {
+      const evidence = difference.evidence ?? {};
+      const figures = evidence.figures ?? [];
+      const values = figures.map((figure) => `${nameOf(figure.doc)}: ${figure.text}${figure.attribution ? ` (${figure.attribution})` : ''}`).join(' · ');
+      const outliers = figures.filter((figure) => figure.outlier);
+      const flag = outliers.length > 0 ? ` — ${outliers.map((figure) => `${nameOf(figure.doc)}'s ${figure.text.split(/\s/)[0]} is far out of line with the others`).join('; ')}` : '';
+      return `${evidence.quantity === 'killed' ? 'Deaths' : `Figures for “${evidence.counted ?? ''}”`}: ${values}${flag}`;
+    }
+    case 'figure-one-side':
+    case 'name-one-side':
+      return `Only ${name(has[0])} ${difference.rule === 'figure-one-side' ? 'gives' : 'names'} “${firstText(has[0])}”; ${names(lacks).join(', ')} ${lacks.length === 1 ? 'does' : 'do'} not`;
+    case 'paragraph-one-side':
+      return `Only ${name(has[0])} reports this; ${names(lacks).join(', ')} ${lacks.length === 1 ? 'leaves' : 'leave'} it out`;
+    case 'scare-quotes': {
+      const plain = names(sidesOf(difference, 'plain'));
+      const absent = names(lacks);
+      let text = `${name(first)} puts “${firstText(first)}” in scare quotes, holding the word at a distance`;
+      if (plain.length > 0) text += `; ${listOf(plain)} ${plain.length === 1 ? 'writes' : 'write'} it without quotation marks`;
+      if (absent.length > 0) text += `; the matching sentence in ${listOf(absent)} does not use it`;
+      return text;
+    }
+    case 'loaded-word':
+    case 'loaded-word-quoted': {
+      const quoted = difference.rule === 'loaded-word-quoted';
+      const term = termsOf(first)[0];
+      const words = `“${term?.text ?? ''}”`;
+      // The other sources: those whose matching sentence uses another word of the set, and those whose does not use it.
+      const named = sides.slice(1).filter((side) => side.part === 'has' && termsOf(side).length > 0);
+      const unnamed = names(sides.slice(1).filter((side) => side.part === 'lacks'));
+      const says = (side: DifferenceSide): string => {
+        const counterpart = termsOf(side)[0]!;
+        const tone = counterpart.tone && !isNeutral(counterpart) ? ` (${counterpart.tone})` : '';
+        return `${name(side)} says “${counterpart.text}”${tone}`;
+      };
+      let text = quoted ? `${words} (${glossOf(term)}) is in a quotation in ${name(first)}, the speaker's word and not the outlet's` : `${name(first)} writes ${words} (${glossOf(term)})`;
+      if (named.length > 0) text += quoted ? `; ${named.map(says).join(' and ')}` : ` where ${named.map(says).join(' and ')}`;
+      if (unnamed.length > 0) text += `; the matching sentence in ${listOf(unnamed)} does not use it`;
+      if (sides.length === 1) text += '; no other source tells this sentence';
+      return `${text} · ${setName}`;
+    }
+    default:
+      // Saved before rules were recorded (or by a later version with a rule this one does not know).
+      return difference.note ?? '';
+  }
+}
+
+/**
+ * The comparison as `parallax compare --json` prints it: each difference with its `description`,
+ * naming the sources by their labels, so that readers of the JSON get the words too.
+ */
+export function withDescriptions(comparison: Comparison): Comparison {
+  const nameOf = labelNamer(comparison.documents);
+  return {
+    ...comparison,
+    differences: comparison.differences.map((difference) => {
+      const description = describeDifference(difference, nameOf);
+      // `note` is the same words under the field's old name, for readers of earlier versions'
+      // JSON: the contract adds fields but never takes one away.
+      return { ...difference, description, note: description };
+    }),
+  };
+}
