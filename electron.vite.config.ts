@@ -8,7 +8,8 @@ import react from '@vitejs/plugin-react';
  * - main: the Electron main process (`index`) and the headless command line (`cli`), which share
  *   the pure core in src/shared and the plain Node services in src/main/services, and the import
  *   worker (`import-worker`) that reads web pages, Word files and PDFs off the main thread, and the
- *   comparison worker (`compare-worker`) that works out comparisons off it.
+ *   comparison worker (`compare-worker`) that works out comparisons off it, and the batch worker
+ *   (`batch-worker`) of `parallax batch`.
  * - preload: CommonJS, as a sandboxed preload must be.
  * - renderer: the React app.
  */
@@ -27,6 +28,8 @@ export default defineConfig({
           'import-worker': resolve('src/main/services/import/worker.ts'),
           // The comparison's worker thread, so the window never waits on it: see services/compare-pool.ts.
           'compare-worker': resolve('src/main/services/compare-worker.ts'),
+          // `parallax batch`'s worker threads, a story at a time: see cli/batch.ts.
+          'batch-worker': resolve('src/main/cli/batch-worker.ts'),
         },
       },
     },

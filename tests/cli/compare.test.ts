@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/main/cli/index.js';
+import type { Comparison } from '../../src/shared/contract/comparison.js';
 import { checkComparison } from '../../src/shared/contract/validate.js';
+import { describeDifference, labelNamer } from '../../src/shared/core/describe.js';
 import { seedPaths } from '../support/seeds.js';
 
 function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -22,6 +24,21 @@ describe('parallax compare', () => {
     expect(comparison.schema).toBe('parallax.comparison/1');
     expect(comparison.documents).toHaveLength(5);
     expect(checkComparison(comparison)).toEqual([]);
+  });
+
+  it('gives each difference in the JSON what it is and its description, naming the sources by their labels', async () => {
+    const comparison = JSON.parse((await run(['compare', ...seedPaths(), '--json'])).stdout) as Comparison;
+    const nameOf = labelNamer(comparison.documents);
+    expect(comparison.differences.length).toBeGreaterThan(10);
+    for (const difference of comparison.differences) {
+      expect(difference.rule).toBeDefined();
+      expect(difference.sides?.length).toBeGreaterThan(0);
+      expect(difference.description).toBe(describeDifference(difference, nameOf));
+      // The old field keeps its place for earlier readers, with the same words.
+      expect(difference.note).toBe(difference.description);
+    }
+    // The sentences people know: "Only 002 reports this; 000, 001, 003, 004 leave it out".
+    expect(comparison.differences.map((difference) => difference.description)).toContainEqual(expect.stringMatching(/^Only 00\d reports this; (00\d, ){3}00\d leave it out$/));
   });
 
   it('prints a readable summary with the differing words marked', async () => {

@@ -131,6 +131,26 @@ describe('parallax report', () => {
     expect(readFileSync(out, 'utf8')).toContain('0 notes');
   });
 
+  it('reads each file with the encoding the person chose for it in the app, as the app does', async () => {
+    const folder = join(root, 'encodings');
+    const data = join(folder, 'data');
+    mkdirSync(data, { recursive: true });
+    const chosen = join(folder, 'cafe-a.txt');
+    const detected = join(folder, 'cafe-b.txt');
+    writeFileSync(chosen, 'Café reopens\n\nThe café on Mill Street reopened on Monday, its owner said.\n');
+    writeFileSync(detected, 'Mill Street café back\n\nThe café on Mill Street opened its doors again on Monday.\n');
+    const store = await openNotesStore(data);
+    // Read as Windows-1252, the UTF-8 "é" shows as "Ã©": proof that the choice was used.
+    await store.updateSourcePreferences(chosen, (current) => ({ ...current, encoding: 'windows-1252' }));
+    await store.close();
+    const out = join(folder, 'report.html');
+    const result = await run(['report', chosen, detected, '--html', out, '--data-dir', data]);
+    expect(result.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('CafÃ© reopens');
+    expect(html).toContain('Mill Street café back');
+  });
+
   it('refuses a report without --html or files', async () => {
     expect((await run(['report', fileA])).stderr).toContain('--html OUT');
     expect((await run(['report', '--html', join(root, 'x.html')])).code).toBe(2);

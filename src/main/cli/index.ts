@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareDocuments } from '../../shared/core/compare.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { formatComparison } from '../../shared/core/format.js';
-import { defaultLexiconPath, loadLexicon } from '../services/lexicon.js';
-import { openSources } from '../services/sources.js';
+import { compareOpened, comparisonJson, lexiconInUse, openForComparison } from '../services/comparison-service.js';
+import { defaultLexiconPath } from '../services/lexicon.js';
 import { parseCommand } from './args.js';
+import { BATCH_USAGE, batchCommand } from './batch.js';
 import { IMPORT_USAGE, importCommand } from './import.js';
 import { launchApp } from './launch.js';
 import { NOTES_USAGE, notesCommand, reportCommand } from './notes.js';
+import { COMPARE_QDPX_USAGE, compareToQdpx } from './qdpx.js';
 
 /**
  * The `parallax` command line: the app's main job, headless, on the same core and services.
@@ -21,8 +22,9 @@ import { NOTES_USAGE, notesCommand, reportCommand } from './notes.js';
 export const USAGE = `Usage:
   parallax [FILE...]                      open the app, comparing the files given
   parallax compare FILE... [options]      compare articles headless and print the result
+  parallax batch DIR|MANIFEST --out DIR   compare many stories, a JSON each and a summary table
 ${IMPORT_USAGE.split('\n')[0]}
-  parallax notes export --format F ...    write the app's notes as md, csv, json or jsonld
+  parallax notes export --format F ...    write the app's notes as md, csv, json, jsonld or qdpx
   parallax report FILE... --html OUT      a printable HTML report of a comparison and its notes
 
 Options for compare:
@@ -35,7 +37,9 @@ Options for compare:
                       of the default one in resources/lexicon/default.json
   --timings           print how long reading, comparing and printing took, and peak
                       memory, as one JSON line on stderr
+${COMPARE_QDPX_USAGE}
 
+${BATCH_USAGE.slice(BATCH_USAGE.indexOf('Options for batch:'), BATCH_USAGE.indexOf('  -h, --help'))}
 ${IMPORT_USAGE.split('\n').slice(2).join('\n')}
 ${NOTES_USAGE.split('\n').slice(4).join('\n')}
   -h, --help          show this help
@@ -47,6 +51,8 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
+  /** Whether stderr is a terminal (for progress bars); not when not given. */
+  readonly stderrIsTTY?: boolean;
 }
 
 const processIO: CliIO = {
@@ -54,6 +60,7 @@ const processIO: CliIO = {
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
 declare const __PARALLAX_VERSION__: string | undefined;
@@ -70,6 +77,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     return 0;
   }
   if (command === 'compare') return compare(rest, io);
+  if (command === 'batch') return batchCommand(rest, io, resourcesDir(), VERSION);
   if (command === 'import') return importCommand(rest, io, USAGE);
   if (command === 'notes') return notesCommand(rest, io, resourcesDir());
   if (command === 'report') return reportCommand(rest, io, resourcesDir());
@@ -90,6 +98,8 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
         width: { type: 'string' },
         timings: { type: 'boolean', default: false },
         lexicon: { type: 'string' },
+        qdpx: { type: 'string' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -110,6 +120,10 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
+  if (values['data-dir'] !== undefined && values.qdpx === undefined) {
+    io.stderr('parallax compare: --data-dir is for --qdpx (the notes and codebook of the app go into the project); give --qdpx OUT.qdpx too.\n');
+    return 2;
+  }
   let width = io.columns ?? 100;
   if (values.width !== undefined) {
     width = Number(values.width);
@@ -120,28 +134,32 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
   }
 
   const started = performance.now();
-  const lexiconFile = values.lexicon ?? defaultLexiconPath(resourcesDir());
-  const lexicon = await loadLexicon(lexiconFile);
+  const lexicon = await lexiconInUse(resourcesDir(), values.lexicon ? { file: values.lexicon } : {});
   if (!lexicon.ok) {
     io.stderr(`parallax compare: ${lexicon.message}\n`);
     return 2;
   }
-  const { documents, problems } = await openSources(positionals);
+  const { documents, problems } = await openForComparison(positionals);
   const opened = performance.now();
   for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
   if (documents.length < 2) {
     io.stderr(`parallax compare: ${documents.length === 0 ? 'no file' : 'only one file'} could be opened; a comparison needs at least two.\n`);
     return 2;
   }
-  const comparison = compareDocuments(documents, { threshold, lexicon: lexicon.lexicon });
+  const comparison = await compareOpened(documents, { threshold, lexicon: lexicon.lexicon });
   const compared = performance.now();
   if (values.json) {
-    io.stdout(JSON.stringify(comparison, null, 2) + '\n');
+    // Each difference with its description in words, naming the sources by their labels (the same JSON as batch writes).
+    io.stdout(comparisonJson(comparison));
   } else {
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !process.env.NO_COLOR));
     io.stdout(formatComparison(comparison, { color, width }));
   }
   for (const notice of comparison.notices ?? []) io.stderr(`parallax: ${notice}\n`);
+  if (values.qdpx !== undefined) {
+    const written = await compareToQdpx(comparison, positionals, { out: values.qdpx, dataDir: values['data-dir'], resourcesDir: resourcesDir(), version: VERSION }, io);
+    if (written !== 0) return written;
+  }
   if (values.timings) {
     const ms = (value: number): number => Math.round(value * 10) / 10;
     io.stderr(

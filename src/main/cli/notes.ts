@@ -1,20 +1,19 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Comparison, SourceDocument } from '../../shared/contract/comparison.js';
-import { COMPARISON_SCHEMA } from '../../shared/contract/comparison.js';
+import type { SourceDocument } from '../../shared/contract/comparison.js';
 import type { Codebook } from '../../shared/contract/codebook.js';
 import type { Lexicon } from '../../shared/contract/lexicon.js';
 import { targetAnchors, type Note } from '../../shared/contract/notes.js';
-import { compareDocuments } from '../../shared/core/compare.js';
-import { applySourcePreferences } from '../../shared/core/document.js';
 import { comparisonReport, notesToCsv, notesToJson, notesToJsonLd, notesToMarkdown, type ExportComparison, type NotesExport } from '../../shared/notes/export/index.js';
 import { comparisonIdFor } from '../services/api.js';
-import { applyLexiconChanges, defaultLexiconPath, loadLexicon } from '../services/lexicon.js';
+import { compareOpened, lexiconInUse as comparisonLexicon, openForComparison } from '../services/comparison-service.js';
 import { defaultCodebookPath, loadCodebook } from '../services/notes-api.js';
-import { openSources } from '../services/sources.js';
+import { FileRefusedError, readRegularFile } from '../services/safe-read.js';
+import { storeFileReading } from '../services/store-backups.js';
 import { parseStore, STORE_FILE, StoreDamagedError, type StoreData } from '../services/store.js';
 import { parseCommand } from './args.js';
+import { writeQdpxFile } from './qdpx.js';
 import type { CliIO } from './index.js';
 
 /**
@@ -23,15 +22,17 @@ import type { CliIO } from './index.js';
  * read (never written, never recovered: that is the app's job when it starts).
  */
 
-export const NOTES_FORMATS = ['md', 'csv', 'json', 'jsonld'] as const;
+export const NOTES_FORMATS = ['md', 'csv', 'json', 'jsonld', 'qdpx'] as const;
 
 export const NOTES_USAGE = `Usage:
-  parallax notes export --format md|csv|json|jsonld [--comparison ID|FILE]... [--out FILE] [--data-dir DIR]
+  parallax notes export --format md|csv|json|jsonld|qdpx [--comparison ID|FILE]... [--out FILE] [--data-dir DIR]
   parallax report FILE... --html OUT [--data-dir DIR] [--threshold N] [--lexicon FILE]
 
 notes export writes the notes kept by the app:
   --format F          md (a hand-in), csv (one row per coded segment), json (parallax.notes/1,
-                      what the app imports), jsonld (W3C Web Annotations)
+                      what the app imports), jsonld (W3C Web Annotations), qdpx (a REFI-QDA
+                      project for MAXQDA, NVivo, ATLAS.ti, QualCoder; needs --out)
+  --analysis          with qdpx: Parallax's own analysis too (differences by kind, aligned passages)
   --comparison X      only this comparison: its id, or a file it compares (repeatable);
                       default: every comparison with notes
   --out FILE          write to FILE (default: print)
@@ -59,8 +60,9 @@ async function readStore(dataDir: string): Promise<Read<StoreData>> {
   const file = join(dataDir, STORE_FILE);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file, storeFileReading('the notes store'));
   } catch (error) {
+    if (error instanceof FileRefusedError) return { ok: false, message: error.message };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return { ok: false, message: `there is no notes store in ${dataDir} (no ${STORE_FILE}). Give the folder the app uses with --data-dir DIR; without it, the app's default folder is used.` };
@@ -75,24 +77,20 @@ async function readStore(dataDir: string): Promise<Read<StoreData>> {
   }
 }
 
-/** The lexicon the app would use: the shipped default with the person's changes. */
+/** The lexicon the app would use: the shipped default with the person's changes (or the file given). */
 async function lexiconInUse(resourcesDir: string, store: StoreData | null, file?: string): Promise<Read<Lexicon>> {
-  const loaded = await loadLexicon(file ?? defaultLexiconPath(resourcesDir));
-  if (!loaded.ok) return { ok: false, message: loaded.message };
-  return { ok: true, value: file ? loaded.lexicon : applyLexiconChanges(loaded.lexicon, store?.lexicon ?? null) };
+  const loaded = await comparisonLexicon(resourcesDir, { ...(file ? { file } : {}), changes: store?.lexicon ?? null });
+  return loaded.ok ? { ok: true, value: loaded.lexicon } : loaded;
 }
 
-/** A comparison of what could be opened (a single source still carries its notes). */
-function comparisonOf(documents: readonly SourceDocument[], lexicon: Lexicon, threshold?: number): Comparison {
-  if (documents.length >= 2) return compareDocuments(documents, { lexicon, ...(threshold === undefined ? {} : { threshold }) });
-  return { schema: COMPARISON_SCHEMA, documents, groups: [], differences: [] };
-}
-
-/** Open files with the person's decisions about them (labels, paragraphs marked), as the app does. */
+/**
+ * Open files as the app does, through the comparison service: with the encodings the person chose
+ * for them and their other decisions (labels, paragraphs marked).
+ */
 async function openWithPreferences(paths: readonly string[], store: StoreData | null, io: CliIO): Promise<SourceDocument[]> {
-  const { documents, problems } = await openSources(paths);
+  const { documents, problems } = await openForComparison(paths, store ? (path) => store.sources[path] : undefined);
   for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
-  return documents.map((document) => applySourcePreferences(document, store?.sources[document.path]));
+  return documents;
 }
 
 async function writeOut(text: string, out: string | undefined, command: string, io: CliIO): Promise<boolean> {
@@ -136,6 +134,7 @@ export async function notesCommand(args: readonly string[], io: CliIO, resources
         comparison: { type: 'string', multiple: true },
         out: { type: 'string' },
         'data-dir': { type: 'string' },
+        analysis: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -145,6 +144,10 @@ export async function notesCommand(args: readonly string[], io: CliIO, resources
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   const format = values.format;
+  if (format === 'qdpx' && !values.out) {
+    io.stderr('parallax notes export: a REFI-QDA project is a zip file: say where to write it with --out FILE.qdpx.\n');
+    return 2;
+  }
   if (!format || !(NOTES_FORMATS as readonly string[]).includes(format)) {
     io.stderr(`parallax notes export: ${format ? `unknown format "${format}"` : 'say which format with --format'}; the formats are ${NOTES_FORMATS.join(', ')}.\n`);
     return 2;
@@ -195,12 +198,16 @@ export async function notesCommand(args: readonly string[], io: CliIO, resources
     const sources = stored?.sources ?? [...new Set(notes.flatMap((note) => targetAnchors(note.target).map((anchor) => anchor.source)))].map((path) => ({ path, label: path.split(/[\\/]/).pop() ?? path }));
     const documents = await openWithPreferences(sources.map((source) => source.path), data, io);
     if (documents.length < sources.length) unopened++;
-    const comparison = documents.length > 0 ? comparisonOf(documents, lexicon.value) : undefined;
+    const comparison = documents.length > 0 ? await compareOpened(documents, { lexicon: lexicon.value }) : undefined;
     comparisons.push({ id, title: stored?.title ?? comparison?.documents[0]?.title ?? id, sources, notes, ...(comparison ? { comparison } : {}) });
   }
   const input: NotesExport = { comparisons, codebook: await codebookInUse(resourcesDir, data), exported: new Date().toISOString() };
-  const text = format === 'md' ? notesToMarkdown(input) : format === 'csv' ? notesToCsv(input) : format === 'json' ? notesToJson(input) : notesToJsonLd(input);
-  if (!(await writeOut(text, values.out, 'notes export', io))) return 2;
+  if (format === 'qdpx') {
+    if (!(await writeQdpxFile(values.out!, { ...input, includeAnalysis: values.analysis, origin: 'Parallax' }, io, 'notes export'))) return 2;
+  } else {
+    const text = format === 'md' ? notesToMarkdown(input) : format === 'csv' ? notesToCsv(input) : format === 'json' ? notesToJson(input) : notesToJsonLd(input);
+    if (!(await writeOut(text, values.out, 'notes export', io))) return 2;
+  }
   const count = comparisons.reduce((sum, item) => sum + item.notes.length, 0);
   if (values.out) io.stderr(`parallax: ${count} ${count === 1 ? 'note' : 'notes'} from ${comparisons.length} ${comparisons.length === 1 ? 'comparison' : 'comparisons'} written to ${values.out}.\n`);
   return unopened > 0 ? 1 : 0;
@@ -257,7 +264,7 @@ export async function reportCommand(args: readonly string[], io: CliIO, resource
     io.stderr('parallax report: no file could be opened.\n');
     return 2;
   }
-  const comparison = comparisonOf(documents, lexicon.value, threshold);
+  const comparison = await compareOpened(documents, { lexicon: lexicon.value, threshold });
   const id = comparisonIdFor(paths);
   const notes = data?.notes.filter((note) => note.comparisonId === id) ?? [];
   const stored = data?.comparisons.find((candidate) => candidate.id === id);

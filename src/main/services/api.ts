@@ -10,7 +10,6 @@ import type {
   OpenProblem,
   RecentComparison,
   SourceChoices,
-  TextEncoding,
 } from '../../shared/contract/api.js';
 import type { Comparison, SourceDocument } from '../../shared/contract/comparison.js';
 import { LEXICON_SCHEMA, parseLexicon, type Lexicon } from '../../shared/contract/lexicon.js';
@@ -18,13 +17,14 @@ import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { applySourcePreferences, labelFromPath, paragraphKey } from '../../shared/core/document.js';
 import { hashText } from '../../shared/core/hash.js';
 import { CancelledError, ComparisonSlot, runComparison } from './compare-pool.js';
+import { readSources as readSourcesWithChoices, type ReadSourcesResult } from './comparison-service.js';
 import { UserFacingError } from './dispatch.js';
 import { writeFileDurably } from './durable-file.js';
 import { applyLexiconChanges, loadLexicon, withRemovedSet, withSavedSet, type LexiconChanges } from './lexicon.js';
 import { createNotesHandlers, EMPTY_CODEBOOK, loadCodebook } from './notes-api.js';
 import { createNotesTransferHandlers, type SaveDialogPurpose } from './notes-transfer.js';
 import { savePastedSource } from './pasted.js';
-import { openSources, type OpenSourcesResult } from './sources.js';
+import { openSources } from './sources.js';
 import { openNotesStore, type StoredSourcePreferences } from './store.js';
 
 /**
@@ -79,6 +79,8 @@ export interface ApiServiceOptions {
   printToPdf?: (html: string) => Promise<Uint8Array>;
   /** Ask the person for a lexicon file to import (Electron's open dialog in the app); null when they cancel. */
   pickLexiconFile?: () => Promise<string | null>;
+  /** Ask the person for a REFI-QDA codebook (.qdc) or project (.qdpx) to take codes from; null when they cancel. */
+  pickCodebookFile?: () => Promise<string | null>;
   /** Called with how far the comparison being worked out has got, for the page. */
   onProgress?: (progress: ComparisonProgress) => void;
   /**
@@ -168,22 +170,9 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   };
   const now = options.now ?? (() => new Date());
 
-  /** The encodings remembered for these files, for `openSources`. */
-  function rememberedEncodings(paths: readonly string[]): Record<string, TextEncoding> {
-    const encodings: Record<string, TextEncoding> = {};
-    for (const path of paths) {
-      const encoding = store.sourcePreferences(path)?.encoding;
-      if (encoding) encodings[path] = encoding;
-    }
-    return encodings;
-  }
-
-  /** Read the files, with the encodings remembered for them. */
-  async function readSources(requested: readonly string[]): Promise<{ paths: string[] } & OpenSourcesResult> {
-    const paths = [...new Set(requested.map((path) => resolve(path)))];
-    const encodings = rememberedEncodings(paths);
-    const { documents, problems } = await openSources(paths, { encodings });
-    return { paths, documents, problems };
+  /** Read the files through the comparison service, with the encodings remembered for them. */
+  function readSources(requested: readonly string[]): Promise<ReadSourcesResult> {
+    return readSourcesWithChoices(requested, (path) => store.sourcePreferences(path));
   }
 
   /** The person's choices applied to a document, and what they were, for the page. */
@@ -314,6 +303,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       compare: compareForExport,
       ...(options.pickSavePath ? { pickSavePath: options.pickSavePath } : {}),
       ...(options.pickNotesFile ? { pickNotesFile: options.pickNotesFile } : {}),
+      ...(options.pickCodebookFile ? { pickCodebookFile: options.pickCodebookFile } : {}),
+      version: options.version,
       ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
       now,
       onRecentChanged: recentChanged,
