@@ -168,6 +168,19 @@ function start(): void {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
 
+  const pickCodebookFile = async (): Promise<string | null> => {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import a codebook (REFI-QDA)',
+      properties: ['openFile'],
+      filters: [
+        { name: 'REFI-QDA codebook or project', extensions: ['qdc', 'qdpx'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
   const openWindow = (): void => {
     mainWindow = createMainWindow({ preloadPath, origin, allowDevTools: isDev });
     mainWindow.on('closed', () => {
@@ -230,6 +243,7 @@ function start(): void {
         pickSavePath,
         pickLexiconFile,
         pickNotesFile,
+        pickCodebookFile,
         printToPdf: printHtmlToPdf,
         initialPaths,
         onRecentChanged: installMenu,

@@ -1,7 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { ApiHandlers, ApiValidRequest, NoteExportFormat } from '../../shared/contract/api.js';
+import type { ApiHandlers, ApiValidRequest, CodebookImportResult, NoteExportFormat } from '../../shared/contract/api.js';
 import type { Codebook } from '../../shared/contract/codebook.js';
 import type { Comparison } from '../../shared/contract/comparison.js';
 import { targetAnchors, type Note } from '../../shared/contract/notes.js';
@@ -15,13 +14,18 @@ import {
   type ExportComparison,
   type NotesExport,
 } from '../../shared/notes/export/index.js';
+import { mergeRefiCodebook } from '../../shared/qda/codebook-import.js';
 import { UserFacingError } from './dispatch.js';
 import { writeFileDurably } from './durable-file.js';
+import { FileRefusedError, readRegularTextFile } from './safe-read.js';
+import { makeQdpx } from './qda/qdpx.js';
+import { readRefiCodebookFile } from './qda/refi-read.js';
 import type { NotesStore } from './store.js';
 
 /**
  * Notes leaving the app (`notes:export`: Markdown, CSV, JSON, Web Annotation JSON-LD, an HTML
- * report, PDF) and coming back (`notes:import`, a `parallax.notes/1` file). The formats are
+ * report, PDF, a REFI-QDA project) and coming back (`notes:import`, a `parallax.notes/1` file;
+ * `codebook:import`, the codes of a REFI-QDA codebook or project). The formats are
  * notes-core's pure functions (src/shared/notes/export); this module asks where, works out the
  * comparisons the notes are placed on, and writes durably.
  */
@@ -51,6 +55,10 @@ export interface NotesTransferOptions {
    */
   readonly printToPdf?: (html: string) => Promise<Uint8Array>;
   readonly now: () => Date;
+  /** Ask for a REFI-QDA codebook (.qdc) or project (.qdpx) to take codes from; null when the person cancels. */
+  readonly pickCodebookFile?: () => Promise<string | null>;
+  /** The app's version, named as the origin of a REFI-QDA project. */
+  readonly version?: string;
   /** Called after an import put comparisons on the recent list, for the native menu. */
   readonly onRecentChanged?: () => void;
 }
@@ -62,6 +70,7 @@ const FORMATS: Record<NoteExportFormat, { extension: string; name: string }> = {
   jsonld: { extension: 'jsonld', name: 'Web Annotation (JSON-LD)' },
   html: { extension: 'html', name: 'HTML report' },
   pdf: { extension: 'pdf', name: 'PDF report' },
+  qdpx: { extension: 'qdpx', name: 'REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)' },
 };
 
 /** Import reads at most this much: a notes file of tens of thousands of notes is far smaller. */
@@ -97,7 +106,7 @@ const importedComparisonsSchema = z.array(
   }),
 );
 
-export function createNotesTransferHandlers(options: NotesTransferOptions): Pick<ApiHandlers, 'notes:export' | 'notes:import'> {
+export function createNotesTransferHandlers(options: NotesTransferOptions): Pick<ApiHandlers, 'notes:export' | 'notes:import' | 'codebook:import'> {
   const { store } = options;
 
   /** Every comparison the export covers, with its notes, placed on the comparison worked out now. */
@@ -135,13 +144,16 @@ export function createNotesTransferHandlers(options: NotesTransferOptions): Pick
         throw new UserFacingError('Parallax cannot make a PDF here. Export the HTML report and print it from a browser instead.', 'failed');
       }
       if (!options.pickSavePath) throw new UserFacingError('Parallax cannot ask where to save here.', 'failed');
-      if (request.comparisonId !== undefined && !isReport && !store.listAllNotes().some((note) => note.comparisonId === request.comparisonId)) {
-        throw new UserFacingError('This comparison has no notes yet, so there is nothing to export. Write a note first.', 'not-found');
+      // A REFI-QDA project with Parallax's analysis is worth having before any note is written.
+      const withAnalysis = request.format === 'qdpx' && request.includeAnalysis === true;
+      if (request.comparisonId !== undefined && !isReport && !withAnalysis && !store.listAllNotes().some((note) => note.comparisonId === request.comparisonId)) {
+        const orAnalysis = request.format === 'qdpx' ? ", or include Parallax's analysis" : '';
+        throw new UserFacingError(`This comparison has no notes yet, so there is nothing to export. Write a note first${orAnalysis}.`, 'not-found');
       }
       const recentTitle = request.comparisonId ? store.listRecent().find((comparison) => comparison.id === request.comparisonId)?.title : undefined;
       const suggested = request.comparisonId
-        ? `${slug(recentTitle ?? '')}-${isReport ? 'report' : 'notes'}.${format.extension}`
-        : `parallax-notes.${format.extension}`;
+        ? `${slug(recentTitle ?? '')}-${isReport ? 'report' : request.format === 'qdpx' ? 'project' : 'notes'}.${format.extension}`
+        : `parallax-${request.format === 'qdpx' ? 'project' : 'notes'}.${format.extension}`;
       const path = await options.pickSavePath(suggested, {
         title: isReport ? 'Save the report' : 'Export notes',
         filter: { name: format.name, extensions: [format.extension] },
@@ -163,6 +175,9 @@ export function createNotesTransferHandlers(options: NotesTransferOptions): Pick
           break;
         case 'jsonld':
           content = notesToJsonLd(input);
+          break;
+        case 'qdpx':
+          content = makeQdpx({ ...input, includeAnalysis: withAnalysis, origin: `Parallax${options.version ? ` ${options.version}` : ''}` }).bytes;
           break;
         case 'html':
         case 'pdf': {
@@ -187,12 +202,13 @@ export function createNotesTransferHandlers(options: NotesTransferOptions): Pick
       const file = basename(path);
       let value: unknown;
       try {
-        if ((await stat(path)).size > MAX_IMPORT_BYTES) {
+        // Only an ordinary file of at most 100 MB: a pipe or a device is refused unread (safe-read.ts).
+        value = JSON.parse((await readRegularTextFile(path, { maxBytes: MAX_IMPORT_BYTES, what: 'the notes file' })).replace(/^\uFEFF/, ''));
+      } catch (error) {
+        if (error instanceof FileRefusedError && error.reason === 'too-large') {
           throw new UserFacingError(`"${file}" is larger than 100 MB, too large to be a Parallax notes file. Nothing was imported.`, 'unreadable');
         }
-        value = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
-      } catch (error) {
-        if (error instanceof UserFacingError) throw error;
+        if (error instanceof FileRefusedError) throw new UserFacingError(`"${file}" could not be imported: ${error.message} Nothing was imported.`, 'unreadable');
         const code = (error as NodeJS.ErrnoException).code;
         const why = error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : `it could not be read (${code ?? String(error)})`;
         throw new UserFacingError(`"${file}" could not be imported: ${why}. Nothing was imported.`, 'unreadable');
@@ -222,6 +238,25 @@ export function createNotesTransferHandlers(options: NotesTransferOptions): Pick
         options.onRecentChanged?.();
       }
       return { file, added: result.added, updated: result.updated, skipped: result.skipped, problems: result.problems };
+    },
+
+    'codebook:import': async (): Promise<CodebookImportResult | { cancelled: true }> => {
+      if (!options.pickCodebookFile) throw new UserFacingError('Parallax cannot ask for a file here.', 'failed');
+      const path = await options.pickCodebookFile();
+      if (!path) return { cancelled: true };
+      const file = basename(path);
+      const read = await readRefiCodebookFile(path);
+      if (!read.ok) throw new UserFacingError(`"${file}" could not be imported: ${read.problem}. The codebook was not changed.`, 'unreadable');
+      const merge = mergeRefiCodebook(options.codebook(), read.codebook);
+      if (merge.added.length > 0) await store.setCodebook(merge.codebook);
+      return {
+        file,
+        codebook: options.codebook(),
+        changed: store.codebook() !== null,
+        added: merge.added.map((code) => code.label),
+        skipped: merge.skipped,
+        notices: merge.notices,
+      };
     },
   };
 }

@@ -42,8 +42,11 @@ export const TEXT_ENCODINGS = [
 ] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
-/** The files notes can be exported as: Markdown, CSV, Parallax JSON, W3C Web Annotation JSON-LD, an HTML report, PDF. */
-export const NOTE_EXPORT_FORMATS = ['md', 'csv', 'json', 'jsonld', 'html', 'pdf'] as const;
+/**
+ * The files notes can be exported as: Markdown, CSV, Parallax JSON, W3C Web Annotation JSON-LD, an
+ * HTML report, PDF, and a REFI-QDA project (.qdpx) for MAXQDA, NVivo, ATLAS.ti and QualCoder.
+ */
+export const NOTE_EXPORT_FORMATS = ['md', 'csv', 'json', 'jsonld', 'html', 'pdf', 'qdpx'] as const;
 export type NoteExportFormat = (typeof NOTE_EXPORT_FORMATS)[number];
 
 /** What a person may say a paragraph is; `null` goes back to what Parallax decided. */
@@ -96,9 +99,11 @@ export const apiRequestSchemas = {
    * Ask where to save, and write the notes there in `format`. With `comparisonId`, that
    * comparison's notes (its sources are `paths` when given, else those remembered for it); without,
    * every note in the store. The HTML report and PDF are of one comparison, so they need one.
+   * `includeAnalysis` (qdpx only): Parallax's own analysis (differences by kind, aligned passages)
+   * goes into the project too, which then needs no notes.
    */
   'notes:export': z
-    .object({ comparisonId: id.optional(), paths: comparisonPaths.optional(), format: z.enum(NOTE_EXPORT_FORMATS) })
+    .object({ comparisonId: id.optional(), paths: comparisonPaths.optional(), format: z.enum(NOTE_EXPORT_FORMATS), includeAnalysis: z.boolean().optional() })
     .strict(),
   /**
    * Ask for a Parallax notes file (JSON, `parallax.notes/1`) and merge its notes: none twice, the
@@ -133,6 +138,12 @@ export const apiRequestSchemas = {
     .strict(),
   /** Forget the person's codebook: back to the default. */
   'codebook:reset': empty,
+  /**
+   * Ask for a codebook made in another QDA program (REFI-QDA: a .qdc codebook or a .qdpx project)
+   * and merge its codes into the codebook in use. A file that does not read is refused, the
+   * codebook untouched.
+   */
+  'codebook:import': empty,
   /** Facts the page shows: version, where the data lives, and anything the store had to recover. */
   'app:status': empty,
   /** Rename a source's label (remembered for that file); '' goes back to the default. Compares again. */
@@ -189,6 +200,11 @@ export const API_CHANNELS = Object.keys(apiRequestSchemas) as ApiChannel[];
 export interface OpenProblem {
   readonly path: string;
   readonly message: string;
+  /**
+   * True when the file was refused as not being text but might be text in an encoding Parallax did
+   * not recognise: the page may offer to open it as one the person chooses (`source:setEncoding`).
+   */
+  readonly encodingChoice?: true;
 }
 
 export interface OpenComparisonResult {
@@ -260,6 +276,17 @@ export interface CodebookState {
   readonly changed: boolean;
 }
 
+/** What `codebook:import` did: the codebook now in use, the codes added, those skipped and why. */
+export interface CodebookImportResult extends CodebookState {
+  /** The file's name. */
+  readonly file: string;
+  /** The labels of the codes added. */
+  readonly added: readonly string[];
+  readonly skipped: readonly { readonly label: string; readonly reason: string }[];
+  /** What the file has that the codebook cannot keep (colours, sets), in sentences. */
+  readonly notices: readonly string[];
+}
+
 /** What `notes:import` did. `problems`: notes in the file that could not be taken, in words. */
 export interface NoteImportResult {
   /** The file's name. */
@@ -290,6 +317,7 @@ interface ApiResponses {
   'codebook:save': CodebookState;
   'codebook:addCode': CodebookState & { readonly code: CodebookCode };
   'codebook:reset': CodebookState;
+  'codebook:import': CodebookImportResult | { readonly cancelled: true };
   'app:status': AppStatus;
   'source:setLabel': OpenComparisonResult;
   'source:setParagraphKind': OpenComparisonResult;
@@ -351,6 +379,7 @@ export const MENU_COMMANDS = [
   /** Open the differences list and put the focus in its search field. */
   'find-differences',
   /** The ways to see a comparison (the tabs above it). */
+  'layout-glance',
   'layout-columns',
   'layout-event',
   'layout-claims',

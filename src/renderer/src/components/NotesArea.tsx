@@ -153,11 +153,11 @@ export function NotesArea(props: NotesAreaProps) {
         paragraphNumber: (member.paragraphs[0] ?? 0) + 1,
       }));
     const framing = group
-      ? comparison.differences.flatMap((d, i) =>
-          d.group === group.id && d.kind !== 'wording' && d.kind !== 'omission' && d.note && d.spans.some((span) => span.doc === selected.doc)
-            ? [{ kind: DIFFERENCE_KIND_NAMES[d.kind], note: labels.scrub(d.note), difference: i }]
-            : [],
-        )
+      ? comparison.differences.flatMap((d, i) => {
+          if (d.group !== group.id || d.kind === 'wording' || d.kind === 'omission' || !d.spans.some((span) => span.doc === selected.doc)) return [];
+          const description = labels.describe(d);
+          return description ? [{ kind: DIFFERENCE_KIND_NAMES[d.kind], description, difference: i }] : [];
+        })
       : [];
     const notes = places.filter((place) => place.anchors.some((a) => a.doc === selected.doc && a.paragraph === selected.paragraph));
     const marked = props.choices?.[selected.doc]?.kinds.find((mark) => mark.paragraph === selected.paragraph)?.kind;
@@ -239,7 +239,7 @@ export function NotesArea(props: NotesAreaProps) {
         onNoteOnDifference={(difference) => {
           const target = differenceTarget(comparison, difference);
           const d = comparison.differences[difference];
-          if (selected && target && d) writeOn(selected, target, `the difference ${DIFFERENCE_KIND_NAMES[d.kind]}: ${shorten(labels.scrub(d.note ?? ''), 100)}`);
+          if (selected && target && d) writeOn(selected, target, `the difference ${DIFFERENCE_KIND_NAMES[d.kind]}: ${shorten(labels.describe(d), 100)}`);
         }}
         onGoTo={(key) => {
           const [doc, paragraph] = key.split(':').map(Number);
@@ -258,10 +258,10 @@ export function NotesArea(props: NotesAreaProps) {
         onAddCode={tools.addCode}
         fieldRef={field}
         currentNote={currentNote}
-        tools={<NotesTools onExport={(format) => void tools.exportNotes(format)} onImport={() => void tools.importNotes()} onSettings={() => setDialog('settings')} onCodebook={() => setDialog('codebook')} />}
+        tools={<NotesTools onExport={(format, choices) => void tools.exportNotes(format, choices)} onImport={() => void tools.importNotes()} onSettings={() => setDialog('settings')} onCodebook={() => setDialog('codebook')} />}
       />
       {dialog === 'settings' && <SettingsDialog settings={tools.settings} onSave={tools.setAuthor} onClose={() => setDialog(null)} />}
-      {dialog === 'codebook' && <CodebookDialog state={tools.codebook} onSave={tools.saveCodebook} onReset={tools.resetCodebook} onClose={() => setDialog(null)} />}
+      {dialog === 'codebook' && <CodebookDialog state={tools.codebook} onSave={tools.saveCodebook} onReset={tools.resetCodebook} onImport={tools.importCodebook} onClose={() => setDialog(null)} />}
     </>
   );
 }

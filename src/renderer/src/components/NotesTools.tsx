@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { CodebookState, NoteExportFormat, SettingsState } from '../../../shared/contract/api';
+import type { CodebookImportResult, CodebookState, NoteExportFormat, SettingsState } from '../../../shared/contract/api';
 import { CODE_ID_PATTERN, type Codebook, type CodebookCode } from '../../../shared/contract/codebook';
-import { EXPORT_FORMATS } from '../hooks/useNotesTools';
+import { EXPORT_FORMATS, type ExportChoices } from '../hooks/useNotesTools';
 
 /** A modal dialog (the browser's own: focus kept inside, Escape closes), open while mounted. */
 function Dialog({ title, onClose, children }: { readonly title: string; readonly onClose: () => void; readonly children: ReactNode }) {
@@ -64,6 +64,8 @@ export function CodebookDialog(props: {
   readonly state: CodebookState | null;
   readonly onSave: (codebook: Codebook) => Promise<boolean>;
   readonly onReset: () => Promise<void>;
+  /** Take codes from a REFI-QDA codebook (.qdc) or project (.qdpx) made in MAXQDA, NVivo, ATLAS.ti… */
+  readonly onImport?: () => Promise<CodebookImportResult | null>;
   readonly onClose: () => void;
 }) {
   const [codes, setCodes] = useState<CodebookCode[]>(() => [...(props.state?.codebook.codes ?? [])]);
@@ -115,6 +117,22 @@ export function CodebookDialog(props: {
         </button>
       </form>
       <div className="notes__actions">
+        {props.onImport && (
+          <button
+            type="button"
+            className="button button--quiet"
+            title="Codes from a REFI-QDA codebook (.qdc) or project (.qdpx) made in MAXQDA, NVivo, ATLAS.ti or QualCoder"
+            onClick={() =>
+              void props.onImport!().then((result) => {
+                if (!result) return;
+                setCodes([...result.codebook.codes]);
+                setStatus(`${result.added.length} ${result.added.length === 1 ? 'code' : 'codes'} added from ${result.file}, ${result.skipped.length} skipped.`);
+              })
+            }
+          >
+            Import codes…
+          </button>
+        )}
         <button
           type="button"
           className="button button--quiet"
@@ -142,14 +160,16 @@ export function CodebookDialog(props: {
   );
 }
 
-/** Export (in six formats) and import, and the settings and codebook, from the panel's head. */
+/** Export (in seven formats) and import, and the settings and codebook, from the panel's head. */
 export function NotesTools(props: {
-  readonly onExport: (format: NoteExportFormat) => void;
+  readonly onExport: (format: NoteExportFormat, choices?: ExportChoices) => void;
   readonly onImport: () => void;
   readonly onSettings: () => void;
   readonly onCodebook: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  // For a REFI-QDA project: Parallax's differences and aligned passages as codes, beside the notes.
+  const [withAnalysis, setWithAnalysis] = useState(true);
   const menuId = useId();
   return (
     <div className="notes-tools">
@@ -173,11 +193,16 @@ export function NotesTools(props: {
               className="notes-tools__item"
               onClick={() => {
                 setOpen(false);
-                props.onExport(f.format);
+                props.onExport(f.format, f.format === 'qdpx' ? { includeAnalysis: withAnalysis } : {});
               }}
             >
               {f.name}
             </button>
+            {f.format === 'qdpx' && (
+              <label className="notes-tools__item notes-tools__check">
+                <input type="checkbox" checked={withAnalysis} onChange={(event) => setWithAnalysis(event.target.checked)} /> Include Parallax's analysis
+              </label>
+            )}
           </li>
         ))}
       </ul>

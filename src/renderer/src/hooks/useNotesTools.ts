@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CodebookState, NoteExportFormat, SettingsState } from '../../../shared/contract/api';
+import type { CodebookImportResult, CodebookState, NoteExportFormat, SettingsState } from '../../../shared/contract/api';
 import type { Codebook } from '../../../shared/contract/codebook';
 import type { ParallaxActions } from './useParallax';
 import { useApi } from './useApi';
@@ -14,7 +14,13 @@ export const EXPORT_FORMATS: readonly { readonly format: NoteExportFormat; reado
   { format: 'jsonld', name: 'Web Annotation (JSON-LD)' },
   { format: 'html', name: 'HTML report' },
   { format: 'pdf', name: 'PDF report' },
+  { format: 'qdpx', name: 'REFI-QDA project (.qdpx)' },
 ];
+
+/** How an export is made: for a REFI-QDA project, whether Parallax's own analysis goes in too. */
+export interface ExportChoices {
+  readonly includeAnalysis?: boolean;
+}
 
 /**
  * What the notes panel needs of main beyond the notes themselves: the codebook (to tag, to add a
@@ -75,10 +81,11 @@ export function useNotesTools(actions: ParallaxActions, open: { readonly id: str
   );
 
   const exportNotes = useCallback(
-    async (format: NoteExportFormat) => {
+    async (format: NoteExportFormat, choices: ExportChoices = {}) => {
       if (!open) return;
       const name = EXPORT_FORMATS.find((f) => f.format === format)?.name ?? format;
-      const result = await call('notes:export', { comparisonId: open.id, paths: [...open.paths], format }, `The notes could not be exported as ${name}`);
+      const analysis = format === 'qdpx' ? { includeAnalysis: choices.includeAnalysis ?? false } : {};
+      const result = await call('notes:export', { comparisonId: open.id, paths: [...open.paths], format, ...analysis }, `The notes could not be exported as ${name}`);
       if (result && 'path' in result) notify('info', `The notes were saved as ${fileName(result.path)}`, result.path);
     },
     [call, notify, open],
@@ -96,10 +103,25 @@ export function useNotesTools(actions: ParallaxActions, open: { readonly id: str
     await reloadNotes();
   }, [call, notify, reloadNotes]);
 
+  /** Take the codes of a REFI-QDA codebook or project made in another program; the result, or null. */
+  const importCodebook = useCallback(async (): Promise<CodebookImportResult | null> => {
+    const result = await call('codebook:import', {}, 'The codebook could not be imported');
+    if (!result || 'cancelled' in result) return null;
+    setCodebook({ codebook: result.codebook, changed: result.changed });
+    const detail = [
+      `${plural(result.added.length, 'code')} added, ${plural(result.skipped.length, 'code')} skipped.`,
+      ...result.skipped.slice(0, 5).map((skip) => `“${skip.label}”: ${skip.reason}.`),
+      ...(result.skipped.length > 5 ? [`…and ${plural(result.skipped.length - 5, 'more code')} skipped.`] : []),
+      ...result.notices,
+    ].join(' ');
+    notify('info', `Imported codes from ${result.file}`, detail);
+    return result;
+  }, [call, notify]);
+
   const codes = useMemo(
     () => (codebook?.codebook.codes ?? []).map((code) => ({ name: code.id, label: code.label, ...(code.description ? { description: code.description } : {}) })),
     [codebook],
   );
 
-  return { codebook, settings, codes, addCode, saveCodebook, resetCodebook, setAuthor, exportNotes, importNotes };
+  return { codebook, settings, codes, addCode, saveCodebook, resetCodebook, importCodebook, setAuthor, exportNotes, importNotes };
 }
