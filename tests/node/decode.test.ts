@@ -187,6 +187,57 @@ describe('decodeBytes: detection', () => {
     expect(value.text).toBe(textOf('article.utf8.txt'));
   });
 
+  describe('UTF-16 without a BOM in scripts whose characters have no NUL byte (issue 14)', () => {
+    const RUSSIAN =
+      'Мост через гавань закрыли во вторник утром, после того как инженеры нашли трещины в двух опорах.\n' +
+      'Городской совет сообщил, что паромы будут ходить каждые полчаса, пока мост не откроют снова.\n';
+    const UKRAINIAN_WITH_LATIN = 'Міст закрили у вівторок (BBC News, Reuters). Рада обіцяє пороми щопівгодини.\n';
+    const CHINESE = '港口大桥星期二早上关闭，工程师在两个桥墩上发现了裂缝。\n市议会说，在大桥重新开放之前，渡轮每半小时开一班。\n';
+    const JAPANESE = '港の橋は火曜日の朝に閉鎖された。技術者が二本の橋脚にひびを見つけたためだ。\n';
+    const KOREAN = '항구 다리가 화요일 아침에 폐쇄되었다. 기술자들이 교각 두 곳에서 균열을 발견했다.\n';
+
+    it('reads Cyrillic as UTF-16 LE and BE', () => {
+      for (const text of [RUSSIAN, UKRAINIAN_WITH_LATIN]) {
+        for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+          const value = decoded(decodeBytes(iconv.encode(text, encoding)));
+          expect(value.encoding, `${encoding}: ${text.slice(0, 10)}`).toBe(encoding);
+          expect(value.text).toBe(text);
+          expect(value.bomStripped).toBe(false);
+          expect(value.undecodable).toBeUndefined();
+        }
+      }
+    });
+
+    it('reads Chinese, Japanese and Korean as UTF-16 BE and LE', () => {
+      for (const text of [CHINESE, JAPANESE, KOREAN]) {
+        for (const encoding of ['utf-16be', 'utf-16le'] as const) {
+          const value = decoded(decodeBytes(iconv.encode(text, encoding)));
+          expect(value.encoding, `${encoding}: ${text.slice(0, 5)}`).toBe(encoding);
+          expect(value.text).toBe(text);
+        }
+      }
+    });
+
+    it('reads CRLF line ends in it as LF, as with a BOM', () => {
+      expect(decoded(decodeBytes(iconv.encode(RUSSIAN.replaceAll('\n', '\r\n'), 'utf-16le'))).text).toBe(RUSSIAN);
+    });
+
+    it('still refuses binary: random bytes, bytes full of NULs, and Western text broken by a NUL', () => {
+      let seed = 14;
+      const random = Buffer.from(Array.from({ length: 8192 }, () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff));
+      expect(refused(decodeBytes(random)).reason).toBe('binary');
+      const executable = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64), random.subarray(0, 2048), Buffer.alloc(512)]);
+      expect(refused(decodeBytes(executable)).reason).toBe('binary');
+      const english = Buffer.from('The harbour wall gave way at dawn on Tuesday, the port authority said. Twelve boats were damaged.\n'.repeat(20), 'latin1');
+      english[500] = 0;
+      english[1200] = 0;
+      expect(refused(decodeBytes(english)).reason).toBe('binary');
+      // Text with an odd byte dropped is no longer UTF-16 in step: refused, not read as nonsense.
+      const shifted = iconv.encode(CHINESE.repeat(5), 'utf-16be').subarray(1);
+      expect(decodeBytes(shifted).ok && decodeBytes(shifted)).toBeFalsy();
+    });
+  });
+
   it('reads UTF-8 with a few damaged bytes as UTF-8, not as a single-byte encoding', () => {
     const value = decoded(decodeBytes(bytesOf('invalid-bytes.utf8.txt')));
     expect(value.encoding).toBe('utf-8');

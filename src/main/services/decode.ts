@@ -21,7 +21,9 @@ const jschardet = (): typeof import('jschardet') => (chardetModule ??= requireLa
  * 2. a byte-order mark (UTF-8, UTF-16 LE, UTF-16 BE);
  * 3. the NUL bytes that UTF-16 without a mark leaves in every other byte;
  * 4. pictures, PDFs, archives and other binary files are refused, by their first bytes, by NUL
- *    bytes, or by a high share of control characters;
+ *    bytes, or by a high share of control characters, unless read as UTF-16 they are clean text
+ *    in one script (Cyrillic, Chinese and the like have no NUL in every other byte: see
+ *    `utf16ByScript`);
  * 5. strict UTF-8, or UTF-8 with a few damaged bytes among many good multi-byte characters;
  * 6. jschardet on the first 64 KB, mapped onto the encodings a person can choose;
  * 7. else Windows-1252, marked as a guess.
@@ -54,6 +56,11 @@ export type DecodeOutcome =
       readonly reason: 'binary' | 'empty';
       /** One or two plain sentences about the file, without its name (the caller adds that). */
       readonly message: string;
+      /**
+       * True when the bytes were refused only because no encoding read them as text: a chosen
+       * encoding would still be obeyed. False for pictures, PDFs and archives, which no choice opens.
+       */
+      readonly encodable?: boolean;
     };
 
 export interface DecodeOptions {
@@ -81,7 +88,7 @@ const EMPTY_MESSAGE = 'It is empty. Save the article’s text in it, or choose a
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeOutcome {
   const kind = recognisedBinary(bytes);
-  if (kind) return binary(`It looks like ${kind}, not text.`);
+  if (kind) return binary(`It looks like ${kind}, not text.`, false);
 
   const chosen = options.encoding;
   if (chosen) {
@@ -104,6 +111,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
 
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (sample.includes(0) || controlShare(sample) > MAX_CONTROL_SHARE) {
+    const byScript = utf16ByScript(sample);
+    if (byScript) return notBinaryText(finish(bytes, byScript, true, false));
     return binary('It does not look like text: it has bytes that plain text does not have.');
   }
 
@@ -158,11 +167,12 @@ const ENCODING_NAMES: Record<TextEncoding, string> = {
 // ---------------------------------------------------------------------------------------------
 // Binary files
 
-function binary(first: string): DecodeOutcome {
+function binary(first: string, encodable = true): DecodeOutcome {
   return {
     ok: false,
     reason: 'binary',
     message: `${first} Save the article as plain text (.txt) and open that.`,
+    encodable,
   };
 }
 
@@ -250,6 +260,99 @@ function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (oddNuls > pairs * 0.4 && evenNuls < pairs * 0.05) return 'utf-16le';
   if (evenNuls > pairs * 0.4 && oddNuls < pairs * 0.05) return 'utf-16be';
   return null;
+}
+
+/** Read as UTF-16, at most this share of a sample may be code points text does not have. */
+const MAX_UTF16_ODD_SHARE = 0.01;
+/** ...at least this share of what is not space must be letters, digits or marks... */
+const MIN_UTF16_WORD_SHARE = 0.6;
+/** ...and at least this share of its letters must be of one script (with ASCII letters beside it)... */
+const MIN_UTF16_SCRIPT_SHARE = 0.9;
+/** ...of at least this many different letters (or a quarter of them, in a short text). */
+const MIN_UTF16_DISTINCT_LETTERS = 12;
+
+/**
+ * Scripts told apart for `utf16ByScript`. Chinese, Japanese and Korean mix Han with kana or
+ * Hangul, so they count as one writing system each.
+ */
+const SCRIPTS: readonly (readonly [name: string, pattern: RegExp])[] = [
+  ['latin', /\p{Script=Latin}/u],
+  ['cyrillic', /\p{Script=Cyrillic}/u],
+  ['greek', /\p{Script=Greek}/u],
+  ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u],
+  ['hangul', /\p{Script=Hangul}/u],
+  ['arabic', /\p{Script=Arabic}/u],
+  ['hebrew', /\p{Script=Hebrew}/u],
+  ['armenian', /\p{Script=Armenian}/u],
+  ['georgian', /\p{Script=Georgian}/u],
+  ['thai', /\p{Script=Thai}/u],
+  ['devanagari', /\p{Script=Devanagari}/u],
+  ['bengali', /\p{Script=Bengali}/u],
+  ['tamil', /\p{Script=Tamil}/u],
+  ['ethiopic', /\p{Script=Ethiopic}/u],
+];
+const LETTER = /\p{L}/u;
+const WORDLIKE = /[\p{L}\p{M}\p{N}]/u;
+/** Unassigned, private-use and format code points, and controls other than tab, line ends and form feed. */
+const ODD = /[\p{Cn}\p{Co}\p{Cf}]|[\0-\x08\x0b\x0e-\x1f\x7f-\x9f]/u;
+
+/**
+ * UTF-16 without a mark in a script whose characters have no NUL byte (Cyrillic has some, from the
+ * spaces; Chinese may have none), found by what the sample reads as: with the right byte order it
+ * is clean text (no lone surrogate, almost nothing unassigned, private or a control) whose letters
+ * are nearly all of one script, perhaps with Latin beside it. Binary read as UTF-16 is none of
+ * that (it has lone surrogates and private-use characters, and its letters are of every script),
+ * and neither is the wrong byte order. Only asked of bytes that would otherwise be refused as
+ * binary, so a single-byte file is never taken for UTF-16 ("Bush hid the facts").
+ */
+function utf16ByScript(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const even = sample.subarray(0, sample.length & ~1);
+  if (even.length < 16) return null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const { count } = scanUtf16(even, encoding);
+    // A sample cut through a surrogate pair leaves one lone surrogate at its end: allowed.
+    if (count > 1) continue;
+    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(even);
+    if (looksLikeOneScript(text)) return encoding;
+  }
+  return null;
+}
+
+function looksLikeOneScript(text: string): boolean {
+  let characters = 0;
+  let visible = 0;
+  let odd = 0;
+  let wordlike = 0;
+  let letters = 0;
+  const byScript = new Map<string, number>();
+  const distinct = new Set<string>();
+  for (const character of text) {
+    characters++;
+    if (character === '\uFFFD') continue;
+    // Zero-width joiners and non-joiners are format characters that Persian, Indic and emoji text use.
+    if (ODD.test(character) && character !== '\u200C' && character !== '\u200D') {
+      odd++;
+      continue;
+    }
+    if (/\s/u.test(character)) continue;
+    visible++;
+    if (!WORDLIKE.test(character)) continue;
+    wordlike++;
+    if (!LETTER.test(character)) continue;
+    letters++;
+    distinct.add(character);
+    // Names and words in English beside the text are ASCII (or Latin-1) letters; other Latin is a script of its own.
+    const script = character <= '\u00FF' ? 'basic-latin' : (SCRIPTS.find(([, pattern]) => pattern.test(character))?.[0] ?? 'other');
+    byScript.set(script, (byScript.get(script) ?? 0) + 1);
+  }
+  if (characters === 0 || odd > characters * MAX_UTF16_ODD_SHARE) return false;
+  if (visible === 0 || wordlike < visible * MIN_UTF16_WORD_SHARE || letters === 0) return false;
+  // Text uses many letters; a pattern of bytes repeated, read as UTF-16, only a few.
+  if (distinct.size < Math.min(MIN_UTF16_DISTINCT_LETTERS, letters / 4)) return false;
+  const beside = byScript.get('basic-latin') ?? 0;
+  let best = beside;
+  for (const [script, count] of byScript) if (script !== 'other' && script !== 'basic-latin') best = Math.max(best, count + beside);
+  return best >= letters * MIN_UTF16_SCRIPT_SHARE;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseLexicon, withIncludedSets, type Lexicon, type LexiconSet } from '../../shared/contract/lexicon.js';
+import { FileRefusedError, readRegularTextFile, readRegularTextFileSync, type SafeReadOptions } from './safe-read.js';
+
+/** A lexicon file (or one it includes) larger than this is refused unread: the default one is under 1 MB. */
+export const MAX_LEXICON_BYTES = 20 * 1024 * 1024;
 
 /** The default lexicon's file inside a resources folder (resources/ in the repository, the app's resources when packaged). */
 export function defaultLexiconPath(resourcesDir: string): string {
@@ -10,12 +12,14 @@ export function defaultLexiconPath(resourcesDir: string): string {
 
 export type LexiconOutcome = { readonly ok: true; readonly lexicon: Lexicon } | { readonly ok: false; readonly message: string };
 
-type Read = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly code: string };
+/** A file's text, or why it could not be read: an error code, or a refusal in words (not a file, too large). */
+type Read = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly code: string; readonly refused?: string };
 
 /** One file's text as a lexicon, or why it is not one. */
 function parseLexiconText(path: string, read: Read): LexiconOutcome {
   const name = basename(path);
   if (!read.ok) {
+    if (read.refused) return { ok: false, message: read.refused };
     return {
       ok: false,
       message: read.code === 'ENOENT' ? `The lexicon "${name}" could not be found at ${path}.` : `The lexicon "${name}" could not be read (${read.code}).`,
@@ -50,7 +54,11 @@ function withIncludes(path: string, main: LexiconOutcome, reads: readonly (reado
   return { ok: true, lexicon: merged.lexicon };
 }
 
-const readError = (error: unknown): Read => ({ ok: false, code: (error as NodeJS.ErrnoException).code ?? String(error) });
+const readError = (error: unknown): Read =>
+  error instanceof FileRefusedError ? { ok: false, code: error.reason, refused: error.message } : { ok: false, code: (error as NodeJS.ErrnoException).code ?? String(error) };
+
+/** How a lexicon file is read: an ordinary file of at most MAX_LEXICON_BYTES (a pipe or a device is refused, see safe-read.ts). */
+const lexiconFile = (file: string): SafeReadOptions => ({ maxBytes: MAX_LEXICON_BYTES, what: `The lexicon "${basename(file)}"` });
 
 /**
  * Read and check a lexicon file, with the files it includes (`includes`, in the same folder); a
@@ -59,7 +67,7 @@ const readError = (error: unknown): Read => ({ ok: false, code: (error as NodeJS
 export async function loadLexicon(path: string): Promise<LexiconOutcome> {
   const read = async (file: string): Promise<Read> => {
     try {
-      return { ok: true, text: await readFile(file, 'utf8') };
+      return { ok: true, text: await readRegularTextFile(file, lexiconFile(file)) };
     } catch (error) {
       return readError(error);
     }
@@ -74,7 +82,7 @@ export async function loadLexicon(path: string): Promise<LexiconOutcome> {
 export function loadLexiconSync(path: string): LexiconOutcome {
   const read = (file: string): Read => {
     try {
-      return { ok: true, text: readFileSync(file, 'utf8') };
+      return { ok: true, text: readRegularTextFileSync(file, lexiconFile(file)) };
     } catch (error) {
       return readError(error);
     }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ApiHandlers, CodebookState, SettingsState } from '../../shared/contract/api.js';
 import { CODEBOOK_FORMAT, codebookSchema, parseCodebook, type Codebook, type CodebookCode } from '../../shared/contract/codebook.js';
 import { UserFacingError } from './dispatch.js';
+import { FileRefusedError, readRegularTextFile } from './safe-read.js';
 import type { NotesStore } from './store.js';
 
 /**
@@ -40,13 +40,18 @@ export const EMPTY_CODEBOOK: Codebook = { format: CODEBOOK_FORMAT, name: 'Your c
 
 export type CodebookOutcome = { readonly ok: true; readonly codebook: Codebook } | { readonly ok: false; readonly message: string };
 
+/** A codebook file larger than this is refused unread: the default one is a few kilobytes. */
+export const MAX_CODEBOOK_BYTES = 20 * 1024 * 1024;
+
 /** Read and check a codebook file; a clear message naming the file when it cannot be used. */
 export async function loadCodebook(path: string): Promise<CodebookOutcome> {
   const name = basename(path);
   let value: unknown;
   try {
-    value = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    // An ordinary file of at most 20 MB: a pipe, a device or a huge file is refused unread.
+    value = JSON.parse((await readRegularTextFile(path, { maxBytes: MAX_CODEBOOK_BYTES, what: `The codebook "${name}"` })).replace(/^\uFEFF/, ''));
   } catch (error) {
+    if (error instanceof FileRefusedError) return { ok: false, message: error.message };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, message: `The codebook "${name}" could not be found at ${path}.` };
     return { ok: false, message: `The codebook "${name}" could not be read (${code ?? (error instanceof Error ? error.message : String(error))}).` };

@@ -13,7 +13,7 @@ import { importDocument } from './import/pool.js';
  *
  * The kind of file is found from its first bytes, then its name (`detectFormat`). Text formats are
  * decoded by `decodeBytes` (any common encoding; bytes that do not decode are reported in the
- * metadata). Plain text and Markdown are cheap and read here; web pages, Word files and PDFs go to
+ * metadata). Plain text is cheap and read here; web pages, Markdown, Word files and PDFs go to
  * the import worker, off the main thread and with a time limit, and their parsers are loaded only
  * when such a file comes. Every file is read on its own: a file that cannot be read becomes an
  * `OpenProblem` in words for the person, and the others still open. Nothing here throws for a bad
@@ -97,7 +97,9 @@ async function openSource(path: string, chosenEncoding: TextEncoding | undefined
   // Text formats: decode, then tell a web page saved under another name by its first tag.
   const decoded = decodeText(bytes, detected.format, chosenEncoding);
   if (!decoded.ok) {
-    return problem(decoded.reason === 'empty' ? `"${name}" is empty. Save the article's text in it, or choose another file.` : `"${name}" does not look like text. ${decoded.message}`);
+    if (decoded.reason === 'empty') return problem(`"${name}" is empty. Save the article's text in it, or choose another file.`);
+    // Bytes no encoding was found for may still be text in one the person knows: they may choose it.
+    return { ...problem(`"${name}" does not look like text. ${decoded.message}`), ...(decoded.encodable ? { encodingChoice: true as const } : {}) };
   }
   const { text } = decoded.value;
   if (text.trim().length === 0) {
@@ -115,10 +117,10 @@ async function openSource(path: string, chosenEncoding: TextEncoding | undefined
     return fromBlocks(path, result.blocks, { ...result.metadata, ...encodingFacts }, result.title);
   }
   if (format === 'markdown') {
-    const { markdownToBlocks } = await import('../../shared/core/markdown.js');
-    const blocks = markdownToBlocks(text);
-    if (blocks.length === 0) return problem(`"${name}" has no text in it, only Markdown markup. Save the article's text in it, or choose another file.`);
-    return fromBlocks(path, blocks, { format: 'markdown', ...encodingFacts });
+    // In the import worker too: hostile Markdown can take long to parse, and must not freeze the app.
+    const result = await importDocument({ format: 'markdown', path, text });
+    if (!result.ok) return problem(result.message);
+    return fromBlocks(path, result.blocks, { ...result.metadata, ...encodingFacts }, result.title);
   }
   return makeSourceDocument({ path, text, metadata: { format: 'text', ...encodingFacts } });
 }

@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } from './durable-file.js';
+import { readRegularFile, readRegularTextFile, type SafeReadOptions } from './safe-read.js';
 
 /**
  * Backups of the notes store, in the data folder's `backups/` folder, one file per backup named by
@@ -18,6 +19,17 @@ import { pathExists, removeLeftoverTemporaries, syncFolder, writeFileDurably } f
  */
 
 export const BACKUP_FOLDER = 'backups';
+/**
+ * The notes store and its backups are read only up to this size (a store of 10,000 notes is about
+ * 10 MB), and only when they are ordinary files: a pipe or a device in their place is refused
+ * unread (see safe-read.ts).
+ */
+export const MAX_STORE_BYTES = 256 * 1024 * 1024;
+
+/** How a store file or backup is read: an ordinary file, at most MAX_STORE_BYTES. */
+export function storeFileReading(what: string): SafeReadOptions {
+  return { maxBytes: MAX_STORE_BYTES, what };
+}
 export const KEEP_RECENT = 5;
 export const KEEP_DAILY = 7;
 export const BACKUP_INTERVAL_MS = 5 * 60_000;
@@ -88,7 +100,7 @@ export class StoreBackups {
     const newest = (await listBackups(this.folder))[0];
     if (!newest) return;
     try {
-      this.newestText = await readFile(newest.path, 'utf8');
+      this.newestText = await readRegularTextFile(newest.path, storeFileReading('The newest backup of the notes'));
       this.newestAt = newest.madeAt;
     } catch {
       // Unreadable now: the next change is backed up anew.
@@ -112,7 +124,7 @@ export class StoreBackups {
     const path = await freeName(this.folder, `${PREFIX}${fileStamp(when)}`, '.json');
     await writeFileDurably(path, text);
     try {
-      const bytes = await readFile(path);
+      const bytes = await readRegularFile(path, storeFileReading('The new backup of the notes'));
       if (bytes.toString('utf8') !== text) throw new Error('the backup read back differs from what was written');
       this.check(bytes);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
@@ -9,7 +9,8 @@ import { lexiconSetSchema } from '../../shared/contract/lexicon.js';
 import { noteSchema, type Anchor, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
 import { removeLeftoverTemporaries, writeFileDurably } from './durable-file.js';
-import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBackups } from './store-backups.js';
+import { FileRefusedError, readRegularFile } from './safe-read.js';
+import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBackups, storeFileReading } from './store-backups.js';
 
 /**
  * The notes store: the comparisons a person opened and the notes they wrote, in one JSON file.
@@ -35,7 +36,7 @@ import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBa
 export const STORE_FILE = 'parallax-store.json';
 /** The single rolling backup of versions before 4; still restored from when it is the newest good one. */
 export const BACKUP_FILE = 'parallax-store.backup.json';
-export { BACKUP_FOLDER } from './store-backups.js';
+export { BACKUP_FOLDER, MAX_STORE_BYTES } from './store-backups.js';
 export const STORE_VERSION = 4;
 /** The recent list keeps this many comparisons; older ones drop off the list, their notes stay. */
 export const MAX_RECENT = 50;
@@ -185,7 +186,8 @@ export class DurableStoreFile implements Adapter<StoreData> {
   async read(): Promise<StoreData | null> {
     let bytes: Buffer;
     try {
-      bytes = await readFile(this.file);
+      // Only an ordinary file, of at most MAX_STORE_BYTES: a pipe or a device in its place is refused unread.
+      bytes = await readRegularFile(this.file, storeFileReading("Parallax's notes file"));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -331,7 +333,7 @@ async function newestGoodBackup(
   const unusable: { movedTo: string; madeAt: Date }[] = [];
   for (const candidate of candidates) {
     try {
-      const bytes = await readFile(candidate.path);
+      const bytes = await readRegularFile(candidate.path, storeFileReading('The backup of the notes'));
       return { restored: { data: parseStore(bytes), text: bytes.toString('utf8'), madeAt: candidate.madeAt }, unusable };
     } catch (error) {
       if (!(error instanceof StoreDamagedError)) continue; // unreadable now (permissions): left where it is
@@ -360,7 +362,7 @@ export async function readNotesStore(dataDir: string): Promise<StoreSnapshot> {
   const file = join(dataDir, STORE_FILE);
   let damage: StoreDamagedError | null = null;
   try {
-    return { file, data: parseStore(await readFile(file)), problem: null };
+    return { file, data: parseStore(await readRegularFile(file, storeFileReading("Parallax's notes file"))), problem: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof StoreDamagedError) damage = error;
@@ -368,7 +370,7 @@ export async function readNotesStore(dataDir: string): Promise<StoreSnapshot> {
   }
   for (const candidate of await backupCandidates(dataDir, join(dataDir, BACKUP_FOLDER), () => new Date())) {
     try {
-      const data = parseStore(await readFile(candidate.path));
+      const data = parseStore(await readRegularFile(candidate.path, storeFileReading('The backup of the notes')));
       const what = damage ? `The notes file ${file} ${damageWords[damage.kind]}` : `There is no notes file at ${file}`;
       return { file, data, problem: `${what}; the notes were read from the backup made ${describeWhen(candidate.madeAt)}. Open Parallax to repair it.` };
     } catch {
@@ -436,6 +438,10 @@ export async function openNotesStore(dataDir: string, options: OpenStoreOptions 
 }
 
 function unreadableStore(file: string, error: unknown): UserFacingError {
+  if (error instanceof FileRefusedError) {
+    // Not an ordinary file, or far too large: left where it is, untouched.
+    return new UserFacingError(`${error.message} Move it out of ${dirname(file)}, or start Parallax with --data-dir and another folder.`, 'unreadable');
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return new UserFacingError(
     `Parallax could not read its notes file "${file}" (${detail}). Check that you may read and write that folder, then start Parallax again.`,

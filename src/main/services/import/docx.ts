@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { SourceMetadata } from '../../../shared/contract/comparison.js';
 import type { SourceBlock } from '../../../shared/core/document.js';
+import { checkDocxArchive } from './docx-archive.js';
 import { htmlFragmentToBlocks } from './html.js';
 import { ImportProblem, displayName } from './problem.js';
 
@@ -41,6 +42,8 @@ export interface DocxSource {
 }
 
 export async function docxToSource(bytes: Uint8Array, path: string): Promise<DocxSource> {
+  // Before anything is unpacked: a .docx that would unpack to gigabytes is refused (docx-archive.ts).
+  checkDocxArchive(bytes, path);
   const mammoth = requireCommonJs('mammoth') as MammothModule;
   let result: { value: string; messages: MammothMessage[] };
   try {

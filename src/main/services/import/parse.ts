@@ -3,14 +3,15 @@ import type { SourceBlock } from '../../../shared/core/document.js';
 import { ImportProblem, displayName } from './problem.js';
 
 /**
- * The one function the import worker runs: parse a structured document (a web page, a Word file
- * or a PDF) into text blocks and metadata. It never throws; a file that cannot be read gives a
- * problem in words for the person. Each parser is loaded only when a file of its format comes.
+ * The one function the import worker runs: parse a structured document (a web page, Markdown, a
+ * Word file or a PDF) into text blocks and metadata. It never throws; a file that cannot be read
+ * gives a problem in words for the person. Each parser is loaded only when a file of its format
+ * comes.
  */
 
-/** What the worker is asked to read: an HTML page's decoded text, or a Word file's or PDF's bytes. */
+/** What the worker is asked to read: a web page's or Markdown file's decoded text, or a Word file's or PDF's bytes. */
 export type ImportRequest =
-  | { readonly format: 'html'; readonly path: string; readonly text: string }
+  | { readonly format: 'html' | 'markdown'; readonly path: string; readonly text: string }
   | { readonly format: 'docx' | 'pdf'; readonly path: string; readonly bytes: Uint8Array };
 
 export type ImportResult =
@@ -23,6 +24,14 @@ export async function parseDocument(request: ImportRequest): Promise<ImportResul
       case 'html': {
         const { htmlToSource } = await import('./html.js');
         return { ok: true, ...htmlToSource(request.text, request.path) };
+      }
+      case 'markdown': {
+        const { markdownToBlocks } = await import('../../../shared/core/markdown.js');
+        const blocks = markdownToBlocks(request.text);
+        if (blocks.length === 0) {
+          throw new ImportProblem(`"${displayName(request.path)}" has no text in it, only Markdown markup. Save the article's text in it, or choose another file.`);
+        }
+        return { ok: true, blocks, metadata: { format: 'markdown' } };
       }
       case 'docx': {
         const { docxToSource } = await import('./docx.js');

@@ -12,8 +12,14 @@ import type { ImportRequest, ImportResult } from './parse.js';
 
 /** How long one document may take to read. */
 export const IMPORT_TIME_LIMIT_MS = 20_000;
-/** How much memory the worker's JavaScript heap may use. */
+/**
+ * How much memory the worker's JavaScript heap may use. Buffers (a Word file's unpacked parts) are
+ * outside it: docx-archive.ts keeps those within its own limit before anything is unpacked.
+ */
 export const IMPORT_MEMORY_LIMIT_MB = 1024;
+/** The worker's young generation and stack: the defaults, written down so they stay bounded. */
+const IMPORT_YOUNG_GENERATION_MB = 64;
+const IMPORT_STACK_MB = 4;
 /** Documents read at the same time. */
 const MAX_RUNNING = 2;
 
@@ -51,7 +57,7 @@ function tookTooLong(path: string, ms: number): ImportResult {
   };
 }
 
-/** Read one structured document off the main thread. */
+/** Read one structured document (a web page, Markdown, a Word file, a PDF) off the main thread. */
 export async function importDocument(request: ImportRequest, options: ImportRunOptions = {}): Promise<ImportResult> {
   const timeoutMs = options.timeoutMs ?? IMPORT_TIME_LIMIT_MS;
   let worker = options.worker ?? builtImportWorkerUrl();
@@ -82,7 +88,9 @@ function runWorker(url: URL, request: ImportRequest, timeoutMs: number): Promise
       void thread.terminate();
       resolve(result);
     };
-    const thread = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: IMPORT_MEMORY_LIMIT_MB } });
+    const thread = new Worker(url, {
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_MEMORY_LIMIT_MB, maxYoungGenerationSizeMb: IMPORT_YOUNG_GENERATION_MB, stackSizeMb: IMPORT_STACK_MB },
+    });
     const timer = setTimeout(() => finish(tookTooLong(request.path, timeoutMs)), timeoutMs);
     thread.on('message', (result: ImportResult) => finish(result));
     thread.on('error', (error: Error & { code?: string }) => {
@@ -97,7 +105,7 @@ function runWorker(url: URL, request: ImportRequest, timeoutMs: number): Promise
     });
     thread.on('exit', () => finish({ ok: false, message: `"${displayName(request.path)}" could not be read: the reader stopped without an answer. Please report this with the file.` }));
     // The bytes are copied into a buffer of their own and moved to the worker, not copied again.
-    if (request.format === 'html') thread.postMessage(request);
+    if ('text' in request) thread.postMessage(request);
     else {
       const bytes = new Uint8Array(request.bytes);
       thread.postMessage({ ...request, bytes }, [bytes.buffer]);

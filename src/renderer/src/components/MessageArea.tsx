@@ -1,12 +1,19 @@
+import type { TextEncoding } from '../../../shared/contract/api';
 import type { Message } from '../state/appState';
+import { OpenAsPicker } from './OpenAsPicker';
 
 export interface MessageAreaProps {
   readonly messages: readonly Message[];
   readonly onDismiss: (id: number) => void;
+  /** Open a file refused as not being text in the encoding chosen in its message ("Open as…"). */
+  readonly onOpenAs?: (path: string, encoding: TextEncoding) => void;
 }
 
-/** Errors and notices, calm and dismissable. Errors are announced at once, notices politely. */
-export function MessageArea({ messages, onDismiss }: MessageAreaProps) {
+/**
+ * Errors and notices, calm and dismissable. Errors are announced at once, notices politely. A file
+ * refused as not being text gets a list of encodings to open it in, when `onOpenAs` is given.
+ */
+export function MessageArea({ messages, onDismiss, onOpenAs }: MessageAreaProps) {
   if (messages.length === 0) return null;
   return (
     <div className="messages">
@@ -23,6 +30,15 @@ export function MessageArea({ messages, onDismiss }: MessageAreaProps) {
           <div className="message__text">
             <p className="message__title">{message.title}</p>
             {message.detail && <p className="message__detail">{message.detail}</p>}
+            {message.openAs !== undefined && onOpenAs && (
+              <OpenAsPicker
+                name={message.openAs.split(/[\\/]/).pop() || message.openAs}
+                onChoose={(encoding) => {
+                  onDismiss(message.id);
+                  onOpenAs(message.openAs!, encoding);
+                }}
+              />
+            )}
           </div>
           <button type="button" className="button button--quiet button--small" onClick={() => onDismiss(message.id)}>
             Dismiss
