@@ -9,7 +9,9 @@
 // recent.png, word-sets.png, notes-panel.png and notes-panel-every-kind.png (the notes panel on the seeds, notes of
 // every kind; the second in a tall window that shows them all), and
 // the comparison's other layouts: differences-panel.png, event-view.png, claims-table.png and
-// coverage-map.png (of the seeds, or of the FILEs), at 1440x900.
+// coverage-map.png (of the seeds, or of the FILEs), at 1440x900; and the story at a glance, the
+// first view of a comparison: glance-1280.png and glance-1920.png (the sample, at 1280x720 and
+// 1920x1080) and glance-seeds-1280.png (glance-files-1280.png when FILEs are given).
 //
 // It builds nothing: it expects out/renderer (run `npm run build` first). The capture itself is a
 // Playwright spec (tests/e2e/screenshots.spec.ts) that uses the same harness as the end-to-end

@@ -86,6 +86,7 @@ export function applicationMenuTemplate(state: MenuState, actions: MenuActions):
         command('Recent', 'show-recent', actions, 'CmdOrCtrl+2'),
         command('Word Sets', 'show-word-sets', actions, 'CmdOrCtrl+3'),
         { type: 'separator' },
+        command('At a Glance', 'layout-glance', actions),
         command('Columns', 'layout-columns', actions),
         command('Event', 'layout-event', actions),
         command('Claims', 'layout-claims', actions),

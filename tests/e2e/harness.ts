@@ -144,6 +144,15 @@ function installBridge(): void {
   });
 }
 
+/** In the page, before it loads: comparisons open in the columns (the person's choice the app remembers). */
+function startInColumns(): void {
+  try {
+    (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('parallax.openAtGlance', 'false');
+  } catch {
+    // No storage: the page opens at the glance, and a spec about the columns says so by failing.
+  }
+}
+
 /** One running app: the page, its services and its data folder. */
 /** Open the five seeds through Open files…, once the sample is on screen. */
 export async function openSeeds(app: ParallaxApp): Promise<void> {
@@ -181,6 +190,11 @@ export class ParallaxApp {
     private readonly context: BrowserContext,
     private readonly url: string,
     readonly dataDir: string,
+    /**
+     * Whether comparisons open at the story at a glance, as they do for a person by default. Most
+     * specs are about the columns: for them the page starts as for a person who turned that off.
+     */
+    private readonly openAtGlance = false,
   ) {}
 
   /** Start the services on the data folder and open a page on the built renderer. */
@@ -240,6 +254,7 @@ export class ParallaxApp {
       return JSON.stringify(await dispatch(handlers, channel, request, (error) => this.pageErrors.push(`main: ${String(error)}`)));
     });
     await page.addInitScript(installBridge);
+    if (!this.openAtGlance) await page.addInitScript(startInColumns);
     await page.goto(this.url);
     for (const [name, path] of this.dropPaths) await this.registerInPage(page, name, path);
     this.page = page;
@@ -365,6 +380,8 @@ interface WorkerFixtures {
 
 interface TestFixtures {
   app: ParallaxApp;
+  /** Open comparisons at the story at a glance, as the app does by default (`test.use({ openAtGlance: true })`). */
+  openAtGlance: boolean;
 }
 
 /** Playwright's `test`, with `app`: a started Parallax on a fresh data folder. */
@@ -377,9 +394,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ context, rendererUrl }, use, testInfo) => {
+  openAtGlance: [false, { option: true }],
+  app: async ({ context, rendererUrl, openAtGlance }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'parallax-e2e-'));
-    const app = new ParallaxApp(context, rendererUrl, dataDir);
+    const app = new ParallaxApp(context, rendererUrl, dataDir, openAtGlance);
     await app.start();
     await use(app);
     await app.stop();

@@ -241,3 +241,37 @@ test.describe('screenshots of the classroom modes', () => {
     await shoot(app, 'presentation-mode.png');
   });
 });
+
+test.describe('screenshots of the story at a glance', () => {
+  test.skip(!OUT, 'Taken only by `npm run screenshots` (PARALLAX_SCREENSHOTS_OUT is not set).');
+  // The first view of a comparison, as a person sees it.
+  test.use({ openAtGlance: true, deviceScaleFactor: 1 });
+
+  const shoot = async (app: ParallaxApp, name: string) => {
+    mkdirSync(OUT!, { recursive: true });
+    await app.page.mouse.move(0, 0);
+    await app.page.waitForTimeout(500);
+    await app.page.screenshot({ path: join(OUT!, name) });
+  };
+
+  test('the sample at 1280x720 and 1920x1080, and the seeds (or the FILEs) at 1280x720', async ({ app }) => {
+    const { page } = app;
+    for (const [name, size] of [
+      ['glance-1280.png', { width: 1280, height: 720 }],
+      ['glance-1920.png', { width: 1920, height: 1080 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await expect(page.locator('.glance')).toBeVisible();
+      await shoot(app, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    app.queuePick(otherFilesForGlance());
+    await app.openFilesButton().click();
+    await expect(page.locator(`.glance[data-sources="${otherFilesForGlance().length}"]`)).toBeVisible();
+    await shoot(app, FILES.length > 0 ? 'glance-files-1280.png' : 'glance-seeds-1280.png');
+  });
+});
+
+function otherFilesForGlance(): string[] {
+  return FILES.length > 0 ? FILES : seedPaths();
+}

@@ -195,6 +195,8 @@ test('a source edited on disk is announced in its column through the real preloa
   await copyFile(join(root, 'resources', 'samples', 'harlowmere-lantern.txt'), b);
   const { app, page } = await launch(dataDir, [a, b]);
   try {
+    // The comparison opens at the story at a glance; the change is announced in the columns.
+    await page.getByRole('tab', { name: 'Columns' }).click();
     const columns = page.locator('section.column');
     await expect(columns).toHaveCount(2);
     await writeFile(b, `${await readFile(b, 'utf8')}\nA correction added after publication.\n`);

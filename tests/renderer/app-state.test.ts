@@ -54,3 +54,26 @@ describe('column order', () => {
     expect(reducer(initialState, { type: 'linkedScrolling', on: false }).linkedScrolling).toBe(false);
   });
 });
+
+describe('the first view of a comparison', () => {
+  it('is the story at a glance for something newly opened, and the layout chosen for the same sources again', () => {
+    let state = reducer(initialState, { type: 'opened', open: open('c1', ['/a', '/b']) });
+    expect(state.layout).toBe('glance');
+    state = reducer(state, { type: 'layout', layout: 'columns' });
+    // Worked out again (a label, a mark, the strictness), or with a source added, removed or located: the columns stay.
+    expect(reducer(state, { type: 'opened', open: open('c1', ['/a', '/b']) }).layout).toBe('columns');
+    expect(reducer(state, { type: 'opened', open: open('c2', ['/a', '/b', '/c']) }).layout).toBe('columns');
+    expect(reducer(state, { type: 'opened', open: open('c3', ['/a', '/z']) }).layout).toBe('columns');
+    // Other files: the glance first.
+    expect(reducer(state, { type: 'opened', open: open('c4', ['/x', '/y']) }).layout).toBe('glance');
+  });
+
+  it('is the layout the person was in when they turned the glance off, the columns for the glance itself', () => {
+    let state = reducer(initialState, { type: 'openAtGlance', on: false });
+    expect(state.layout).toBe('glance');
+    expect(reducer(state, { type: 'opened', open: open('c1', ['/a', '/b']) }).layout).toBe('columns');
+    state = reducer(state, { type: 'layout', layout: 'events' });
+    expect(reducer(state, { type: 'opened', open: open('c1', ['/a', '/b']) }).layout).toBe('events');
+    expect(reducer(state, { type: 'openAtGlance', on: false })).toBe(state);
+  });
+});

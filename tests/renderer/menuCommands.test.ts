@@ -46,6 +46,7 @@ describe('the page handles every menu command', () => {
       'setTheme(contrast)',
       'showShortcuts()',
       'findDifferences()',
+      'showLayout(glance)',
       'showLayout(columns)',
       'showLayout(events)',
       'showLayout(claims)',

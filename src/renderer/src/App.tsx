@@ -23,6 +23,7 @@ import { ClaimsTable } from './components/ClaimsTable';
 import { CoverageMap } from './components/CoverageMap';
 import { DifferencesPanel } from './components/DifferencesPanel';
 import { EventView } from './components/EventView';
+import { GlanceView } from './components/GlanceView';
 import { LayoutTabs } from './components/LayoutTabs';
 import { useDifferenceKeys } from './hooks/useDifferenceKeys';
 import { countByKind, differenceEntries, filterEntries, stepThrough } from './lib/differenceList';
@@ -53,6 +54,8 @@ export function App() {
   useEffect(() => {
     const size = TEXT_SIZES[state.textSizeStep] ?? TEXT_SIZES[0];
     document.documentElement.style.setProperty('--reading-size', `${size}px`);
+    // The same step as a factor, for views sized in UI type (the glance).
+    document.documentElement.style.setProperty('--text-scale', String(size / TEXT_SIZES[DEFAULT_TEXT_SIZE_STEP]));
   }, [state.textSizeStep]);
 
   // Ctrl/Cmd+V anywhere but in a text field adds the clipboard's article as a source.
@@ -77,7 +80,7 @@ export function App() {
   // The event's rows and its differences in reading order, worked out once per comparison; the
   // filter is one pass over them.
   const rows = useMemo(() => (comparison && index ? eventRows(comparison, index) : []), [comparison, index]);
-  const differenceList = useMemo(() => (comparison ? differenceEntries(comparison, rows, labels.scrub) : []), [comparison, rows, labels]);
+  const differenceList = useMemo(() => (comparison ? differenceEntries(comparison, rows, labels.describe) : []), [comparison, rows, labels]);
   const differenceKindCounts = useMemo(() => countByKind(differenceList), [differenceList]);
   const shownDifferences = useMemo(() => filterEntries(differenceList, state.differenceFilter), [differenceList, state.differenceFilter]);
   const { chooseDifference } = actions;
@@ -228,7 +231,7 @@ export function App() {
         <BlindBanner revealed={classroom.revealed} onReveal={classroomActions.reveal} onTurnOff={() => classroomActions.setBlind(false)} />
       )}
       {state.progress && <ComparisonProgressBar progress={state.progress} onCancel={() => void actions.cancelComparison()} />}
-      <MessageArea messages={state.messages} onDismiss={actions.dismiss} />
+      <MessageArea messages={state.messages} onDismiss={actions.dismiss} onOpenAs={(path, encoding) => void actions.openAs(path, encoding)} />
       {state.pasteOpen && <PasteBox onAdd={(paste) => void actions.addPasted(paste)} onClose={() => actions.showPaste(false)} />}
 
       <div className="app__body">
@@ -276,7 +279,15 @@ export function App() {
                 onToggleDifferences={() => actions.showDifferences(!state.differencesOpen)}
               />
               <div id="comparison-layout" className="layout-panel" role="tabpanel" aria-labelledby={`layout-tab-${state.layout}`} data-layout={state.layout}>
-                {state.layout === 'events' ? (
+                {state.layout === 'glance' ? (
+                  <GlanceView
+                    comparison={comparison}
+                    onGoTo={actions.focusParagraph}
+                    onChooseDifference={actions.chooseDifference}
+                    openAtGlance={state.openAtGlance}
+                    onOpenAtGlance={actions.setOpenAtGlance}
+                  />
+                ) : state.layout === 'events' ? (
                   <EventView
                     comparison={comparison}
                     index={index}

@@ -8,6 +8,7 @@ import './styles/classroom.css';
 import './styles/notes.css';
 import './styles/views.css';
 import './styles/columns.css';
+import './styles/glance.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

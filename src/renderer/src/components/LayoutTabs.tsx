@@ -12,6 +12,7 @@ export interface LayoutTabsProps {
 }
 
 const NAMES: Record<ComparisonLayout, { readonly name: string; readonly hint: string }> = {
+  glance: { name: 'At a glance', hint: 'The story at a glance: the headlines, who speaks, what leads, the strongest contrasts' },
   columns: { name: 'Columns', hint: 'One column per source, side by side' },
   events: { name: 'Event', hint: 'Who reported what: one row per passage, one cell per source' },
   claims: { name: 'Claims', hint: 'The figures the sources give, side by side' },

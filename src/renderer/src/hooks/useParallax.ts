@@ -23,6 +23,20 @@ export const MAX_SOURCES = 12;
 /** The strictness control waits this long after the last move before comparing again. */
 export const THRESHOLD_SETTLE_MS = 350;
 
+/** Where the page remembers whether comparisons open at the glance ("false" when the person turned it off). */
+export const OPEN_AT_GLANCE_KEY = 'parallax.openAtGlance';
+
+/** The state to start with: the defaults, and whether the person wants comparisons to open at the glance. */
+function startingState(state: AppState): AppState {
+  let off = false;
+  try {
+    off = window.localStorage.getItem(OPEN_AT_GLANCE_KEY) === 'false';
+  } catch {
+    // Storage can be unavailable (a locked-down profile): the default serves.
+  }
+  return off ? { ...state, openAtGlance: false, layout: 'columns' } : state;
+}
+
 /** What the views can ask for. Every call to the main process goes through here. */
 export interface ParallaxActions {
   openSample(): Promise<void>;
@@ -50,6 +64,8 @@ export interface ParallaxActions {
   markParagraph(ref: ParagraphRef, kind: 'body' | 'boilerplate' | null): Promise<void>;
   /** Read a source again with another encoding; null: let Parallax detect it. */
   setEncoding(doc: number, encoding: TextEncoding | null): Promise<void>;
+  /** Open a file refused as not being text, in the encoding the person chose, beside the sources open. */
+  openAs(path: string, encoding: TextEncoding): Promise<void>;
   /** Add pasted text (and the clipboard's HTML, if any) as a new source. */
   addPasted(paste: { text: string; html?: string }): Promise<void>;
   showPaste(open: boolean): void;
@@ -72,8 +88,10 @@ export interface ParallaxActions {
   resetWordSets(): Promise<void>;
   exportWordSets(): Promise<void>;
   importWordSets(): Promise<void>;
-  /** Lay the open comparison out as columns, an event, its claims or its coverage. */
+  /** Lay the open comparison out as the story at a glance, columns, an event, its claims or its coverage. */
   showLayout(layout: ComparisonLayout): void;
+  /** Whether newly opened comparisons show the story at a glance first (remembered on this computer). */
+  setOpenAtGlance(on: boolean): void;
   /** Open or close the differences panel, or change what it lists. */
   showDifferences(open: boolean): void;
   filterDifferences(filter: Partial<DifferenceFilter>): void;
@@ -113,7 +131,7 @@ export function nameForPaste(text: string): string {
 }
 
 export function useParallax(): { state: AppState; actions: ParallaxActions } {
-  const [state, dispatch] = useReducer(reducer, initialState);
+  const [state, dispatch] = useReducer(reducer, initialState, startingState);
   const stateRef = useRef(state);
   useEffect(() => {
     stateRef.current = state;
@@ -155,7 +173,10 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       dispatch({ type: 'busy', what: null });
       if (!result) return;
       for (const problem of result.problems) {
-        dispatch({ type: 'message', message: { tone: 'error', title: `${fileName(problem.path)} could not be opened`, detail: problem.message } });
+        dispatch({
+          type: 'message',
+          message: { tone: 'error', title: `${fileName(problem.path)} could not be opened`, detail: problem.message, ...(problem.encodingChoice ? { openAs: problem.path } : {}) },
+        });
       }
       dispatch({ type: 'opened', open: { id: result.id, comparison: result.comparison, choices: result.choices }, keep });
       await loadNotes(result.id);
@@ -366,6 +387,17 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
         `“${source.label}” could not be read again`,
         'Reading the file again…',
       );
+    },
+    [changeSource],
+  );
+
+  const openAs = useCallback(
+    async (path: string, encoding: TextEncoding) => {
+      // The encoding is remembered for the file, as a choice in its column would be, and the
+      // comparison is opened again with the file among its sources.
+      const onScreen = pathsOnScreen(stateRef.current);
+      const paths = onScreen.includes(path) ? onScreen : [...onScreen, path];
+      await changeSource('source:setEncoding', { paths, path, encoding }, `“${fileName(path)}” could not be opened`, `Opening ${fileName(path)}…`);
     },
     [changeSource],
   );
@@ -585,6 +617,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       renameSource,
       markParagraph,
       setEncoding,
+      openAs,
       addPasted,
       showPaste: (open) => dispatch({ type: 'paste', open }),
       reload,
@@ -600,6 +633,14 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       exportWordSets,
       importWordSets,
       showLayout: (layout) => dispatch({ type: 'layout', layout }),
+      setOpenAtGlance: (on) => {
+        try {
+          window.localStorage.setItem(OPEN_AT_GLANCE_KEY, String(on));
+        } catch {
+          // Not remembered this time; the session still follows the choice.
+        }
+        dispatch({ type: 'openAtGlance', on });
+      },
       showDifferences: (open) => dispatch({ type: 'differencesPanel', open }),
       filterDifferences: (filter) => dispatch({ type: 'differenceFilter', filter }),
       chooseDifference: (index) => dispatch({ type: 'chooseDifference', index }),
@@ -627,6 +668,7 @@ export function useParallax(): { state: AppState; actions: ParallaxActions } {
       renameSource,
       markParagraph,
       setEncoding,
+      openAs,
       addPasted,
       reload,
       locate,

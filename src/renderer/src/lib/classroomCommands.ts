@@ -21,7 +21,7 @@ export interface ClassroomCommandTargets {
   setTheme(theme: ThemeChoice): void;
   showShortcuts(): void;
   findDifferences(): void;
-  showLayout(layout: 'columns' | 'events' | 'claims' | 'coverage'): void;
+  showLayout(layout: 'glance' | 'columns' | 'events' | 'claims' | 'coverage'): void;
   toggleDifferences(): void;
 }
 
@@ -41,6 +41,7 @@ export function classroomCommandHandlers(t: ClassroomCommandTargets): Record<Cla
     'theme-contrast': () => t.setTheme('contrast'),
     'show-shortcuts': () => t.showShortcuts(),
     'find-differences': () => t.findDifferences(),
+    'layout-glance': () => t.showLayout('glance'),
     'layout-columns': () => t.showLayout('columns'),
     'layout-event': () => t.showLayout('events'),
     'layout-claims': () => t.showLayout('claims'),

@@ -14,11 +14,12 @@ import { NO_FILTER, type DifferenceFilter } from '../lib/differenceList';
 export type View = 'comparison' | 'recent' | 'lexicon';
 
 /**
- * How the open comparison is laid out: a column per source, the event as rows (who reported what),
- * the figures the sources give, or a map of how much each source says per passage.
+ * How the open comparison is laid out: the story at a glance (the first view of a comparison), a
+ * column per source, the event as rows (who reported what), the figures the sources give, or a map
+ * of how much each source says per passage.
  */
-export type ComparisonLayout = 'columns' | 'events' | 'claims' | 'coverage';
-export const COMPARISON_LAYOUTS: readonly ComparisonLayout[] = ['columns', 'events', 'claims', 'coverage'];
+export type ComparisonLayout = 'glance' | 'columns' | 'events' | 'claims' | 'coverage';
+export const COMPARISON_LAYOUTS: readonly ComparisonLayout[] = ['glance', 'columns', 'events', 'claims', 'coverage'];
 
 /** A message for the person: errors are announced at once, the rest politely. */
 export interface Message {
@@ -26,6 +27,8 @@ export interface Message {
   readonly tone: 'error' | 'info';
   readonly title: string;
   readonly detail?: string;
+  /** A file refused as not being text: the message offers to open it in an encoding the person chooses. */
+  readonly openAs?: string;
 }
 
 export type OpenComparison = Pick<OpenComparisonResult, 'id' | 'comparison' | 'choices'>;
@@ -85,8 +88,13 @@ export interface AppState {
    * comparison: opening another one keeps it.
    */
   readonly hiddenKinds: readonly DifferenceKind[];
-  /** The layout of the comparison view; kept for the session. */
+  /**
+   * The layout of the comparison view; kept for the session, but a newly opened comparison (none of
+   * whose sources is on screen) opens at the glance while `openAtGlance` is on.
+   */
   readonly layout: ComparisonLayout;
+  /** Whether a newly opened comparison shows the story at a glance first (the person's choice; on by default). */
+  readonly openAtGlance: boolean;
   /** Whether the differences panel is open, and what it lists. */
   readonly differencesOpen: boolean;
   readonly differenceFilter: DifferenceFilter;
@@ -118,7 +126,8 @@ export const initialState: AppState = {
   progress: null,
   lexicon: null,
   hiddenKinds: [],
-  layout: 'columns',
+  layout: 'glance',
+  openAtGlance: true,
   differencesOpen: false,
   differenceFilter: NO_FILTER,
   activeDifference: null,
@@ -161,6 +170,8 @@ export type Action =
   /** The person cancelled the comparison under way: what was on screen stays, as it was. */
   | { type: 'cancelled' }
   | { type: 'layout'; layout: ComparisonLayout }
+  /** Whether newly opened comparisons show the story at a glance first. */
+  | { type: 'openAtGlance'; on: boolean }
   | { type: 'differencesPanel'; open: boolean }
   | { type: 'differenceFilter'; filter: Partial<DifferenceFilter> }
   /** A difference chosen: drawn with a ring and brought into view (the text, if a table was showing). */
@@ -200,6 +211,10 @@ export function reducer(state: AppState, action: Action): AppState {
         sourceChanges: {},
         threshold: action.open.comparison.threshold ?? state.threshold,
         progress: null,
+        // Something new opens at the glance (or, with that turned off, in the layout the person was
+        // in, the glance aside); the same comparison worked out again, or one with some of the same
+        // sources (one added, removed or located), stays in the layout it was in.
+        layout: sharesSources(state.open, action.open) ? state.layout : state.openAtGlance ? 'glance' : state.layout === 'glance' ? 'columns' : state.layout,
         // Differences are numbered afresh by every comparison.
         activeDifference: null,
         focus: null,
@@ -263,6 +278,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, busy: null, progress: null, threshold: state.open?.comparison.threshold ?? state.threshold };
     case 'layout':
       return { ...state, view: 'comparison', layout: action.layout };
+    case 'openAtGlance':
+      return state.openAtGlance === action.on ? state : { ...state, openAtGlance: action.on };
     case 'differencesPanel':
       return state.differencesOpen === action.open ? state : { ...state, differencesOpen: action.open };
     case 'differenceFilter':
@@ -286,6 +303,14 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'dropTarget':
       return state.dropTargetActive === action.active ? state : { ...state, dropTargetActive: action.active };
   }
+}
+
+/** Whether a comparison being opened has any source of the one on screen (or is the same one). */
+function sharesSources(before: OpenComparison | null, next: OpenComparison): boolean {
+  if (!before) return false;
+  if (before.id === next.id) return true;
+  const paths = new Set(before.comparison.documents.map((doc) => doc.path));
+  return next.comparison.documents.some((doc) => paths.has(doc.path));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { DIFFERENCE_KIND_NAMES, type Comparison, type Difference, type DifferenceKind, type SourceDocument } from '../../contract/comparison.js';
 import { countDifferences } from '../../core/counts.js';
+import { describeDifference, labelNamer } from '../../core/describe.js';
 import { describeCounts } from '../../core/format.js';
+import { storyAtAGlance, type Glance, type GlanceSpeaker } from '../../core/glance.js';
 import { anchorRows, codeLabel, readingOrder, targetDescription, type ExportComparison, type NoteRow, type NotesExport } from './common.js';
 
 /**
@@ -51,8 +53,15 @@ mark.k-omission { outline: 1px dashed #6b7785; }
 .orphan { border-style: dashed; }
 .badge { display: inline-block; font-family: system-ui, sans-serif; font-size: .8rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; }
 .codes { font-family: system-ui, sans-serif; font-size: .9rem; }
+.glance ul, .glance ol { margin: .25rem 0 .75rem; padding-left: 1.2rem; font-size: .95rem; }
+.glance li { margin: .15rem 0; }
+.glance h3 { margin: 1rem 0 .25rem; }
+mark.g-word { background: #fbe8eb; box-shadow: inset 0 -2px 0 #a0153e; }
+.g-kind, .g-verbs { font-family: system-ui, 'Segoe UI', Helvetica, Arial, sans-serif; font-size: .9rem; }
+.g-kind { font-weight: 600; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
+  .glance { break-after: page; }
   h2 { break-after: avoid-page; }
   .member { background: none; border-left-color: #888; }
   a { color: inherit; text-decoration: none; }
@@ -61,7 +70,7 @@ mark.k-omission { outline: 1px dashed #6b7785; }
 `;
 
 /** A paragraph's text with the group's differences in this source marked, one mark per character. */
-function markedParagraph(doc: SourceDocument, docIndex: number, start: number, end: number, differences: readonly Difference[]): string {
+function markedParagraph(doc: SourceDocument, docIndex: number, start: number, end: number, differences: readonly Difference[], describe: (difference: Difference) => string): string {
   const spans = differences
     .flatMap((difference) => difference.spans.filter((span) => span.doc === docIndex && span.end > span.start && span.start < end && span.end > start).map((span) => ({ span, difference })))
     .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
@@ -72,7 +81,8 @@ function markedParagraph(doc: SourceDocument, docIndex: number, start: number, e
     const to = Math.min(end, span.end);
     if (to <= from) continue;
     html += escapeHtml(doc.text.slice(at, from));
-    const title = `${DIFFERENCE_KIND_NAMES[difference.kind]}${difference.note ? `: ${difference.note}` : ''}`;
+    const description = describe(difference);
+    const title = `${DIFFERENCE_KIND_NAMES[difference.kind]}${description ? `: ${description}` : ''}`;
     html += `<mark class="k-${difference.kind}" title="${escapeHtml(title)}">${escapeHtml(doc.text.slice(from, to))}</mark>`;
     at = to;
   }
@@ -102,6 +112,9 @@ ${note.body.trim() ? `<p class="body">${escapeHtml(note.body.trim())}</p>` : ''}
 }
 
 function groupsHtml(comparison: Comparison, rows: readonly NoteRow[], item: ExportComparison, codebook: NotesExport['codebook']): string {
+  // Differences in words, naming the sources by their labels, as the command line does.
+  const nameOf = labelNamer(comparison.documents);
+  const describe = (difference: Difference): string => describeDifference(difference, nameOf);
   return comparison.groups
     .map((group, index) => {
       const number = index + 1;
@@ -113,19 +126,110 @@ function groupsHtml(comparison: Comparison, rows: readonly NoteRow[], item: Expo
           const paragraphs = member.paragraphs
             .map((p) => {
               const block = doc.paragraphs[p];
-              return block ? `<p>${markedParagraph(doc, member.doc, block.start, block.end, differences)}</p>` : '';
+              return block ? `<p>${markedParagraph(doc, member.doc, block.start, block.end, differences, describe)}</p>` : '';
             })
             .join('');
           return `<figure class="member"><figcaption class="source">${escapeHtml(doc.label)} · paragraph ${member.paragraphs.map((p) => p + 1).join(', ')}</figcaption>${paragraphs}</figure>`;
         })
         .join('\n');
-      const classified = differences.filter((difference) => difference.kind !== 'wording' && difference.note);
-      const list = classified.length > 0 ? `<ul class="differences">${classified.map((difference) => `<li><strong>${DIFFERENCE_KIND_NAMES[difference.kind]}</strong>: ${escapeHtml(difference.note ?? '')}</li>`).join('')}</ul>` : '';
+      const classified = differences.filter((difference) => difference.kind !== 'wording').map((difference) => ({ kind: difference.kind, description: describe(difference) })).filter((entry) => entry.description);
+      const list = classified.length > 0 ? `<ul class="differences">${classified.map((entry) => `<li><strong>${DIFFERENCE_KIND_NAMES[entry.kind]}</strong>: ${escapeHtml(entry.description)}</li>`).join('')}</ul>` : '';
       const notes = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === number).map((row) => noteHtml(item, row, codebook)).join('\n');
       return `<section class="group" aria-labelledby="group-${number}"><h3 id="group-${number}">Group ${number} · ${group.members.length} sources</h3>
 <div class="members">${members}</div>${list}${notes}</section>`;
     })
     .join('\n');
+}
+
+/** A headline with the words that set it apart marked. */
+function markedHeadline(text: string, marks: readonly { start: number; end: number }[]): string {
+  let html = '';
+  let at = 0;
+  for (const mark of marks) {
+    html += escapeHtml(text.slice(at, mark.start)) + `<mark class="g-word">${escapeHtml(text.slice(mark.start, mark.end))}</mark>`;
+    at = mark.end;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+/** "the lede", "paragraph 8": where a passage stands in a source, counting its article's paragraphs from the lede. */
+const placeOf = (position: number): string => (position === 0 ? 'the headline' : position === 1 ? 'the lede' : `paragraph ${position}`);
+
+/**
+ * The story at a glance (shared/core/glance.ts), the same as the app's first view, naming the sources
+ * by their labels. Passages are called groups here, as the sections below call them.
+ */
+function glanceHtml(comparison: Comparison, glance: Glance): string {
+  const label = (doc: number): string => escapeHtml(comparison.documents[doc]?.label ?? '');
+  const group = (number: number | undefined): string => (number === undefined ? '' : ` <span class="meta">(group ${number})</span>`);
+  const names = (speakers: readonly GlanceSpeaker[]): string =>
+    speakers.map((speaker) => `${escapeHtml(speaker.name)}${speaker.direct + speaker.paraphrased > 1 ? ` ×${speaker.direct + speaker.paraphrased}` : ''}`).join(', ');
+  const leadOf = new Map(glance.leads.map((lead) => [lead.doc, lead]));
+  const headlines = glance.headlines
+    .map((headline) => {
+      const lead = leadOf.get(headline.doc);
+      return `<li><span class="source">${label(headline.doc)}</span>: ${markedHeadline(headline.text, headline.marks)}${lead ? `<br><span class="meta">Opens with:</span> ${escapeHtml(lead.text)}${group(lead.number)}` : ''}</li>`;
+    })
+    .join('\n');
+  const voices = glance.voices
+    .map((voice) => {
+      const quoted = voice.speakers.filter((speaker) => speaker.direct > 0);
+      const paraphrased = voice.speakers.filter((speaker) => speaker.direct === 0);
+      const parts = [
+        `quoted directly: ${quoted.length > 0 ? names(quoted) : 'no one'}`,
+        `paraphrased only: ${paraphrased.length > 0 ? names(paraphrased) : 'no one'}`,
+        `${voice.unnamed} ${voice.unnamed === 1 ? 'statement' : 'statements'} from unnamed sources`,
+      ];
+      const verbs = voice.verbs.map((verb) => `${escapeHtml(verb.term)}${verb.count > 1 ? ` ×${verb.count}` : ''}${verb.tone && verb.tone !== 'neutral' ? ` (${escapeHtml(verb.tone)})` : ''}`).join(', ');
+      return `<li><span class="source">${label(voice.doc)}</span>: ${parts.join('; ')}.${verbs ? `<br><span class="g-verbs">Reporting verbs: ${verbs}</span>` : ''}</li>`;
+    })
+    .join('\n');
+  const sole =
+    glance.soleVoices.length > 0 ? `<p>Only one source lets speak: ${glance.soleVoices.map((voice) => `${escapeHtml(voice.name)} (${label(voice.doc)})`).join('; ')}.</p>` : '';
+  const contrasted = glance.passages.filter((passage) => passage.leads.length > 0 && passage.buried.length > 0);
+  const placed = (contrasted.length > 0 ? contrasted : glance.passages.slice(0, 3))
+    .map((passage) => {
+      const where = [...passage.positions]
+        .sort((a, b) => a.position - b.position || a.doc - b.doc)
+        .map((position) => `${label(position.doc)}: ${placeOf(position.position)}${passage.leads.includes(position.doc) ? ' (leads)' : ''}${passage.buried.includes(position.doc) ? ' (buried)' : ''}`)
+        .join('; ');
+      return `<li>Group ${passage.number} · ${escapeHtml(passage.text)}<br>${where}.</li>`;
+    })
+    .join('\n');
+  const contrasts = glance.contrasts
+    .map((contrast) => {
+      const difference = comparison.differences[contrast.difference]!;
+      return `<li><span class="g-kind">${DIFFERENCE_KIND_NAMES[difference.kind]}</span> (group ${contrast.number}) — ${escapeHtml(describeDifference(difference, labelNamer(comparison.documents)))}</li>`;
+    })
+    .join('\n');
+  const unique = glance.unique
+    .map(
+      (item) =>
+        `<li><span class="source">${label(item.doc)}</span>: ${item.lines.map((line) => escapeHtml(line.text)).join(' · ')}${item.more > 0 ? ` <span class="meta">and ${item.more} more</span>` : ''}</li>`,
+    )
+    .join('\n');
+  const figures = glance.figures
+    .map(
+      (conflict) =>
+        `<li>${escapeHtml(conflict.counted === 'killed' ? 'Deaths' : conflict.counted)} (group ${conflict.number}): ${conflict.figures.map((figure) => `${label(figure.doc)} ${escapeHtml(figure.text)}${figure.outlier ? ' (far out of line)' : ''}`).join('; ')}</li>`,
+    )
+    .join('\n');
+  return `<section class="glance" aria-labelledby="glance">
+<h2 id="glance">The story at a glance</h2>
+<h3>Headlines, and what each story opens with</h3>
+<p class="meta">Words no other headline uses are marked.</p>
+<ul>${headlines}</ul>
+<h3>Who gets to speak</h3>
+<ul>${voices}</ul>${sole}
+<h3>What leads, what is buried</h3>
+${placed ? `<p class="meta">Where each source puts a passage, counting its paragraphs from the lede.</p>\n<ul>${placed}</ul>` : '<p class="meta">No passage is reported by two or more sources.</p>'}
+<h3>The strongest contrasts</h3>
+${contrasts ? `<ol>${contrasts}</ol>` : '<p class="meta">The sources differ in wording only.</p>'}
+<h3>Only one source reports</h3>
+${unique ? `<ul>${unique}</ul>` : '<p class="meta">Every passage is reported by two or more sources.</p>'}
+<h3>Figures that conflict</h3>
+${figures ? `<ul>${figures}</ul>` : '<p class="meta">No figures conflict.</p>'}
+</section>`;
 }
 
 /**
@@ -164,6 +268,7 @@ export function comparisonReport(item: ExportComparison, options: { codebook?: N
 <p class="meta">A Parallax comparison of ${comparison?.documents.length ?? item.sources?.length ?? 0} sources · ${comparison?.groups.length ?? 0} groups of aligned paragraphs · ${rows.length} ${rows.length === 1 ? 'note' : 'notes'}${options.generated ? ` · ${escapeHtml(options.generated)}` : ''}</p>
 </header>
 <main>
+${comparison && comparison.documents.length > 0 ? glanceHtml(comparison, storyAtAGlance(comparison)) : ''}
 <h2>Sources</h2>
 <table><thead><tr><th scope="col">Source</th><th scope="col">Label</th><th scope="col">Title and file</th><th scope="col">Paragraphs</th></tr></thead>
 <tbody>${sources}</tbody></table>
