@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -347,6 +347,13 @@ describe('parallax batch: bad usage', () => {
     mkdirSync(flat, { recursive: true });
     writeFileSync(join(flat, 'a.txt'), 'An article.\n');
     await failsWith([flat, '--out', out], 'has no story folders in it');
+    if (process.platform !== 'win32') {
+      // A named pipe as the manifest is refused unread, not waited on.
+      const pipe = join(root, 'stories.csv');
+      execFileSync('mkfifo', [pipe]);
+      await failsWith([pipe, '--out', out], 'is a named pipe (FIFO), not an ordinary file, so Parallax did not read it');
+      rmSync(pipe);
+    }
     expect(existsSync(out)).toBe(false);
   });
 

@@ -10,10 +10,14 @@ import { sortStoryTable, storyTableCsv, storyTableJsonl, storyTableRows, type St
 import { builtWorkerUrl, runsFromSource } from '../services/built-worker.js';
 import { COMPARE_MEMORY_LIMIT_MB, COMPARE_TIME_LIMIT_MS } from '../services/compare-pool.js';
 import { lexiconInUse } from '../services/comparison-service.js';
+import { FileRefusedError, readRegularTextFile } from '../services/safe-read.js';
 import { parseCommand } from './args.js';
 import { runStory, writeWhole, type FileProblem, type StoryOutcome, type StorySettings, type StoryTask } from './batch-story.js';
 import type { CliIO } from './index.js';
 import { BATCH_QDPX_MODES, BATCH_QDPX_USAGE, batchToQdpx, type BatchQdpxMode } from './qdpx.js';
+
+/** The largest manifest read: a line per file of hundreds of thousands of stories. */
+const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * `parallax batch`: many stories compared in one process, a worker thread per core, each story's
@@ -244,8 +248,9 @@ async function planStories(input: string, outDir: string): Promise<Planned> {
     }
     let text: string;
     try {
-      text = await readFile(input, 'utf8');
+      text = await readRegularTextFile(input, { maxBytes: MANIFEST_MAX_BYTES, what: `The manifest "${basename(input)}"` });
     } catch (error) {
+      if (error instanceof FileRefusedError) return { error: error.message };
       return { error: `${input} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
     }
     planned = extension === '.csv' ? fromCsv(input, text) : fromJsonl(input, text);

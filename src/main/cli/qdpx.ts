@@ -9,6 +9,8 @@ import { comparisonIdFor } from '../services/api.js';
 import { writeFileDurably } from '../services/durable-file.js';
 import { defaultCodebookPath, loadCodebook } from '../services/notes-api.js';
 import { makeQdpx } from '../services/qda/qdpx.js';
+import { FileRefusedError, readRegularFile } from '../services/safe-read.js';
+import { storeFileReading } from '../services/store-backups.js';
 import { parseStore, STORE_FILE, type StoreData } from '../services/store.js';
 import type { CliIO } from './index.js';
 
@@ -56,8 +58,9 @@ export async function writeQdpxFile(out: string, input: QdaProjectInput, io: Cli
 export async function readStoreReadOnly(dataDir: string): Promise<{ ok: true; store: StoreData } | { ok: false; message: string }> {
   const file = join(dataDir, STORE_FILE);
   try {
-    return { ok: true, store: parseStore(new Uint8Array(await readFile(file))) };
+    return { ok: true, store: parseStore(new Uint8Array(await readRegularFile(file, storeFileReading(`The notes store "${file}"`)))) };
   } catch (error) {
+    if (error instanceof FileRefusedError) return { ok: false, message: error.message };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, message: `there is no notes store in ${dataDir} (no ${STORE_FILE})` };
     return { ok: false, message: `the notes store ${file} cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})` };
