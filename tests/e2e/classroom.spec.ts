@@ -158,3 +158,26 @@ test('right-to-left articles are shown right to left, marks included', async ({ 
   const english = page.locator('.para__tag').first();
   expect(await english.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction)).toBe('ltr');
 });
+
+test('at 1280×720 (a projector) the header keeps every label on one line, and the controls above the article text stay short', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.locator('section.column').first()).toBeVisible();
+  const labels = await page.locator('.app-header button, .app-header select').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+      const line = parseFloat(style.fontSize) * 1.2;
+      return { text: (element.textContent ?? '').trim(), height: box.height, line, right: box.right };
+    }),
+  );
+  expect(labels.length).toBeGreaterThan(5);
+  // A wrapped label makes its button taller than the one-line ones beside it.
+  const oneLine = Math.min(...labels.map((label) => label.height));
+  for (const label of labels) {
+    expect(label.height, `"${label.text}" wraps onto two lines`).toBeLessThan(oneLine + label.line * 0.5);
+    expect(label.right, `"${label.text}" is cut off at the right`).toBeLessThanOrEqual(1280);
+  }
+  const header = await page.locator('.app-header').boundingBox();
+  expect(header!.height, 'the header is one row').toBeLessThanOrEqual(56);
+});

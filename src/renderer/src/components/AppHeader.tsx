@@ -77,7 +77,7 @@ export function AppHeader(props: AppHeaderProps) {
           <select className="select theme-picker__select" value={props.theme} onChange={(event) => props.onTheme(event.target.value as ThemeChoice)} title="Theme">
             {THEME_CHOICES.map((theme) => (
               <option key={theme} value={theme}>
-                {theme === 'system' ? 'Theme: system' : `Theme: ${THEME_NAMES[theme].toLowerCase()}`}
+                {theme === 'system' ? 'System colours' : THEME_NAMES[theme]}
               </option>
             ))}
           </select>
