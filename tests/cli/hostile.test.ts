@@ -127,3 +127,22 @@ describe('hostile files, read by the built import worker', () => {
     expect(run.stderr).toMatch(/^parallax: "bomb\.docx" expands to 20 MB when unpacked, and its part "word\/document\.xml" grows/);
   });
 });
+
+describe.runIf(posix)('names and text that try to steer the terminal', () => {
+  it('compare shows a file name’s controls and an article’s escapes instead of sending them, and cannot fake a line of its own', { timeout: LIMIT_MS + 5_000 }, async () => {
+    const evilName = join(folder, 'report\u001b]0;owned\u0007\nparallax: all is well\u202Etxt.exe.txt');
+    await writeFile(evilName, 'Harbour wall gives way\u001b[2J\n\nThe harbour wall gave way at dawn\u001b[31m on Tuesday, the port authority said.\n');
+    const missing = join(folder, 'gone\nparallax: fake line.txt');
+    const run = await parallax('compare', a, evilName, missing, '--no-color');
+    expect(run.code).toBe(1);
+    for (const output of [run.stdout, run.stderr]) {
+      expect(output).not.toContain('\u001b');
+      expect(output).not.toContain('\u0007');
+      expect(output).not.toContain('\u202E');
+      expect(output.split('\n').filter((line) => line.startsWith('parallax: fake') || line.startsWith('parallax: all is well'))).toEqual([]);
+    }
+    expect(run.stdout).toContain('␛[2J');
+    expect(run.stdout).toContain('⟨U+202E⟩');
+    expect(run.stderr).toContain('gone␊parallax: fake line.txt');
+  });
+});

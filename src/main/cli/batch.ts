@@ -15,6 +15,7 @@ import { parseCommand } from './args.js';
 import { runStory, writeWhole, type FileProblem, type StoryOutcome, type StorySettings, type StoryTask } from './batch-story.js';
 import type { CliIO } from './index.js';
 import { BATCH_QDPX_MODES, BATCH_QDPX_USAGE, batchToQdpx, type BatchQdpxMode } from './qdpx.js';
+import { printableName } from '../../shared/core/terminal.js';
 
 /** The largest manifest read: a line per file of hundreds of thousands of stories. */
 const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
@@ -471,12 +472,12 @@ export async function batchCommand(args: readonly string[], io: CliIO, resources
 
   const lexicon = await lexiconInUse(resourcesDir, values.lexicon ? { file: values.lexicon } : {});
   if (!lexicon.ok) {
-    io.stderr(`parallax batch: ${lexicon.message}\n`);
+    io.stderr(`parallax batch: ${printableName(lexicon.message)}\n`);
     return 2;
   }
   const planned = await planStories(input, outDir);
   if ('error' in planned) {
-    io.stderr(`parallax batch: ${planned.error}\n`);
+    io.stderr(`parallax batch: ${printableName(planned.error)}\n`);
     return 2;
   }
   const { stories } = planned;

@@ -3,6 +3,7 @@ import type { SourceDocument } from '../../shared/contract/comparison.js';
 import { openSources } from '../services/sources.js';
 import { parseCommand } from './args.js';
 import type { CliIO } from './index.js';
+import { printableName, printableText } from '../../shared/core/terminal.js';
 
 /**
  * `parallax import FILE [--json] [--encoding ENC]`: read one article as Parallax does and show what
@@ -48,10 +49,15 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
   }
   const file = positionals[0]!;
   const { documents, problems } = await openSources([file], encoding ? { encodings: { [file]: encoding } } : {});
-  for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
+  for (const problem of problems) io.stderr(`parallax: ${printableName(problem.message)}\n`);
   const document = documents[0];
   if (!document) return 2;
-  io.stdout(values.json ? JSON.stringify(document, null, 2) + '\n' : formatDocument(document));
+  // The readable form goes to a person: names and text from the file shown, not obeyed (terminal.ts).
+  io.stdout(
+    values.json
+      ? JSON.stringify(document, null, 2) + '\n'
+      : formatDocument({ ...document, label: printableName(document.label), title: printableName(document.title), path: printableName(document.path), text: printableText(document.text) }),
+  );
   return 0;
 }
 

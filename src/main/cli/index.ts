@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { formatComparison } from '../../shared/core/format.js';
+import { printableName, printableMessage } from '../../shared/core/terminal.js';
 import { compareOpened, comparisonJson, lexiconInUse, openForComparison } from '../services/comparison-service.js';
 import { defaultLexiconPath } from '../services/lexicon.js';
 import { parseCommand } from './args.js';
@@ -66,7 +67,9 @@ const processIO: CliIO = {
 declare const __PARALLAX_VERSION__: string | undefined;
 const VERSION = typeof __PARALLAX_VERSION__ === 'string' ? __PARALLAX_VERSION__ : '0.0.0-dev';
 
-export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: readonly string[], given: CliIO = processIO): Promise<number> {
+  // Messages quote file names and story ids: their control characters are shown, never obeyed.
+  const io: CliIO = { ...given, stderr: (text) => given.stderr(printableMessage(text)) };
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
     io.stdout(USAGE);
@@ -136,12 +139,12 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
   const started = performance.now();
   const lexicon = await lexiconInUse(resourcesDir(), values.lexicon ? { file: values.lexicon } : {});
   if (!lexicon.ok) {
-    io.stderr(`parallax compare: ${lexicon.message}\n`);
+    io.stderr(`parallax compare: ${printableName(lexicon.message)}\n`);
     return 2;
   }
   const { documents, problems } = await openForComparison(positionals);
   const opened = performance.now();
-  for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
+  for (const problem of problems) io.stderr(`parallax: ${printableName(problem.message)}\n`);
   if (documents.length < 2) {
     io.stderr(`parallax compare: ${documents.length === 0 ? 'no file' : 'only one file'} could be opened; a comparison needs at least two.\n`);
     return 2;
@@ -155,7 +158,7 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !process.env.NO_COLOR));
     io.stdout(formatComparison(comparison, { color, width }));
   }
-  for (const notice of comparison.notices ?? []) io.stderr(`parallax: ${notice}\n`);
+  for (const notice of comparison.notices ?? []) io.stderr(`parallax: ${printableName(notice)}\n`);
   if (values.qdpx !== undefined) {
     const written = await compareToQdpx(comparison, positionals, { out: values.qdpx, dataDir: values['data-dir'], resourcesDir: resourcesDir(), version: VERSION }, io);
     if (written !== 0) return written;

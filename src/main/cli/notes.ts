@@ -15,6 +15,7 @@ import { parseStore, STORE_FILE, StoreDamagedError, type StoreData } from '../se
 import { parseCommand } from './args.js';
 import { writeQdpxFile } from './qdpx.js';
 import type { CliIO } from './index.js';
+import { printableName, printableText } from '../../shared/core/terminal.js';
 
 /**
  * `parallax notes export` and `parallax report`: the notes in the store, placed on their
@@ -89,13 +90,14 @@ async function lexiconInUse(resourcesDir: string, store: StoreData | null, file?
  */
 async function openWithPreferences(paths: readonly string[], store: StoreData | null, io: CliIO): Promise<SourceDocument[]> {
   const { documents, problems } = await openForComparison(paths, store ? (path) => store.sources[path] : undefined);
-  for (const problem of problems) io.stderr(`parallax: ${problem.message}\n`);
+  for (const problem of problems) io.stderr(`parallax: ${printableName(problem.message)}\n`);
   return documents;
 }
 
 async function writeOut(text: string, out: string | undefined, command: string, io: CliIO): Promise<boolean> {
   if (out === undefined) {
-    io.stdout(text);
+    // On a terminal, what the notes quote is shown, not obeyed; a pipe or a file gets it as it is.
+    io.stdout(io.isTTY ? printableText(text) : text);
     return true;
   }
   try {
@@ -155,13 +157,13 @@ export async function notesCommand(args: readonly string[], io: CliIO, resources
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDirectory();
   const store = await readStore(dataDir);
   if (!store.ok) {
-    io.stderr(`parallax notes export: ${store.message}\n`);
+    io.stderr(`parallax notes export: ${printableName(store.message)}\n`);
     return 2;
   }
   const data = store.value;
   const lexicon = await lexiconInUse(resourcesDir, data);
   if (!lexicon.ok) {
-    io.stderr(`parallax notes export: ${lexicon.message}\n`);
+    io.stderr(`parallax notes export: ${printableName(lexicon.message)}\n`);
     return 2;
   }
 
@@ -251,11 +253,11 @@ export async function reportCommand(args: readonly string[], io: CliIO, resource
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDirectory();
   const store = await readStore(dataDir);
   // Without a store the report is still worth having: the comparison, with no notes.
-  if (!store.ok) io.stderr(`parallax report: ${store.message} The report has no notes.\n`);
+  if (!store.ok) io.stderr(`parallax report: ${printableName(store.message)} The report has no notes.\n`);
   const data = store.ok ? store.value : null;
   const lexicon = await lexiconInUse(resourcesDir, data, values.lexicon);
   if (!lexicon.ok) {
-    io.stderr(`parallax report: ${lexicon.message}\n`);
+    io.stderr(`parallax report: ${printableName(lexicon.message)}\n`);
     return 2;
   }
   const paths = positionals.map((path) => resolve(path));

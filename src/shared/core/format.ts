@@ -1,6 +1,7 @@
 import type { Comparison, Difference, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
 import { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
 import { describeDifference, labelNamer } from './describe.js';
+import { printableName, printableText } from './terminal.js';
 
 export interface FormatOptions {
   /** Mark differing words with terminal colours instead of «guillemets». */
@@ -93,7 +94,18 @@ export function describeCounts(counts: DifferenceCounts): string {
   return parts.join(' · ');
 }
 
-export function formatComparison(comparison: Comparison, options: FormatOptions = {}): string {
+export function formatComparison(unsafe: Comparison, options: FormatOptions = {}): string {
+  // Names and text come from files: shown, never obeyed, by the terminal (see terminal.ts).
+  const comparison: Comparison = {
+    ...unsafe,
+    documents: unsafe.documents.map((document) => ({
+      ...document,
+      label: printableName(document.label),
+      title: printableName(document.title),
+      path: printableName(document.path),
+      text: printableText(document.text),
+    })),
+  };
   const color = options.color ?? false;
   const width = Math.max(40, options.width ?? 100);
   const style = (code: string, text: string): string => (color ? code + text + ANSI.reset : text);
@@ -147,7 +159,7 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
     }
     for (const difference of framingByGroup.get(group.id) ?? []) {
       const tag = `    ${difference.kind}`.padEnd(17);
-      out.push(style(ANSI.framing, tag) + wrap(describeDifference(difference, nameOf), width - 17, ' '.repeat(17)));
+      out.push(style(ANSI.framing, tag) + wrap(printableName(describeDifference(difference, nameOf)), width - 17, ' '.repeat(17)));
     }
   }
 
