@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 // Screenshots of the built renderer, for the README and for review:
 //
-//   npm run screenshots -- --out DIR [FILE...]
+//   npm run screenshots -- --out DIR [--local DIR] [FILE...]
 //
-// Writes comparison-sample.png, note-panel.png, comparison-seeds.png (or comparison-files.png
-// when FILEs are given: they are opened instead of the seed articles), comparison-seeds-junk.png
-// (seeds only: page furniture dimmed, one paragraph marked by the reader), source-details.png,
-// recent.png, word-sets.png, notes-panel.png and notes-panel-every-kind.png (the notes panel on the seeds, notes of
-// every kind; the second in a tall window that shows them all), and
-// the comparison's other layouts: differences-panel.png, event-view.png, claims-table.png and
-// coverage-map.png (of the seeds, or of the FILEs), at 1440x900; and the story at a glance, the
-// first view of a comparison: glance-1280.png and glance-1920.png (the sample, at 1280x720 and
-// 1920x1080) and glance-seeds-1280.png (glance-files-1280.png when FILEs are given).
+// The repository holds no text written by others, so what goes to --out (docs/screenshots) shows
+// only the bundled sample (resources/samples) and an invented fifth report written by the spec:
+// comparison-sample.png, note-panel.png, source-details.png, page-furniture.png (page furniture
+// dimmed) and paragraph-marked-by-you.png (a line the reader marked), recent.png, word-sets.png,
+// five-sources-hover.png and five-sources-1280.png (a passage under the pointer, at 1440x900 and on
+// a 1280x720 projector), differences-panel.png, event-view.png, claims-table.png, coverage-map.png,
+// notes-panel.png and notes-panel-every-kind.png (notes of every kind; the second in a tall window
+// that shows them all), blind-mode.png, dark-theme.png, high-contrast.png, presentation-mode.png,
+// and the story at a glance, the first view of a comparison: glance-1280.png and glance-1920.png.
+//
+// Shots of anyone else's articles go to --local (default .screenshots/, which git ignores), to be
+// looked at and never committed: of the FILEs when they are given, else of the seed articles
+// (../shared/seeds) when they are there: comparison-NAME.png, comparison-NAME-junk.png,
+// comparison-NAME-hover.png, comparison-NAME-1280.png, NAME-differences-panel.png,
+// NAME-event-view.png, NAME-claims-table.png, NAME-coverage-map.png and glance-NAME-1280.png, where
+// NAME is "files" or "seeds".
 //
 // It builds nothing: it expects out/renderer (run `npm run build` first). The capture itself is a
 // Playwright spec (tests/e2e/screenshots.spec.ts) that uses the same harness as the end-to-end
@@ -25,18 +32,25 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 let out = null;
+let local = join(root, '.screenshots');
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--out') out = args[++i];
   else if (args[i].startsWith('--out=')) out = args[i].slice('--out='.length);
+  else if (args[i] === '--local') local = args[++i];
+  else if (args[i].startsWith('--local=')) local = args[i].slice('--local='.length);
   else if (args[i] === '--help' || args[i] === '-h') {
-    process.stdout.write('Usage: npm run screenshots -- --out DIR [FILE...]\n');
+    process.stdout.write('Usage: npm run screenshots -- --out DIR [--local DIR] [FILE...]\n');
     process.exit(0);
   } else files.push(resolve(args[i]));
 }
 
-if (!out) {
-  process.stderr.write('screenshots: say where to write them: npm run screenshots -- --out DIR [FILE...]\n');
+if (!out || !local) {
+  process.stderr.write('screenshots: say where to write them: npm run screenshots -- --out DIR [--local DIR] [FILE...]\n');
+  process.exit(2);
+}
+if (resolve(local) === resolve(out)) {
+  process.stderr.write('screenshots: --local must be another folder than --out: shots of other people\'s articles never go with ours.\n');
   process.exit(2);
 }
 if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
@@ -55,8 +69,13 @@ const result = spawnSync(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PARALLAX_SCREENSHOTS_OUT: resolve(out), PARALLAX_SCREENSHOTS_FILES: JSON.stringify(files) },
+    env: {
+      ...process.env,
+      PARALLAX_SCREENSHOTS_OUT: resolve(out),
+      PARALLAX_SCREENSHOTS_LOCAL: resolve(local),
+      PARALLAX_SCREENSHOTS_FILES: JSON.stringify(files),
+    },
   },
 );
-if (result.status === 0) process.stdout.write(`screenshots: written to ${resolve(out)}\n`);
+if (result.status === 0) process.stdout.write(`screenshots: written to ${resolve(out)} (other people's articles, if any: ${resolve(local)})\n`);
 process.exit(result.status ?? 1);

@@ -1,32 +1,183 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, seedPaths, test, type ParallaxApp } from './harness.js';
+import { expect, REPO_ROOT, SAMPLES_DIR, SEEDS_DIR, seedPaths, test, type ParallaxApp } from './harness.js';
 
 /**
- * The screenshots of docs/screenshots, taken by `npm run screenshots -- --out DIR [FILE...]`
+ * The screenshots, taken by `npm run screenshots -- --out DIR [--local DIR] [FILE...]`
  * (scripts/screenshots.js), which sets the variables below. Skipped in ordinary test runs.
+ *
+ * The repository holds no text written by others, so the shots for docs/screenshots (OUT) show only
+ * the bundled sample (resources/samples) and articles written here for the purpose. Shots of anyone
+ * else's articles (the seeds, or the FILEs given) go to LOCAL, a folder git ignores, to be looked at
+ * and never committed.
  */
 const OUT = process.env.PARALLAX_SCREENSHOTS_OUT;
+const LOCAL = process.env.PARALLAX_SCREENSHOTS_LOCAL ?? join(REPO_ROOT, '.screenshots');
 const FILES: string[] = JSON.parse(process.env.PARALLAX_SCREENSHOTS_FILES ?? '[]');
+
+/** The bundled sample, in the order the app opens it. */
+const samplePaths = (): string[] =>
+  readdirSync(SAMPLES_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(SAMPLES_DIR, name));
+
+/** Other people's articles, shot for LOCAL only: the FILEs given, or else the seeds (when they are beside the checkout). */
+const others = (): { name: 'files' | 'seeds'; paths: string[] } | null =>
+  FILES.length > 0 ? { name: 'files', paths: FILES } : existsSync(SEEDS_DIR) ? { name: 'seeds', paths: seedPaths() } : null;
+
+/**
+ * A fifth invented report of the sample's invented event, written here, as a scraped news page
+ * would come: wrapped in page furniture (byline, date, share line, advertisements, related stories,
+ * a cookie line, a footer), with a line about the site's live coverage, which is no part of the
+ * report either and which the reader sets aside themselves. Every name in it is made up.
+ */
+const GAZETTE = `Fourteen dead after Corrow Reach Dam fails above Harlowmere
+
+By Anselm Kittridge
+
+Tuesday 17 March 2026 | 11:05
+
+Share this article
+
+Follow our live coverage of the flood through the day on the Gazette's website and in our app.
+
+Fourteen people lost their lives and nine are still missing after part of the Corrow Reach Dam failed late on Sunday, flooding the riverside streets of Harlowmere, officials said on Tuesday.
+
+Advertisement
+
+About 2.4 million cubic metres of water rushed through a gap some 60 metres wide in the eastern embankment of the dam, which was built in 1961.
+
+Close to 3,200 residents spent the night away from home, most of them in church halls and in the county college sports hall.
+
+Mayor Orla Fennimore-Quist alleged that nobody had warned the town that the reservoir was nearly full.
+
+Brannock Hydro, the utility that owns the dam, said it was "deeply saddened" by the tragedy and insisted that the embankment had passed a routine check in January.
+
+Related stories
+
+Flood warnings stay in place along the Veskin
+
+Advertisement
+
+Pell Maraghan, a baker on Quay Street, said the water reached his back door before any siren sounded.
+
+On Monday evening several hundred demonstrators gathered outside the company's office on Tanner's Row.
+
+The search of the riverside district will resume on Wednesday.
+
+This story will be updated as more information becomes available.
+
+Most read
+
+Advertisement
+
+Manage cookie settings
+
+© 2026 The Fennick Gazette. All rights reserved.
+`;
+
+/** The invented Gazette, written for the test that asks for it. */
+const gazettePath = (): string => {
+  const gazette = test.info().outputPath('fennick-gazette.txt');
+  writeFileSync(gazette, GAZETTE);
+  return gazette;
+};
+
+const settle = async (app: ParallaxApp, ms = 700) => {
+  // Let smooth scrolling and transitions settle.
+  await app.page.waitForTimeout(ms);
+};
+
+const shootTo = async (app: ParallaxApp, dir: string, name: string, ms?: number) => {
+  mkdirSync(dir, { recursive: true });
+  await settle(app, ms);
+  await app.page.screenshot({ path: join(dir, name) });
+};
+
+const openFiles = async (app: ParallaxApp, paths: readonly string[]) => {
+  await expect(app.page.locator('section.column, .glance').first()).toBeVisible();
+  app.queuePick(paths);
+  await app.openFilesButton().click();
+  await expect(app.page.locator('section.column')).toHaveCount(paths.length);
+};
+
+/** Every column from its top (with the first run of page furniture in each opened, dimmed, unless `open` is false). */
+const fromTheTop = async (app: ParallaxApp, { open = true } = {}) => {
+  const { page } = app;
+  const close = page.getByRole('button', { name: 'Close notes' });
+  if (await close.isVisible()) await close.click();
+  await page.locator('.column__scroll').evaluateAll((scrollers) => scrollers.forEach((scroller) => scroller.scrollTo({ top: 0 })));
+  if (!open) {
+    await page.mouse.move(0, 0);
+    return;
+  }
+  for (const column of await page.locator('section.column').all()) {
+    const fold = column.locator('.furniture-toggle[aria-expanded="false"]').first();
+    if ((await fold.count()) > 0) await fold.click();
+  }
+  // Opening a fold in a column beyond the window scrolls the columns sideways: back to the first.
+  await page.locator('body *').evaluateAll((elements) => elements.forEach((element) => element.scrollLeft > 0 && (element.scrollLeft = 0)));
+  await page.mouse.move(0, 0);
+};
+
+/** Select a passage most sources share (so they line up), then rest the pointer on it, at each size. */
+const pointAtPassage = async (app: ParallaxApp, dir: string, shots: readonly (readonly [string, { width: number; height: number }])[]) => {
+  const { page } = app;
+  for (const [name, size] of shots) {
+    await page.setViewportSize(size);
+    const member = page.locator('section.column').first().locator('.para--body[data-group]').nth(1);
+    await member.click();
+    await page.getByRole('button', { name: 'Close notes' }).click();
+    await member.click();
+    await page.getByRole('button', { name: 'Close notes' }).click().catch(() => undefined);
+    await member.hover();
+    await shootTo(app, dir, name);
+    await page.keyboard.press('Escape');
+  }
+};
+
+/** The differences panel with a figure chosen, then the event view, the claims table and the coverage map. */
+const otherViews = async (app: ParallaxApp, dir: string, prefix: string, search: { query: string; figure: RegExp }) => {
+  const { page } = app;
+  // The differences panel beside the columns, with a figure chosen: ringed in every column.
+  await page.getByRole('button', { name: /^Differences list/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Differences' });
+  await panel.getByRole('searchbox').fill(search.query);
+  await expect(panel.locator('.differences__position')).toContainText('in all');
+  if ((await panel.locator('.difference').count()) === 0) await panel.getByRole('searchbox').fill('');
+  const figure = panel.locator('.difference', { hasText: search.figure });
+  await ((await figure.count()) > 0 ? figure.first() : panel.locator('.difference').first()).click();
+  await expect(page.locator('mark.diff--active').first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await shootTo(app, dir, `${prefix}differences-panel.png`);
+  await panel.getByRole('searchbox').fill('');
+  await panel.getByRole('button', { name: 'Close the differences panel' }).click();
+
+  await page.getByRole('tab', { name: 'Event' }).click();
+  await expect(page.locator('.event-row').first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await shootTo(app, dir, `${prefix}event-view.png`);
+
+  await page.getByRole('tab', { name: 'Claims' }).click();
+  await expect(page.locator('.claims-table, .claims-view__empty').first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await shootTo(app, dir, `${prefix}claims-table.png`);
+
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(page.locator('.coverage-map')).toBeVisible();
+  await page.locator('.coverage-cell__button').first().focus();
+  await shootTo(app, dir, `${prefix}coverage-map.png`);
+};
 
 test.describe('screenshots', () => {
   test.skip(!OUT, 'Taken only by `npm run screenshots` (PARALLAX_SCREENSHOTS_OUT is not set).');
   test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
 
-  const shoot = async (app: ParallaxApp, name: string) => {
-    mkdirSync(OUT!, { recursive: true });
-    // Let smooth scrolling and transitions settle.
-    await app.page.waitForTimeout(700);
-    await app.page.screenshot({ path: join(OUT!, name) });
-  };
-
-  const otherFiles = FILES.length > 0 ? FILES : seedPaths();
-  const otherName = FILES.length > 0 ? 'comparison-files.png' : 'comparison-seeds.png';
-
-  test('comparison, note panel and recent list', async ({ app }) => {
+  test('the sample: comparison, note panel, page furniture, a paragraph marked, source details, recent list and word sets', async ({ app }) => {
     const { page } = app;
     await expect(page.locator('section.column').first()).toBeVisible();
-    await shoot(app, 'comparison-sample.png');
+    await shootTo(app, OUT!, 'comparison-sample.png');
 
     // A paragraph with a note, selected: its passage lined up across the sources.
     const column = page.locator('section.column').nth(1);
@@ -37,52 +188,34 @@ test.describe('screenshots', () => {
     await field.press('Control+Enter');
     await expect(page.locator('.note')).toHaveCount(1);
     await field.fill('Ask the class: which wording makes the delay feel longer?');
-    await shoot(app, 'note-panel.png');
+    await shootTo(app, OUT!, 'note-panel.png');
     await page.keyboard.press('Escape');
-
-    app.queuePick(otherFiles);
-    await app.openFilesButton().click();
-    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
-    const grouped = page.locator('section.column').first().locator('.para--body[data-group]').nth(1);
-    if ((await grouped.count()) > 0) {
-      await grouped.click();
-      await page.getByRole('button', { name: 'Close notes' }).focus();
-    }
-    await shoot(app, otherName);
-
-    // Junk dimmed: the page furniture Parallax found, and a paragraph the reader marked themselves.
-    if (FILES.length === 0) {
-      if (await page.getByRole('button', { name: 'Close notes' }).isVisible()) await page.getByRole('button', { name: 'Close notes' }).click();
-      // Every column from its top, where the page furniture of the seeds sits, as Parallax found it.
-      await page.locator('.column__scroll').evaluateAll((scrollers) => scrollers.forEach((scroller) => scroller.scrollTo({ top: 0 })));
-      // Page furniture is folded per run; open the first run of each column to show it dimmed.
-      for (const column of await page.locator('section.column').all()) {
-        const fold = column.locator('.furniture-toggle[aria-expanded="false"]').first();
-        if ((await fold.count()) > 0) await fold.click();
-      }
-      await page.mouse.move(0, 0);
-      await shoot(app, 'comparison-seeds-junk.png');
-      // Then a paragraph the reader marked as junk themselves, with its undo.
-      const first = page.locator('section.column').first();
-      const body = first.locator('.para--body').nth(1);
-      await body.click();
-      await page.getByRole('button', { name: 'Mark as not article text' }).click();
-      await expect(first.locator('.para[data-marked]')).toHaveCount(1);
-      await page.getByRole('button', { name: 'Close notes' }).click();
-      await page.locator('.column__scroll').evaluateAll((scrollers) => scrollers.forEach((scroller) => scroller.scrollTo({ top: 0 })));
-      await page.mouse.move(0, 0);
-      await shoot(app, 'paragraph-marked-by-you.png');
-    }
 
     // What is known about a source, with the encoding it was read with.
+    await page.getByRole('button', { name: 'Close notes' }).click().catch(() => undefined);
     await page.locator('section.column').nth(1).getByRole('button', { name: /^Source details/ }).click();
     await expect(page.getByRole('dialog', { name: 'Source details' })).toBeVisible();
-    await shoot(app, 'source-details.png');
+    await shootTo(app, OUT!, 'source-details.png');
     await page.keyboard.press('Escape');
+
+    // Page furniture dimmed, in the three invented reports that carry it (the Wire and the Dispatch
+    // of the sample, and the Gazette): what Parallax set aside, every column from its top.
+    const wrapped = ['amberline-wire.txt', 'quillon-dispatch.txt'].map((name) => join(SAMPLES_DIR, name));
+    await openFiles(app, [...wrapped, gazettePath()]);
+    await fromTheTop(app);
+    await shootTo(app, OUT!, 'page-furniture.png');
+    // Then a line the reader marked as not article text themselves, with its undo.
+    const gazette = page.locator('section.column').filter({ hasText: 'Fennick Gazette' });
+    await gazette.locator('.para--body', { hasText: 'Follow our live coverage' }).click();
+    await page.getByRole('button', { name: 'Mark as not article text' }).click();
+    await expect(gazette.locator('.para[data-marked]')).toHaveCount(1);
+    await fromTheTop(app, { open: false });
+    await shootTo(app, OUT!, 'paragraph-marked-by-you.png');
 
     await page.getByRole('button', { name: 'Recent', exact: true }).click();
     await expect(page.locator('.recent-item')).toHaveCount(2);
-    await shoot(app, 'recent.png');
+    await page.mouse.move(0, 0);
+    await shootTo(app, OUT!, 'recent.png');
 
     // The word sets, with one of the reader's own added.
     await page.getByRole('button', { name: 'Word sets', exact: true }).click();
@@ -96,73 +229,25 @@ test.describe('screenshots', () => {
     await form.getByRole('button', { name: 'Add set' }).click();
     await expect(page.getByRole('heading', { name: 'Sharp criticism', level: 3 })).toBeVisible();
     await page.mouse.move(0, 0);
-    await shoot(app, 'word-sets.png');
+    await shootTo(app, OUT!, 'word-sets.png');
   });
 
-  test('the columns: a passage under the pointer with its connectors, at 1440x900 and on a 1280x720 projector', async ({ app }) => {
+  test('five sources (the sample and the Gazette): a passage under the pointer, at 1440x900 and on a 1280x720 projector', async ({ app }) => {
+    await openFiles(app, [...samplePaths(), gazettePath()]);
+    await pointAtPassage(app, OUT!, [
+      ['five-sources-hover.png', { width: 1440, height: 900 }],
+      ['five-sources-1280.png', { width: 1280, height: 720 }],
+    ]);
+  });
+
+  test('the sample: differences panel, event view, claims table and coverage map', async ({ app }) => {
+    await expect(app.page.locator('section.column').first()).toBeVisible();
+    await otherViews(app, OUT!, '', { query: 'deaths', figure: /\b140\b/ });
+  });
+
+  test('the notes panel on the sample, with notes of every kind', async ({ app }) => {
     const { page } = app;
     await expect(page.locator('section.column').first()).toBeVisible();
-    app.queuePick(otherFiles);
-    await app.openFilesButton().click();
-    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
-    for (const [name, size] of [
-      ['comparison-seeds-hover.png', { width: 1440, height: 900 }],
-      ['comparison-seeds-1280.png', { width: 1280, height: 720 }],
-    ] as const) {
-      await page.setViewportSize(size);
-      // Select a passage most sources share (so they line up), then rest the pointer on it.
-      const member = page.locator('section.column').first().locator('.para--body[data-group]').nth(1);
-      await member.click();
-      await page.getByRole('button', { name: 'Close notes' }).click();
-      await member.click();
-      await page.getByRole('button', { name: 'Close notes' }).click().catch(() => undefined);
-      await member.hover();
-      await shoot(app, name);
-      await page.keyboard.press('Escape');
-    }
-  });
-
-  test('event view, differences panel, claims table and coverage map', async ({ app }) => {
-    const { page } = app;
-    await expect(page.locator('section.column').first()).toBeVisible();
-    app.queuePick(otherFiles);
-    await app.openFilesButton().click();
-    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
-
-    // The differences panel beside the columns, with a figure chosen: ringed in every column.
-    await page.getByRole('button', { name: /^Differences list/ }).click();
-    const panel = page.getByRole('complementary', { name: 'Differences' });
-    await panel.getByRole('searchbox').fill('deaths');
-    await expect(panel.locator('.differences__position')).toContainText('in all');
-    const figure = panel.locator('.difference', { hasText: /\d{3},\d{3}/ });
-    await ((await figure.count()) > 0 ? figure.first() : panel.locator('.difference').first()).click();
-    await expect(page.locator('mark.diff--active').first()).toBeVisible();
-    await page.mouse.move(0, 0);
-    await shoot(app, 'differences-panel.png');
-    await panel.getByRole('searchbox').fill('');
-    await panel.getByRole('button', { name: 'Close the differences panel' }).click();
-
-    await page.getByRole('tab', { name: 'Event' }).click();
-    await expect(page.locator('.event-row').first()).toBeVisible();
-    await page.mouse.move(0, 0);
-    await shoot(app, 'event-view.png');
-
-    await page.getByRole('tab', { name: 'Claims' }).click();
-    await expect(page.locator('.claims-table, .claims-view__empty').first()).toBeVisible();
-    await page.mouse.move(0, 0);
-    await shoot(app, 'claims-table.png');
-
-    await page.getByRole('tab', { name: 'Coverage' }).click();
-    await expect(page.locator('.coverage-map')).toBeVisible();
-    await page.locator('.coverage-cell__button').first().focus();
-    await shoot(app, 'coverage-map.png');
-  });
-
-  test('the notes panel on the seeds, with notes of every kind', async ({ app }) => {
-    const { page } = app;
-    app.queuePick(otherFiles);
-    await app.openFilesButton().click();
-    await expect(page.locator('section.column')).toHaveCount(otherFiles.length);
     const panel = page.getByRole('complementary', { name: 'Notes' });
     const write = async (body: string, tag?: string) => {
       if (tag) {
@@ -173,12 +258,9 @@ test.describe('screenshots', () => {
       await panel.getByRole('button', { name: 'Save note' }).click();
       await expect(panel.getByRole('textbox', { name: 'Add a note' })).toHaveValue('');
     };
-    // A grouped paragraph whose passage has classified differences.
-    const candidates = page.locator('section.column').first().locator('.para--body[data-group]');
-    for (let i = 0; i < (await candidates.count()); i++) {
-      await candidates.nth(i).click();
-      if ((await panel.getByRole('region', { name: 'How the sources differ here' }).count()) > 0) break;
-    }
+    // The Wire's lede, whose passage has classified differences: "killed" and its 140.
+    await page.locator('section.column').first().locator('.para--body[data-group]', { hasText: 'At least 140 people were killed' }).click();
+    await expect(panel.getByRole('region', { name: 'How the sources differ here' })).toBeVisible();
     const paragraph = page.locator('.para[aria-pressed="true"]');
     await paragraph.locator('.para__text').evaluate((element) => {
       const doc = element.ownerDocument;
@@ -192,19 +274,47 @@ test.describe('screenshots', () => {
       doc.getSelection()?.addRange(range);
     });
     await page.getByRole('button', { name: 'Add note on the selected words' }).click();
-    await write('The lede names the court **directly**; compare the rewrite.', 'Attribution shift');
-    await write('Whole paragraph: who is quoted, and who is only paraphrased?\n- the prime minister\n- the group', 'Sourcing imbalance');
+    await write('The Wire’s toll is **ten times** the others’: 140 against 14 (the Lantern’s 11 is a day older).', 'Figure discrepancy');
+    await write('Whole paragraph: who gives the toll, and who prints it with no source?\n- the Courier: county officials\n- the Wire: nobody', 'Sourcing imbalance');
     await panel.getByRole('button', { name: /^Note on this group/ }).click();
-    await write('B softens A’s ICC wording here.', 'Loaded language');
+    await write('“Killed” in the Wire and the Dispatch, “died” in the Courier and the Lantern.', 'Loaded language');
     await panel.getByRole('region', { name: 'How the sources differ here' }).getByRole('button', { name: /^Add note on this difference/ }).first().click();
     await write('A *loaded* choice: ask the class what each word implies.');
     await panel.getByRole('button', { name: /^All notes/ }).click();
     await page.mouse.move(0, 0);
-    await shoot(app, 'notes-panel.png');
+    await shootTo(app, OUT!, 'notes-panel.png');
     // A tall window, so that the list shows the four notes, one of each kind, at once.
     await page.setViewportSize({ width: 1440, height: 1700 });
-    await expect(panel.locator('.note-card, li').filter({ hasText: 'B softens' }).first()).toBeVisible();
-    await shoot(app, 'notes-panel-every-kind.png');
+    await expect(panel.locator('.note-card, li').filter({ hasText: 'Killed' }).first()).toBeVisible();
+    await shootTo(app, OUT!, 'notes-panel-every-kind.png');
+  });
+});
+
+test.describe('screenshots of other people’s articles, for LOCAL only', () => {
+  test.skip(!OUT, 'Taken only by `npm run screenshots` (PARALLAX_SCREENSHOTS_OUT is not set).');
+  test.skip(!others(), 'No FILEs were given and the seeds are not beside the checkout.');
+  test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+
+  test('the comparison, its page furniture, a passage under the pointer and the other views', async ({ app }) => {
+    const { name, paths } = others()!;
+    const { page } = app;
+    await openFiles(app, paths);
+    const grouped = page.locator('section.column').first().locator('.para--body[data-group]').nth(1);
+    if ((await grouped.count()) > 0) {
+      await grouped.click();
+      await page.getByRole('button', { name: 'Close notes' }).focus();
+    }
+    await shootTo(app, LOCAL, `comparison-${name}.png`);
+    await fromTheTop(app);
+    await shootTo(app, LOCAL, `comparison-${name}-junk.png`);
+    if ((await grouped.count()) > 0) {
+      await pointAtPassage(app, LOCAL, [
+        [`comparison-${name}-hover.png`, { width: 1440, height: 900 }],
+        [`comparison-${name}-1280.png`, { width: 1280, height: 720 }],
+      ]);
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    await otherViews(app, LOCAL, `${name}-`, { query: 'deaths', figure: /\d{3},\d{3}/ });
   });
 });
 
@@ -213,10 +323,8 @@ test.describe('screenshots of the classroom modes', () => {
   test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
 
   const shoot = async (app: ParallaxApp, name: string) => {
-    mkdirSync(OUT!, { recursive: true });
     await app.page.mouse.move(0, 0);
-    await app.page.waitForTimeout(700);
-    await app.page.screenshot({ path: join(OUT!, name) });
+    await shootTo(app, OUT!, name);
   };
 
   test('blind mode, the dark and high-contrast themes', async ({ app }) => {
@@ -247,14 +355,12 @@ test.describe('screenshots of the story at a glance', () => {
   // The first view of a comparison, as a person sees it.
   test.use({ openAtGlance: true, deviceScaleFactor: 1 });
 
-  const shoot = async (app: ParallaxApp, name: string) => {
-    mkdirSync(OUT!, { recursive: true });
+  const shoot = async (app: ParallaxApp, dir: string, name: string) => {
     await app.page.mouse.move(0, 0);
-    await app.page.waitForTimeout(500);
-    await app.page.screenshot({ path: join(OUT!, name) });
+    await shootTo(app, dir, name, 500);
   };
 
-  test('the sample at 1280x720 and 1920x1080, and the seeds (or the FILEs) at 1280x720', async ({ app }) => {
+  test('the sample at 1280x720 and 1920x1080, and the seeds (or the FILEs) at 1280x720 for LOCAL', async ({ app }) => {
     const { page } = app;
     for (const [name, size] of [
       ['glance-1280.png', { width: 1280, height: 720 }],
@@ -262,16 +368,14 @@ test.describe('screenshots of the story at a glance', () => {
     ] as const) {
       await page.setViewportSize(size);
       await expect(page.locator('.glance')).toBeVisible();
-      await shoot(app, name);
+      await shoot(app, OUT!, name);
     }
+    const other = others();
+    if (!other) return;
     await page.setViewportSize({ width: 1280, height: 720 });
-    app.queuePick(otherFilesForGlance());
+    app.queuePick(other.paths);
     await app.openFilesButton().click();
-    await expect(page.locator(`.glance[data-sources="${otherFilesForGlance().length}"]`)).toBeVisible();
-    await shoot(app, FILES.length > 0 ? 'glance-files-1280.png' : 'glance-seeds-1280.png');
+    await expect(page.locator(`.glance[data-sources="${other.paths.length}"]`)).toBeVisible();
+    await shoot(app, LOCAL, `glance-${other.name}-1280.png`);
   });
 });
-
-function otherFilesForGlance(): string[] {
-  return FILES.length > 0 ? FILES : seedPaths();
-}
