@@ -165,8 +165,8 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
     }
   }
 
-  // Another story's headline set into the article ("Israel Refuses Timeline on Withdrawal from
-  // Gaza – Hamas Official"): a short line in Title Case, with a dash before its source, that is
+  // Another story's headline set into the article ("Council Rejects Timeline on Bridge Repairs –
+  // Union Official"): a short line in Title Case, with a dash before its source, that is
   // not the page's own headline.
   for (let i = 0; i < plain.length; i++) {
     if (kinds[i] !== 'body' || !guessed(i) || i === kinds.findIndex((kind) => kind !== 'boilerplate')) continue;

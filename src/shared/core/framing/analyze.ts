@@ -92,9 +92,9 @@ const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
 );
 
 /**
- * A lexicon match that is not the term: part of a name ("Operation Al-Aqsa Flood", "the Hostages
- * and Missing Families Forum": a capital inside a sentence), or a correspondent's dateline
- * ("Reporting from Ramallah"), which credits no one for a statement.
+ * A lexicon match that is not the term: part of a name ("Operation Safe Harbour", "the Victims'
+ * Families Forum": a capital inside a sentence), or a correspondent's dateline ("Reporting from
+ * Harlowmere"), which credits no one for a statement.
  */
 function notATerm(document: SourceDocument, member: MemberText, match: TermMatch): boolean {
   const first = member.tokens[match.from];
@@ -192,7 +192,7 @@ function mentions(document: SourceDocument, name: string): number {
   return count;
 }
 
-/** Words that may join the words of one name: "Hostages and Missing Families Forum", "Bank of England". */
+/** Words that may join the words of one name: "Friends of the Harbour Trust", "Bank of England". */
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'de', 'al']);
 /** Words naming a people or a country's adjective: "Israeli", "Palestinian", "British", "Chinese". */
 const DEMONYM = /(?:i|ian|ean|ese|ish)$/;
@@ -480,9 +480,9 @@ function classifyPair(
 
 /**
  * Where a sentence paraphrases a quotation: the words between those it shares with the quoting
- * sentence just before the quote and just after it. For "Trump … promised “hell to pay” if the
- * hostages were not released" against "… Trump warned of severe consequences if the hostages are
- * not released", that is "warned of severe consequences". The whole sentence when nothing is left.
+ * sentence just before the quote and just after it. For "The mayor … promised “a reckoning” if the
+ * dam was not repaired" against "… the mayor warned of consequences if the dam is not repaired",
+ * that is "warned of consequences". The whole sentence when nothing is left.
  */
 function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan, quoting: TextSpan, quote: { start: number; end: number }): TextSpan {
   const quotingTokens = tokenize(documents[quoting.doc]!.text, quoting.start, quoting.end);
