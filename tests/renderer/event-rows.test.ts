@@ -153,5 +153,11 @@ describe('a claims row in words', () => {
     const row = (doc: number, value: number) => ({ doc, paragraph: 0, value, text: String(value), start: 0, end: 1, outlier: false });
     expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 100), row(1, 130)] }, labelOf)).toMatch(/^From 100 to 130/);
     expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(1, 7)] }, labelOf)).toBe('Every source gives 7.');
+    expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(1, 7)] }, labelOf, 2)).toBe('Every source gives 7.');
+  });
+  it('does not say "every source" when some sources of the comparison give no figure', () => {
+    const row = (doc: number, value: number) => ({ doc, paragraph: 0, value, text: String(value), start: 0, end: 1, outlier: false });
+    expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(2, 7)] }, labelOf, 4)).toBe(`${labelOf(0)} and ${labelOf(2)} give 7; the other sources give no figure for it here.`);
+    expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(1, 7), row(3, 7)] }, labelOf, 4)).toBe(`${labelOf(0)}, ${labelOf(1)} and ${labelOf(3)} give 7; the other source gives no figure for it here.`);
   });
 });

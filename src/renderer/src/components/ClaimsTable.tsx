@@ -65,7 +65,7 @@ export function ClaimsTable(props: ClaimsTableProps) {
                         <span className="claims-row__passage">
                           <span className="group-badge">{numberOf.get(table.group) ?? '?'}</span> passage
                         </span>
-                        <span className="claims-row__explain">{explainClaim(table, labelOf)}</span>
+                        <span className="claims-row__explain">{explainClaim(table, labelOf, comparison.documents.length)}</span>
                       </th>
                       {labels.map((label, doc) => {
                         const row = byDoc.get(doc);

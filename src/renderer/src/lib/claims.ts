@@ -13,7 +13,7 @@ export function median(values: readonly number[]): number {
  * One sentence on a claims row, for people: how far apart the figures are, and, for a figure far out
  * of line, how many times the others' median it is, with what to do about it.
  */
-export function explainClaim(table: ClaimsTable, labelOf: (doc: number) => string): string {
+export function explainClaim(table: ClaimsTable, labelOf: (doc: number) => string, sources = table.rows.length): string {
   const outliers = table.rows.filter((row) => row.outlier);
   if (outliers.length > 0) {
     return outliers
@@ -29,7 +29,14 @@ export function explainClaim(table: ClaimsTable, labelOf: (doc: number) => strin
   const values = table.rows.map((row) => row.value);
   const low = Math.min(...values);
   const high = Math.max(...values);
-  if (low === high) return `Every source gives ${numberFormat.format(low)}.`;
+  if (low === high) {
+    // "Every source" only when every source of the comparison gives it: the others may give nothing.
+    const giving = new Set(table.rows.map((row) => row.doc));
+    if (giving.size >= sources) return `Every source gives ${numberFormat.format(low)}.`;
+    const names = [...giving].sort((a, b) => a - b).map(labelOf);
+    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+    return `${list} ${names.length === 1 ? 'gives' : 'give'} ${numberFormat.format(low)}; the other ${sources - giving.size === 1 ? 'source gives' : 'sources give'} no figure for it here.`;
+  }
   return `From ${numberFormat.format(low)} to ${numberFormat.format(high)}: the sources may count at different dates or from different sources.`;
 }
 
