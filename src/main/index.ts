@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import {
   COMPARISON_PROGRESS_CHANNEL,
+  DROPPED_FILE_CHANNEL,
   MENU_CHANNEL,
   SOURCE_CHANGED_CHANNEL,
   type ComparisonProgress,
@@ -10,7 +11,7 @@ import {
   type RecentComparison,
   type SourceChange,
 } from '../shared/contract/api.js';
-import { registerApi } from './ipc.js';
+import { isTrustedSender, registerApi } from './ipc.js';
 import { printHtmlToPdf } from './pdf.js';
 import { applicationMenuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents, isAppPageUrl, type AppOrigin } from './security.js';
@@ -256,7 +257,13 @@ function start(): void {
       return;
     }
     service.queueOpen(early.splice(0)); // files the OS handed over while the store was opening
-    registerApi(ipcMain, service.handlers, (url) => isAppPageUrl(url, origin));
+    registerApi(ipcMain, service.handlers, (url) => isAppPageUrl(url, origin), (request) => service?.refusedPaths(request) ?? []);
+    // A file dropped on the window: the preload reads its path from the dropped File (which the page
+    // cannot forge) and tells main here, so the page may open it. Not a channel the page can call.
+    ipcMain.on(DROPPED_FILE_CHANNEL, (event, path: unknown) => {
+      if (isTrustedSender(event, (url) => isAppPageUrl(url, origin)) && typeof path === 'string' && path !== '') service?.grant([path]);
+      event.returnValue = true;
+    });
     installMenu(service.listRecent());
     openWindow();
   });

@@ -7,6 +7,7 @@ import type {
   ParallaxBridge,
   SourceChange,
   MENU_CHANNEL as MenuChannelName,
+  DROPPED_FILE_CHANNEL as DroppedFileChannelName,
   SOURCE_CHANGED_CHANNEL as SourceChangedChannelName,
   COMPARISON_PROGRESS_CHANNEL as ComparisonProgressChannelName,
 } from '../shared/contract/api.js';
@@ -82,6 +83,7 @@ const menuCommands = {
 } as const satisfies Record<MenuCommand, true>;
 
 const MENU_CHANNEL: typeof MenuChannelName = 'menu:command';
+const DROPPED_FILE_CHANNEL: typeof DroppedFileChannelName = 'files:dropped';
 const SOURCE_CHANGED_CHANNEL: typeof SourceChangedChannelName = 'source:changed';
 const COMPARISON_PROGRESS_CHANNEL: typeof ComparisonProgressChannelName = 'comparison:progress';
 
@@ -147,11 +149,16 @@ const bridge: ParallaxBridge<File> = {
     };
   },
   pathForFile(file) {
+    let path = '';
     try {
-      return webUtils.getPathForFile(file);
+      path = webUtils.getPathForFile(file);
     } catch {
       return '';
     }
+    // Main opens only files the person chose: a dropped file is one, and its path comes from the
+    // File itself, which the page cannot make up.
+    if (path) ipcRenderer.sendSync(DROPPED_FILE_CHANNEL, path);
+    return path;
   },
 };
 

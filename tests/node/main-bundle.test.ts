@@ -46,6 +46,7 @@ interface Report {
   pendingAfterSecondInstance?: unknown;
   quit?: { prevented: boolean; quitCalls: number };
   watch?: { opened: boolean; sent: unknown[]; watchedB: string };
+  guard?: { before: string; afterDropFromElsewhere: string; hasDropChannel: boolean };
   compare?: { progress: { done: number; stage: string }[]; problems: unknown };
 }
 
@@ -142,6 +143,13 @@ describe('built main bundle, with a stub electron', () => {
     expect(report.pendingAfterSecondInstance).toEqual({ ok: true, value: { paths: ['/second/launch.txt'] } });
   });
 
+  it('opens for the page only files the person chose: refused until dropped on the window, and not on a drop reported from elsewhere', () => {
+    expect(report.guard?.hasDropChannel).toBe(true);
+    expect(report.guard?.before).toMatch(/^Parallax opens only files you chose/);
+    expect(report.guard?.afterDropFromElsewhere).toBe('refused');
+    expect(report.watch?.opened).toBe(true);
+  });
+
   it('watches the files of the comparison it opened, and tells the page when one changes on disk', () => {
     expect(report.watch?.opened).toBe(true);
     expect(report.watch?.sent).toEqual([[SOURCE_CHANGED_CHANNEL, { path: report.watch?.watchedB, change: 'changed' }]]);
@@ -176,6 +184,7 @@ describe('built preload, with a fake require', () => {
     requireBuilt();
     const exposed = new Map<string, unknown>();
     const invoked: [string, unknown][] = [];
+    const sentSync: [string, unknown][] = [];
     const listeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
@@ -183,6 +192,10 @@ describe('built preload, with a fake require', () => {
         invoke: async (channel: string, request: unknown) => {
           invoked.push([channel, request]);
           return { ok: true, value: 'from main' };
+        },
+        sendSync: (channel: string, value: unknown) => {
+          sentSync.push([channel, value]);
+          return true;
         },
         on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
         removeListener: (channel: string, listener: unknown) => listeners.set(channel, (listeners.get(channel) ?? []).filter((other) => other !== listener)),
@@ -204,7 +217,7 @@ describe('built preload, with a fake require', () => {
     const code = readFileSync(preloadBundle, 'utf8');
     new Function('require', 'module', 'exports', '__filename', '__dirname', code)(fakeRequire, module, module.exports, preloadBundle, join(preloadBundle, '..'));
     const emit = (channel: string, ...args: unknown[]) => (listeners.get(channel) ?? []).forEach((listener) => listener({ sender: 'ipc' }, ...args));
-    return { exposed, invoked, required, emit };
+    return { exposed, invoked, sentSync, required, emit };
   }
 
   it('exposes only window.api with the five bridge functions', () => {
@@ -273,10 +286,13 @@ describe('built preload, with a fake require', () => {
     expect(heard).toHaveLength(2);
   });
 
-  it("gives a dropped file's path, or '' when it has none", () => {
-    const api = loadPreload().exposed.get('api') as Bridge;
+  it("gives a dropped file's path, or '' when it has none, and tells main a real one was dropped", () => {
+    const { exposed, sentSync } = loadPreload();
+    const api = exposed.get('api') as Bridge;
     expect(api.pathForFile({ path: '/home/me/a.txt' })).toBe('/home/me/a.txt');
     expect(api.pathForFile({})).toBe('');
+    // Only the path read from a dropped File reaches main, on a channel the page has no way to call.
+    expect(sentSync).toEqual([['files:dropped', '/home/me/a.txt']]);
   });
 
   it('is small and carries no schema library', () => {

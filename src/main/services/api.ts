@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type {
   ApiHandlers,
   AppStatus,
@@ -23,7 +23,7 @@ import { writeFileDurably } from './durable-file.js';
 import { applyLexiconChanges, loadLexicon, withRemovedSet, withSavedSet, type LexiconChanges } from './lexicon.js';
 import { createNotesHandlers, EMPTY_CODEBOOK, loadCodebook } from './notes-api.js';
 import { createNotesTransferHandlers, type SaveDialogPurpose } from './notes-transfer.js';
-import { savePastedSource } from './pasted.js';
+import { PASTED_FOLDER, savePastedSource } from './pasted.js';
 import { openSources } from './sources.js';
 import { openNotesStore, type StoredSourcePreferences } from './store.js';
 
@@ -99,6 +99,15 @@ export interface ApiService {
   queueOpen(paths: readonly string[]): void;
   /** The recent list, newest first (for the native menu). */
   listRecent(): readonly RecentComparison[];
+  /** Paths the person chose outside the page (a drop, read by the preload): the page may open them. */
+  grant(paths: readonly string[]): void;
+  /**
+   * The paths of a request from the page that Parallax may not open: only files the person chose
+   * (the file dialog, a drop, the command line), the samples, pasted text, and files the store
+   * already holds (recent comparisons, remembered sources) are opened, so a page that was tricked
+   * cannot read any file it names.
+   */
+  refusedPaths(request: unknown): string[];
   /** Finish pending writes and close the store. */
   close(): Promise<void>;
 }
@@ -271,6 +280,26 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   }
   const notesHandlers = createNotesHandlers(store, { authorFallback: author, defaultCodebook: defaultCodebook?.ok ? defaultCodebook.codebook : EMPTY_CODEBOOK });
 
+  // The files the person chose outside the page, resolved: see `refusedPaths`.
+  const chosen = new Set<string>();
+  const grant = (paths: readonly string[]): void => {
+    for (const path of paths) if (path) chosen.add(resolve(path));
+  };
+  const inside = (folder: string, path: string): boolean => {
+    const from = relative(resolve(folder), path);
+    return from !== '' && !from.startsWith('..') && !isAbsolute(from);
+  };
+  const allowed = (given: string): boolean => {
+    const path = resolve(given);
+    return (
+      chosen.has(path) ||
+      inside(options.samplesDir, path) ||
+      inside(join(options.dataDir, PASTED_FOLDER), path) ||
+      store.sourcePreferences(path) !== undefined ||
+      store.listRecent().some((recent) => recent.sources.some((source) => resolve(source.path) === path))
+    );
+  };
+
   const handlers: ApiHandlers = {
     'comparison:open': (request) =>
       slot.run(async (signal) => {
@@ -295,7 +324,11 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       recentChanged();
       return recent;
     },
-    'files:pick': async () => ({ paths: await options.pickFiles() }),
+    'files:pick': async () => {
+      const paths = await options.pickFiles();
+      grant(paths);
+      return { paths };
+    },
     ...notesHandlers,
     ...createNotesTransferHandlers({
       store,
@@ -407,9 +440,14 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     handlers,
     status,
     queueOpen(paths) {
+      grant(paths);
       pending = [...pending, ...paths];
     },
     listRecent: () => store.listRecent(),
+    grant,
+    refusedPaths(request) {
+      return pathsOf(request).filter((path) => !allowed(path));
+    },
     close: () => store.close(),
   };
 }
@@ -444,4 +482,21 @@ function accountName(): string {
   } catch {
     return '';
   }
+}
+
+/** Every file path a request from the page names: `paths`, `path`, and a relink's `from` and `to`. */
+function pathsOf(request: unknown): string[] {
+  if (typeof request !== 'object' || request === null) return [];
+  const fields = request as { paths?: unknown; path?: unknown; relink?: unknown };
+  const out: string[] = [];
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') out.push(value);
+  };
+  if (Array.isArray(fields.paths)) fields.paths.forEach(add);
+  add(fields.path);
+  if (typeof fields.relink === 'object' && fields.relink !== null) {
+    add((fields.relink as { from?: unknown }).from);
+    add((fields.relink as { to?: unknown }).to);
+  }
+  return out;
 }

@@ -389,6 +389,11 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command' as const;
+/**
+ * Preload → main only (not a channel the page can call): the path of a file dropped on the window,
+ * read by the preload from the dropped File, so that the page may then open it.
+ */
+export const DROPPED_FILE_CHANNEL = 'files:dropped' as const;
 
 /**
  * What the preload puts on `window.api`, and all the page may use of the main process.

@@ -7,6 +7,7 @@ const record = (globalThis.__electronStub = {
   singleInstanceLock: [],
   enableSandbox: false,
   handlers: {},
+  listeners: {},
   windows: [],
   sent: [],
   session: {},
@@ -90,6 +91,9 @@ export const app = new StubApp();
 export const ipcMain = {
   handle(channel, listener) {
     record.handlers[channel] = listener;
+  },
+  on(channel, listener) {
+    record.listeners[channel] = listener;
   },
 };
 export const session = {

@@ -81,8 +81,19 @@ if (window) {
   const watchedB = join(process.cwd(), 'watched-b.txt');
   writeFileSync(watchedA, 'Storm hits Riverside\n\nThe mayor said the town was ready.\n');
   writeFileSync(watchedB, 'Storm batters Riverside\n\nThe mayor claimed the town was prepared.\n');
+  // The page may open only files the person chose: refused until the two are dropped on the window
+  // (the preload reports a drop on files:dropped; the page cannot call that channel).
+  const page = { senderFrame: { url: pageUrl, parent: null } };
+  const before = await stub.handlers['comparison:open'](page, { paths: [watchedA, watchedB] });
+  const dropped = stub.listeners['files:dropped'];
+  const elsewhere = { senderFrame: { url: 'https://evil.example/', parent: null } };
+  const fromElsewhere = {};
+  dropped?.({ ...elsewhere, set returnValue(value) { fromElsewhere.returned = value; } }, watchedA);
+  const stillRefused = await stub.handlers['comparison:open'](page, { paths: [watchedA, watchedB] });
+  for (const path of [watchedA, watchedB]) dropped?.({ ...page, returnValue: undefined }, path);
+  report.guard = { before: before.ok ? 'opened' : before.error.message, afterDropFromElsewhere: stillRefused.ok ? 'opened' : 'refused', hasDropChannel: typeof dropped === 'function' };
   const sentBefore = stub.sent.length;
-  const opened = await stub.handlers['comparison:open']({ senderFrame: { url: pageUrl, parent: null } }, { paths: [watchedA, watchedB] });
+  const opened = await stub.handlers['comparison:open'](page, { paths: [watchedA, watchedB] });
   await new Promise((done) => setTimeout(done, 100));
   writeFileSync(watchedB, 'Storm batters Riverside\n\nThe mayor claimed, on Sunday, the town was prepared.\n');
   const watchDeadline = Date.now() + 5_000;
