@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiChannel, ApiRequest, ApiResponse, ApiResult, Codebook } from '../../src/shared/contract/api.js';
 import { createApiHandlers, type ApiServiceOptions } from '../../src/main/services/api.js';
 import { dispatch } from '../../src/main/services/dispatch.js';
-import { codeIdFromLabel } from '../../src/main/services/notes-api.js';
+import { codeIdFromLabel } from '../../src/shared/contract/codebook.js';
 import { noteRequest, useTempFolders } from './helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import type { ApiHandlers, CodebookState, SettingsState } from '../../shared/contract/api.js';
-import { CODEBOOK_FORMAT, codebookSchema, parseCodebook, type Codebook, type CodebookCode } from '../../shared/contract/codebook.js';
+import { CODEBOOK_FORMAT, codebookSchema, codeIdFromLabel, parseCodebook, type Codebook, type CodebookCode } from '../../shared/contract/codebook.js';
 import { UserFacingError } from './dispatch.js';
 import { FileRefusedError, readRegularTextFile } from './safe-read.js';
 import type { NotesStore } from './store.js';
@@ -61,18 +61,6 @@ export async function loadCodebook(path: string): Promise<CodebookOutcome> {
     return { ok: false, message: `The codebook "${name}" does not fit the codebook format (${CODEBOOK_FORMAT}): ${parsed.problems.slice(0, 3).join('; ')}.` };
   }
   return { ok: true, codebook: parsed.codebook };
-}
-
-/** A code's id made from its label: lower-case letters and digits joined by hyphens ('' when none are left). */
-export function codeIdFromLabel(label: string): string {
-  return label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/, '');
 }
 
 /** An id for a new code: from its label, made unique with a number when taken. */

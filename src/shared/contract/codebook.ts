@@ -90,3 +90,15 @@ export function parseCodebook(value: unknown): { ok: true; codebook: Codebook } 
     }),
   };
 }
+
+/** A code's id made from its label: lower-case letters and digits joined by hyphens ('' when none are left). */
+export function codeIdFromLabel(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+}

@@ -1,4 +1,4 @@
-import { codebookSchema, CODE_ID_PATTERN, type Codebook, type CodebookCode } from '../contract/codebook.js';
+import { codebookSchema, codeIdFromLabel, CODE_ID_PATTERN, type Codebook, type CodebookCode } from '../contract/codebook.js';
 import { hashText } from '../core/hash.js';
 import { PARALLAX_CODE_ROOT, QDA_CODEBOOK_NAMESPACE, QDA_PROJECT_NAMESPACE } from './project.js';
 
@@ -126,18 +126,6 @@ function shorten(text: string, max: number): string {
   return `${out.trimEnd()}…`;
 }
 
-/** An id from a label, as the app makes them: lower-case letters and digits joined by hyphens. */
-function idFrom(label: string): string {
-  return label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/, '');
-}
-
 const plural = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /**
@@ -190,10 +178,10 @@ export function mergeRefiCodebook(current: Codebook, file: RefiCodebook): Codebo
       skipped.push({ label, reason: `the codebook is full (${MAX_CODES.toLocaleString('en')} codes at most)` });
       continue;
     }
-    let base = idFrom(label);
+    let base = codeIdFromLabel(label);
     if (!base || !CODE_ID_PATTERN.test(base)) base = `code-${hashText(label).slice(0, 6)}`;
     if (ids.has(base) && family) {
-      const withFamily = `${idFrom(family.split(' › ').at(-1) ?? '')}-${base}`.replace(/^-+/, '').slice(0, 60).replace(/-+$/, '');
+      const withFamily = `${codeIdFromLabel(family.split(' › ').at(-1) ?? '')}-${base}`.replace(/^-+/, '').slice(0, 60).replace(/-+$/, '');
       if (withFamily && CODE_ID_PATTERN.test(withFamily)) base = withFamily;
     }
     let id = base;
