@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_USAGE, parseCsv, storyFileName } from '../../src/main/cli/batch.js';
-import { main, type CliIO } from '../../src/main/cli/index.js';
 import type { Comparison } from '../../src/shared/contract/comparison.js';
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { countDifferences } from '../../src/shared/core/counts.js';
 import { KIND_COLUMNS, STORY_TABLE_COLUMNS } from '../../src/shared/core/story-table.js';
 import { DIFFERENCE_KINDS } from '../../src/shared/contract/comparison.js';
 import { REPO_ROOT } from '../support/seeds.js';
+import { runCli } from '../support/cli.js';
 
 /**
  * `parallax batch`, mostly through the BUILT command (bin/parallax.js, out/main/cli.js and its
@@ -21,12 +21,7 @@ import { REPO_ROOT } from '../support/seeds.js';
 
 type Run = { code: number; stdout: string; stderr: string };
 
-function run(argv: string[], io: Partial<CliIO> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const cli: CliIO = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, columns: undefined, ...io };
-  return main(argv, cli).then((code) => ({ code, stdout, stderr }));
-}
+const run = runCli;
 
 function runBuilt(args: string[]): Promise<Run> {
   return new Promise((resolveRun) => {

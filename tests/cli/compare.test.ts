@@ -2,18 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/main/cli/index.js';
 import type { Comparison } from '../../src/shared/contract/comparison.js';
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { describeDifference, labelNamer } from '../../src/shared/core/describe.js';
 import { seedPaths } from '../support/seeds.js';
+import { runCli } from '../support/cli.js';
 
-function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, columns: undefined };
-  return main(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+const run = runCli;
 
 describe('parallax compare', () => {
   it('prints the seeds as contract JSON with --json', async () => {

@@ -1,16 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/main/cli/index.js';
 import { REPO_ROOT, seedPaths } from '../support/seeds.js';
+import { runCli } from '../support/cli.js';
 
 const FORMATS = join(REPO_ROOT, 'tests', 'fixtures', 'formats');
 
-function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, columns: undefined };
-  return main(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+const run = runCli;
 
 describe('parallax import', () => {
   it('prints one document in the contract with --json', async () => {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/main/cli/index.js';
 import { defaultDataDirectory } from '../../src/main/cli/notes.js';
 import { comparisonIdFor } from '../../src/main/services/api.js';
 import { openSources } from '../../src/main/services/sources.js';
@@ -12,13 +11,9 @@ import { openNotesStore, STORE_FILE } from '../../src/main/services/store.js';
 import { paragraphTarget, passageTarget } from '../../src/shared/notes/targets.js';
 import { REPO_ROOT } from '../support/seeds.js';
 import { FERRY_A, FERRY_B } from '../unit/notes/fixture.js';
+import { runCli } from '../support/cli.js';
 
-function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, columns: undefined };
-  return main(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+const run = runCli;
 
 let root: string;
 let dataDir: string;

@@ -2,22 +2,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/main/cli/index.js';
 import { comparisonIdFor } from '../../src/main/services/api.js';
 import { openSources } from '../../src/main/services/sources.js';
 import { openNotesStore } from '../../src/main/services/store.js';
 import { passageTarget } from '../../src/shared/notes/targets.js';
 import { qdaGuid } from '../../src/shared/qda/uuid.js';
 import { FLOOD_A, FLOOD_B, HAS_XMLLINT, openQdpx, validateProject, type XmlDoc } from '../support/qda.js';
+import { runCli } from '../support/cli.js';
 
 /** `parallax compare --qdpx` and `parallax notes export --format qdpx`, end to end on real files and a real store. */
 
-function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, columns: undefined };
-  return main(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+const run = runCli;
 
 let root: string;
 let dataDir: string;
