@@ -1,12 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, openSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../src/main/services/store.js';
 import { REPO_ROOT } from '../support/seeds.js';
 import { documentXml, makeDocx } from '../support/zip.js';
+import { usePipes } from '../support/fifo.js';
 
 /**
  * Hostile paths and files given to the BUILT command (bin/parallax.js and out/main, with its import
@@ -35,22 +36,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const pipes: string[] = [];
-afterEach(() => {
-  for (const pipe of pipes.splice(0)) {
-    try {
-      closeSync(openSync(pipe, constants.O_WRONLY | constants.O_NONBLOCK));
-    } catch {
-      // No reader waiting.
-    }
-  }
-});
-
-function mkfifo(path: string): string {
-  execFileSync('mkfifo', [path]);
-  pipes.push(path);
-  return path;
-}
+const mkfifo = usePipes();
 
 function parallax(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; killed: boolean }> {
   const started = Date.now();

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src/main/services/api.js';
 import { dispatch } from '../../src/main/services/dispatch.js';
 import { defaultLexiconPath, loadLexicon, loadLexiconSync } from '../../src/main/services/lexicon.js';
@@ -11,6 +10,7 @@ import { FileRefusedError, readRegularFile, readRegularFileSync } from '../../sr
 import { BACKUP_FOLDER, openNotesStore, readNotesStore, STORE_FILE } from '../../src/main/services/store.js';
 import { REPO_ROOT } from '../support/seeds.js';
 import { useTempFolders } from './helpers.js';
+import { usePipes } from '../support/fifo.js';
 
 /**
  * Paths that are not ordinary files, where Parallax reads a file it did not make: the notes store
@@ -25,23 +25,7 @@ const tempFolder = useTempFolders();
 const posix = process.platform !== 'win32';
 const RESOURCES = join(REPO_ROOT, 'resources');
 
-/** Pipes made by a test. Should a reader still wait on one (the bug), opening it to write lets it go. */
-const pipes: string[] = [];
-afterEach(() => {
-  for (const pipe of pipes.splice(0)) {
-    try {
-      closeSync(openSync(pipe, constants.O_WRONLY | constants.O_NONBLOCK));
-    } catch {
-      // No reader waiting: nothing to release.
-    }
-  }
-});
-
-function mkfifo(path: string): string {
-  execFileSync('mkfifo', [path]);
-  pipes.push(path);
-  return path;
-}
+const mkfifo = usePipes();
 
 /** A link to /dev/zero, which reads as endless zero bytes. */
 async function linkToZero(path: string): Promise<string> {
