@@ -148,6 +148,16 @@ describe('all five seeds compared together', () => {
     expectNothingInJunk(comparison());
   });
 
+  it('marks no change of wording and no added clause inside a headline: headlines are written to their own length', () => {
+    const c = comparison();
+    const inHeadline = c.differences.filter(
+      (d) =>
+        (d.rule === 'wording' || d.rule === 'clause-one-side') &&
+        d.spans.some((span) => c.documents[span.doc]!.paragraphs.some((p) => p.kind === 'title' && span.start >= p.start && span.end <= p.end)),
+    );
+    expect(inHeadline.map((d) => said(c, d))).toEqual([]);
+  });
+
   it('puts the death tolls of all five in one claims table, with 445,581 flagged and the others not', () => {
     const tables = (comparison().summary?.claims ?? []).filter((table) => table.rows.some((row) => row.value === 445_581));
     expect(tables, JSON.stringify(comparison().summary?.claims)).toHaveLength(1);

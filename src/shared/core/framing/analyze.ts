@@ -410,7 +410,9 @@ function classifyPair(
       const paragraph = member.tokens[from]!.paragraph;
       const inOneParagraph = member.tokens[to - 1]!.paragraph === paragraph;
       const besideShared = member.tokens[from - 1]?.paragraph === paragraph || member.tokens[to]?.paragraph === paragraph;
-      if (!inOneParagraph || !besideShared) continue;
+      // A headline is written to its own length: words one adds to it are its style ("… | Israel's
+      // war in Gaza News"), not something the others leave out; the headlines stand side by side.
+      if (!inOneParagraph || !besideShared || isHeadline(document, paragraph)) continue;
       out.push({
         group: groupId,
         kind: 'omission',
