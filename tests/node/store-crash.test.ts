@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseStore, STORE_FILE } from '../../src/main/services/store.js';
-import { REPO_ROOT } from '../support/seeds.js';
+import { bundleChild } from './crash/bundle.js';
 import { expectedBodies } from './crash/store-writer.js';
 import { useTempFolders } from './helpers.js';
 
@@ -15,7 +14,8 @@ import { useTempFolders } from './helpers.js';
  * A child process runs the real store (bundled from source with Vite) and writes as fast as it
  * can, printing each committed write; this process kills it with SIGKILL at a random moment, then
  * reads the file with the store's own validation. The same folder is reused, so every child also
- * opens a store the previous one was killed over (and must find nothing to recover).
+ * opens a store the previous one was killed over (and must find nothing to recover), and takes
+ * over the lock the killed one left (see store-lock.ts) without waiting.
  */
 
 const KILLS = Number(process.env.PARALLAX_CRASH_KILLS ?? 200);
@@ -23,20 +23,7 @@ const tempFolder = useTempFolders();
 let writer = '';
 
 beforeAll(async () => {
-  const outDir = await tempFolder();
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: join(REPO_ROOT, 'tests', 'node', 'crash', 'store-writer.ts'),
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: { output: { format: 'es', entryFileNames: 'store-writer.mjs' } },
-    },
-    ssr: { noExternal: true, target: 'node' },
-  });
-  writer = join(outDir, 'store-writer.mjs');
+  writer = await bundleChild('store-writer.ts', await tempFolder());
 }, 60_000);
 
 interface Run {

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../src/main/services/store-backups.js';
-import { BACKUP_FILE, BACKUP_FOLDER, describeWhen, openNotesStore, STORE_FILE, storeSchema } from '../../src/main/services/store.js';
+import { BACKUP_FILE, BACKUP_FOLDER, describeWhen, LOCK_FILE, openNotesStore, STORE_FILE, storeSchema } from '../../src/main/services/store.js';
 import { noteRequest, useTempFolders } from './helpers.js';
 
 const tempFolder = useTempFolders();
@@ -17,8 +17,9 @@ async function readStoreJson(folder: string): Promise<unknown> {
   return JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8'));
 }
 
+/** The folder's files, less the lock an open store holds (tested in store-lock.test.ts). */
 async function filesIn(folder: string): Promise<string[]> {
-  return (await readdir(folder)).sort();
+  return (await readdir(folder)).filter((name) => name !== LOCK_FILE).sort();
 }
 
 /** The backups' contents, newest first. */
@@ -45,7 +46,10 @@ describe('notes store on disk', () => {
     expect(store.listRecent()).toEqual([]);
     expect(store.counts()).toEqual({ comparisons: 0, notes: 0 });
     expect(await filesIn(folder)).toEqual([]);
+    // Only the lock, while it is open; closing lets go of it.
+    expect(await readdir(folder)).toEqual([LOCK_FILE]);
     await store.close();
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it('keeps notes and the recent list across close and reopen, as valid JSON on disk', async () => {

@@ -123,7 +123,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   const author = options.author ?? accountName();
   const defaultCodebook = options.codebookPath ? await loadCodebook(options.codebookPath) : null;
   if (defaultCodebook && !defaultCodebook.ok) console.error(`Parallax starts with an empty codebook: ${defaultCodebook.message}`);
-  const status: AppStatus = { version: options.version, dataDir: options.dataDir, storeRecovery: store.recovery };
+  const status: AppStatus = { version: options.version, dataDir: options.dataDir, storeRecovery: store.recovery, ...(store.readOnly ? { storeReadOnly: true } : {}) };
   let pending: string[] = [...(options.initialPaths ?? [])];
 
   const recentChanged = (): void => options.onRecentChanged?.(store.listRecent());

@@ -9,6 +9,23 @@ import { basename, dirname, join } from 'node:path';
  * but never flushes.)
  */
 export async function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
+  await (await stageFileDurably(file, text)).commit();
+}
+
+/** A file's new content, written and flushed beside it, waiting to be renamed over it. */
+export interface StagedFile {
+  /** Rename it over the target and flush the folder. On failure the temporary file is removed. */
+  commit(): Promise<void>;
+  /** Remove the temporary file, leaving the target as it was. */
+  discard(): Promise<void>;
+}
+
+/**
+ * The first half of `writeFileDurably`: the new content, flushed to disk in a temporary file. A
+ * disk that is full or read-only fails here, before anything else is changed, so a caller can
+ * stage first and only then move things around (as the store's recovery does).
+ */
+export async function stageFileDurably(file: string, text: string | Uint8Array): Promise<StagedFile> {
   const temporary = join(dirname(file), `${basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
   const handle = await open(temporary, 'wx', 0o600);
   try {
@@ -16,17 +33,23 @@ export async function writeFileDurably(file: string, text: string | Uint8Array):
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
   await handle.close();
-  try {
-    await renameWithRetry(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await syncFolder(dirname(file));
+  const discard = (): Promise<void> => rm(temporary, { force: true }).catch(() => undefined);
+  return {
+    async commit() {
+      try {
+        await renameWithRetry(temporary, file);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      await syncFolder(dirname(file));
+    },
+    discard,
+  };
 }
 
 /** Remove temporary files a crash left behind next to `file`. */
@@ -38,10 +61,11 @@ export async function removeLeftoverTemporaries(file: string): Promise<void> {
   } catch {
     return;
   }
+  // One that cannot be removed (a disk gone read-only) is harmless: it is never read.
   await Promise.all(
     names
       .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
-      .map((name) => rm(join(dirname(file), name), { force: true })),
+      .map((name) => rm(join(dirname(file), name), { force: true }).catch(() => undefined)),
   );
 }
 

@@ -48,6 +48,11 @@ export interface BackupFile {
 
 const newestFirst = (a: BackupFile, b: BackupFile): number => b.madeAt.getTime() - a.madeAt.getTime() || b.sequence - a.sequence;
 
+/** "on 1 March 2025 at 12:00", in the person's time zone. */
+export function describeWhen(when: Date): string {
+  return `on ${when.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}`;
+}
+
 /** A file name's timestamp: the time in UTC with `:` and `.` made safe for every file system. */
 export function fileStamp(when: Date): string {
   return when.toISOString().replace(/[:.]/g, '-');

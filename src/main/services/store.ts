@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
@@ -8,9 +8,10 @@ import { codebookSchema, type Codebook } from '../../shared/contract/codebook.js
 import { lexiconSetSchema } from '../../shared/contract/lexicon.js';
 import { noteSchema, type Anchor, type Note } from '../../shared/contract/notes.js';
 import { UserFacingError } from './dispatch.js';
-import { removeLeftoverTemporaries, writeFileDurably } from './durable-file.js';
+import { removeLeftoverTemporaries, stageFileDurably, writeFileDurably } from './durable-file.js';
 import { FileRefusedError, readRegularFile } from './safe-read.js';
-import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBackups, storeFileReading } from './store-backups.js';
+import { BACKUP_FOLDER, describeWhen, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBackups, storeFileReading } from './store-backups.js';
+import { lockStore, type StoreAccess, type StoreLock } from './store-lock.js';
 
 /**
  * The notes store: the comparisons a person opened and the notes they wrote, in one JSON file.
@@ -23,6 +24,13 @@ import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBa
  *   a timestamp, the newest backup that parses and validates is restored (unusable ones are moved
  *   aside too), and the person is told in a sentence what happened, where the damaged file is and
  *   from when the notes were restored;
+ * - one writer per data folder: the store is written only while this process holds the folder's
+ *   lock (store-lock.ts); a second writer waits briefly, then is refused with a message;
+ * - a disk that cannot be written (read-only, full) or a file that cannot be repaired in place
+ *   never loses anything: the notes open read-only, from the store file or the newest good backup,
+ *   nothing on disk is changed, and the person is told why and where each file is (only a folder,
+ *   pipe or device where the store file should be, with no good backup, still stops start-up, with
+ *   a message saying what to move);
  * - backups are taken when something changed, checked, rotated and kept (store-backups.ts).
  *
  * Version history: 1 held comparisons and notes; 2 adds `sources`, what a person decided about
@@ -36,7 +44,8 @@ import { BACKUP_FOLDER, fileStamp, listBackups, modifiedAt, moveAsideTo, StoreBa
 export const STORE_FILE = 'parallax-store.json';
 /** The single rolling backup of versions before 4; still restored from when it is the newest good one. */
 export const BACKUP_FILE = 'parallax-store.backup.json';
-export { BACKUP_FOLDER, MAX_STORE_BYTES } from './store-backups.js';
+export { BACKUP_FOLDER, describeWhen, MAX_STORE_BYTES } from './store-backups.js';
+export { LOCK_FILE, StoreInUseError } from './store-lock.js';
 export const STORE_VERSION = 4;
 /** The recent list keeps this many comparisons; older ones drop off the list, their notes stay. */
 export const MAX_RECENT = 50;
@@ -103,6 +112,12 @@ export interface NotesStore {
   readonly file: string;
   /** What start-up had to do about a damaged or missing file, in words for the person; null if nothing. */
   readonly recovery: string | null;
+  /**
+   * True when the store could not be opened for writing (a read-only or full disk, a damaged file
+   * that could not be repaired): the notes can be read, every change is refused with a message,
+   * and `recovery` says why.
+   */
+  readonly readOnly: boolean;
   /** Comparisons opened before, newest first. */
   listRecent(): RecentComparison[];
   /** Put a comparison at the top of the recent list (adding it, or refreshing its title and sources). */
@@ -151,6 +166,10 @@ export interface NotesStore {
 export interface OpenStoreOptions {
   /** The clock, for tests. */
   readonly now?: () => Date;
+  /** How long to wait for another Parallax to close this folder's store before refusing (ms; see store-lock.ts). */
+  readonly lockWaitMs?: number;
+  /** What this program is, for the message another Parallax shows when it finds the store in use. */
+  readonly program?: string;
 }
 
 type DamageKind = 'empty' | 'zeros' | 'not-json' | 'newer' | 'shape';
@@ -180,6 +199,8 @@ export class DurableStoreFile implements Adapter<StoreData> {
   constructor(
     readonly file: string,
     readonly backups: StoreBackups | null,
+    /** The data folder's lock, checked before each write: a store that lost it writes nothing. */
+    readonly lock: StoreLock | null = null,
   ) {}
 
   /** The validated data, or null when there is no file. Throws StoreDamagedError when it cannot be used. */
@@ -198,12 +219,13 @@ export class DurableStoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
+    await this.lock?.verify();
     const text = serialise(data);
-    if (!this.foundStateKept && this.lastGoodText !== null && this.lastGoodText !== text) {
-      // Before the session changes anything: so the bytes an older version wrote outlive the migration.
-      await this.backUp(this.lastGoodText);
+    if (!this.foundStateKept) {
+      // Before the session changes anything: so the bytes an older version wrote outlive the
+      // migration. One that failed (a full disk, where the save then fails too) is tried again.
+      this.foundStateKept = this.lastGoodText === null || this.lastGoodText === text || (await this.backUp(this.lastGoodText));
     }
-    this.foundStateKept = true;
     await writeFileDurably(this.file, text);
     this.lastGoodText = text;
     if (this.backups?.isDue()) await this.backUp(text);
@@ -214,13 +236,15 @@ export class DurableStoreFile implements Adapter<StoreData> {
     if (this.lastGoodText !== null) await this.backUp(this.lastGoodText);
   }
 
-  /** A backup that cannot be made does not stop the save: the store file itself is safe on disk. */
-  private async backUp(text: string): Promise<void> {
-    if (!this.backups) return;
+  /** A backup that cannot be made does not stop the save: the store file itself is safe on disk. False when it failed. */
+  private async backUp(text: string): Promise<boolean> {
+    if (!this.backups) return true;
     try {
       await this.backups.keep(text);
+      return true;
     } catch (error) {
       console.error(`Parallax could not back up the notes in ${this.backups.folder}:`, error);
+      return false;
     }
   }
 }
@@ -297,11 +321,6 @@ const damageWords: Record<DamageKind, string> = {
   shape: 'was not laid out the way Parallax expects',
 };
 
-/** "on 1 March 2025 at 12:00", in the person's time zone. */
-export function describeWhen(when: Date): string {
-  return `on ${when.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}`;
-}
-
 /** A backup that could be restored from: one of the backups folder, or the single backup file of versions before 4. */
 interface BackupCandidate {
   readonly path: string;
@@ -326,18 +345,38 @@ async function backupCandidates(dataDir: string, backupsDir: string, now: () => 
   return candidates.sort((a, b) => b.madeAt.getTime() - a.madeAt.getTime());
 }
 
-/** The newest backup that parses and validates; the unusable ones newer than it are moved aside (never deleted). */
+/** A good backup, read. */
+interface GoodBackup {
+  readonly path: string;
+  readonly data: StoreData;
+  readonly text: string;
+  readonly madeAt: Date;
+}
+
+/** A backup that could not be used: where it is now (moved aside, or left where it was), and when it was made. */
+interface UnusableBackup {
+  readonly keptAt: string;
+  readonly moved: boolean;
+  readonly madeAt: Date;
+}
+
+/**
+ * The newest backup that parses and validates. The unusable ones newer than it are moved aside
+ * (never deleted) when `moveAside`, else left as they are (a store opened read-only changes nothing).
+ */
 async function newestGoodBackup(
   candidates: readonly BackupCandidate[],
-): Promise<{ restored: { data: StoreData; text: string; madeAt: Date } | null; unusable: { movedTo: string; madeAt: Date }[] }> {
-  const unusable: { movedTo: string; madeAt: Date }[] = [];
+  moveAside: boolean,
+): Promise<{ restored: GoodBackup | null; unusable: UnusableBackup[] }> {
+  const unusable: UnusableBackup[] = [];
   for (const candidate of candidates) {
     try {
       const bytes = await readRegularFile(candidate.path, storeFileReading('The backup of the notes'));
-      return { restored: { data: parseStore(bytes), text: bytes.toString('utf8'), madeAt: candidate.madeAt }, unusable };
+      return { restored: { path: candidate.path, data: parseStore(bytes), text: bytes.toString('utf8'), madeAt: candidate.madeAt }, unusable };
     } catch (error) {
       if (!(error instanceof StoreDamagedError)) continue; // unreadable now (permissions): left where it is
-      unusable.push({ movedTo: await moveAsideTo(candidate.path, candidate.asideFolder, candidate.asideBase), madeAt: candidate.madeAt });
+      const movedTo = moveAside ? await moveAsideTo(candidate.path, candidate.asideFolder, candidate.asideBase).catch(() => null) : null;
+      unusable.push({ keptAt: movedTo ?? candidate.path, moved: movedTo !== null, madeAt: candidate.madeAt });
     }
   }
   return { restored: null, unusable };
@@ -355,8 +394,9 @@ export interface StoreSnapshot {
 
 /**
  * The store as it is on disk, for readers other than the app (the command line's exports): nothing
- * is written, moved or recovered, so it is safe while the app runs. A damaged store file is not
- * touched; the newest good backup is read instead, and `problem` says so.
+ * is written, moved or recovered, and no lock is taken, so it is safe while the app runs (every
+ * write is an atomic rename: a reader sees a whole state). A damaged store file is not touched;
+ * the newest good backup is read instead, and `problem` says so.
  */
 export async function readNotesStore(dataDir: string): Promise<StoreSnapshot> {
   const file = join(dataDir, STORE_FILE);
@@ -381,60 +421,299 @@ export async function readNotesStore(dataDir: string): Promise<StoreSnapshot> {
   return { file, data: null, problem: `The notes file ${file} ${damageWords[damage.kind]}, and no good backup was found. Open Parallax to repair it.` };
 }
 
-/** Open (or create) the store in `dataDir`, recovering from a damaged file. Never overwrites one. */
+/** The files of a data folder's store. */
+interface StorePaths {
+  readonly dataDir: string;
+  readonly file: string;
+  readonly backupsDir: string;
+}
+
+/** What is at the store file's path. */
+type FoundStore =
+  | { readonly kind: 'good'; readonly data: StoreData; readonly text: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'damaged'; readonly damage: StoreDamagedError }
+  /** Not an ordinary file, far too large, or not readable (permissions): never moved or changed. */
+  | { readonly kind: 'unusable'; readonly error: unknown };
+
+async function lookAtStoreFile(file: string): Promise<FoundStore> {
+  let bytes: Buffer;
+  try {
+    // Only an ordinary file, of at most MAX_STORE_BYTES: a pipe or a device in its place is refused unread.
+    bytes = await readRegularFile(file, storeFileReading("Parallax's notes file"));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unusable', error };
+  }
+  try {
+    return { kind: 'good', data: parseStore(bytes), text: bytes.toString('utf8') };
+  } catch (error) {
+    if (error instanceof StoreDamagedError) return { kind: 'damaged', damage: error };
+    throw error;
+  }
+}
+
+/** Why a store is open read-only, in two parts of a sentence: what stops it writing, and what the person can do. */
+interface ReadOnlyReason {
+  /** "the disk holding /x is full" */
+  readonly cause: string;
+  /** "Free some space on that disk" */
+  readonly remedy: string;
+}
+
+/** A failed change of the data folder, in words. */
+export function describeWriteProblem(dataDir: string, error: unknown): ReadOnlyReason {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const elsewhere = 'or start Parallax with --data-dir and a folder you can write to';
+  switch (code) {
+    case 'EROFS':
+      return { cause: `the disk holding ${dataDir} is read-only`, remedy: `Make that disk writable, ${elsewhere}` };
+    case 'ENOSPC':
+      return { cause: `the disk holding ${dataDir} is full`, remedy: 'Free some space on that disk' };
+    case 'EDQUOT':
+      return { cause: `your disk quota for ${dataDir} is used up`, remedy: 'Free some space on that disk' };
+    case 'EACCES':
+    case 'EPERM':
+      return { cause: `you may not change files in ${dataDir}`, remedy: `Check the permissions of that folder, ${elsewhere}` };
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return { cause: `${dataDir} is a file, not a folder`, remedy: `Move that file away, ${elsewhere}` };
+    default: {
+      const detail = code ?? (error instanceof Error ? error.message : String(error));
+      return { cause: `files in ${dataDir} could not be changed (${detail})`, remedy: `Check the disk holding that folder, ${elsewhere}` };
+    }
+  }
+}
+
+/** The data folder, made if it is not there; the error when it cannot be made (a read-only disk). */
+async function makeDataFolder(dataDir: string): Promise<unknown> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+    return null;
+  } catch (error) {
+    // An existing folder on a read-only disk can fail mkdir too: it is there, so go on.
+    return (await stat(dataDir).catch(() => null))?.isDirectory() ? null : error;
+  }
+}
+
+/**
+ * Open (or create) the store in `dataDir`, recovering from a damaged file. Never overwrites one.
+ *
+ * The store is opened for writing only while this process holds the data folder's lock (see
+ * store-lock.ts): another Parallax writing the folder is waited for briefly, then refused with a
+ * `StoreInUseError`. When the folder cannot be written (a read-only or full disk, no permission),
+ * or a damaged file cannot be repaired there, the store opens read-only, from the store file or
+ * the newest good backup, changes nothing on disk, and `recovery` says what happened and where
+ * each file is.
+ */
 export async function openNotesStore(dataDir: string, options: OpenStoreOptions = {}): Promise<NotesStore> {
   const now = options.now ?? (() => new Date());
-  await mkdir(dataDir, { recursive: true });
-  const file = join(dataDir, STORE_FILE);
-  const backupsDir = join(dataDir, BACKUP_FOLDER);
-  await removeLeftoverTemporaries(file);
-  await removeLeftoverTemporaries(join(dataDir, BACKUP_FILE));
-  const backups = new StoreBackups(backupsDir, parseStore, now);
-  await backups.open();
-
-  const adapter = new DurableStoreFile(file, backups);
-  const db = new Low<StoreData>(adapter, emptyStore());
-  let recovery: string | null = null;
-
-  let damage: StoreDamagedError | null = null;
-  let mainMissing = false;
+  const paths: StorePaths = { dataDir, file: join(dataDir, STORE_FILE), backupsDir: join(dataDir, BACKUP_FOLDER) };
+  const folderError = await makeDataFolder(dataDir);
+  const access: StoreAccess = folderError
+    ? { kind: 'unwritable', error: folderError as NodeJS.ErrnoException }
+    : await lockStore(dataDir, { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}), ...(options.program ? { program: options.program } : {}) });
+  if (access.kind === 'unwritable') return openReadOnly(paths, describeWriteProblem(dataDir, access.error), now);
   try {
-    await db.read();
-    mainMissing = adapter.lastGoodText === null;
+    return await openLocked(paths, access.lock, now);
   } catch (error) {
-    if (!(error instanceof StoreDamagedError)) throw unreadableStore(file, error);
-    damage = error;
+    await access.lock.release();
+    throw error;
   }
+}
 
-  if (damage || mainMissing) {
-    const movedTo = damage ? await moveAsideTo(file, dataDir, `parallax-store.damaged-${fileStamp(now())}`) : null;
-    const { restored, unusable } = await newestGoodBackup(await backupCandidates(dataDir, backupsDir, now));
-    const what = damage
-      ? `Parallax's notes file ${damageWords[damage.kind]}. It was kept unchanged as "${basename(movedTo!)}" in ${dataDir}`
-      : `Parallax's notes file was missing from ${dataDir}`;
-    const skipped = unusable
-      .map(({ movedTo: kept, madeAt }) => ` The backup made ${describeWhen(madeAt)} could not be used either; it was kept as "${basename(kept)}" in ${dirname(kept)}.`)
-      .join('');
-    if (restored) {
-      db.data = restored.data;
-      await writeFileDurably(file, restored.text);
-      adapter.lastGoodText = restored.text;
-      const count = restored.data.notes.length;
-      const newer = damage?.kind === 'newer' ? ' Notes written with the newer version are in the kept file: update Parallax to see them.' : '';
-      recovery = `${what}, and your notes were restored from the backup made ${describeWhen(restored.madeAt)} (${count} ${count === 1 ? 'note' : 'notes'}).${skipped}${newer}`;
-    } else if (damage) {
-      const advice =
-        damage.kind === 'newer'
-          ? ' To see those notes again, update Parallax.'
-          : ' Nothing was deleted: keep that file if you want to recover notes from it.';
-      recovery = `${what}. No good backup was found, so a new, empty notes file was started.${skipped}${advice}`;
-    } else if (unusable.length > 0) {
-      recovery = `${what}. No good backup was found, so a new, empty notes file was started.${skipped}`;
-    }
-    // A first start (no file, no backup) says nothing: there is nothing to recover.
+/** Open the store of a folder this process holds the lock of: clear what a crash left, read, recover. */
+async function openLocked(paths: StorePaths, lock: StoreLock, now: () => Date): Promise<NotesStore> {
+  await removeLeftoverTemporaries(paths.file);
+  await removeLeftoverTemporaries(join(paths.dataDir, BACKUP_FILE));
+  const backups = new StoreBackups(paths.backupsDir, parseStore, now);
+  await backups.open();
+  const adapter = new DurableStoreFile(paths.file, backups, lock);
+  const found = await lookAtStoreFile(paths.file);
+  if (found.kind === 'good') {
+    adapter.lastGoodText = found.text;
+    return new JsonNotesStore(new Low(adapter, found.data), adapter, paths.file, null, now, { lock, readOnly: null });
   }
+  if (found.kind === 'unusable') {
+    await lock.release();
+    return openInsteadOfUnusable(paths, found.error, now);
+  }
+  return recoverLocked(paths, found, adapter, lock, now);
+}
 
-  return new JsonNotesStore(db, adapter, file, recovery, now);
+/**
+ * A damaged or missing store file, with the lock held: restore the newest good backup in its
+ * place (the damaged file moved aside), or start empty. When the disk refuses (full, read-only),
+ * nothing is lost: the notes open read-only from the backup, and the message says where each file is.
+ */
+async function recoverLocked(
+  paths: StorePaths,
+  found: Extract<FoundStore, { kind: 'missing' | 'damaged' }>,
+  adapter: DurableStoreFile,
+  lock: StoreLock,
+  now: () => Date,
+): Promise<NotesStore> {
+  const damage = found.kind === 'damaged' ? found.damage : null;
+  const { restored, unusable } = await newestGoodBackup(await backupCandidates(paths.dataDir, paths.backupsDir, now), true);
+  const earlier = damage ? null : await earlierDamagedCopy(paths.dataDir);
+  const aside = damage ? `parallax-store.damaged-${fileStamp(now())}` : null;
+  let movedTo: string | null = null;
+  try {
+    if (restored) movedTo = await putInPlace(paths.file, restored.text, aside);
+    else if (aside) movedTo = await moveAsideTo(paths.file, paths.dataDir, aside);
+  } catch (error) {
+    await lock.release();
+    const moved = error instanceof NotPutInPlaceError ? error.movedTo : null;
+    const reason = describeWriteProblem(paths.dataDir, error instanceof NotPutInPlaceError ? error.cause : error);
+    const message = notRepairedMessage({ paths, damage, movedTo: moved, restored, unusable, earlier, reason });
+    return readOnlyStore(paths, restored?.data ?? emptyStore(), message, reason, now);
+  }
+  if (restored) adapter.lastGoodText = restored.text;
+  const message = recoveredMessage({ paths, damage, movedTo, restored, unusable, earlier });
+  return new JsonNotesStore(new Low(adapter, restored?.data ?? emptyStore()), adapter, paths.file, message, now, { lock, readOnly: null });
+}
+
+/** The rename of a restored backup into place failed; `movedTo` says whether the damaged file was moved aside first. */
+class NotPutInPlaceError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly movedTo: string | null,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * Put a backup's text in place of the store file, moving a damaged one aside as `asideBase` first.
+ * The text is written and flushed before anything moves, so a full or read-only disk fails while
+ * everything is still where it was. Returns where the damaged file went.
+ */
+async function putInPlace(file: string, text: string, asideBase: string | null): Promise<string | null> {
+  const staged = await stageFileDurably(file, text);
+  let movedTo: string | null = null;
+  try {
+    if (asideBase) movedTo = await moveAsideTo(file, dirname(file), asideBase);
+    await staged.commit();
+    return movedTo;
+  } catch (error) {
+    await staged.discard();
+    throw new NotPutInPlaceError(error, movedTo);
+  }
+}
+
+/** The newest damaged store file an earlier start kept in the folder, by name; null when none. */
+async function earlierDamagedCopy(dataDir: string): Promise<string | null> {
+  const names = await readdir(dataDir).catch(() => [] as string[]);
+  return names.filter((name) => /^parallax-store\.damaged-.+\.json$/.test(name)).sort().at(-1) ?? null;
+}
+
+/** The store opened where nothing may be written: from the store file if it is good, else from the newest good backup. */
+async function openReadOnly(paths: StorePaths, reason: ReadOnlyReason, now: () => Date): Promise<NotesStore> {
+  const found = await lookAtStoreFile(paths.file);
+  if (found.kind === 'good') {
+    const message = `Parallax opened your notes read-only, because ${reason.cause}: you can read them, but changes will not be saved. ${reason.remedy}, then start Parallax again.`;
+    return readOnlyStore(paths, found.data, message, reason, now);
+  }
+  if (found.kind === 'unusable') return openInsteadOfUnusable(paths, found.error, now);
+  const damage = found.kind === 'damaged' ? found.damage : null;
+  const { restored, unusable } = await newestGoodBackup(await backupCandidates(paths.dataDir, paths.backupsDir, now), false);
+  const earlier = damage ? null : await earlierDamagedCopy(paths.dataDir);
+  if (!damage && !restored && unusable.length === 0 && !earlier) {
+    const message = `Parallax cannot keep notes in ${paths.dataDir}, because ${reason.cause}: it started without notes, and changes will not be saved. ${reason.remedy}, then start Parallax again.`;
+    return readOnlyStore(paths, emptyStore(), message, reason, now);
+  }
+  const message = notRepairedMessage({ paths, damage, movedTo: null, restored, unusable, earlier, reason });
+  return readOnlyStore(paths, restored?.data ?? emptyStore(), message, reason, now);
+}
+
+/**
+ * Something other than a store file is at its path (a folder, a pipe, a file far too large) or it
+ * cannot be read: it is left as it is, and the notes open read-only from the newest good backup.
+ * With no good backup, start-up is refused with a message saying what to do.
+ */
+async function openInsteadOfUnusable(paths: StorePaths, error: unknown, now: () => Date): Promise<NotesStore> {
+  const { restored, unusable } = await newestGoodBackup(await backupCandidates(paths.dataDir, paths.backupsDir, now), false);
+  if (!restored) throw unreadableStore(paths.file, error);
+  const refused = error instanceof FileRefusedError;
+  const what = refused ? `${error.message} It was left as it is.` : `Parallax could not read its notes file "${paths.file}" (${errorDetail(error)}).`;
+  const reason: ReadOnlyReason = refused
+    ? { cause: `its notes file ${paths.file} is ${error.reason === 'too-large' ? 'too large to read' : 'not an ordinary file'}`, remedy: `Move it out of ${paths.dataDir}` }
+    : { cause: `its notes file ${paths.file} could not be read`, remedy: `Check that you may read and write ${paths.dataDir}` };
+  const message = `${what}${openedFromBackup(restored)}${describeUnusable(unusable)} ${reason.remedy}, then start Parallax again: it will restore your notes from that backup.`;
+  return readOnlyStore(paths, restored.data, message, reason, now);
+}
+
+function readOnlyStore(paths: StorePaths, data: StoreData, message: string, reason: ReadOnlyReason, now: () => Date): NotesStore {
+  const adapter = new DurableStoreFile(paths.file, null);
+  return new JsonNotesStore(new Low(adapter, data), adapter, paths.file, message, now, { lock: null, readOnly: reason });
+}
+
+interface RecoveryFacts {
+  readonly paths: StorePaths;
+  readonly damage: StoreDamagedError | null;
+  /** Where the damaged store file was moved; null when it was not (or there was none). */
+  readonly movedTo: string | null;
+  readonly restored: GoodBackup | null;
+  readonly unusable: readonly UnusableBackup[];
+  /** A damaged store file an earlier start kept, by name (mentioned when the store is missing). */
+  readonly earlier: string | null;
+}
+
+function notesCount(data: StoreData): string {
+  const count = data.notes.length;
+  return `${count} ${count === 1 ? 'note' : 'notes'}`;
+}
+
+function describeUnusable(unusable: readonly UnusableBackup[]): string {
+  return unusable
+    .map(({ keptAt, moved, madeAt }) =>
+      moved
+        ? ` The backup made ${describeWhen(madeAt)} could not be used either; it was kept as "${basename(keptAt)}" in ${dirname(keptAt)}.`
+        : ` The backup made ${describeWhen(madeAt)} could not be used either ("${basename(keptAt)}" in ${dirname(keptAt)}, left as it is).`,
+    )
+    .join('');
+}
+
+function describeEarlier(earlier: string | null, dataDir: string): string {
+  return earlier ? ` A damaged notes file kept earlier is still there, as "${earlier}" in ${dataDir}.` : '';
+}
+
+function openedFromBackup(restored: GoodBackup): string {
+  return ` Your notes were opened from the backup made ${describeWhen(restored.madeAt)} (${notesCount(restored.data)}), "${basename(restored.path)}" in ${dirname(restored.path)}, read-only: you can read them, but changes will not be saved.`;
+}
+
+/** What start-up did about a damaged or missing store file, when it could write. */
+function recoveredMessage({ paths, damage, movedTo, restored, unusable, earlier }: RecoveryFacts): string | null {
+  const what = damage
+    ? `Parallax's notes file ${damageWords[damage.kind]}. It was kept unchanged as "${basename(movedTo!)}" in ${paths.dataDir}`
+    : `Parallax's notes file was missing from ${paths.dataDir}`;
+  const skipped = describeUnusable(unusable);
+  const kept = describeEarlier(earlier, paths.dataDir);
+  if (restored) {
+    const newer = damage?.kind === 'newer' ? ' Notes written with the newer version are in the kept file: update Parallax to see them.' : '';
+    return `${what}, and your notes were restored from the backup made ${describeWhen(restored.madeAt)} (${notesCount(restored.data)}).${skipped}${newer}${kept}`;
+  }
+  if (damage) {
+    const advice = damage.kind === 'newer' ? ' To see those notes again, update Parallax.' : ' Nothing was deleted: keep that file if you want to recover notes from it.';
+    return `${what}. No good backup was found, so a new, empty notes file was started.${skipped}${advice}`;
+  }
+  if (unusable.length > 0 || earlier) return `${what}. No good backup was found, so a new, empty notes file was started.${skipped}${kept}`;
+  return null; // a first start (no file, no backup): there is nothing to recover
+}
+
+/** What start-up found about a damaged or missing store file, when it could not repair it there. */
+function notRepairedMessage({ paths, damage, movedTo, restored, unusable, earlier, reason }: RecoveryFacts & { readonly reason: ReadOnlyReason }): string {
+  let what: string;
+  if (!damage) what = `Parallax's notes file was missing from ${paths.dataDir}, and Parallax could not restore it, because ${reason.cause}.`;
+  else if (movedTo) what = `Parallax's notes file ${damageWords[damage.kind]}. It was kept unchanged as "${basename(movedTo)}" in ${paths.dataDir}, but Parallax could not put your notes back in its place, because ${reason.cause}.`;
+  else what = `Parallax's notes file ${paths.file} ${damageWords[damage.kind]}. Parallax could not repair it, because ${reason.cause}, so it was left where it is, unchanged.`;
+  const opened = restored ? openedFromBackup(restored) : ' No good backup was found, so Parallax started without notes, read-only: changes will not be saved.';
+  const newer = damage?.kind === 'newer' ? ' Notes written with the newer version are in that file: update Parallax to see them.' : '';
+  const repair = damage ? ' to repair the notes file' : restored ? ' to restore them' : '';
+  return `${what}${opened}${describeUnusable(unusable)}${newer}${describeEarlier(earlier, paths.dataDir)} ${reason.remedy}, then start Parallax again${repair}.`;
+}
+
+function errorDetail(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function unreadableStore(file: string, error: unknown): UserFacingError {
@@ -442,11 +721,16 @@ function unreadableStore(file: string, error: unknown): UserFacingError {
     // Not an ordinary file, or far too large: left where it is, untouched.
     return new UserFacingError(`${error.message} Move it out of ${dirname(file)}, or start Parallax with --data-dir and another folder.`, 'unreadable');
   }
-  const detail = error instanceof Error ? error.message : String(error);
   return new UserFacingError(
-    `Parallax could not read its notes file "${file}" (${detail}). Check that you may read and write that folder, then start Parallax again.`,
+    `Parallax could not read its notes file "${file}" (${errorDetail(error)}). Check that you may read and write that folder, then start Parallax again.`,
     'unreadable',
   );
+}
+
+/** How a store may write: with the data folder's lock, or not at all (read-only, and why). */
+interface StoreWriting {
+  readonly lock: StoreLock | null;
+  readonly readOnly: ReadOnlyReason | null;
 }
 
 class JsonNotesStore implements NotesStore {
@@ -459,7 +743,12 @@ class JsonNotesStore implements NotesStore {
     readonly file: string,
     readonly recovery: string | null,
     private readonly now: () => Date,
+    private readonly writing: StoreWriting,
   ) {}
+
+  get readOnly(): boolean {
+    return this.writing.readOnly !== null;
+  }
 
   listRecent(): RecentComparison[] {
     const { comparisons, notes } = this.db.data;
@@ -471,6 +760,9 @@ class JsonNotesStore implements NotesStore {
   }
 
   async touchComparison(comparison: Omit<StoredComparison, 'openedAt'>): Promise<RecentComparison[]> {
+    // The recent list is bookkeeping, not the person's work: read-only, it stays as it is, quietly
+    // (they were told at start that nothing is saved), rather than a problem beside every comparison.
+    if (this.readOnly) return this.listRecent();
     await this.update((data) => {
       const entry: StoredComparison = {
         id: comparison.id,
@@ -621,8 +913,10 @@ class JsonNotesStore implements NotesStore {
     if (this.closed) return;
     this.closed = true;
     await this.queue.catch(() => undefined);
+    if (this.readOnly) return;
     // The state at the end of a session is kept, when it is not backed up already.
     await this.adapter.backUpLatest();
+    await this.writing.lock?.release();
   }
 
   /**
@@ -636,6 +930,12 @@ class JsonNotesStore implements NotesStore {
   private updateWithResult<T>(change: (data: StoreData) => { next: StoreData; result: T }): Promise<T> {
     if (this.closed) {
       return Promise.reject(new UserFacingError('Parallax is closing and can no longer save. Open it again to make this change.'));
+    }
+    const readOnly = this.writing.readOnly;
+    if (readOnly) {
+      return Promise.reject(
+        new UserFacingError(`Parallax opened your notes read-only, because ${readOnly.cause}, so this change was not saved. ${readOnly.remedy}, then start Parallax again.`),
+      );
     }
     const run = this.queue.then(async () => {
       const previous = this.db.data;
@@ -654,10 +954,9 @@ class JsonNotesStore implements NotesStore {
         await this.db.write();
       } catch (error) {
         this.db.data = previous;
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new UserFacingError(
-          `Parallax could not save to "${this.file}" (${detail}). Check that the disk is not full and that the folder can be written, then try again.`,
-        );
+        if (error instanceof UserFacingError) throw error; // the lock was lost: its message says so
+        const { cause, remedy } = describeWriteProblem(dirname(this.file), error);
+        throw new UserFacingError(`Parallax could not save to "${this.file}", because ${cause}. ${remedy}, then try again.`);
       }
       return result;
     });

@@ -244,6 +244,8 @@ export interface AppStatus {
   readonly dataDir: string;
   /** Set when the store was damaged and was moved aside: what happened, in words for the person. */
   readonly storeRecovery: string | null;
+  /** True when the notes could only be opened read-only (`storeRecovery` says why); absent otherwise. */
+  readonly storeReadOnly?: boolean;
 }
 
 /** The lexicon in use, and whether it differs from the default. */
