@@ -12,6 +12,11 @@
 // notes-panel.png and notes-panel-every-kind.png (notes of every kind; the second in a tall window
 // that shows them all), blind-mode.png, dark-theme.png, high-contrast.png, presentation-mode.png,
 // and the story at a glance, the first view of a comparison: glance-1280.png and glance-1920.png.
+// The reading screen on a projector (issue 15): columns-1280.png (the sample at 1280x720, the
+// toolbar folded into Key & tools), columns-list-1280.png (three invented reports of a library
+// fire beside the differences list, a figure chosen) and columns-list-1920.png (the sample and the
+// fifth report beside it at 1920x1080), and presentation-long-1280.png and
+// presentation-long-1920.png (a passage taller than the screen, in parts, its key on screen).
 //
 // Shots of anyone else's articles go to --local (default .screenshots/, which git ignores), to be
 // looked at and never committed: of the FILEs when they are given, else of the seed articles

@@ -159,25 +159,33 @@ test('right-to-left articles are shown right to left, marks included', async ({ 
   expect(await english.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction)).toBe('ltr');
 });
 
-test('at 1280×720 (a projector) the header keeps every label on one line, and the controls above the article text stay short', async ({ app }) => {
+test('at 1280×720 (a projector) the header and the layout bar keep every label on one line, one slim row each', async ({ app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.locator('section.column').first()).toBeVisible();
-  const labels = await page.locator('.app-header button, .app-header select').evaluateAll((elements) =>
+  const labels = await page.locator('.app-header button, .app-header select, .layout-bar button').evaluateAll((elements) =>
     elements.map((element) => {
       const box = element.getBoundingClientRect();
       const style = element.ownerDocument.defaultView!.getComputedStyle(element);
-      const line = parseFloat(style.fontSize) * 1.2;
-      return { text: (element.textContent ?? '').trim(), height: box.height, line, right: box.right };
+      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+      // The height of the label's text, laid out: one line high, unless it wraps.
+      const range = element.ownerDocument.createRange();
+      range.selectNodeContents(element);
+      return { text: (element.textContent ?? '').trim(), textHeight: range.getBoundingClientRect().height, line, right: box.right };
     }),
   );
-  expect(labels.length).toBeGreaterThan(5);
-  // A wrapped label makes its button taller than the one-line ones beside it.
-  const oneLine = Math.min(...labels.map((label) => label.height));
+  // The header's controls, and in the layout bar the tabs, the differences list and Key & tools.
+  expect(labels.length).toBeGreaterThan(12);
   for (const label of labels) {
-    expect(label.height, `"${label.text}" wraps onto two lines`).toBeLessThan(oneLine + label.line * 0.5);
+    expect(label.textHeight, `"${label.text}" wraps onto two lines`).toBeLessThan(label.line * 1.6);
     expect(label.right, `"${label.text}" is cut off at the right`).toBeLessThanOrEqual(1280);
   }
   const header = await page.locator('.app-header').boundingBox();
-  expect(header!.height, 'the header is one row').toBeLessThanOrEqual(56);
+  expect(header!.height, 'the header is one slim row').toBeLessThanOrEqual(42);
+  const bar = await page.locator('.layout-bar').boundingBox();
+  expect(bar!.height, 'the tabs, the differences list and Key & tools share one slim row').toBeLessThanOrEqual(40);
+  // With the differences list open, the bar is still one row.
+  await page.getByRole('button', { name: /^Differences list/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Differences' })).toBeVisible();
+  expect((await page.locator('.layout-bar').boundingBox())!.height).toBeLessThanOrEqual(40);
 });

@@ -379,3 +379,65 @@ test.describe('screenshots of the story at a glance', () => {
     await shoot(app, LOCAL, `glance-${other.name}-1280.png`);
   });
 });
+
+test.describe('screenshots of the reading screen on a projector', () => {
+  test.skip(!OUT, 'Taken only by `npm run screenshots` (PARALLAX_SCREENSHOTS_OUT is not set).');
+  test.use({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+
+  /** Three invented reports of a library fire, one paragraph of which is taller than a projector. */
+  const LONG_PASSAGE = ['fenwick-gazette.txt', 'orrin-vale-courier.txt', 'tarn-evening-post.txt'].map((name) =>
+    join(REPO_ROOT, 'tests', 'e2e', 'fixtures', 'long-passage', name),
+  );
+
+  /** The differences list open, a figure chosen in it (ringed in every column), the columns from their tops. */
+  const listWithFigure = async (app: ParallaxApp, query: string, figure: RegExp) => {
+    const { page } = app;
+    await page.getByRole('button', { name: /^Differences list/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Differences' });
+    await panel.getByRole('searchbox').fill(query);
+    await panel.locator('.difference', { hasText: figure }).first().click();
+    await expect(page.locator('mark.diff--active').first()).toBeVisible();
+    await page.mouse.move(0, 0);
+  };
+
+  test('the sample on a 1280x720 projector, with Key & tools folded; three and five sources beside the differences list', async ({ app }) => {
+    const { page } = app;
+    await expect(page.locator('section.column')).toHaveCount(4);
+    await expect(page.getByRole('button', { name: 'Key & tools' })).toHaveAttribute('aria-expanded', 'false');
+    await page.mouse.move(0, 0);
+    await shootTo(app, OUT!, 'columns-1280.png');
+
+    await openFiles(app, LONG_PASSAGE);
+    await listWithFigure(app, 'books', /60,000/);
+    await shootTo(app, OUT!, 'columns-list-1280.png');
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openFiles(app, [...samplePaths(), gazettePath()]);
+    if (!(await page.getByRole('complementary', { name: 'Differences' }).isVisible())) await page.getByRole('button', { name: /^Differences list/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Differences' });
+    await panel.getByRole('searchbox').fill('deaths');
+    await panel.locator('.difference', { hasText: /\b140\b/ }).first().click();
+    await expect(page.locator('mark.diff--active').first()).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shootTo(app, OUT!, 'columns-list-1920.png');
+  });
+
+  test('presentation mode: a passage taller than the screen, in parts, at 1280x720 and 1920x1080', async ({ app }) => {
+    const { page } = app;
+    await openFiles(app, LONG_PASSAGE);
+    for (const [name, size] of [
+      ['presentation-long-1280.png', { width: 1280, height: 720 }],
+      ['presentation-long-1920.png', { width: 1920, height: 1080 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.getByRole('button', { name: 'Present', exact: true }).click();
+      const present = page.getByRole('region', { name: 'Presentation' });
+      for (let i = 0; i < 8 && !(await present.locator('.present-para__text', { hasText: 'aerial ladders' }).count()); i++) await page.keyboard.press('ArrowRight');
+      await expect(present.locator('.present-para__text', { hasText: 'aerial ladders' }).first()).toBeAttached();
+      await page.mouse.move(0, 0);
+      await shootTo(app, OUT!, name);
+      await page.keyboard.press('Escape');
+      await expect(present).toHaveCount(0);
+    }
+  });
+});

@@ -63,68 +63,74 @@ export function ColumnHead(props: ColumnHeadProps) {
     requestAnimationFrame(() => labelButton.current?.focus());
   };
 
+  const counts = `${doc.paragraphs.length} paragraphs · ${props.sharedCount} shared${
+    props.noteCount > 0 ? ` · ${props.noteCount === 1 ? '1 note' : `${props.noteCount} notes`}` : ''
+  }`;
+
+  // The head is a size container; its inner box is what narrow columns restyle (see columns.css).
   return (
     <header className="column__head">
-      <div className="column__label-row">
-        {labels.hidden ? (
-          <span className="column__label column__label--neutral">
-            <span className="column__label-text">{label}</span>
-          </span>
-        ) : editing ? (
-          <LabelEditor label={choices?.label ?? doc.label} sourceNumber={props.docIndex + 1} onDone={stopEditing} />
-        ) : (
+      <div className="column__head-inner">
+        <div className="column__label-row">
+          {labels.hidden ? (
+            <span className="column__label column__label--neutral">
+              <span className="column__label-text">{label}</span>
+            </span>
+          ) : editing ? (
+            <LabelEditor label={choices?.label ?? doc.label} sourceNumber={props.docIndex + 1} onDone={stopEditing} />
+          ) : (
+            <button
+              ref={labelButton}
+              type="button"
+              className="column__label"
+              onClick={() => setEditing(true)}
+              aria-label={`Rename ${label}`}
+              title={`${label}: click to rename`}
+            >
+              <span className="column__label-text">{label}</span>
+              <svg className="column__label-pen" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+                <path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+              </svg>
+            </button>
+          )}
           <button
-            ref={labelButton}
+            ref={detailsButton}
             type="button"
-            className="column__label"
-            onClick={() => setEditing(true)}
-            aria-label={`Rename ${label}`}
-            title={`${label}: click to rename`}
+            className="column__details-button"
+            aria-expanded={detailsOpen}
+            aria-controls={detailsOpen ? detailsId : undefined}
+            aria-label={`Source details: ${label}`}
+            title="Source details"
+            onClick={() => setDetailsOpen((open) => !open)}
           >
-            <span className="column__label-text">{label}</span>
-            <svg className="column__label-pen" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-              <path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+            <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
+              <circle cx="8" cy="8" r="6.4" fill="none" stroke="currentColor" strokeWidth="1.3" />
+              <path d="M8 7.2v4M8 4.8v.3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
             </svg>
           </button>
+          {props.onMove && <ColumnTools {...props} label={label} />}
+        </div>
+        {title === undefined ? (
+          <h2 className="column__title column__title--hidden">Title hidden</h2>
+        ) : (
+          <h2 className="column__title">{title || 'Untitled'}</h2>
         )}
-        <button
-          ref={detailsButton}
-          type="button"
-          className="column__details-button"
-          aria-expanded={detailsOpen}
-          aria-controls={detailsOpen ? detailsId : undefined}
-          aria-label={`Source details: ${label}`}
-          title="Source details"
-          onClick={() => setDetailsOpen((open) => !open)}
-        >
-          <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="6.4" fill="none" stroke="currentColor" strokeWidth="1.3" />
-            <path d="M8 7.2v4M8 4.8v.3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-          </svg>
-        </button>
-        {props.onMove && <ColumnTools {...props} label={label} />}
+        {(byline || published) && (
+          <p className="column__byline">
+            {byline}
+            {byline && published ? ' · ' : ''}
+            {published && <span>{published}</span>}
+          </p>
+        )}
+        <p className="column__meta">{counts}</p>
       </div>
-      {title === undefined ? (
-        <h2 className="column__title column__title--hidden">Title hidden</h2>
-      ) : (
-        <h2 className="column__title">{title || 'Untitled'}</h2>
-      )}
-      {(byline || published) && (
-        <p className="column__byline">
-          {byline}
-          {byline && published ? ' · ' : ''}
-          {published && <span>{published}</span>}
-        </p>
-      )}
-      <p className="column__meta">
-        {doc.paragraphs.length} paragraphs · {props.sharedCount} shared
-        {props.noteCount > 0 ? ` · ${props.noteCount === 1 ? '1 note' : `${props.noteCount} notes`}` : ''}
-      </p>
 
       {detailsOpen && (
         <SourceDetails
           id={detailsId}
           doc={doc}
+          title={title}
+          counts={counts}
           choices={choices}
           onSetEncoding={props.onSetEncoding}
           onClose={() => {
@@ -328,14 +334,18 @@ function EncodingPicker({ detected, chosen, label, className, onChoose }: Encodi
 interface SourceDetailsProps {
   readonly id: string;
   readonly doc: SourceDocument;
+  /** The title as the person may see it (undefined in blind mode), and the paragraph counts: the
+   * column's head folds both away on a short screen, so they are here too. */
+  readonly title: string | undefined;
+  readonly counts: string;
   readonly choices?: SourceChoices;
   readonly opener: RefObject<HTMLButtonElement | null>;
   readonly onSetEncoding: (encoding: TextEncoding | null) => void;
   readonly onClose: () => void;
 }
 
-/** What is known about a source: format, encoding (with a choice), outlet, byline, date, file. */
-function SourceDetails({ id, doc, choices, opener, onSetEncoding, onClose }: SourceDetailsProps) {
+/** What is known about a source: title, paragraphs, format, encoding (with a choice), outlet, byline, date, file. */
+function SourceDetails({ id, doc, title, counts, choices, opener, onSetEncoding, onClose }: SourceDetailsProps) {
   const panel = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const metadata = doc.metadata;
@@ -351,6 +361,8 @@ function SourceDetails({ id, doc, choices, opener, onSetEncoding, onClose }: Sou
   }, [onClose, opener]);
 
   const rows: [string, string | undefined][] = [
+    ['Title', title],
+    ['Length', counts],
     ['Format', formatName(metadata?.format)],
     ['Site', labels.metadata(metadata?.siteName)],
     ['Byline', labels.metadata(metadata?.byline)],

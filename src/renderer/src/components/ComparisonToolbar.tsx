@@ -1,5 +1,9 @@
+import { useId, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import type { DifferenceKind } from '../../../shared/contract/comparison';
 import { DIFFERENCE_KIND_NAMES, KIND_LINES, LEGEND_ORDER } from '../lib/differenceKinds';
+import { ROOMY_SCREEN } from '../lib/screen';
+import { LAYOUT_BAR_SLOT_ID } from './LayoutTabs';
 import { StrictnessControl } from './StrictnessControl';
 
 export interface ComparisonToolbarProps {
@@ -26,11 +30,85 @@ export interface ComparisonToolbarProps {
   readonly onLinkedScrolling?: (on: boolean) => void;
 }
 
-/** Lines above the columns: what was found, a key to the marks, and a toggle per kind of difference. */
+/** Whether a media query matches now, following it as the window changes. */
+function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      if (typeof window.matchMedia !== 'function') return () => undefined;
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    () => (typeof window.matchMedia === 'function' ? window.matchMedia(query).matches : true),
+  );
+}
+
+/** The layout bar's place for the view's own controls, once it is in the page (absent: none). */
+function useLayoutBarSlot(): HTMLElement | null {
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    // The slot is another component's element, in the page only once this commit is: one more
+    // render, before anything is painted, moves the button there.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSlot(document.getElementById(LAYOUT_BAR_SLOT_ID));
+  }, []);
+  return slot;
+}
+
+/**
+ * What was found, a key to the marks with a toggle per kind of difference, the sources to go to,
+ * linked scrolling and the Matching setting: lines above the columns, folded behind one disclosure
+ * button, "Key & tools", which sits in the layout bar beside the tabs. None of it is needed while
+ * reading, so on a short screen (a 1280×720 projector) it starts folded and the text starts near
+ * the top; on a tall one (ROOMY_SCREEN) it starts open. A kind hidden while folded is said beside
+ * the button, so marks are never missing unexplained.
+ */
 export function ComparisonToolbar(props: ComparisonToolbarProps) {
+  const { kindCounts, hiddenKinds } = props;
+  const roomy = useMediaQuery(ROOMY_SCREEN);
+  // The person's choice, once they made one; until then the screen decides.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const expanded = choice ?? roomy;
+  const panelId = useId();
+  const slot = useLayoutBarSlot();
+  const hidden = LEGEND_ORDER.filter((kind) => (kindCounts[kind] ?? 0) > 0 && hiddenKinds.has(kind)).length;
+
+  const fold = (
+    <div className="toolbar-fold">
+      {!expanded && hidden > 0 && (
+        <span className="toolbar-fold__hidden" title="Open Key & tools to show them again">
+          {hidden === 1 ? '1 kind hidden' : `${hidden} kinds hidden`}
+        </span>
+      )}
+      <button
+        type="button"
+        className="button toolbar-fold__button"
+        aria-expanded={expanded}
+        aria-controls={panelId}
+        title="The key to the marks and which kinds are shown, the sources, linked scrolling and the Matching setting"
+        onClick={() => setChoice(!expanded)}
+      >
+        Key &amp; tools
+        <svg className="toolbar-fold__chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+    </div>
+  );
+
+  return (
+    <>
+      {slot ? createPortal(fold, slot) : fold}
+      <ToolbarLines {...props} id={panelId} hidden={!expanded} />
+    </>
+  );
+}
+
+/** Lines above the columns: what was found, a key to the marks, and a toggle per kind of difference. */
+function ToolbarLines(props: ComparisonToolbarProps & { readonly id: string; readonly hidden: boolean }) {
   const { sourceLabels, onJump, sourceCount, passageCount, differenceCount, hasSelection, kindCounts, hiddenKinds } = props;
   return (
-    <div className="toolbar">
+    <div id={props.id} className="toolbar" hidden={props.hidden}>
       <div className="toolbar__line">
         <p className="toolbar__summary">
           <strong>{sourceCount} sources</strong> · {passageCount === 1 ? '1 shared passage' : `${passageCount} shared passages`} ·{' '}

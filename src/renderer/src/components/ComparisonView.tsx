@@ -53,6 +53,18 @@ export interface ComparisonViewProps {
   readonly activeDifference?: number | null;
 }
 
+/**
+ * How far below the top of its paragraph the chosen difference's ring is drawn in a column, less
+ * two lines or so kept above it for context (0 when the paragraph is not rendered, or the ring is
+ * in its first lines anyway).
+ */
+function ringOffset(strip: HTMLElement | null, doc: number, paragraph: number): number {
+  const block = strip?.querySelector<HTMLElement>(`section.column[data-doc="${doc}"] .para[data-paragraph="${paragraph}"]`);
+  const ring = block?.querySelector<HTMLElement>('mark.diff--active');
+  if (!block || !ring) return 0;
+  return Math.max(0, ring.getBoundingClientRect().top - block.getBoundingClientRect().top - 48);
+}
+
 /** How long a paragraph brought into view on request keeps its outline. */
 const FLASH_MS = 1600;
 
@@ -162,7 +174,11 @@ export function ComparisonView(props: ComparisonViewProps) {
       if (first !== undefined) revealColumn(first, behavior);
       for (const [doc, paragraph] of targets) {
         const column = handles.current.get(doc);
-        column?.scrollParagraphTo(paragraph, column.viewportHeight() * 0.3, behavior);
+        if (!column) continue;
+        // The ring, not only its paragraph, comes a third of the way down: in a long paragraph
+        // (or a narrow column) the mark may sit further down than the column is tall.
+        const line = column.viewportHeight() * 0.3 - ringOffset(columnsElement.current, doc, paragraph);
+        column.scrollParagraphTo(paragraph, line, behavior);
       }
       return;
     }

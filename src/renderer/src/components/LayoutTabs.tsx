@@ -11,6 +11,13 @@ export interface LayoutTabsProps {
   readonly onToggleDifferences: () => void;
 }
 
+/**
+ * The id of the place at the end of the bar where the view on screen may put controls of its own
+ * (the columns put their folded toolbar there, "Key & tools"), so that on a short screen the tabs,
+ * the differences list and those controls share one row.
+ */
+export const LAYOUT_BAR_SLOT_ID = 'layout-bar-slot';
+
 const NAMES: Record<ComparisonLayout, { readonly name: string; readonly hint: string }> = {
   glance: { name: 'At a glance', hint: 'The story at a glance: the headlines, who speaks, what leads, the strongest contrasts' },
   columns: { name: 'Columns', hint: 'One column per source, side by side' },
@@ -21,7 +28,8 @@ const NAMES: Record<ComparisonLayout, { readonly name: string; readonly hint: st
 
 /**
  * The ways to see the open comparison, as tabs (arrow keys move between them, as in any tab list),
- * and the switch for the differences panel.
+ * the switch for the differences panel, and a place for the view's own controls (see
+ * LAYOUT_BAR_SLOT_ID).
  */
 export function LayoutTabs(props: LayoutTabsProps) {
   const tabs = useRef(new Map<ComparisonLayout, HTMLButtonElement>());
@@ -77,6 +85,7 @@ export function LayoutTabs(props: LayoutTabsProps) {
         Differences list
         <span className="kind-toggle__count">{props.differenceCount}</span>
       </button>
+      <div id={LAYOUT_BAR_SLOT_ID} className="layout-bar__slot" />
     </div>
   );
 }
