@@ -2,10 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CodebookImportResult, CodebookState, NoteExportFormat, SettingsState } from '../../../shared/contract/api';
 import type { Codebook } from '../../../shared/contract/codebook';
 import type { ParallaxActions } from './useParallax';
+import { fileName, plural } from '../lib/messageWords';
 import { useApi } from './useApi';
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const fileName = (path: string): string => path.split(/[\\/]/).filter(Boolean).at(-1) ?? path;
 
 export const EXPORT_FORMATS: readonly { readonly format: NoteExportFormat; readonly name: string }[] = [
   { format: 'md', name: 'Markdown' },

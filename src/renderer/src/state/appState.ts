@@ -305,6 +305,11 @@ export function reducer(state: AppState, action: Action): AppState {
   }
 }
 
+/** The files of the comparison on screen, in main's order (none when nothing is open). */
+export function pathsOnScreen(state: AppState): string[] {
+  return state.open?.comparison.documents.map((doc) => doc.path) ?? [];
+}
+
 /** Whether a comparison being opened has any source of the one on screen (or is the same one). */
 function sharesSources(before: OpenComparison | null, next: OpenComparison): boolean {
   if (!before) return false;
