@@ -94,8 +94,26 @@ describe('parallax notes export', () => {
     writeFileSync(join(damaged, STORE_FILE), '{"version": 4, "notes": [');
     const result = await run(['notes', 'export', '--format', 'json', '--data-dir', damaged]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('cannot be read as it is');
+    expect(result.stderr).toContain('no good backup was found');
+    expect(result.stderr).toContain('Nothing was exported');
     expect(readFileSync(join(damaged, STORE_FILE), 'utf8')).toBe('{"version": 4, "notes": [');
+  });
+
+  it('exports from the newest good backup when the store is damaged, says so, and leaves the file as it is', async () => {
+    const folder = join(root, 'damaged-with-backup');
+    mkdirSync(folder);
+    const store = await openNotesStore(folder);
+    const comparisonId = comparisonIdFor([fileA, fileB]);
+    await store.touchComparison({ id: comparisonId, title: 'Ferry aground', sources: [{ path: fileA, label: 'Ferry A' }, { path: fileB, label: 'Ferry B' }] });
+    const { documents } = await openSources([fileA]);
+    await store.saveNote({ comparisonId, target: paragraphTarget(documents[0]!, 1)!, body: 'Kept in the backup.', tags: [] }, 'Student Two');
+    await store.close(); // the state on closing is backed up
+    writeFileSync(join(folder, STORE_FILE), '\0\0\0');
+    const result = await run(['notes', 'export', '--format', 'json', '--data-dir', folder]);
+    expect(result.stderr).toContain('the notes were read from the backup made');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Kept in the backup.');
+    expect(readFileSync(join(folder, STORE_FILE), 'utf8')).toBe('\0\0\0');
   });
 
   it('finds the app’s default data folder as Electron does', () => {

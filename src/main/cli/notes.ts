@@ -9,9 +9,9 @@ import { comparisonReport, notesToCsv, notesToJson, notesToJsonLd, notesToMarkdo
 import { comparisonIdFor } from '../services/api.js';
 import { compareOpened, lexiconInUse as comparisonLexicon, openForComparison } from '../services/comparison-service.js';
 import { defaultCodebookPath, loadCodebook } from '../services/notes-api.js';
-import { FileRefusedError, readRegularFile } from '../services/safe-read.js';
-import { storeFileReading } from '../services/store-backups.js';
-import { parseStore, STORE_FILE, StoreDamagedError, type StoreData } from '../services/store.js';
+import { FileRefusedError } from '../services/safe-read.js';
+import { readNotesStore, STORE_FILE, type StoreData, type StoreSnapshot } from '../services/store.js';
+import { UserFacingError } from '../services/dispatch.js';
 import { parseCommand } from './args.js';
 import { writeQdpxFile } from './qdpx.js';
 import type { CliIO } from './index.js';
@@ -54,31 +54,31 @@ export function defaultDataDirectory(platform: NodeJS.Platform = process.platfor
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Parallax');
 }
 
-type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+type Read<T> = { ok: true; value: T; warning?: string } | { ok: false; message: string };
 
-/** The store as saved, read only. */
+/**
+ * The store as saved, read only (no lock, nothing written: safe while the app runs). A damaged
+ * store file is not touched: the newest good backup is read instead, with a warning that says so,
+ * so that a student can still hand in their notes before the app has repaired the store.
+ */
 async function readStore(dataDir: string): Promise<Read<StoreData>> {
-  const file = join(dataDir, STORE_FILE);
-  let bytes: Uint8Array;
+  let snapshot: StoreSnapshot;
   try {
-    bytes = await readRegularFile(file, storeFileReading('the notes store'));
+    snapshot = await readNotesStore(dataDir);
   } catch (error) {
-    if (error instanceof FileRefusedError) return { ok: false, message: error.message };
+    if (error instanceof FileRefusedError || error instanceof UserFacingError) return { ok: false, message: error.message };
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return { ok: false, message: `there is no notes store in ${dataDir} (no ${STORE_FILE}). Give the folder the app uses with --data-dir DIR; without it, the app's default folder is used.` };
-    }
-    return { ok: false, message: `the notes store ${file} could not be read (${code ?? String(error)}).` };
+    if (code === 'ENOTDIR') return { ok: false, message: noStore(dataDir) };
+    return { ok: false, message: `the notes store ${join(dataDir, STORE_FILE)} could not be read (${code ?? String(error)}).` };
   }
-  try {
-    return { ok: true, value: parseStore(bytes) };
-  } catch (error) {
-    const why = error instanceof StoreDamagedError || error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `the notes store ${file} cannot be read as it is (${why}). Start the app once: it moves a damaged store aside and restores the latest backup. Nothing was exported.` };
-  }
+  if (snapshot.data) return { ok: true, value: snapshot.data, ...(snapshot.problem ? { warning: snapshot.problem } : {}) };
+  if (snapshot.problem) return { ok: false, message: `${snapshot.problem} Nothing was exported.` };
+  return { ok: false, message: noStore(dataDir) };
 }
 
-/** The lexicon the app would use: the shipped default with the person's changes (or the file given). */
+const noStore = (dataDir: string): string =>
+  `there is no notes store in ${dataDir} (no ${STORE_FILE}). Give the folder the app uses with --data-dir DIR; without it, the app's default folder is used.`;
+
 async function lexiconInUse(resourcesDir: string, store: StoreData | null, file?: string): Promise<Read<Lexicon>> {
   const loaded = await comparisonLexicon(resourcesDir, { ...(file ? { file } : {}), changes: store?.lexicon ?? null });
   return loaded.ok ? { ok: true, value: loaded.lexicon } : loaded;
@@ -160,6 +160,7 @@ export async function notesCommand(args: readonly string[], io: CliIO, resources
     io.stderr(`parallax notes export: ${printableName(store.message)}\n`);
     return 2;
   }
+  if (store.warning) io.stderr(`parallax notes export: ${printableName(store.warning)}\n`);
   const data = store.value;
   const lexicon = await lexiconInUse(resourcesDir, data);
   if (!lexicon.ok) {
@@ -254,6 +255,7 @@ export async function reportCommand(args: readonly string[], io: CliIO, resource
   const store = await readStore(dataDir);
   // Without a store the report is still worth having: the comparison, with no notes.
   if (!store.ok) io.stderr(`parallax report: ${printableName(store.message)} The report has no notes.\n`);
+  else if (store.warning) io.stderr(`parallax report: ${printableName(store.warning)}\n`);
   const data = store.ok ? store.value : null;
   const lexicon = await lexiconInUse(resourcesDir, data, values.lexicon);
   if (!lexicon.ok) {
