@@ -3,12 +3,13 @@
 //
 // It generates its own inputs in .bench/ (a news-like report, a paraphrase of it with about a third
 // of the words changed and the paragraphs reordered, an unrelated report, the same at 200,000 words,
-// and twelve documents of 300 paragraphs), then times the real command line as whole processes, with the comparison's own
-// time and peak memory from `parallax compare --timings`; then scripts/bench-renderer.js measures
-// the window with five 50,000-word sources (`--no-renderer` skips it). Budgets are printed beside the figures;
-// nothing here fails on a slow machine.
+// twelve documents of 300 paragraphs, and a report of 25 MB, the largest source Parallax opens),
+// then times the real command line as whole processes, with the comparison's own time and peak
+// memory from `parallax compare --timings`; then scripts/bench-renderer.js measures the window with
+// five 50,000-word sources (`--no-renderer` skips it; `--no-200k` and `--no-25mb` skip the largest
+// inputs). Budgets are printed beside the figures; nothing here fails on a slow machine.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -120,8 +121,8 @@ function best(runs, fn) {
   return winner;
 }
 
-function compare(files, runs = 3) {
-  const run = best(runs, () => time(process.execPath, [bin, 'compare', ...files, '--json', '--timings'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+function compare(files, runs = 3, options = {}) {
+  const run = best(runs, () => time(process.execPath, [bin, 'compare', ...files, '--json', '--timings'], { stdio: ['ignore', 'ignore', 'pipe'], ...options }));
   const line = run.result.stderr.split('\n').find((l) => l.startsWith('{"timings"'));
   if (run.result.status !== 0 || !line) throw new Error(`parallax compare failed: ${run.result.stderr}`);
   return { ms: run.ms, ...JSON.parse(line) };
@@ -176,7 +177,38 @@ const many = compare(twelve, 1);
 emit({ figure: '12 documents x 300 paragraphs: whole process', ms: many.ms, budgetMs: 3000, withinBudget: many.ms < 3000 });
 emit({ figure: '12 documents x 300 paragraphs: comparison itself', ms: many.timings.compareMs, peakMB: many.peakRssMB });
 
-// 4. The renderer: five sources of 50,000 words opened in the built renderer in Chromium (time to
+// 4. A source of 25 MB, the largest Parallax opens (issue 14), against a news article of 900 words:
+// the whole process, and its peak memory. The command line stops reading and comparing at the app's
+// limit for a comparison (120 seconds), so the figure says how far below that limit it stays.
+if (!process.argv.includes('--no-25mb')) {
+  const MAX_SOURCE_BYTES = 25 * 1024 * 1024;
+  const largest = join(out, 'report-25mb.txt');
+  if (!existsSync(largest) || statSync(largest).size > MAX_SOURCE_BYTES || statSync(largest).size < MAX_SOURCE_BYTES - 64 * 1024) {
+    // Varied sentences (the generator above, 4 million words), cut at a paragraph to just under 25 MB.
+    const paragraphs = report({ seed: 31, words: 4_000_000 });
+    const kept = ['A very long report'];
+    let bytes = Buffer.byteLength(kept[0]) + 1;
+    for (const paragraph of paragraphs) {
+      const size = Buffer.byteLength(paragraph) + 2;
+      if (bytes + size > MAX_SOURCE_BYTES - 4096) break;
+      kept.push(paragraph);
+      bytes += size;
+    }
+    writeFileSync(largest, kept.join('\n\n') + '\n');
+  }
+  const article = write('article-900.txt', 'A news article', report({ seed: 5, words: 900 }));
+  const megabytes = Math.round((statSync(largest).size / (1024 * 1024)) * 10) / 10;
+  const figure = `${megabytes} MB source against a 900-word article: whole process`;
+  try {
+    const huge = compare([largest, article], 1, { timeout: 10 * 60_000 });
+    emit({ figure, ms: huge.ms, compareMs: huge.timings.compareMs, openMs: huge.timings.openMs, peakMB: huge.peakRssMB, timeLimitMs: 120_000, withinTimeLimit: huge.ms < 120_000 });
+  } catch (error) {
+    // Stopped at the time limit (exit 2, said on stderr), or worse: the line says so.
+    emit({ figure, failed: String(error instanceof Error ? error.message : error).trim().split('\n').slice(-2).join(' '), timeLimitMs: 120_000 });
+  }
+}
+
+// 5. The renderer: five sources of 50,000 words opened in the built renderer in Chromium (time to
 // first view, longest main-thread task while opening and while scrolling, heap). It needs the
 // Chromium the end-to-end tests use; without it the line says why.
 if (!process.argv.includes('--no-renderer')) {

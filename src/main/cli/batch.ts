@@ -8,7 +8,7 @@ import type { Comparison } from '../../shared/contract/comparison.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { sortStoryTable, storyTableCsv, storyTableJsonl, storyTableRows, type StoryTableRow } from '../../shared/core/story-table.js';
 import { builtWorkerUrl, runsFromSource } from '../services/built-worker.js';
-import { COMPARE_MEMORY_LIMIT_MB, COMPARE_TIME_LIMIT_MS } from '../services/compare-pool.js';
+import { COMPARE_MEMORY_LIMIT_MB, COMPARE_TIME_LIMIT_MS } from '../services/compare-protocol.js';
 import { lexiconInUse } from '../services/comparison-service.js';
 import { FileRefusedError, readRegularTextFile } from '../services/safe-read.js';
 import { parseCommand } from './args.js';

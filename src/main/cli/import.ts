@@ -1,7 +1,7 @@
-import { TEXT_ENCODINGS, type TextEncoding } from '../../shared/contract/api.js';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../shared/contract/encodings.js';
 import type { SourceDocument } from '../../shared/contract/comparison.js';
 import { openSources } from '../services/sources.js';
-import { parseCommand } from './args.js';
+import { parseCommandLazily } from './args.js';
 import type { CliIO } from './index.js';
 import { printableName, printableText } from '../../shared/core/terminal.js';
 
@@ -21,8 +21,9 @@ Options for import:
                       (${TEXT_ENCODINGS.join(', ')})
 `;
 
-export async function importCommand(args: readonly string[], io: CliIO, usage: string): Promise<number> {
-  const parsed = parseCommand(
+/** `usage` is the command's whole help, put together when it is shown. */
+export async function importCommand(args: readonly string[], io: CliIO, usage: () => Promise<string>): Promise<number> {
+  const parsed = await parseCommandLazily(
     'import',
     {
       args: [...args],

@@ -1,17 +1,13 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
-import { formatComparison } from '../../shared/core/format.js';
+import type { SourceDocument } from '../../shared/contract/comparison.js';
 import { printableName, printableMessage } from '../../shared/core/terminal.js';
+import { COMPARE_TIME_LIMIT_MS } from '../services/compare-protocol.js';
 import { compareOpened, comparisonJson, lexiconInUse, openForComparison } from '../services/comparison-service.js';
 import { defaultLexiconPath } from '../services/lexicon.js';
-import { parseCommand } from './args.js';
-import { BATCH_USAGE, batchCommand } from './batch.js';
-import { IMPORT_USAGE, importCommand } from './import.js';
-import { launchApp } from './launch.js';
-import { NOTES_USAGE, notesCommand, reportCommand } from './notes.js';
-import { COMPARE_QDPX_USAGE, compareToQdpx } from './qdpx.js';
+import { TimeLimitError } from '../services/time-limit.js';
+import { parseCommandLazily } from './args.js';
 
 /**
  * The `parallax` command line: the app's main job, headless, on the same core and services.
@@ -20,7 +16,20 @@ import { COMPARE_QDPX_USAGE, compareToQdpx } from './qdpx.js';
  * be done (bad usage, or no file could be opened).
  */
 
-export const USAGE = `Usage:
+/**
+ * The command's help. Each subcommand's own part comes from its module, so building it loads them
+ * all (the notes export, the store, the batch runner): it is put together only when it is shown,
+ * never on the way to a comparison (issue 13: `parallax compare` starts as fast as it can).
+ */
+export async function usage(): Promise<string> {
+  const [{ DEFAULT_ALIGN_THRESHOLD }, { BATCH_USAGE }, { IMPORT_USAGE }, { NOTES_USAGE }, { COMPARE_QDPX_USAGE }] = await Promise.all([
+    import('../../shared/core/align.js'),
+    import('./batch.js'),
+    import('./import.js'),
+    import('./notes.js'),
+    import('./qdpx.js'),
+  ]);
+  return `Usage:
   parallax [FILE...]                      open the app, comparing the files given
   parallax compare FILE... [options]      compare articles headless and print the result
   parallax batch DIR|MANIFEST --out DIR   compare many stories, a JSON each and a summary table
@@ -46,6 +55,7 @@ ${NOTES_USAGE.split('\n').slice(4).join('\n')}
   -h, --help          show this help
   -v, --version       show the version
 `;
+}
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -72,23 +82,24 @@ export async function main(argv: readonly string[], given: CliIO = processIO): P
   const io: CliIO = { ...given, stderr: (text) => given.stderr(printableMessage(text)) };
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
-    io.stdout(USAGE);
+    io.stdout(await usage());
     return 0;
   }
   if (command === '-v' || command === '--version') {
     io.stdout(`parallax ${VERSION}\n`);
     return 0;
   }
+  // Each subcommand is loaded only when it is asked for (see `usage`).
   if (command === 'compare') return compare(rest, io);
-  if (command === 'batch') return batchCommand(rest, io, resourcesDir(), VERSION);
-  if (command === 'import') return importCommand(rest, io, USAGE);
-  if (command === 'notes') return notesCommand(rest, io, resourcesDir());
-  if (command === 'report') return reportCommand(rest, io, resourcesDir());
-  return launchApp(argv, io);
+  if (command === 'batch') return (await import('./batch.js')).batchCommand(rest, io, resourcesDir(), VERSION);
+  if (command === 'import') return (await import('./import.js')).importCommand(rest, io, usage);
+  if (command === 'notes') return (await import('./notes.js')).notesCommand(rest, io, resourcesDir());
+  if (command === 'report') return (await import('./notes.js')).reportCommand(rest, io, resourcesDir());
+  return (await import('./launch.js')).launchApp(argv, io);
 }
 
 async function compare(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand(
+  const parsed = await parseCommandLazily(
     'compare',
     {
       args: [...args],
@@ -106,13 +117,13 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
         help: { type: 'boolean', short: 'h' },
       },
     },
-    USAGE,
+    usage,
     io,
   );
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   if (positionals.length < 2) {
-    io.stderr(`parallax compare: give at least two article files to compare${positionals.length === 1 ? ' (only one was given)' : ''}.\n\n${USAGE}`);
+    io.stderr(`parallax compare: give at least two article files to compare${positionals.length === 1 ? ' (only one was given)' : ''}.\n\n${await usage()}`);
     return 2;
   }
   let threshold: number | undefined;
@@ -137,29 +148,50 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
   }
 
   const started = performance.now();
+  // Reading and comparing stop at the app's limit for a comparison (issue 14): a 25 MB source must
+  // not keep the command busy for minutes with no end in sight.
+  const limitMs = compareTimeLimitMs();
+  const deadline = started + limitMs;
   const lexicon = await lexiconInUse(resourcesDir(), values.lexicon ? { file: values.lexicon } : {});
   if (!lexicon.ok) {
     io.stderr(`parallax compare: ${printableName(lexicon.message)}\n`);
     return 2;
   }
-  const { documents, problems } = await openForComparison(positionals);
+  let opening: Awaited<ReturnType<typeof openForComparison>>;
+  try {
+    opening = await openForComparison(positionals, undefined, { deadline });
+  } catch (error) {
+    if (!(error instanceof TimeLimitError)) throw error;
+    io.stderr(`parallax compare: ${printableName(tookTooLong(limitMs, { reading: error.path ?? positionals.join(', ') }))}\n`);
+    return 2;
+  }
+  const { documents, problems } = opening;
   const opened = performance.now();
   for (const problem of problems) io.stderr(`parallax: ${printableName(problem.message)}\n`);
   if (documents.length < 2) {
     io.stderr(`parallax compare: ${documents.length === 0 ? 'no file' : 'only one file'} could be opened; a comparison needs at least two.\n`);
     return 2;
   }
-  const comparison = await compareOpened(documents, { threshold, lexicon: lexicon.lexicon });
+  let comparison: Awaited<ReturnType<typeof compareOpened>>;
+  try {
+    comparison = await compareOpened(documents, { threshold, lexicon: lexicon.lexicon, timeLimitMs: deadline - performance.now() });
+  } catch (error) {
+    if (!(error instanceof TimeLimitError)) throw error;
+    io.stderr(`parallax compare: ${printableName(tookTooLong(limitMs, { comparing: documents }))}\n`);
+    return 2;
+  }
   const compared = performance.now();
   if (values.json) {
     // Each difference with its description in words, naming the sources by their labels (the same JSON as batch writes).
     io.stdout(comparisonJson(comparison));
   } else {
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !process.env.NO_COLOR));
+    const { formatComparison } = await import('../../shared/core/format.js');
     io.stdout(formatComparison(comparison, { color, width }));
   }
   for (const notice of comparison.notices ?? []) io.stderr(`parallax: ${printableName(notice)}\n`);
   if (values.qdpx !== undefined) {
+    const { compareToQdpx } = await import('./qdpx.js');
     const written = await compareToQdpx(comparison, positionals, { out: values.qdpx, dataDir: values['data-dir'], resourcesDir: resourcesDir(), version: VERSION }, io);
     if (written !== 0) return written;
   }
@@ -173,6 +205,32 @@ async function compare(args: readonly string[], io: CliIO): Promise<number> {
     );
   }
   return problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * How long `compare` may read and compare: the app's limit for a comparison (COMPARE_TIME_LIMIT_MS,
+ * 120 seconds), or PARALLAX_COMPARE_TIME_LIMIT_MS milliseconds when that is set to a number above
+ * 0 (for tests, which need the limit to come sooner).
+ */
+function compareTimeLimitMs(): number {
+  const given = Number(process.env.PARALLAX_COMPARE_TIME_LIMIT_MS);
+  return Number.isFinite(given) && given > 0 ? given : COMPARE_TIME_LIMIT_MS;
+}
+
+/** Why `compare` stopped at its time limit, naming the file it was reading or the largest it was comparing. */
+function tookTooLong(limitMs: number, at: { readonly reading: string } | { readonly comparing: readonly SourceDocument[] }): string {
+  const seconds = limitMs >= 10_000 ? String(Math.round(limitMs / 1000)) : String(Math.round(limitMs / 100) / 10);
+  const limit = `${seconds} second${seconds === '1' ? '' : 's'}`;
+  if ('reading' in at) {
+    return `reading "${basename(at.reading) || at.reading}" took longer than ${limit}, so Parallax stopped: that is the limit for reading and comparing. Save only the article's text in a smaller file and compare that.`;
+  }
+  const largest = at.comparing.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const others = at.comparing.length - 1;
+  const megabytes = (Buffer.byteLength(largest.text) / (1024 * 1024)).toFixed(1);
+  return (
+    `comparing "${basename(largest.path) || largest.path}" (${megabytes} MB, ${largest.paragraphs.length.toLocaleString('en-US')} paragraphs) with ${others} other source${others === 1 ? '' : 's'} ` +
+    `took longer than ${limit}, so Parallax stopped: that is the limit for one comparison, in the app too. Compare fewer or shorter sources, or only the articles' text, and try again.`
+  );
 }
 
 /**

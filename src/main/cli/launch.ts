@@ -20,6 +20,17 @@ export function findElectronBinary(): { path: string } | { missing: string } {
   return existsSync(binary) ? { path: binary } : { missing: `Electron's runtime is missing at ${binary}` };
 }
 
+/**
+ * The app's folder, the one with its package.json: two folders up from the built command
+ * (out/main/cli.js), three from where this code is bundled apart from it (out/main/cli-chunks) or
+ * from its source (src/main/cli).
+ */
+export function appFolder(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', '..'), join(here, '..', '..', '..')];
+  return candidates.find((folder) => existsSync(join(folder, 'package.json'))) ?? candidates[0]!;
+}
+
 /** Open the app's window with the given files. */
 export async function launchApp(args: readonly string[], io: CliIO): Promise<number> {
   let electron = findElectronBinary();
@@ -31,7 +42,7 @@ export async function launchApp(args: readonly string[], io: CliIO): Promise<num
     );
     return 2;
   }
-  const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const appRoot = appFolder();
   const child = spawn(electron.path, [appRoot, ...args], { stdio: 'inherit', windowsHide: false });
   return new Promise<number>((resolvePromise) => {
     child.on('error', (error) => {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ComparisonProgress } from '../../shared/contract/api.js';
 import type { Comparison, SourceDocument } from '../../shared/contract/comparison.js';
 import { builtWorkerUrl, runsFromSource } from './built-worker.js';
-import { progressThrottle, type CompareWorkerReply, type ComparisonSettings } from './compare-protocol.js';
+import { COMPARE_MEMORY_LIMIT_MB, COMPARE_TIME_LIMIT_MS, progressThrottle, type CompareWorkerReply, type ComparisonSettings } from './compare-protocol.js';
 import { UserFacingError } from './dispatch.js';
 
 /**
@@ -16,10 +16,8 @@ import { UserFacingError } from './dispatch.js';
 
 export type { ComparisonSettings } from './compare-protocol.js';
 
-/** How long one comparison may take. */
-export const COMPARE_TIME_LIMIT_MS = 120_000;
-/** How much memory the worker's JavaScript heap may use. */
-export const COMPARE_MEMORY_LIMIT_MB = 2048;
+/** The limits of one comparison (in compare-protocol.ts, so that the command line has them without the pool). */
+export { COMPARE_MEMORY_LIMIT_MB, COMPARE_TIME_LIMIT_MS } from './compare-protocol.js';
 
 /** The comparison was stopped: by the person, or by a newer request. Nothing went wrong. */
 export class CancelledError extends UserFacingError {

@@ -3,6 +3,14 @@ import type { Lexicon } from '../../shared/contract/lexicon.js';
 
 /** What the comparison worker is sent, and what it answers (see compare-worker.ts). */
 
+/**
+ * How long one comparison may take: the app's worker is ended then (compare-pool.ts), and so are
+ * `parallax batch`'s, and `parallax compare` stops its own reading and comparing at the same limit.
+ */
+export const COMPARE_TIME_LIMIT_MS = 120_000;
+/** How much memory a comparison worker's JavaScript heap may use. */
+export const COMPARE_MEMORY_LIMIT_MB = 2048;
+
 /** The options of `compareDocuments` that can cross to a worker (no functions). */
 export interface ComparisonSettings {
   readonly threshold?: number;

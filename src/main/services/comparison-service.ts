@@ -5,8 +5,9 @@ import type { Lexicon } from '../../shared/contract/lexicon.js';
 import { withDescriptions } from '../../shared/core/describe.js';
 import { applySourcePreferences } from '../../shared/core/document.js';
 import { applyLexiconChanges, defaultLexiconPath, loadLexicon, type LexiconChanges } from './lexicon.js';
-import { openSources, type OpenSourcesResult } from './sources.js';
+import { openSources, type OpenSourcesOptions, type OpenSourcesResult } from './sources.js';
 import type { StoredSourcePreferences } from './store.js';
+import { runWithTimeLimit } from './time-limit.js';
 
 /**
  * The one way sources are opened and compared, by the app and by every command (`compare`,
@@ -24,21 +25,24 @@ export interface ReadSourcesResult extends OpenSourcesResult {
   readonly paths: string[];
 }
 
+/** How files are read besides the person's choices: when to stop (see `OpenSourcesOptions`). */
+export type ReadSettings = Pick<OpenSourcesOptions, 'deadline'>;
+
 /** Read the files with the encodings chosen for them (the person's choices are not applied: see `openForComparison`). */
-export async function readSources(requested: readonly string[], choices?: SourceChoicesLookup): Promise<ReadSourcesResult> {
+export async function readSources(requested: readonly string[], choices?: SourceChoicesLookup, settings: ReadSettings = {}): Promise<ReadSourcesResult> {
   const paths = [...new Set(requested.map((path) => resolve(path)))];
   const encodings: Record<string, TextEncoding> = {};
   for (const path of paths) {
     const encoding = choices?.(path)?.encoding;
     if (encoding) encodings[path] = encoding;
   }
-  const { documents, problems } = await openSources(paths, { encodings });
+  const { documents, problems } = await openSources(paths, { encodings, ...settings });
   return { paths, documents, problems };
 }
 
 /** Read the files as `readSources` does, with the person's choices (labels, paragraphs marked) applied. */
-export async function openForComparison(requested: readonly string[], choices?: SourceChoicesLookup): Promise<ReadSourcesResult> {
-  const read = await readSources(requested, choices);
+export async function openForComparison(requested: readonly string[], choices?: SourceChoicesLookup, settings: ReadSettings = {}): Promise<ReadSourcesResult> {
+  const read = await readSources(requested, choices, settings);
   if (!choices) return read;
   return { ...read, documents: read.documents.map((document) => applySourcePreferences(document, choices(document.path))) };
 }
@@ -59,6 +63,11 @@ export interface CompareSettings {
   readonly lexicon: Lexicon;
   /** From 0 (loose) to 1 (strict); the default when not given. */
   readonly threshold?: number | undefined;
+  /**
+   * Stop the comparison with a `TimeLimitError` (time-limit.ts) after this many milliseconds: the
+   * command line's bound, the same as the app's worker's. No limit when not given.
+   */
+  readonly timeLimitMs?: number | undefined;
 }
 
 /**
@@ -68,7 +77,8 @@ export interface CompareSettings {
 export async function compareOpened(documents: readonly SourceDocument[], settings: CompareSettings): Promise<Comparison> {
   if (documents.length < 2) return { schema: COMPARISON_SCHEMA, documents, groups: [], differences: [] };
   const { compareDocuments } = await import('../../shared/core/compare.js');
-  return compareDocuments(documents, { lexicon: settings.lexicon, ...(settings.threshold === undefined ? {} : { threshold: settings.threshold }) });
+  const compare = (): Comparison => compareDocuments(documents, { lexicon: settings.lexicon, ...(settings.threshold === undefined ? {} : { threshold: settings.threshold }) });
+  return settings.timeLimitMs === undefined ? compare() : runWithTimeLimit(compare, settings.timeLimitMs);
 }
 
 /**

@@ -1,11 +1,13 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { SourceDocument, SourceFormat, SourceMetadata } from '../../shared/contract/comparison.js';
-import { TEXT_ENCODINGS, type OpenProblem, type TextEncoding } from '../../shared/contract/api.js';
+import type { OpenProblem } from '../../shared/contract/api.js';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../shared/contract/encodings.js';
 import { makeSourceDocument, type SourceBlock } from '../../shared/core/document.js';
 import { decodeBytes, type DecodedText } from './decode.js';
 import { detectFormat, looksLikeHtml } from './import/detect.js';
 import { importDocument } from './import/pool.js';
+import { runWithTimeLimit, TimeLimitError } from './time-limit.js';
 
 /**
  * Reading article files from disk into sources: plain text, Markdown, web pages (.html), Word
@@ -31,6 +33,13 @@ export interface OpenSourcesResult {
 export interface OpenSourcesOptions {
   /** The encoding a person chose for a file, by its path (as given, or absolute): no detection then. */
   readonly encodings?: Readonly<Record<string, TextEncoding>>;
+  /**
+   * When reading must stop (a `performance.now()` time): decoding and dividing a text into
+   * paragraphs are stopped there with a `TimeLimitError` naming the file, which is thrown, not
+   * turned into a problem (the command line's time limit: see cli/index.ts). Files read by the
+   * import worker keep its own limit.
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -49,8 +58,9 @@ export async function openSources(paths: readonly string[], options: OpenSources
     const encoding = options.encodings?.[path] ?? options.encodings?.[given];
     let outcome: SourceDocument | OpenProblem;
     try {
-      outcome = await openSource(path, encoding);
+      outcome = await openSource(path, encoding, options.deadline);
     } catch (error) {
+      if (error instanceof TimeLimitError) throw new TimeLimitError(error.limitMs, path);
       const detail = error instanceof Error ? error.message : String(error);
       outcome = { path, message: `"${basename(path) || path}" could be read but not analysed (${detail}). Please report this with the file.` };
     }
@@ -78,9 +88,10 @@ async function readSourceBytes(path: string, name: string): Promise<Buffer | str
   }
 }
 
-async function openSource(path: string, chosenEncoding: TextEncoding | undefined): Promise<SourceDocument | OpenProblem> {
+async function openSource(path: string, chosenEncoding: TextEncoding | undefined, deadline: number | undefined): Promise<SourceDocument | OpenProblem> {
   const name = basename(path) || path;
   const problem = (message: string): OpenProblem => ({ path, message });
+  const timed = <T>(work: () => T): T => (deadline === undefined ? work() : runWithTimeLimit(work, deadline - performance.now()));
 
   const bytes = await readSourceBytes(path, name);
   if (typeof bytes === 'string') return problem(bytes);
@@ -95,7 +106,7 @@ async function openSource(path: string, chosenEncoding: TextEncoding | undefined
   }
 
   // Text formats: decode, then tell a web page saved under another name by its first tag.
-  const decoded = decodeText(bytes, detected.format, chosenEncoding);
+  const decoded = timed(() => decodeText(bytes, detected.format, chosenEncoding));
   if (!decoded.ok) {
     if (decoded.reason === 'empty') return problem(`"${name}" is empty. Save the article's text in it, or choose another file.`);
     // Bytes no encoding was found for may still be text in one the person knows: they may choose it.
@@ -122,7 +133,7 @@ async function openSource(path: string, chosenEncoding: TextEncoding | undefined
     if (!result.ok) return problem(result.message);
     return fromBlocks(path, result.blocks, { ...result.metadata, ...encodingFacts }, result.title);
   }
-  return makeSourceDocument({ path, text, metadata: { format: 'text', ...encodingFacts } });
+  return timed(() => makeSourceDocument({ path, text, metadata: { format: 'text', ...encodingFacts } }));
 }
 
 function fromBlocks(path: string, blocks: readonly SourceBlock[], metadata: SourceMetadata, title?: string): SourceDocument | OpenProblem {

@@ -3,6 +3,7 @@ import type { Comparison } from './comparison.js';
 import { lexiconSetSchema, type Lexicon } from './lexicon.js';
 import { noteInputSchema, type Note } from './notes.js';
 import { codebookCodeSchema, codebookSchema, type Codebook, type CodebookCode } from './codebook.js';
+import { TEXT_ENCODINGS, type TextEncoding } from './encodings.js';
 
 /** The person's codebook as the API carries it: `parallax.codebook/1`, defined in codebook.ts. */
 export { codebookCodeSchema, codebookSchema, type Codebook, type CodebookCode } from './codebook.js';
@@ -21,26 +22,8 @@ const filePath = z.string().min(1).max(4_096);
 /** The sources of the comparison on screen, so that main can compare them again after a change. */
 const comparisonPaths = z.array(filePath).min(1).max(50);
 
-/** Text encodings a person can choose when a file was decoded wrongly. */
-export const TEXT_ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-1252',
-  'iso-8859-1',
-  'iso-8859-2',
-  'iso-8859-15',
-  'windows-1250',
-  'windows-1251',
-  'koi8-r',
-  'macintosh',
-  'shift_jis',
-  'euc-jp',
-  'euc-kr',
-  'gb18030',
-  'big5',
-] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+/** Text encodings a person can choose when a file was decoded wrongly (encodings.ts). */
+export { TEXT_ENCODINGS, type TextEncoding } from './encodings.js';
 
 /**
  * The files notes can be exported as: Markdown, CSV, Parallax JSON, W3C Web Annotation JSON-LD, an
