@@ -73,7 +73,8 @@ describe.runIf(posix)('paths that are not ordinary files', () => {
     const run = await parallax('notes', 'export', '--format', 'md', '--data-dir', dataDir);
     expect(run.killed).toBe(false);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`parallax notes export: the notes store (${pipe}) is a named pipe (FIFO), not an ordinary file, so Parallax did not read it.\n`);
+    expect(run.stderr).toMatch(/^parallax notes export: /);
+    expect(run.stderr).toContain(`(${pipe}) is a named pipe (FIFO), not an ordinary file, so Parallax did not read it.`);
   });
 
   it('report with a link to /dev/zero as the store: the report is made without notes', { timeout: LIMIT_MS + 5_000 }, async () => {
@@ -83,7 +84,8 @@ describe.runIf(posix)('paths that are not ordinary files', () => {
     const run = await parallax('report', a, b, '--html', out, '--data-dir', dataDir);
     expect(run.killed).toBe(false);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('is a device, not an ordinary file, so Parallax did not read it. The report has no notes.');
+    expect(run.stderr).toContain('is a device, not an ordinary file, so Parallax did not read it.');
+    expect(run.stderr).toContain('The report has no notes.');
     expect(existsSync(out)).toBe(true);
   });
 });

@@ -2,17 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Comparison, Difference, DifferenceRule } from '../../src/shared/contract/comparison.js';
-import { parseLexicon, withIncludedSets, type Lexicon } from '../../src/shared/contract/lexicon.js';
+import { isLoadedRole, parseLexicon, withIncludedSets, type Lexicon } from '../../src/shared/contract/lexicon.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
-import { quotedRanges } from '../../src/shared/core/framing/loaded.js';
+import { quotedRanges } from '../../src/shared/core/framing/quotations.js';
 import { inflectionKey } from '../../src/shared/core/framing/lexicon-index.js';
 import { loadLexiconSync } from '../../src/main/services/lexicon.js';
 import { said } from '../support/describe.js';
 import { defaultLexicon, REPO_ROOT } from '../support/seeds.js';
 
 /**
- * The loaded-language rule (core/framing/loaded.ts) on short articles written for these tests:
+ * The loaded-language rule (core/framing/rules/loaded-language.ts) on short articles written for these tests:
  * every outlet, person and place is invented.
  */
 
@@ -166,7 +166,7 @@ describe('loaded language', () => {
   });
 
   it('is the lexicon’s: without loaded-language sets nothing is marked, scare quotes included', () => {
-    const plain: Lexicon = { ...lexicon, sets: lexicon.sets.filter((set) => set.role === undefined) };
+    const plain: Lexicon = { ...lexicon, sets: lexicon.sets.filter((set) => !isLoadedRole(set.role)) };
     const comparison = compare(
       {
         'harbour-times': ['Council passes parking deal', 'Mayor Ilse Brandt slammed what the council called a “compromise” on parking fees on Monday.', TOWN[1]!],
@@ -190,7 +190,7 @@ describe('the loaded-language lexicon', () => {
   it('loads and parses: default.json with the file it includes, every loaded-language set a loaded-term set', () => {
     const outcome = loadLexiconSync(join(LEXICON_DIR, 'default.json'));
     if (!outcome.ok) throw new Error(outcome.message);
-    const roles = outcome.lexicon.sets.filter((set) => set.role !== undefined);
+    const roles = outcome.lexicon.sets.filter((set) => isLoadedRole(set.role));
     expect(roles.length).toBeGreaterThan(20);
     expect(roles.every((set) => set.kind === 'loaded-term')).toBe(true);
     expect(outcome.lexicon.includes).toBeUndefined();
@@ -205,7 +205,7 @@ describe('the loaded-language lexicon', () => {
     const before = new Set<string>();
     for (const set of outcome.lexicon.sets) {
       const own = set.terms.filter((term) => term.tone === 'neutral' && !before.has(keyOf(term.term)));
-      if (set.role) expect(own.map((term) => term.term), set.id).toHaveLength(Math.min(own.length, 1));
+      if (isLoadedRole(set.role)) expect(own.map((term) => term.term), set.id).toHaveLength(Math.min(own.length, 1));
       for (const term of set.terms) before.add(keyOf(term.term));
     }
   });

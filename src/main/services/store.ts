@@ -401,22 +401,26 @@ export interface StoreSnapshot {
 export async function readNotesStore(dataDir: string): Promise<StoreSnapshot> {
   const file = join(dataDir, STORE_FILE);
   let damage: StoreDamagedError | null = null;
+  // A pipe, a device or a folder where the notes file should be: never read, but the backups are.
+  let refused: FileRefusedError | null = null;
   try {
     return { file, data: parseStore(await readRegularFile(file, storeFileReading("Parallax's notes file"))), problem: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof StoreDamagedError) damage = error;
+    else if (error instanceof FileRefusedError) refused = error;
     else if (code !== 'ENOENT') throw unreadableStore(file, error);
   }
   for (const candidate of await backupCandidates(dataDir, join(dataDir, BACKUP_FOLDER), () => new Date())) {
     try {
       const data = parseStore(await readRegularFile(candidate.path, storeFileReading('The backup of the notes')));
-      const what = damage ? `The notes file ${file} ${damageWords[damage.kind]}` : `There is no notes file at ${file}`;
+      const what = damage ? `The notes file ${file} ${damageWords[damage.kind]}` : refused ? refused.message.replace(/\.$/, '') : `There is no notes file at ${file}`;
       return { file, data, problem: `${what}; the notes were read from the backup made ${describeWhen(candidate.madeAt)}. Open Parallax to repair it.` };
     } catch {
       // An unusable backup: try the next older one.
     }
   }
+  if (refused) throw unreadableStore(file, refused);
   if (!damage) return { file, data: null, problem: null };
   return { file, data: null, problem: `The notes file ${file} ${damageWords[damage.kind]}, and no good backup was found. Open Parallax to repair it.` };
 }

@@ -5,7 +5,9 @@ import { z } from 'zod';
  * classified by the set its words belong to: two different members of one `loaded-term` set
  * ("hostages" against "captives") are a loaded-term difference; two different `attribution` verbs
  * ("said" against "claimed") an attribution difference; a `hedge` present in one source only a
- * hedge difference; two different members of a `label` set the same actor named differently.
+ * hedge difference; two different members of a `label` set the same actor named differently. A
+ * set's `role` says what more part it plays (a word loaded in itself, a verb of saying, a phrase
+ * that credits a source): the rules of core/framing/rules go by kinds and roles, never by set ids.
  *
  * Terms are matched by their words' stems, so "claim" also finds "claims" and "claimed"; a term of
  * several words ("lost their lives", "according to") matches those words in a row.
@@ -15,11 +17,11 @@ export const LEXICON_KINDS = ['loaded-term', 'attribution', 'hedge', 'label'] as
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 
 /**
- * How the loaded-language rule (core/framing/loaded.ts) reads a `loaded-term` set. A set without a
- * role lists alternatives for one thing ("hostages", "captives", "prisoners"), none loaded in
- * itself: only two different ones in aligned text make a difference. With a role, a term is loaded
- * wording in itself, and is marked where one source uses it and the matching sentence of another
- * does not:
+ * How the loaded-language rule (core/framing/rules/loaded-language.ts) reads a `loaded-term` set. A
+ * set without a role lists alternatives for one thing ("hostages", "captives", "prisoners"), none
+ * loaded in itself: only two different ones in aligned text make a difference. With a role, a term
+ * is loaded wording in itself, and is marked where one source uses it and the matching sentence of
+ * another does not:
  * - `charged`: words for one meaning, each charged but those whose tone is "neutral" ("slammed",
  *   "blasted" against the plain "criticized"); a term of the same set in the other source's
  *   sentence is named as its counterpart.
@@ -28,6 +30,55 @@ export type LexiconKind = (typeof LEXICON_KINDS)[number];
  */
 export const LOADED_ROLES = ['charged', 'evaluative'] as const;
 export type LoadedRole = (typeof LOADED_ROLES)[number];
+
+/**
+ * How the attribution rules read an `attribution` set. Two different terms of one attribution set
+ * in a change that signal differently are a difference whatever the role ("said" → "claimed");
+ * the role adds:
+ * - `saying`: verbs of saying ("said", "claimed", "insisted"), each with the tone it signals. They
+ *   are compared sentence by sentence too (a quotation and a paraphrase put the verb in different
+ *   places), and one used as a noun or in the passive ("the claims", "could be dismissed") is no
+ *   one reporting.
+ * - `crediting`: phrases that credit a statement to a source ("according to", "citing"). One
+ *   source crediting a source where the other credits none anywhere in the passage is a
+ *   difference.
+ */
+export const ATTRIBUTION_ROLES = ['saying', 'crediting'] as const;
+export type AttributionRole = (typeof ATTRIBUTION_ROLES)[number];
+
+/** Every role a set may have: what part it plays for the rules, never its id. */
+export const LEXICON_ROLES = [...LOADED_ROLES, ...ATTRIBUTION_ROLES] as const;
+export type LexiconRole = (typeof LEXICON_ROLES)[number];
+
+/** The kind of set each role is for. */
+export const ROLE_KINDS: Readonly<Record<LexiconRole, LexiconKind>> = {
+  charged: 'loaded-term',
+  evaluative: 'loaded-term',
+  saying: 'attribution',
+  crediting: 'attribution',
+};
+
+/** Whether a role makes a set's words loaded in themselves (`charged`, `evaluative`). */
+export const isLoadedRole = (role: LexiconRole | undefined): role is LoadedRole => role === 'charged' || role === 'evaluative';
+
+/**
+ * The roles of the default lexicon's attribution sets, by id: lexicons written before attribution
+ * sets had a role (a person's own file, or a default set edited and kept in the store) name the
+ * sets by these ids, and an attribution set with one of them and no role plays its part as before.
+ */
+const ROLES_OF_DEFAULT_ATTRIBUTION_SETS: ReadonlyMap<string, AttributionRole> = new Map([
+  ['reporting-verbs', 'saying'],
+  ['sourcing', 'crediting'],
+]);
+
+/**
+ * The role a set plays for the rules: its own, or, for an attribution set without one, that of the
+ * default set with its id ("reporting-verbs": saying, "sourcing": crediting); none otherwise.
+ */
+export function roleOf(set: { readonly id: string; readonly kind: LexiconKind; readonly role?: LexiconRole }): LexiconRole | undefined {
+  if (set.role !== undefined) return set.role;
+  return set.kind === 'attribution' ? ROLES_OF_DEFAULT_ATTRIBUTION_SETS.get(set.id) : undefined;
+}
 
 export const lexiconTermSchema = z.object({
   /** The word or words, in any inflected form. */
@@ -45,16 +96,20 @@ export const lexiconSetSchema = z.object({
   /** A name for people: "People held captive". */
   name: z.string().trim().min(1).max(100),
   kind: z.enum(LEXICON_KINDS),
-  /** For `loaded-term` sets only: whether its words are loaded in themselves, and how (see LOADED_ROLES). */
-  role: z.enum(LOADED_ROLES).optional(),
+  /**
+   * The part the set plays for the rules, which go by roles, never by set ids: for a `loaded-term`
+   * set, whether its words are loaded in themselves and how (LOADED_ROLES); for an `attribution`
+   * set, whether it holds verbs of saying or phrases that credit a source (ATTRIBUTION_ROLES).
+   */
+  role: z.enum(LEXICON_ROLES).optional(),
   /** Which field of reporting it belongs to: conflict, politics, crime and justice, economics, immigration, elections, health, guns, climate, general. */
   domain: z.string().trim().min(1).max(40),
   /** Why the choice matters, for the person reading the difference. */
   description: z.string().trim().max(500).optional(),
   terms: z.array(lexiconTermSchema).min(1).max(500),
 }).superRefine((set, context) => {
-  if (set.role !== undefined && set.kind !== 'loaded-term') {
-    context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${set.role}") is for loaded-term sets only, not ${set.kind}` });
+  if (set.role !== undefined && ROLE_KINDS[set.role] !== set.kind) {
+    context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${set.role}") is for ${ROLE_KINDS[set.role]} sets only, not ${set.kind}` });
   }
 });
 export type LexiconSet = z.infer<typeof lexiconSetSchema>;

@@ -1,5 +1,5 @@
 import type { AlignmentGroup, GroupMember, LinkBasis, ParagraphKind, SentenceLink, SourceDocument } from '../contract/comparison.js';
-import { splitSentences } from './sentences.js';
+import { paragraphSentences } from './sentences.js';
 import { paragraphTokens, STOP_WORDS, stem, tokenize, tokensWithin, type Token } from './text.js';
 
 /**
@@ -94,9 +94,11 @@ interface Sentence {
   readonly paragraph: number;
   readonly start: number;
   readonly end: number;
+  /** Its terms and their boosts, and each term as the sentence first writes it: emptied once `ids` and `surfaces` hold them. */
   readonly terms: Map<string, number>;
-  /** Each term as the sentence first writes it. */
   readonly surface: Map<string, string>;
+  /** Each term of `ids` as the sentence first writes it (none for figure-of features). */
+  surfaces: readonly (string | undefined)[];
   /** The headline, or the first sentence of the first body paragraph: what the story leads with. */
   readonly isLead: boolean;
   readonly isTitle: boolean;
@@ -195,15 +197,17 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       const ids: number[] = [];
       const isLede = paragraph.kind === 'body' && !ledeSeen;
       if (paragraph.kind === 'body') ledeSeen = true;
-      for (const range of splitSentences(document.text, paragraph.start, paragraph.end)) {
+      for (const range of paragraphSentences(document, index)) {
         const surface = new Map<string, string>();
         const terms = termsOf(tokensWithin(paragraphTokens(document, index), range.start, range.end), document.text, surface);
         if (terms.size === 0) continue;
         ids.push(sentences.length);
-        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, surface, isTitle: paragraph.kind === 'title', isLead: paragraph.kind === 'title' || (isLede && ids.length === 0), quoted: quotedPairs(document.text, range.start, range.end), total: 0, norm: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS });
+        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, surface, isTitle: paragraph.kind === 'title', isLead: paragraph.kind === 'title' || (isLede && ids.length === 0), quoted: quotedPairs(document.text, range.start, range.end), total: 0, norm: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS, surfaces: [] });
       }
       if (ids.length === 0) return;
-      const key = document.text.slice(paragraph.start, paragraph.end).toLowerCase().replace(/\s+/g, ' ');
+      // Split and joined rather than replaced: a global replace builds its result as a chain of
+      // joined pieces, about fifteen times the text's size, kept for the whole alignment (issue 14).
+      const key = document.text.slice(paragraph.start, paragraph.end).toLowerCase().split(/\s+/).join(' ');
       paragraphs.push({ doc, paragraph: index, key, sentences: ids });
     });
   }
@@ -228,6 +232,10 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     sentence.weights = Float64Array.from(entries, ([id, boost]) => boost * idf[id]!);
     sentence.total = sentence.weights.reduce((sum, w) => sum + w, 0);
     sentence.norm = Math.sqrt(sentence.weights.reduce((sum, w) => sum + w * w, 0));
+    // Kept in arrays from here on: two maps a sentence were most of the memory a long source took (issue 14).
+    sentence.surfaces = entries.map(([id]) => sentence.surface.get(termNames[id]!));
+    sentence.terms.clear();
+    sentence.surface.clear();
   }
 
   // Inverted index: each term's sentences with the term's weight in each. A sentence reads its terms'
@@ -498,24 +506,21 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
  * Figure-of features ("#killed") are left out: their numbers are shown by the claims, not here.
  */
 function sharedTerms(x: Sentence, y: Sentence, termNames: readonly string[]): string[] {
-  const shared: { id: number; weight: number }[] = [];
+  const shared: { id: number; weight: number; a: string; b: string }[] = [];
   let i = 0;
   let j = 0;
   while (i < x.ids.length && j < y.ids.length) {
     const [u, v] = [x.ids[i]!, y.ids[j]!];
     if (u === v) {
-      if (!termNames[u]!.startsWith('#')) shared.push({ id: u, weight: x.weights[i]! * y.weights[j]! });
+      const term = termNames[u]!;
+      if (!term.startsWith('#')) shared.push({ id: u, weight: x.weights[i]! * y.weights[j]!, a: x.surfaces[i] ?? term, b: y.surfaces[j] ?? term });
       i++;
       j++;
     } else if (u < v) i++;
     else j++;
   }
   shared.sort((p, q) => q.weight - p.weight || p.id - q.id);
-  return shared.slice(0, LINK_TERMS).map(({ id }) => {
-    const term = termNames[id]!;
-    const [a, b] = [x.surface.get(term) ?? term, y.surface.get(term) ?? term];
-    return a.toLowerCase() === b.toLowerCase() ? a : `${a} / ${b}`;
-  });
+  return shared.slice(0, LINK_TERMS).map(({ a, b }) => (a.toLowerCase() === b.toLowerCase() ? a : `${a} / ${b}`));
 }
 
 interface LinkedPair {

@@ -1,7 +1,7 @@
-import { COMPARISON_SCHEMA, type Comparison, type Difference, type DifferenceSide, type SourceDocument, type UniqueParagraph } from '../contract/comparison.js';
+import { COMPARISON_SCHEMA, type Comparison, type Difference, type SourceDocument, type UniqueParagraph } from '../contract/comparison.js';
 import type { Lexicon } from '../contract/lexicon.js';
 import { ALIGNED_KINDS, alignDocuments, DEFAULT_ALIGN_THRESHOLD } from './align.js';
-import { analyzeGroup } from './framing/analyze.js';
+import { analyzeComparison, analyzeGroup } from './framing/analyze.js';
 import type { Figure } from './framing/figures.js';
 import { indexLexicon } from './framing/lexicon-index.js';
 import { summarize } from './framing/summary.js';
@@ -43,18 +43,10 @@ export function compareDocuments(documents: readonly SourceDocument[], options: 
   const unique: UniqueParagraph[] = [];
   documents.forEach((document, doc) =>
     document.paragraphs.forEach((paragraph, index) => {
-      if (!ALIGNED_KINDS.has(paragraph.kind) || grouped.has(`${doc}:${index}`)) return;
-      unique.push({ doc, paragraph: index });
-      if (paragraph.kind !== 'body' || documents.length < 2) return;
-      differences.push({
-        group: '',
-        kind: 'omission',
-        spans: [{ doc, start: paragraph.start, end: paragraph.end }],
-        rule: 'paragraph-one-side',
-        sides: [{ doc, part: 'has', terms: [] }, ...documents.flatMap((_d, other): DifferenceSide[] => (other === doc ? [] : [{ doc: other, part: 'lacks', terms: [] }]))],
-      });
+      if (ALIGNED_KINDS.has(paragraph.kind) && !grouped.has(`${doc}:${index}`)) unique.push({ doc, paragraph: index });
     }),
   );
+  differences.push(...analyzeComparison(documents, unique));
   const coarse = differences.filter((difference) => difference.tooLong).length;
   const notices = coarse > 0 ? [`${coarse} pair${coarse === 1 ? ' was' : 's were'} too long or too different to compare word by word in time, and each is shown as one difference.`] : [];
   const summary = summarize(documents, groups, differences, unique, figuresByGroup, lexicon);

@@ -13,8 +13,48 @@ function sentenceSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
-function endsWithAbbreviation(sentence: string): boolean {
-  const last = /([\p{L}.]+)\.\s*$/u.exec(sentence);
+/**
+ * Texts longer than this are segmented a window at a time. Each step of Intl.Segmenter costs time
+ * in proportion to the whole text it was given (V8), so one paragraph of a megabyte took minutes.
+ */
+export const SEGMENT_WINDOW = 8192;
+
+/**
+ * The sentence segments of `text` (where each starts, and its length), exactly as
+ * Intl.Segmenter finds them in the whole text, in windows of `window` characters. A window's last
+ * two segments are left to the next window, which starts where they start: a break depends only
+ * on the text after the segment before it (the segmenter restarts at any break it found), and on
+ * what follows it only as far as the next sentence end, which the segment after it holds. A
+ * window that holds fewer than three segments is made larger.
+ */
+export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Generator<{ readonly index: number; readonly length: number }> {
+  let from = 0;
+  let size = window;
+  while (from < text.length) {
+    const to = Math.min(text.length, from + size);
+    const parts = Array.from(sentenceSegmenter().segment(text.slice(from, to)), (part) => ({ index: from + part.index, length: part.segment.length }));
+    const keep = to === text.length ? parts.length : parts.length - 2;
+    if (keep <= 0) {
+      size *= 2;
+      continue;
+    }
+    for (let i = 0; i < keep; i++) yield parts[i]!;
+    from = keep < parts.length ? parts[keep]!.index : text.length;
+    size = window;
+  }
+}
+
+/** Only a sentence's end is looked at (merged sentences can be long: see splitSentences). */
+const ABBREVIATION_TAIL = 64;
+
+function endsWithAbbreviation(whole: string): boolean {
+  // The last word before the final full stop, found in the sentence's last characters (the whole
+  // sentence only when that word runs to their start), so that a long run of sentences merged
+  // after abbreviations is not scanned again at each one.
+  const sentence = whole.trimEnd();
+  const tail = sentence.length > ABBREVIATION_TAIL ? sentence.slice(-ABBREVIATION_TAIL) : sentence;
+  let last = /([\p{L}.]+)\.\s*$/u.exec(tail);
+  if (last && tail !== sentence && last.index <= 1) last = /([\p{L}.]+)\.\s*$/u.exec(sentence);
   if (!last) return false;
   const word = last[1]!.toLowerCase();
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
@@ -28,9 +68,9 @@ export function splitSentences(text: string, start = 0, end = text.length): Text
   const slice = text.slice(start, end);
   const ranges: TextRange[] = [];
   let pending: { start: number; end: number } | null = null;
-  for (const part of sentenceSegmenter().segment(slice)) {
+  for (const part of sentenceSegments(slice)) {
     const from = start + part.index;
-    const to = from + part.segment.length;
+    const to = from + part.length;
     pending = pending ? { start: pending.start, end: to } : { start: from, end: to };
     const sentence = text.slice(pending.start, pending.end);
     if (endsWithAbbreviation(sentence.trimEnd()) && to < end) continue;
@@ -47,4 +87,27 @@ export function splitSentences(text: string, start = 0, end = text.length): Text
       return { start: s, end: e };
     })
     .filter((range) => range.end > range.start);
+}
+
+/**
+ * The sentences of each paragraph of a document, split once per document and shared by alignment
+ * and the analysis of differences (as `paragraphTokens` shares the words: splitting is costly).
+ */
+const paragraphSentenceCache = new WeakMap<object, (readonly TextRange[] | undefined)[]>();
+export function paragraphSentences(
+  document: { readonly text: string; readonly paragraphs: readonly { readonly start: number; readonly end: number }[] },
+  index: number,
+): readonly TextRange[] {
+  let cached = paragraphSentenceCache.get(document);
+  if (!cached) {
+    cached = [];
+    paragraphSentenceCache.set(document, cached);
+  }
+  let sentences = cached[index];
+  if (!sentences) {
+    const paragraph = document.paragraphs[index];
+    sentences = paragraph ? splitSentences(document.text, paragraph.start, paragraph.end) : [];
+    cached[index] = sentences;
+  }
+  return sentences;
 }

@@ -35,14 +35,62 @@ export function foldWord(word: string): string {
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 let wordSegmenter: Intl.Segmenter | null = null;
 
+/**
+ * Whether a text holds a script written without spaces between words: its words are found by
+ * Intl.Segmenter over the whole text given, so a part of it may be split otherwise than the whole.
+ */
+export const hasUnspacedScript = (text: string): boolean => UNSPACED.test(text);
+
 function* wordsOf(slice: string): Generator<{ word: string; index: number }> {
   if (!UNSPACED.test(slice)) {
     for (const match of slice.matchAll(TOKEN)) yield { word: match[0], index: match.index ?? 0 };
     return;
   }
-  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const part of wordSegmenter.segment(slice)) {
+  for (const part of wordSegments(slice)) {
     if (part.isWordLike) yield { word: part.segment, index: part.index };
+  }
+}
+
+/**
+ * Texts longer than this are split into words a window at a time: each step of Intl.Segmenter costs
+ * time in proportion to the whole text given to it (V8), so a long paragraph in Chinese or Thai
+ * took minutes (issue 14).
+ */
+export const WORD_WINDOW = 8192;
+/** Characters after which a word always ends, whatever follows (but a mark or a joiner): a line break, a space, CJK full stops, commas, ! and ?. */
+const WORD_CUT_AFTER = new Set(['\n', ' ', '\u3000', '\u3002', '\u3001', '\uff01', '\uff1f']);
+/** Characters that may continue what comes before them, so that no window starts with one: space, marks, format characters, joiners, connectors, emoji modifiers. */
+const CONTINUES = /^[\s\p{M}\p{Cf}\p{Pc}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}]/u;
+
+/**
+ * The word segments of `text`, exactly as Intl.Segmenter finds them in the whole text, in windows
+ * of about `window` characters. A window ends after a line break, a space or CJK punctuation
+ * followed by a character that cannot continue it: a word always ends there, and what comes
+ * before does not depend on what follows (the segmenter restarts at any break, and a dictionary
+ * run of Han or Thai ends at such a character). A window with no such place is made larger.
+ */
+export function* wordSegments(text: string, window = WORD_WINDOW): Generator<{ readonly segment: string; readonly index: number; readonly isWordLike: boolean }> {
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  let from = 0;
+  let size = window;
+  while (from < text.length) {
+    let to = text.length;
+    if (from + size < text.length) {
+      to = -1;
+      for (let c = from + size; c > from + (size >> 1); c--) {
+        if (WORD_CUT_AFTER.has(text[c - 1]!) && !CONTINUES.test(text.slice(c, c + 2))) {
+          to = c;
+          break;
+        }
+      }
+      if (to < 0) {
+        size *= 2;
+        continue;
+      }
+    }
+    for (const part of wordSegmenter.segment(text.slice(from, to))) yield { segment: part.segment, index: from + part.index, isWordLike: part.isWordLike === true };
+    from = to;
+    size = window;
   }
 }
 

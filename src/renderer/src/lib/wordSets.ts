@@ -1,4 +1,4 @@
-import { lexiconSetSchema, type LexiconKind, type LexiconSet, type LoadedRole } from '../../../shared/contract/lexicon';
+import { lexiconSetSchema, ROLE_KINDS, type LexiconKind, type LexiconRole, type LexiconSet } from '../../../shared/contract/lexicon';
 
 /**
  * The word-set form's text, to and from a set: terms are written one a line, with an optional
@@ -22,7 +22,7 @@ export interface SetDraft {
   description: string;
   terms: string;
   /** Carried over from the set edited (the form has no field for it), so that saving keeps it. */
-  role?: LoadedRole;
+  role?: LexiconRole;
 }
 
 export type DraftField = Exclude<keyof SetDraft, 'role'>;
@@ -82,8 +82,8 @@ export function checkDraft(draft: SetDraft, takenIds: ReadonlySet<string>): { ok
     kind: draft.kind,
     domain: draft.domain,
     ...(draft.description.trim() ? { description: draft.description } : {}),
-    // A role is for loaded-term sets only: a set made another kind leaves it behind.
-    ...(draft.role && draft.kind === 'loaded-term' ? { role: draft.role } : {}),
+    // A role is for one kind of set: a set made another kind leaves it behind.
+    ...(draft.role && ROLE_KINDS[draft.role] === draft.kind ? { role: draft.role } : {}),
     terms,
   };
   const parsed = lexiconSetSchema.safeParse(candidate);

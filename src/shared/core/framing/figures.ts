@@ -40,6 +40,21 @@ function attributionIn(sentence: string): string | undefined {
   return `${match[1]} ${source}`;
 }
 
+/** How far back `endsSentence` looks: enough for the two characters its pattern reads, in code points. */
+const SENTENCE_END_REACH = 8;
+
+/**
+ * Whether the text of a paragraph from `start` up to `at`, without the space at its end, is empty
+ * or ends a sentence ("…said." , "…2023.", "…:" or an opening quotation mark). Only its last
+ * characters are read.
+ */
+function endsSentence(text: string, start: number, at: number): boolean {
+  let end = at;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end === start) return true;
+  return /[\p{Ll}\p{N})][.!?]$|[:"“]$/u.test(text.slice(Math.max(start, end - SENTENCE_END_REACH), end));
+}
+
 /**
  * The figures of some paragraphs of a document: numbers with what they count. Dates, years, times
  * and ordinals are not figures; a number followed by "million" or "billion" is scaled.
@@ -51,6 +66,10 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
     if (!paragraph) continue;
     const tokens = paragraphTokens(document, index);
     const sentenceText = document.text.slice(paragraph.start, paragraph.end);
+    // What is the same for every number of the paragraph is worked out once, when first needed
+    // (once per number was quadratic in a long paragraph).
+    let hasDeath: boolean | undefined;
+    let paragraphAttribution: { readonly value: string | undefined } | undefined;
     tokens.forEach((token, i) => {
       if (!token.isNumber) return;
       const before = tokens[i - 1]?.norm;
@@ -63,9 +82,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if (/\p{L}/u.test(document.text[token.end] ?? '') || /[\p{L}-]/u.test(document.text[token.start - 1] ?? '')) return;
       // Numbers that name something ("Flight 93", "H.R. 1062", "No. 10", "Route 66") are not counts.
       const previous = tokens[i - 1];
-      const ahead = previous ? document.text.slice(paragraph.start, previous.start).trimEnd() : '';
       // A capital opening a sentence is no name ("About 800 people"); "H.R." ends no sentence.
-      const opensSentence = ahead === '' || /[\p{Ll}\p{N})][.!?]$|[:"“]$/u.test(ahead);
+      const opensSentence = previous ? endsSentence(document.text, paragraph.start, previous.start) : true;
       if (previous?.isCapitalized && !opensSentence && /^[\s.]+$/.test(document.text.slice(previous.end, token.start))) return;
       // Ages: "Aldo Kessler, 52, was jailed", "aged 85", "85 years old", "an 85-year-old".
       if (before === 'aged' || before === 'age') return;
@@ -84,11 +102,11 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       }
       const counted: Token | undefined = tokens.slice(next, next + 3).find((t) => !t.isNumber && !STOP_WORDS.has(t.norm));
       if (!counted) return;
-      const sentenceHasDeath = tokens.some((t) => DEATH.has(t.norm));
+      const sentenceHasDeath = (hasDeath ??= tokens.some((t) => DEATH.has(t.norm)));
       let quantity = UNITS[counted.norm] ?? stem(counted.norm);
       let countedWord = UNITS[counted.norm] ?? counted.norm;
       if (sentenceHasDeath && (PEOPLE.has(counted.norm) || DEATH.has(counted.norm))) quantity = countedWord = 'killed';
-      const attribution = attributionIn(sentenceText);
+      const attribution = (paragraphAttribution ??= { value: attributionIn(sentenceText) }).value;
       figures.push({
         doc,
         paragraph: index,

@@ -1,4 +1,4 @@
-import type { Lexicon, LexiconKind, LoadedRole } from '../../contract/lexicon.js';
+import { roleOf, type Lexicon, type LexiconKind, type LexiconRole } from '../../contract/lexicon.js';
 import { foldWord, stem, tokenize, type Token } from '../text.js';
 
 /** One term of the lexicon, ready to match: the matching keys and folded forms of its words. */
@@ -6,8 +6,11 @@ export interface IndexedTerm {
   readonly setId: string;
   readonly setName: string;
   readonly kind: LexiconKind;
-  /** For loaded-term sets whose words are loaded in themselves (see LOADED_ROLES). */
-  readonly role?: LoadedRole;
+  /**
+   * The part its set plays for the rules (see LEXICON_ROLES): its own role, or for an attribution
+   * set written before attribution sets had one, the role of the default set with its id.
+   */
+  readonly role?: LexiconRole;
   readonly term: string;
   readonly tone?: string;
   /** One key per word (GAP for "…"), from `inflectionKey`. */
@@ -62,6 +65,7 @@ export function inflectionKey(word: string): string {
 export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
   const byFirstKey = new Map<string, IndexedTerm[]>();
   for (const set of lexicon?.sets ?? []) {
+    const role = roleOf(set);
     for (const entry of set.terms) {
       // "…" (or "...") in a term stands for up to four words: "claimed … lives".
       const parts = entry.term.split(/\s*(?:…|\.\.\.)\s*/);
@@ -80,7 +84,7 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
         }
       });
       if (keys.length === 0 || keys[0] === GAP) continue;
-      const indexed: IndexedTerm = { setId: set.id, setName: set.name, kind: set.kind, ...(set.role ? { role: set.role } : {}), term: entry.term, ...(entry.tone ? { tone: entry.tone } : {}), keys, words };
+      const indexed: IndexedTerm = { setId: set.id, setName: set.name, kind: set.kind, ...(role ? { role } : {}), term: entry.term, ...(entry.tone ? { tone: entry.tone } : {}), keys, words };
       const list = byFirstKey.get(keys[0]!) ?? [];
       list.push(indexed);
       byFirstKey.set(keys[0]!, list);

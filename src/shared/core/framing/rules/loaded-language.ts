@@ -1,20 +1,15 @@
-import type { AlignmentGroup, Difference, DifferenceSide, DifferenceTerm, SourceDocument, TextSpan } from '../../contract/comparison.js';
-import { splitSentences } from '../sentences.js';
-import { STOP_WORDS } from '../text.js';
-import type { MemberText, PlacedToken } from '../wording.js';
-import { findTerms, GAP, inflectionKey, termTextOf, type IndexedTerm, type LexiconIndex, type TermText } from './lexicon-index.js';
-
 /**
  * Loaded language in any story: a word that judges rather than reports ("slammed", "phony",
  * "fiercely", "so-called"), or a short phrase put in scare quotes (the “cover-up”), that one source
- * uses where the sentence another source matched to it does not. The words come from the
- * lexicon's loaded-term sets that have a role (`charged` or `evaluative`, see LOADED_ROLES), not
+ * uses where the sentence another source was matched to does not. The words come from the
+ * lexicon's loaded-term sets with a loaded role (`charged` or `evaluative`, see LOADED_ROLES), not
  * from particular sets, so a person's own sets take part as the shipped ones do.
  *
  * - Contrast: a word is marked against a source whose matching sentences (the group's sentence
  *   links) tell the same thing without it; a word in a sentence that no other source tells is
- *   marked on its own (the outlet's choice of words all the same), but never one both use. Where that sentence uses another term of the
- *   same `charged` set, the difference names it ("slammed" where the other says "criticized").
+ *   marked on its own (the outlet's choice of words all the same), but never one both use. Where
+ *   that sentence uses another term of the same `charged` set, the difference names it ("slammed"
+ *   where the other says "criticized").
  * - A word inside a quotation is the speaker's: it is marked, and its rule says it is quoted.
  * - Names are never loaded terms: a capitalised word inside a sentence, or one that opens a name
  *   ("Hope Hicks"), is skipped; in a headline written in title case, a word is taken for a name
@@ -22,6 +17,13 @@ import { findTerms, GAP, inflectionKey, termTextOf, type IndexedTerm, type Lexic
  *
  * Pure: no Node, no DOM.
  */
+import type { Difference, DifferenceSide, SourceDocument, TextSpan } from '../../../contract/comparison.js';
+import { isLoadedRole } from '../../../contract/lexicon.js';
+import { STOP_WORDS } from '../../text.js';
+import type { PlacedToken } from '../../wording.js';
+import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
+import type { Passage, PreparedMember } from '../passage.js';
+import { termAt, type PassageRule } from '../rule.js';
 
 /** A loaded word or phrase found in one member (or a plain word of a `charged` set, never marked itself). */
 interface Found {
@@ -58,7 +60,7 @@ interface Counterpart {
 /** The most words a quoted phrase may have to be read as scare quotes rather than a quotation. */
 const SCARE_MAX_WORDS = 3;
 
-/** The lexicon's terms whose sets have a role (the words loaded in themselves), and each such set's terms. */
+/** The lexicon's terms whose sets have a loaded role (the words loaded in themselves), and each such set's terms. */
 interface ChargedLexicon {
   readonly index: LexiconIndex;
   readonly bySet: ReadonlyMap<string, readonly IndexedTerm[]>;
@@ -70,7 +72,7 @@ function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
     const byFirstKey = new Map<string, IndexedTerm[]>();
     const bySet = new Map<string, IndexedTerm[]>();
     for (const [key, terms] of lexicon.byFirstKey) {
-      const kept = terms.filter((term) => term.kind === 'loaded-term' && term.role !== undefined);
+      const kept = terms.filter((term) => term.kind === 'loaded-term' && isLoadedRole(term.role));
       if (kept.length === 0) continue;
       byFirstKey.set(key, kept);
       for (const term of kept) {
@@ -86,44 +88,6 @@ function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
 }
 
 const isNeutral = (term: IndexedTerm | undefined): boolean => term?.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
-
-/**
- * The quoted stretches of a paragraph: [start, end) of the words between quotation marks. Double
- * marks (straight or curly) pair up; a double mark left open runs to the end of the paragraph, as
- * a quotation that goes on into the next one does. Single marks count only where they cannot be
- * an apostrophe: opening before a letter after a space or a bracket, closing before anything but
- * a letter.
- */
-export function quotedRanges(text: string, from: number, to: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  let open: { mark: 'double' | 'single'; start: number } | null = null;
-  const letter = (i: number): boolean => i >= from && i < to && /[\p{L}\p{N}]/u.test(text[i]!);
-  for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (c === '“' || c === '«' || (c === '"' && open?.mark !== 'double')) {
-      if (!open || open.mark === 'single') open = { mark: 'double', start: i + 1 };
-    } else if (c === '”' || c === '»' || c === '"') {
-      if (open?.mark === 'double') {
-        ranges.push([open.start, i]);
-        open = null;
-      } else if (!open && ranges.length === 0 && c === '”') {
-        // A closing mark with no opening one: the quotation began in an earlier paragraph.
-        ranges.push([from, i]);
-      }
-    } else if (c === '‘' || c === "'") {
-      if (!open && !letter(i - 1) && letter(i + 1)) open = { mark: 'single', start: i + 1 };
-      else if (open?.mark === 'single' && !letter(i + 1) && c === "'") {
-        ranges.push([open.start, i]);
-        open = null;
-      }
-    } else if (c === '’' && open?.mark === 'single' && !letter(i + 1)) {
-      ranges.push([open.start, i]);
-      open = null;
-    }
-  }
-  if (open?.mark === 'double') ranges.push([open.start, to]);
-  return ranges.filter(([start, end]) => end > start);
-}
 
 /** Whether a paragraph is written in title case: most of its words longer than three letters start with a capital. */
 function titleCase(tokens: readonly PlacedToken[]): boolean {
@@ -148,7 +112,7 @@ function namesIn(document: SourceDocument): ReadonlySet<string> {
   return names;
 }
 
-/** Whether the word at `start` opens a sentence (or a paragraph, or a quotation). */
+/** Whether the word at `start` opens a sentence (or a paragraph, or a quotation), after a dash too. */
 function opensSentence(text: string, start: number): boolean {
   let i = start - 1;
   while (i >= 0 && /[\s“"‘'(«—–-]/.test(text[i]!)) {
@@ -158,28 +122,18 @@ function opensSentence(text: string, start: number): boolean {
   return i < 0 || /[.!?:;]/.test(text[i]!);
 }
 
-/** The loaded words and scare quotes of one member, and its quotations. */
-function findLoaded(documents: readonly SourceDocument[], member: MemberText, lexicon: LexiconIndex): { found: Found[]; quotes: [number, number][] } {
-  const document = documents[member.doc]!;
+/** The loaded words and scare quotes of one member. */
+function findLoaded(documents: readonly SourceDocument[], member: PreparedMember, charged: LexiconIndex): Found[] {
+  const { document, tokens, sentences, quoted: quotes } = member;
   const text = document.text;
-  const tokens = member.tokens;
   const found: Found[] = [];
-  // Sentences and quotations of the member's paragraphs.
-  const sentences: TextSpan[] = [];
-  const quotes: [number, number][] = [];
-  const paragraphs = [...new Set(tokens.map((token) => token.paragraph))];
-  for (const index of paragraphs) {
-    const paragraph = document.paragraphs[index]!;
-    for (const range of splitSentences(text, paragraph.start, paragraph.end)) sentences.push({ doc: member.doc, start: range.start, end: range.end });
-    quotes.push(...quotedRanges(text, paragraph.start, paragraph.end));
-  }
   const sentenceAt = (offset: number): TextSpan | undefined => sentences.find((s) => s.start <= offset && offset < s.end);
-  const quoteAt = (start: number, end: number): [number, number] | undefined => quotes.find(([a, b]) => a <= start && end <= b);
+  const quoteAt = (start: number, end: number): readonly [number, number] | undefined => quotes.find(([a, b]) => a <= start && end <= b);
 
   // Names: a capital inside a sentence (termTextOf), or at its start before another capital; in a
   // title-case headline, a word the articles write with a capital inside a sentence.
-  const termText: TermText = termTextOf(text, tokens);
-  const titled = new Set(paragraphs.filter((index) => document.paragraphs[index]!.kind === 'title' && titleCase(tokens.filter((token) => token.paragraph === index))));
+  const termText = member.termText;
+  const titled = new Set(member.paragraphs.filter((index) => document.paragraphs[index]!.kind === 'title' && titleCase(tokens.filter((token) => token.paragraph === index))));
   const isName = tokens.map((token, i) => {
     if (!token.isCapitalized) return false;
     if (titled.has(token.paragraph)) return documents.some((d) => namesIn(d).has(token.norm));
@@ -188,7 +142,7 @@ function findLoaded(documents: readonly SourceDocument[], member: MemberText, le
     return opensSentence(text, token.start) && next !== undefined && next.paragraph === token.paragraph && next.isCapitalized && !STOP_WORDS.has(token.norm) && !opensSentence(text, next.start);
   });
 
-  for (const match of findTerms(chargedLexicon(lexicon).index, { ...termText, isName })) {
+  for (const match of findTerms(charged, { ...termText, isName })) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
@@ -196,8 +150,8 @@ function findLoaded(documents: readonly SourceDocument[], member: MemberText, le
     if (!sentence) continue;
     const quote = quoteAt(start, end);
     // A short quotation in capitals is a title ("“Rage”", "“Talking Points Memo”"): a name.
-    const quoted = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
-    if (quote && quoted.length <= 6 && quoted.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
+    const quotedWords = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
+    if (quote && quotedWords.length <= 6 && quotedWords.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
     found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence });
   }
 
@@ -223,51 +177,44 @@ function findLoaded(documents: readonly SourceDocument[], member: MemberText, le
     for (let i = found.length - 1; i >= 0; i--) if (found[i]!.start >= start && found[i]!.end <= end) found.splice(i, 1);
     found.push({ doc: member.doc, start, end, keys: words.map((token) => inflectionKey(token.norm)), scare: true, quoted: false, sentence });
   }
-  return { found, quotes };
+  return found;
 }
 
 const overlaps = (x: TextSpan, y: TextSpan): boolean => x.doc === y.doc && x.start < y.end && y.start < x.end;
 
-/** Where the tokens of `member` within `span` hold the words `keys` in a row, if they do. */
-function findWords(member: MemberText, span: TextSpan, keys: readonly string[]): TextSpan | undefined {
-  const inside = member.tokens.filter((token) => token.start >= span.start && token.end <= span.end);
-  const insideKeys = inside.map((token) => inflectionKey(token.norm));
+/** Where the words of `member` within `span` hold the words `keys` in a row, if they do. */
+function findWords(member: PreparedMember, span: TextSpan, keys: readonly string[]): TextSpan | undefined {
+  const inside: number[] = [];
+  member.tokens.forEach((token, i) => {
+    if (token.start >= span.start && token.end <= span.end) inside.push(i);
+  });
+  const memberKeys = member.termText.keys;
   for (let i = 0; i + keys.length <= inside.length; i++) {
     let k = 0;
-    while (k < keys.length && insideKeys[i + k] === keys[k]) k++;
-    if (k === keys.length) return { doc: member.doc, start: inside[i]!.start, end: inside[i + keys.length - 1]!.end };
+    while (k < keys.length && memberKeys[inside[i + k]!] === keys[k]) k++;
+    if (k === keys.length) return { doc: member.doc, start: member.tokens[inside[i]!]!.start, end: member.tokens[inside[i + keys.length - 1]!]!.end };
   }
   return undefined;
 }
-const usesWords = (member: MemberText, span: TextSpan, keys: readonly string[]): boolean => findWords(member, span, keys) !== undefined;
-
-/** A lexicon term as a side of a difference shows it: the words as written, its set, tone and role. */
-function termOf(document: SourceDocument, span: { start: number; end: number }, term: IndexedTerm): DifferenceTerm {
-  return { text: document.text.slice(span.start, span.end), set: term.setId, ...(term.tone ? { tone: term.tone } : {}), ...(term.role ? { role: term.role } : {}) };
-}
+const usesWords = (member: PreparedMember, span: TextSpan, keys: readonly string[]): boolean => findWords(member, span, keys) !== undefined;
 
 /**
- * The loaded-term differences of one group: each loaded word or scare quote of a member that the
+ * The loaded-term differences of one passage: each loaded word or scare quote of a member that the
  * matching sentences of another member do not use, with the plain counterpart that member uses
  * where the lexicon has one.
  */
-export function loadedLanguageDifferences(
-  documents: readonly SourceDocument[],
-  group: AlignmentGroup,
-  members: readonly MemberText[],
-  lexicon: LexiconIndex,
-): Difference[] {
-  const { bySet } = chargedLexicon(lexicon);
+function loadedLanguageDifferences(passage: Passage): Difference[] {
+  const { documents, group, members } = passage;
+  const { index, bySet } = chargedLexicon(passage.lexicon);
   // The rule is the lexicon's: without loaded-language sets (no lexicon, or a person's own without
   // them) nothing is marked, scare quotes included.
   if (members.length < 2 || bySet.size === 0) return [];
-  const byDoc = new Map(members.map((member) => [member.doc, member]));
-  const found = new Map(members.map((member) => [member.doc, findLoaded(documents, member, lexicon)]));
+  const found = new Map(members.map((member) => [member.doc, findLoaded(documents, member, index)]));
   const links = group.sentences ?? [];
   const out: Difference[] = [];
   for (const member of members) {
-    const document = documents[member.doc]!;
-    for (const item of found.get(member.doc)!.found) {
+    const { document } = member;
+    for (const item of found.get(member.doc)!) {
       if (isNeutral(item.term)) continue;
       // The sentences of each other member that the alignment matched to this one.
       const partners: { doc: number; sentences: TextSpan[] }[] = [];
@@ -293,7 +240,7 @@ export function loadedLanguageDifferences(
             kind: 'loaded-term',
             spans: [{ doc: member.doc, start: item.start, end: item.end }],
             rule: item.quoted ? 'loaded-word-quoted' : 'loaded-word',
-            sides: [{ doc: member.doc, part: 'has', terms: [termOf(document, item, item.term!)] }],
+            sides: [{ doc: member.doc, part: 'has', terms: [termAt(document, item, item.term!)] }],
             set: { id: item.term!.setId, name: item.term!.setName },
           });
         }
@@ -301,13 +248,12 @@ export function loadedLanguageDifferences(
       }
       const contrast: { doc: number; counterparts: Counterpart[]; plain: boolean }[] = [];
       for (const partner of partners) {
-        const other = byDoc.get(partner.doc)!;
+        const other = passage.memberOf(partner.doc)!;
         if (item.scare) {
           // Scare quotes are set apart by the marks: the same words in quotation marks there too
           // (as a label or inside a longer quotation) is no contrast.
-          const theirs = found.get(partner.doc)!;
           const used = partner.sentences.map((s) => findWords(other, s, item.keys)).find((span) => span !== undefined);
-          if (used && theirs.quotes.some(([a, b]) => a <= used.start && used.end <= b)) continue;
+          if (used && other.quoted.some(([a, b]) => a <= used.start && used.end <= b)) continue;
           contrast.push({ doc: partner.doc, counterparts: [], plain: used !== undefined });
           continue;
         }
@@ -351,10 +297,10 @@ export function loadedLanguageDifferences(
         spans,
         rule: item.quoted ? 'loaded-word-quoted' : 'loaded-word',
         sides: [
-          { doc: member.doc, part: 'has', terms: [termOf(document, item, term)] },
+          { doc: member.doc, part: 'has', terms: [termAt(document, item, term)] },
           ...contrast.map((c): DifferenceSide => {
             const counterpart = c.counterparts[0];
-            return counterpart ? { doc: c.doc, part: 'has', terms: [termOf(documents[c.doc]!, counterpart.span, counterpart.term)] } : { doc: c.doc, part: 'lacks', terms: [] };
+            return counterpart ? { doc: c.doc, part: 'has', terms: [termAt(documents[c.doc]!, counterpart.span, counterpart.term)] } : { doc: c.doc, part: 'lacks', terms: [] };
           }),
         ],
         set: { id: term.setId, name: term.setName },
@@ -363,3 +309,11 @@ export function loadedLanguageDifferences(
   }
   return out;
 }
+
+export const loadedLanguage: PassageRule = {
+  name: 'loaded-language',
+  scope: 'passage',
+  produces: ['loaded-word', 'loaded-word-quoted', 'scare-quotes'],
+  kinds: ['loaded-term'],
+  find: (passage) => ({ differences: loadedLanguageDifferences(passage) }),
+};

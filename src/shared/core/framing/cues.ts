@@ -1,0 +1,50 @@
+/**
+ * Small cues in the text that several rules read the same way: where a sentence opens, which
+ * paragraph is a headline, which words carry meaning, a word of the source's own name.
+ *
+ * Pure: no Node, no DOM.
+ */
+import type { SourceDocument } from '../../contract/comparison.js';
+import { STOP_WORDS } from '../text.js';
+import type { PlacedToken } from '../wording.js';
+import type { TermMatch } from './lexicon-index.js';
+
+/** Whether the word at `start` of a text opens a sentence (or a paragraph, or a quotation). */
+export function opensSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s“"‘'(«]/.test(text[i]!)) {
+    if (text[i] === '\n') return true;
+    i--;
+  }
+  return i < 0 || /[.!?:;]/.test(text[i]!);
+}
+
+/** Whether a paragraph is its source's headline (its capitals are style, not names). */
+export function isHeadline(document: SourceDocument, paragraph: number): boolean {
+  return document.paragraphs[paragraph]?.kind === 'title';
+}
+
+/** A word of the source's own name ("told the Dispatch"): not an actor of the story. */
+export function ownName(document: SourceDocument, norm: string): boolean {
+  return document.label.toLowerCase().split(/\s+/).includes(norm);
+}
+
+/** Words of scale and share: a figure's, compared with the figures, not as wording. */
+const SCALE_WORDS = new Set(['thousand', 'million', 'billion', 'trillion', 'percent', 'per', 'cent']);
+
+/** A word that carries meaning: not a function word, not a number (figures are compared on their own). */
+export const isContent = (token: PlacedToken): boolean => !token.isNumber && !STOP_WORDS.has(token.norm) && !SCALE_WORDS.has(token.norm) && token.norm.length > 1;
+
+/** What counts as the same lexicon term on two sides: the inflection keys of its words. */
+export const keyOf = (match: TermMatch): string => match.term.keys.join(' ');
+
+/** "could not", "may not": a negated modal is not a hedge. */
+export function negated(tokens: readonly PlacedToken[], match: TermMatch): boolean {
+  const next = tokens[match.to]?.norm;
+  return next === 'not' || next === "n't" || next === 'never';
+}
+
+/** Days and months: never part of a name, nor a name left out. */
+export const WEEKDAYS_MONTHS: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);

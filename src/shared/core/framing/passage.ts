@@ -1,0 +1,208 @@
+/**
+ * A passage prepared once for every rule: its members' words, lexicon terms, sentences and
+ * quotations, the word diff of each pair of members, its figures, and what the alignment's sentence
+ * links say about it. A rule reads these and splits nothing again.
+ *
+ * Pure: no Node, no DOM.
+ */
+import type { AlignmentGroup, SourceDocument, TextSpan } from '../../contract/comparison.js';
+import { paragraphSentences } from '../sentences.js';
+import { hasUnspacedScript, paragraphTokens, tokenize, tokensWithin, type Token } from '../text.js';
+import { diffMembers, type Hunk, type MemberText, type WordingOptions } from '../wording.js';
+import { opensSentence } from './cues.js';
+import { figuresIn, type Figure } from './figures.js';
+import { findTerms, termTextOf, type LexiconIndex, type TermMatch, type TermText } from './lexicon-index.js';
+import { quotationsIn, quotedRanges, type Quotation } from './quotations.js';
+
+/** One member of a passage (the paragraphs one source gives), prepared for the rules. */
+export interface PreparedMember extends MemberText {
+  readonly document: SourceDocument;
+  /** The paragraphs its words stand in, in reading order. */
+  readonly paragraphs: readonly number[];
+  /** Its words as the lexicon matches them (inflection keys, folded words, which are names). */
+  readonly termText: TermText;
+  /**
+   * The lexicon's terms among its words: not the words of a name ("Operation Safe Harbour"), of a
+   * dateline ("Reporting from …"), nor a verb of saying used as a noun or in the passive.
+   */
+  readonly terms: readonly TermMatch[];
+  /** The sentences of its paragraphs, in reading order (split once per document, as the alignment splits them). */
+  readonly sentences: readonly TextSpan[];
+  /** The quotations of two words or more it gives, paragraph by paragraph. */
+  readonly quotations: readonly Quotation[];
+  /** Every stretch of its paragraphs between quotation marks (see `quotedRanges`). */
+  readonly quoted: readonly (readonly [number, number])[];
+}
+
+/** Two members compared word by word: `hunks` is null when they were too long or too different to diff. */
+export interface PreparedPair {
+  readonly a: PreparedMember;
+  readonly b: PreparedMember;
+  readonly hunks: readonly Hunk[] | null;
+}
+
+/** A group of paragraphs that report the same thing, prepared once for every rule. */
+export interface Passage {
+  readonly documents: readonly SourceDocument[];
+  readonly group: AlignmentGroup;
+  readonly lexicon: LexiconIndex;
+  /** One per source, in the group's order. */
+  readonly members: readonly PreparedMember[];
+  /** The pairs of members compared word by word. */
+  readonly pairs: readonly PreparedPair[];
+  /** The figures every member gives (all of its paragraphs), in reading order. */
+  readonly figures: readonly Figure[];
+  /** The member of a source. */
+  memberOf(doc: number): PreparedMember | undefined;
+  /** Whether tokens [from, to) of a member differ from most of the members it was compared with. */
+  distinctive(member: MemberText, from: number, to: number): boolean;
+  /** How closely the sentence at `offset` of `doc` is linked to a sentence of `otherDoc`, when closely enough to be the same claim. */
+  sameClaim(offset: number, doc: number, otherDoc: number): number | undefined;
+  /** Whether two offsets sit in two sentences the alignment linked to each other (true when it linked none). */
+  sameStatement(offsetA: number, docA: number, offsetB: number, docB: number): boolean;
+}
+
+/** A hedge one source has is reported where its sentence is linked to the other's at least this closely. */
+const SAME_CLAIM_LINK = 0.3;
+/** A change of wording is one inside two sentences the alignment linked at least this closely. */
+const SAME_STATEMENT_LINK = 0.2;
+
+/** Words after which a verb of saying is a noun or a passive ("the claims", "to blame", "be dismissed"). */
+const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
+  'a an the their its his her our your my these those such any no of to be been being is are was were action class-action'.split(' '),
+);
+
+/**
+ * A lexicon match that is not the term: part of a name ("Operation Safe Harbour", "the Victims'
+ * Families Forum": a capital inside a sentence), or a correspondent's dateline ("Reporting from
+ * Harlowmere"), which credits no one for a statement.
+ */
+function notATerm(document: SourceDocument, member: MemberText, match: TermMatch): boolean {
+  const first = member.tokens[match.from];
+  if (!first) return true;
+  if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;
+  // A verb of saying used as a noun or in the passive is not someone reporting: "the claims",
+  // "class-action claims", "to blame", "could be dismissed".
+  if (match.term.role === 'saying' && match.from > 0 && NOT_BEFORE_A_REPORTING_VERB.has(member.tokens[match.from - 1]!.norm)) return true;
+  if (match.term.kind === 'label' || !first.isCapitalized) return false;
+  // A capital that does not open a sentence marks a name, unless the lexicon writes the term with one.
+  return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);
+}
+
+/** A value worked out the first time it is asked for, then kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+function prepareMember(document: SourceDocument, member: MemberText, lexicon: LexiconIndex): PreparedMember {
+  const paragraphs = [...new Set(member.tokens.map((token) => token.paragraph))];
+  const termText = termTextOf(document.text, member.tokens);
+  const terms = findTerms(lexicon, termText).filter((match) => !notATerm(document, member, match));
+  const sentences = once(() =>
+    paragraphs.flatMap((index) => paragraphSentences(document, index).map((range): TextSpan => ({ doc: member.doc, start: range.start, end: range.end }))),
+  );
+  const quotations = once(() => paragraphs.flatMap((index) => quotationsIn(document.text, member.doc, document.paragraphs[index]!)));
+  const quoted = once(() => paragraphs.flatMap((index) => quotedRanges(document.text, document.paragraphs[index]!.start, document.paragraphs[index]!.end)));
+  return {
+    doc: member.doc,
+    tokens: member.tokens,
+    document,
+    paragraphs,
+    termText,
+    terms,
+    get sentences() {
+      return sentences();
+    },
+    get quotations() {
+      return quotations();
+    },
+    get quoted() {
+      return quoted();
+    },
+  };
+}
+
+/** Prepare a group for the rules: diff its members word by word and read each member once. */
+export function preparePassage(documents: readonly SourceDocument[], group: AlignmentGroup, options: WordingOptions & { readonly lexicon: LexiconIndex }): Passage {
+  const { members: texts, pairs: diffed } = diffMembers(documents, group, options);
+  const members = texts.map((member) => prepareMember(documents[member.doc]!, member, options.lexicon));
+  const byDoc = new Map(members.map((member) => [member.doc, member]));
+  const pairs = diffed.map((pair): PreparedPair => ({ a: byDoc.get(pair.a.doc)!, b: byDoc.get(pair.b.doc)!, hunks: pair.hunks }));
+  const figures = group.members.flatMap((member) => figuresIn(documents[member.doc]!, member.doc, member.paragraphs));
+
+  // For each word of each member: how many other members it differs from.
+  const differsFrom = new Map<number, Uint16Array>(members.map((member) => [member.doc, new Uint16Array(member.tokens.length)]));
+  const compared = new Map<number, number>();
+  for (const pair of pairs) {
+    compared.set(pair.a.doc, (compared.get(pair.a.doc) ?? 0) + 1);
+    compared.set(pair.b.doc, (compared.get(pair.b.doc) ?? 0) + 1);
+    for (const hunk of pair.hunks ?? []) {
+      const countsA = differsFrom.get(pair.a.doc)!;
+      const countsB = differsFrom.get(pair.b.doc)!;
+      for (let i = hunk.a0; i < hunk.a1; i++) countsA[i]!++;
+      for (let i = hunk.b0; i < hunk.b1; i++) countsB[i]!++;
+    }
+  }
+  const links = group.sentences ?? [];
+  return {
+    documents,
+    group,
+    lexicon: options.lexicon,
+    members,
+    pairs,
+    figures,
+    memberOf: (doc) => byDoc.get(doc),
+    distinctive(member, from, to) {
+      const others = compared.get(member.doc) ?? 1;
+      if (from >= to) return false;
+      if (others < 2) return true;
+      const counts = differsFrom.get(member.doc)!;
+      let sum = 0;
+      for (let i = from; i < to; i++) sum += counts[i]!;
+      // Differs from most of the others it was compared with.
+      return sum / (to - from) > others / 2;
+    },
+    sameClaim(offset, doc, otherDoc) {
+      let best: number | undefined;
+      for (const link of links) {
+        if (link.score >= SAME_CLAIM_LINK && link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end) && link.spans.some((span) => span.doc === otherDoc)) {
+          best = Math.max(best ?? 0, link.score);
+        }
+      }
+      return best;
+    },
+    sameStatement(offsetA, docA, offsetB, docB) {
+      return (
+        links.length === 0 ||
+        links.some(
+          (link) =>
+            link.score >= SAME_STATEMENT_LINK &&
+            link.spans.some((span) => span.doc === docA && span.start <= offsetA && offsetA < span.end) &&
+            link.spans.some((span) => span.doc === docB && span.start <= offsetB && offsetB < span.end),
+        )
+      );
+    },
+  };
+}
+
+/**
+ * The words of a sentence (a span inside one paragraph), as the alignment reads them: the words of
+ * its paragraph that lie inside it, tokenized once per document. A paragraph in a script written
+ * without spaces is split by what surrounds its words, so there the sentence is read on its own.
+ */
+export function sentenceTokens(document: SourceDocument, span: { readonly start: number; readonly end: number }): readonly Token[] {
+  const { paragraphs } = document;
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const paragraph = paragraphs[lo];
+  if (!paragraph || paragraph.start > span.start || paragraph.end < span.end || hasUnspacedScript(document.text.slice(paragraph.start, paragraph.end))) {
+    return tokenize(document.text, span.start, span.end);
+  }
+  return tokensWithin(paragraphTokens(document, lo), span.start, span.end);
+}

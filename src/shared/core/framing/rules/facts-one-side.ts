@@ -1,0 +1,158 @@
+/**
+ * Facts on one side: a figure, or someone who speaks, that one member of a passage gives and no
+ * other source uses anywhere (at most three a member). A figure counts when no other member gives a
+ * figure for its quantity; a name (a run of capitalised words inside a sentence, most of it new)
+ * only when it speaks in the passage ("…, Joseph Sellers said", "according to the Census Bureau"):
+ * who gets a voice is the difference, a place or a thing named in passing is not.
+ */
+import type { Difference, SourceDocument, TextSpan } from '../../../contract/comparison.js';
+import { STOP_WORDS, stem } from '../../text.js';
+import type { PlacedToken } from '../../wording.js';
+import { isContent, isHeadline, ownName, WEEKDAYS_MONTHS } from '../cues.js';
+import { hasSide, lacksSide, type PassageRule } from '../rule.js';
+
+/** Words that give someone a voice: a name this close to one speaks in the passage. */
+const SPEECH = new Set(
+  'said says say saying told tells asked asks added adds stated states wrote writes tweeted argued argues claimed claims insisted insists announced announces explained explains noted notes warned warns according spokesman spokeswoman spokesperson statement interview testified replied responded acknowledged admitted conceded denied'.split(' '),
+);
+const SPEECH_REACH = 4;
+
+/** Whether a speech word stands within SPEECH_REACH tokens of the name at tokens[from..to]. */
+function speaksNear(tokens: readonly PlacedToken[], from: number, to: number): boolean {
+  const paragraph = tokens[from]!.paragraph;
+  for (let k = Math.max(0, from - SPEECH_REACH); k <= Math.min(tokens.length - 1, to + SPEECH_REACH); k++) {
+    if (tokens[k]!.paragraph === paragraph && SPEECH.has(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+const wordCounts = new WeakMap<SourceDocument, Map<string, number>>();
+
+/** How many times a source writes a name (as a whole word). */
+function mentions(document: SourceDocument, name: string): number {
+  // A name of letters and digits alone is a whole run of them wherever it stands: counted from the
+  // document's runs, tallied once (a scan of the text per name was quadratic on long reports).
+  if (/^[\p{L}\p{N}]+$/u.test(name)) {
+    let counts = wordCounts.get(document);
+    if (!counts) {
+      counts = new Map();
+      for (const [run] of document.text.matchAll(/[\p{L}\p{N}]+/gu)) counts.set(run, (counts.get(run) ?? 0) + 1);
+      wordCounts.set(document, counts);
+    }
+    return counts.get(name) ?? 0;
+  }
+  let count = 0;
+  for (let at = document.text.indexOf(name); at >= 0; at = document.text.indexOf(name, at + name.length)) {
+    const before = document.text[at - 1] ?? ' ';
+    const after = document.text[at + name.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) count++;
+  }
+  return count;
+}
+
+const bare = (norm: string): string => stem(norm.replace(/'s$/, ''));
+/** The stems of every word of a document (computed once per document). */
+const stemCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
+function documentStems(document: SourceDocument): ReadonlySet<string> {
+  let words = stemCache.get(document);
+  if (!words) {
+    words = new Set((document.text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => bare(w.toLowerCase().replace(/’/g, "'").replace(/\./g, '').replace(/['-]+$/, ''))));
+    stemCache.set(document, words);
+  }
+  return words;
+}
+
+export const factsOneSide: PassageRule = {
+  name: 'facts-one-side',
+  scope: 'passage',
+  produces: ['figure-one-side', 'name-one-side'],
+  kinds: ['omission'],
+  find(passage) {
+    const { documents, group, members, figures } = passage;
+    const differences: Difference[] = [];
+    const quantities = new Map<number, Set<string>>();
+    for (const figure of figures) {
+      const set = quantities.get(figure.doc) ?? new Set<string>();
+      set.add(figure.quantity);
+      quantities.set(figure.doc, set);
+    }
+    const wordsOf = (doc: number): ReadonlySet<string> => documentStems(documents[doc]!);
+    for (const member of members) {
+      const others = members.filter((m) => m !== member);
+      const { document } = member;
+      const found: { span: TextSpan; text: string; rule: 'figure-one-side' | 'name-one-side' }[] = [];
+      const otherValues = new Set(figures.filter((f) => f.doc !== member.doc).map((f) => f.value));
+      for (const figure of figures) {
+        if (figure.doc !== member.doc || otherValues.has(figure.value)) continue;
+        if (others.some((m) => quantities.get(m.doc)?.has(figure.quantity))) continue;
+        if (others.some((m) => wordsOf(m.doc).has(figure.text.split(/\s/)[0]!.toLowerCase()))) continue;
+        found.push({ span: { doc: figure.doc, start: figure.start, end: figure.end }, text: figure.text, rule: 'figure-one-side' });
+      }
+      // Names: runs of capitalised words inside a sentence ("the United Nations") with a word that no
+      // other source uses anywhere.
+      const absent = (token: PlacedToken): boolean =>
+        token.norm.length > 1 && !STOP_WORDS.has(token.norm) && !WEEKDAYS_MONTHS.has(token.norm) && others.every((m) => !wordsOf(m.doc).has(bare(token.norm.replace(/\./g, ''))));
+      for (let i = 0; i < member.tokens.length; i++) {
+        const token = member.tokens[i]!;
+        // "I", "I've", "I'm" are the speaker, not a name.
+        if (!token.isCapitalized || token.norm === 'i' || token.norm.startsWith("i'") || isHeadline(document, token.paragraph)) continue;
+        // A word of speaking is who speaks' verb, never part of their name ("Asked about …", "Said Smith").
+        if (SPEECH.has(token.norm)) continue;
+        // Across a paragraph break, a new sentence; within a paragraph, the few characters between two
+        // words say so. (The paragraph is checked first: the text between the last word of one
+        // paragraph and the first of a later one can be most of the article, and a regular expression
+        // anchored at its end would read all of it for every capital: quadratic on long reports.)
+        const startsSentence =
+          i === 0 || member.tokens[i - 1]!.paragraph !== token.paragraph || /[.!?:]\s*$|^\s*[“"‘]/.test(document.text.slice(member.tokens[i - 1]!.end, token.start));
+        // At the start of a sentence a capital means a name only when the next word has one too.
+        if (startsSentence && !(member.tokens[i + 1]?.isCapitalized && member.tokens[i + 1]!.paragraph === token.paragraph && !STOP_WORDS.has(token.norm))) continue;
+        // …nor when the sources write the same word in lower case elsewhere ("Asked about …", "asked").
+        if (startsSentence && documents.some((d) => mentions(d, document.text.slice(token.start, token.end).toLowerCase()) > 0)) continue;
+        if (ownName(document, token.norm)) continue;
+        let j = i;
+        while (j + 1 < member.tokens.length) {
+          const next = member.tokens[j + 1]!;
+          const gap = document.text.slice(member.tokens[j]!.end, next.start);
+          // Words of one name are separated by a space, or by a full stop after an initial ("U.S.").
+          const initial = member.tokens[j]!.end - member.tokens[j]!.start === 1 && /^\.\s*$/.test(gap);
+          if (!next.isCapitalized || next.paragraph !== token.paragraph || !(/^\s+$/.test(gap) || initial)) break;
+          j++;
+        }
+        // A day or a month closing the run is not part of the name ("CNN Friday").
+        let last = j;
+        while (last > i && WEEKDAYS_MONTHS.has(member.tokens[last]!.norm)) last--;
+        const run = member.tokens.slice(i, last + 1);
+        const text = document.text.slice(token.start, member.tokens[last]!.end);
+        // A nationality before a plain noun describes it ("American voters"): not a name.
+        const following = member.tokens[last + 1];
+        if (run.length === 1 && /(?:an|ian|ean|ese|ish|i)$/.test(token.norm) && following && following.paragraph === token.paragraph && !following.isCapitalized && isContent(following) && !SPEECH.has(following.norm)) {
+          i = j;
+          continue;
+        }
+        // Most of the name must be new: "Gaza Strip" and "United Nations", not "Outgoing President Biden".
+        // A name of one word the source gives once ("Bentonville", "Ark.") is a detail, not someone or
+        // something the others leave out of the story: a one-word name must recur in its source.
+        // …and only someone who speaks in the passage ("…, Joseph Sellers said", "according to the
+        // Census Bureau"): who gets a voice is the difference; a place or a thing named in passing is not.
+        if (!speaksNear(member.tokens, i, j)) {
+          i = j;
+          continue;
+        }
+        if ((run.length >= 2 || mentions(document, text) >= 2) && run.filter(absent).length * 2 >= run.length && !found.some((f) => f.text === text)) {
+          found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[last]!.end }, text, rule: 'name-one-side' });
+        }
+        i = j;
+      }
+      for (const item of found.slice(0, 3)) {
+        differences.push({
+          group: group.id,
+          kind: 'omission',
+          spans: [item.span],
+          rule: item.rule,
+          sides: [hasSide(member.doc, [{ text: item.text }]), ...others.map((m) => lacksSide(m.doc))],
+        });
+      }
+    }
+    return { differences };
+  },
+};

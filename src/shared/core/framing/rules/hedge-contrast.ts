@@ -1,0 +1,39 @@
+/**
+ * Hedge contrast: both sides of a change hedge ("may have" against "reportedly"), with different
+ * hedges. Hedges on both sides explain the change even when they are the same.
+ */
+import { keyOf, negated } from '../cues.js';
+import type { TermMatch } from '../lexicon-index.js';
+import type { PreparedMember } from '../passage.js';
+import { hasSide, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+
+/** The hedges of one side of a change: hedge terms not negated ("could not" hedges nothing). */
+export const hedgesOf = (member: PreparedMember, terms: readonly TermMatch[]): TermMatch[] => terms.filter((match) => match.term.kind === 'hedge' && !negated(member.tokens, match));
+
+export const hedgeContrast: ChangeRule = {
+  name: 'hedge-contrast',
+  scope: 'change',
+  produces: ['hedge-contrast'],
+  kinds: ['hedge'],
+  find({ passage, pair, hunk, termsA, termsB }) {
+    if (!hunk) return NOT_EXPLAINED;
+    const hedgesA = hedgesOf(pair.a, termsA);
+    const hedgesB = hedgesOf(pair.b, termsB);
+    if (hedgesA.length === 0 || hedgesB.length === 0) return NOT_EXPLAINED;
+    const keysA = new Set(hedgesA.map(keyOf));
+    const keysB = new Set(hedgesB.map(keyOf));
+    if (![...keysA].some((key) => !keysB.has(key)) && ![...keysB].some((key) => !keysA.has(key))) return { differences: [], explained: true };
+    return {
+      differences: [
+        {
+          group: passage.group.id,
+          kind: 'hedge',
+          spans: [...hedgesA.map((match) => spanOfTerm(pair.a, match)), ...hedgesB.map((match) => spanOfTerm(pair.b, match))],
+          rule: 'hedge-contrast',
+          sides: [hasSide(pair.a.doc, hedgesA.map((match) => termOf(pair.a, match))), hasSide(pair.b.doc, hedgesB.map((match) => termOf(pair.b, match)))],
+        },
+      ],
+      explained: true,
+    };
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * Set contrast: two different words of one lexicon set in a change, one on each side: "said" →
+ * "claimed" (attribution), "hostages" → "captives" (loaded term), "the company" → "the utility"
+ * (label). Two verbs of saying with the same tone ("said" → "announced") explain the change without
+ * a difference. Sets whose words are loaded in themselves (a loaded role) are the loaded-language
+ * rule's, and hedges the hedge rules'.
+ */
+import { isLoadedRole } from '../../../contract/lexicon.js';
+import type { Difference } from '../../../contract/comparison.js';
+import { keyOf } from '../cues.js';
+import type { TermMatch } from '../lexicon-index.js';
+import { hasSide, NOT_EXPLAINED, setOf, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+
+/** The lexicon sets a change's terms belong to that this rule compares, in the order met. */
+export function contrastedSets(termsA: readonly TermMatch[], termsB: readonly TermMatch[]): Set<string> {
+  return new Set([...termsA, ...termsB].filter((match) => match.term.kind !== 'hedge' && !isLoadedRole(match.term.role)).map((match) => match.term.setId));
+}
+
+const tonesOf = (matches: readonly TermMatch[]): string => [...new Set(matches.map((match) => match.term.tone ?? ''))].sort().join(',');
+
+export const setContrast: ChangeRule = {
+  name: 'set-contrast',
+  scope: 'change',
+  produces: ['set-contrast'],
+  kinds: ['attribution', 'loaded-term', 'label'],
+  find({ passage, pair, hunk, termsA, termsB }) {
+    if (!hunk) return NOT_EXPLAINED;
+    const differences: Difference[] = [];
+    let explained = false;
+    for (const setId of contrastedSets(termsA, termsB)) {
+      const left = termsA.filter((match) => match.term.setId === setId);
+      const right = termsB.filter((match) => match.term.setId === setId);
+      if (left.length === 0 || right.length === 0) continue;
+      const leftKeys = new Set(left.map(keyOf));
+      const rightKeys = new Set(right.map(keyOf));
+      if ([...leftKeys].every((key) => rightKeys.has(key)) && [...rightKeys].every((key) => leftKeys.has(key))) continue;
+      const kind = left[0]!.term.kind;
+      // "said" → "announced" is not a framing difference; "said" → "claimed" is.
+      if (kind === 'attribution' && tonesOf(left) === tonesOf(right)) {
+        explained = true;
+        continue;
+      }
+      differences.push({
+        group: passage.group.id,
+        kind: kind === 'label' ? 'label' : kind === 'attribution' ? 'attribution' : 'loaded-term',
+        spans: [...left.map((match) => spanOfTerm(pair.a, match)), ...right.map((match) => spanOfTerm(pair.b, match))],
+        rule: 'set-contrast',
+        sides: [hasSide(pair.a.doc, left.map((match) => termOf(pair.a, match))), hasSide(pair.b.doc, right.map((match) => termOf(pair.b, match)))],
+        set: setOf(left[0]!.term),
+      });
+      explained = true;
+    }
+    return { differences, explained };
+  },
+};

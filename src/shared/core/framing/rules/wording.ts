@@ -1,0 +1,110 @@
+/**
+ * Wording: a changed word or short phrase that no rule before it explained ("critical",
+ * "devastating", "dispatched" for "sent"). A rewritten clause is paraphrase, which the passage itself
+ * shows; only the side whose words set it apart from most of the group is marked, and only inside
+ * two sentences the alignment linked (one statement, told in other words).
+ */
+import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
+import { STOP_WORDS } from '../../text.js';
+import { spansOf, textOf, type Hunk, type PlacedToken } from '../../wording.js';
+import { isContent, isHeadline } from '../cues.js';
+import { sameName } from '../names.js';
+import type { PreparedPair } from '../passage.js';
+import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
+
+/** The most content words on either side of a change still reported as a wording difference. */
+const WORDING_MAX = 3;
+/** The most content words added or dropped on one side still reported as a wording difference. */
+const ONE_SIDED_MAX = 2;
+
+/**
+ * How many words of meaning each side of a change has; none when the change is no wording rule's
+ * business: only function words, punctuation or numbers, or figures on both sides (the figures
+ * are compared as figures).
+ */
+export function wordsOfMeaning(pair: PreparedPair, hunk: Hunk): { readonly a: number; readonly b: number } | undefined {
+  const a = pair.a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).length;
+  const b = pair.b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).length;
+  if (a === 0 && b === 0) return undefined;
+  const numbersA = pair.a.tokens.slice(hunk.a0, hunk.a1).some((t) => t.isNumber);
+  const numbersB = pair.b.tokens.slice(hunk.b0, hunk.b1).some((t) => t.isNumber);
+  if (numbersA && numbersB) return undefined;
+  return { a, b };
+}
+
+const bare = (token: PlacedToken): string => token.norm.replace(/['’]s$/, '');
+/** Case, hyphens and punctuation aside ("double-dip" / "double dip"). */
+const letters = (words: readonly string[]): string => words.join('').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Whether a stretch of text holds a word that is not a function word. */
+const hasContent = (document: SourceDocument, span: TextSpan): boolean =>
+  (document.text.slice(span.start, span.end).toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).some((word) => !STOP_WORDS.has(word));
+
+export const wording: ChangeRule = {
+  name: 'wording',
+  scope: 'change',
+  produces: ['wording'],
+  kinds: ['wording'],
+  find({ passage, pair, hunk, explained }) {
+    if (!hunk || explained) return NOT_EXPLAINED;
+    const content = wordsOfMeaning(pair, hunk);
+    if (!content) return NOT_EXPLAINED;
+    const { a, b } = pair;
+    const [contentA, contentB] = [content.a, content.b];
+    if (contentA > WORDING_MAX || contentB > WORDING_MAX) return NOT_EXPLAINED;
+    // Words added or dropped on one side only: a single word or two ("critical", "devastating").
+    if ((contentA === 0 || contentB === 0) && contentA + contentB > ONE_SIDED_MAX) return NOT_EXPLAINED;
+    // …and not words the other source writes elsewhere in the passage: "Dunmere council" against
+    // "the council in Dunmere" moves a word, it adds none.
+    if (contentA === 0 || contentB === 0) {
+      const [side, from, to, other] = contentA > 0 ? [a, hunk.a0, hunk.a1, b] : [b, hunk.b0, hunk.b1, a];
+      const theirs = new Set(other.tokens.map(bare));
+      if (side.tokens.slice(from, to).filter(isContent).every((token) => theirs.has(bare(token)))) return NOT_EXPLAINED;
+    } else {
+      // The same words on both sides, in another order ("in Dunmere … the" / "Dunmere's"): moved, not changed.
+      const wordsA = new Set(a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).map(bare));
+      const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map(bare));
+      if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
+    }
+    // Mark only the side whose words set it apart from most of the group, not every source that
+    // differs from one other source somewhere.
+    const markA = passage.distinctive(a, hunk.a0, hunk.a1);
+    const markB = passage.distinctive(b, hunk.b0, hunk.b1);
+    if (!markA && !markB) return NOT_EXPLAINED;
+    // A change of wording is a change inside one statement: both sides in sentences the alignment
+    // linked to each other, not two stretches the diff happened to line up between paragraphs.
+    const atA = a.tokens[hunk.a0] ?? a.tokens[hunk.a0 - 1];
+    const atB = b.tokens[hunk.b0] ?? b.tokens[hunk.b0 - 1];
+    if (atA && atB && !passage.sameStatement(atA.start, a.doc, atB.start, b.doc)) return NOT_EXPLAINED;
+    // Headlines are each written to their own length and style: a word diff of two of them ("Enters
+    // The Race" / "To Run") is noise. What sets a headline apart is shown by the loaded-language and
+    // label rules, and side by side in the passage.
+    if ((atA && isHeadline(a.document, atA.paragraph)) || (atB && isHeadline(b.document, atB.paragraph))) return NOT_EXPLAINED;
+    // Two ways of writing one name ("Wis." / "Wisconsin", "President Trump" / "Trump") are not wording.
+    const wordsA = a.tokens.slice(hunk.a0, hunk.a1).map((token) => a.document.text.slice(token.start, token.end));
+    const wordsB = b.tokens.slice(hunk.b0, hunk.b1).map((token) => b.document.text.slice(token.start, token.end));
+    if (sameName(wordsA, wordsB)) return NOT_EXPLAINED;
+    // Nor are case, hyphens and punctuation ("double-dip" / "double dip").
+    if (letters(wordsA) === letters(wordsB)) return NOT_EXPLAINED;
+    const before = textOf(a.document, a.tokens, hunk.a0, hunk.a1);
+    const after = textOf(b.document, b.tokens, hunk.b0, hunk.b1);
+    // A side of only function words ("for") is not marked: the other side's words are the change.
+    // Nor is a stretch of it that holds only function words ("The" before a changed word in another paragraph).
+    const marked = [
+      ...(markA && contentA > 0 ? spansOf(a.doc, a.tokens, hunk.a0, hunk.a1).filter((span) => hasContent(a.document, span)) : []),
+      ...(markB && contentB > 0 ? spansOf(b.doc, b.tokens, hunk.b0, hunk.b1).filter((span) => hasContent(b.document, span)) : []),
+    ];
+    if (marked.length === 0) return NOT_EXPLAINED;
+    return {
+      differences: [
+        {
+          group: passage.group.id,
+          kind: 'wording',
+          spans: marked,
+          rule: 'wording',
+          sides: [before ? hasSide(a.doc, [{ text: before }]) : lacksSide(a.doc), after ? hasSide(b.doc, [{ text: after }]) : lacksSide(b.doc)],
+        },
+      ],
+      explained: true,
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { byRule, compareArticles, ferry, FERRY, listed, spanText } from '../../../support/articles.js';
+
+/** rules/facts-one-side.ts, on an invented story. */
+const STRANDED = FERRY[1].replace('main pier.', 'main pier, stranding 300 passengers.');
+const SPOKESMAN = FERRY[4].replace('boathouse.', 'boathouse, council spokesman Odo Marrick said.');
+
+describe('facts-one-side', () => {
+  it('reports a figure and someone who speaks that only one source gives', () => {
+    const comparison = compareArticles({ 'pier-post': ferry({ 1: STRANDED, 4: SPOKESMAN }), 'island-times': ferry() });
+    const found = [...byRule(comparison.differences, 'figure-one-side'), ...byRule(comparison.differences, 'name-one-side')];
+    expect(found.map((difference) => `${difference.rule}: ${spanText(comparison.documents, difference.spans[0]!)}`), listed(comparison.documents, comparison.differences)).toEqual([
+      'figure-one-side: 300',
+      'name-one-side: Odo Marrick',
+    ]);
+  });
+
+  it('never takes a word of speaking that opens a sentence for a name ("Asked Tuesday …")', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 2: 'Asked Tuesday when the ferry would sail, Harbour master Tamsin Vell said repairs would take at least two weeks.', 4: 'Asked Wednesday about the fares, the council will meet on Monday to discuss a temporary landing stage.' }),
+      'island-times': ferry(),
+    });
+    expect(byRule(comparison.differences, 'name-one-side').map((d) => spanText(comparison.documents, d.spans[0]!)), listed(comparison.documents, comparison.differences)).not.toContain('Asked');
+  });
+
+  it('is silent on what both give, and on a name that does not speak', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 1: STRANDED, 3: FERRY[3].replace('hospital visits', 'visits to the Quillon General Hospital'), 4: SPOKESMAN }),
+      'island-times': ferry({ 1: STRANDED, 4: 'The council will meet on Monday to discuss a temporary landing stage, council spokesman Odo Marrick said.' }),
+    });
+    expect([...byRule(comparison.differences, 'figure-one-side'), ...byRule(comparison.differences, 'name-one-side')], listed(comparison.documents, comparison.differences)).toEqual([]);
+  });
+});

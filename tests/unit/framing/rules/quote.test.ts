@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { byRule, compareArticles, ferry, listed, spanText } from '../../../support/articles.js';
+
+/** rules/quote.ts, on an invented story. */
+const QUOTING = 'Harbour master Tamsin Vell promised “a full rebuild of the pier by the spring” if the council paid for it.';
+
+describe('quote', () => {
+  it('sets a quotation against the paraphrase of the sentence the alignment linked to it', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 2: QUOTING }),
+      'island-times': ferry({ 2: 'Harbour master Tamsin Vell promised to have the pier rebuilt by the spring if the council paid for it.' }),
+    });
+    const found = byRule(comparison.differences, 'quote');
+    expect(found.map((difference) => difference.spans.map((span) => spanText(comparison.documents, span))), listed(comparison.documents, comparison.differences)).toEqual([
+      ['a full rebuild of the pier by the spring', 'pier rebuilt by the spring'],
+    ]);
+    expect(found[0]?.sides?.map((side) => `${side.doc} ${side.part}`)).toEqual(['0 quotes', '1 paraphrases']);
+  });
+
+  it('does not take a sentence linked by who spoke and when, sharing none of a long quotation’s words, for its paraphrase', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday at the harbour office: “Nobody should fish from the broken jetty again until engineers certify every timber.”' }),
+      'island-times': ferry({ 2: 'Harbour master Tamsin Vell spoke on Thursday at the harbour office about the council budget for next year.' }),
+    });
+    expect(byRule(comparison.differences, 'quote'), listed(comparison.documents, comparison.differences)).toEqual([]);
+  });
+
+  it('is silent when the other source gives the same quotation', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 2: QUOTING }),
+      'island-times': ferry({ 2: 'Tamsin Vell, the harbour master, promised “a full rebuild of the pier by the spring” if the council paid.' }),
+    });
+    expect(byRule(comparison.differences, 'quote'), listed(comparison.documents, comparison.differences)).toEqual([]);
+  });
+});

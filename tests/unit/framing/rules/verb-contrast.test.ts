@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { verbContrast } from '../../../../src/shared/core/framing/rules/index.js';
+import { byRule, compareArticles, ferry, findAlone, listed, spanText } from '../../../support/articles.js';
+
+/** rules/verb-contrast.ts, on an invented story: a quotation in one source, a paraphrase in the other. */
+const quoted = (verb: string): string => `“Repairs will take at least two weeks,” harbour master Tamsin Vell ${verb}, putting the cost at about 40,000 pounds.`;
+const PARAPHRASE = 'Harbour master Tamsin Vell said repairs would take at least two weeks and cost about 40,000 pounds.';
+
+describe('verb-contrast', () => {
+  it('reports verbs of saying of two linked sentences that signal differently, where the word diff does not pair them', () => {
+    const comparison = compareArticles({ 'pier-post': ferry({ 2: quoted('insisted') }), 'island-times': ferry({ 2: PARAPHRASE }) });
+    const found = byRule(comparison.differences, 'verb-contrast');
+    expect(found.map((difference) => difference.spans.map((span) => spanText(comparison.documents, span))), listed(comparison.documents, comparison.differences)).toEqual([['insisted', 'said']]);
+    expect(found[0]?.evidence?.link).toBeGreaterThan(0);
+  });
+
+  it('is silent when the verbs signal alike', () => {
+    const { documents, differences } = findAlone({ 'pier-post': ferry({ 2: quoted('told reporters') }), 'island-times': ferry({ 2: PARAPHRASE }) }, [verbContrast]);
+    expect(differences, listed(documents, differences)).toEqual([]);
+  });
+});
