@@ -145,6 +145,42 @@ const EXAMPLES: readonly Example[] = [
     namesSources: true,
   },
   {
+    rule: 'figures-across',
+    difference: {
+      group: 'g2',
+      kind: 'figure',
+      sides: [has(0, '5,200 troops'), has(1, 'fewer than 5,000 troops')],
+      evidence: {
+        quantity: 'troop',
+        counted: 'troops',
+        figures: [
+          { doc: 0, value: 5200, text: '5,200 troops', outlier: false, group: 'g2' },
+          { doc: 1, value: 5000, text: 'fewer than 5,000 troops', attribution: 'according to the ministry', outlier: false, group: 'g5' },
+        ],
+      },
+    },
+    says: (n) => `${n(0)} gives 5,200 troops; ${n(1)} gives fewer than 5,000 troops (according to the ministry) (in another passage)`,
+    namesSources: true,
+  },
+  {
+    rule: 'figures-across',
+    difference: {
+      group: 'g2',
+      kind: 'figure',
+      sides: [has(0, '$43,350'), has(2, '$43,000')],
+      evidence: {
+        quantity: 'dollar',
+        counted: 'dollar',
+        figures: [
+          { doc: 0, value: 43350, text: '$43,350', outlier: false, group: 'g2' },
+          { doc: 2, value: 43000, text: '$43,000', outlier: false, group: '' },
+        ],
+      },
+    },
+    says: (n) => `${n(0)} gives $43,350; ${n(2)} gives $43,000 (in a paragraph only ${n(2)} has)`,
+    namesSources: true,
+  },
+  {
     rule: 'figure-one-side',
     difference: { kind: 'omission', sides: [has(2, '300 households'), side(0, 'lacks'), side(1, 'lacks')] },
     says: (n) => `Only ${n(2)} gives “300 households”; ${n(0)}, ${n(1)} do not`,

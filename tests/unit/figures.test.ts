@@ -30,4 +30,26 @@ describe('figuresIn', () => {
   it('still counts a duration that is not an age', () => {
     expect(figures('He was jailed for 6 years for defrauding 40 pensioners.')).toEqual(['years: 6', 'pensioners: 40']);
   });
+
+  it('does not take an ordinal written apart from its ending, or an age "of age", for a count', () => {
+    expect(figures('It was the 14 th flood since records began. He died at 85 years of age, at the age of 85.')).toEqual([]);
+  });
+
+  it('counts a measure by its unit: a cubic metre is a unit, and not a litre', () => {
+    expect(figures('About 2.4 million cubic metres of water escaped, some 2.4 billion litres, across 5 square miles.')).toEqual(['cubic metre: 2400000', 'litre: 2400000000', 'square mile: 5']);
+  });
+
+  it('counts money by its currency and a share as percent', () => {
+    expect(figures('The fund raised $43,000 for the family, £1.5 million in all, from 52% of the town.')).toEqual(['dollar: 43000', 'pound: 1500000', 'percent: 52']);
+  });
+
+  it('keeps the words that bound a figure', () => {
+    const document = makeSourceDocument({ path: '/t/bounds.txt', text: 'Headline\n\nMore than 5,000 troops, nearly 300 trucks and about 40 boats, with 12 planes.\n' });
+    expect(figuresIn(document, 0, [1]).map((figure) => [figure.text, figure.bound, figure.boundText])).toEqual([
+      ['5,000 troops', 'at-least', 'More than'],
+      ['300 trucks', 'at-most', 'nearly'],
+      ['40 boats', 'about', 'about'],
+      ['12 planes', undefined, undefined],
+    ]);
+  });
 });

@@ -153,6 +153,9 @@ export interface TextSpan {
  * - `wording`: words changed, added or dropped; the side with no terms has none there.
  * - `quote`: a quotation some sources give, others paraphrase or leave out.
  * - `figures`: the figures each source gives for one quantity.
+ * - `figures-across`: two sources' figures for one quantity that disagree where `figures` does not
+ *   set them side by side, mostly in two passages (or one in a paragraph only its source has); its
+ *   `group` is the passage of the first.
  * - `figure-one-side`, `name-one-side`: a figure, or someone who speaks, that only one source gives.
  * - `loaded-word`, `loaded-word-quoted`: a loaded word one source uses (in its own words, or inside
  *   a quotation) where the matching sentence of another does not.
@@ -178,6 +181,7 @@ export const DIFFERENCE_RULES = [
   'loaded-word-quoted',
   'scare-quotes',
   'paragraph-one-side',
+  'figures-across',
 ] as const;
 export type DifferenceRule = (typeof DIFFERENCE_RULES)[number];
 
@@ -220,6 +224,11 @@ export interface DifferenceFigure {
   readonly attribution?: string;
   /** Far out of line with the other sources' figures. */
   readonly outlier: boolean;
+  /**
+   * The passage it stands in, when that need not be the difference's (`figures-across`):
+   * a group's `id`, or '' for a paragraph only its source has.
+   */
+  readonly group?: string;
 }
 
 /** What a difference rests on, beyond its sides. Each rule fills only what it has. */
@@ -238,7 +247,9 @@ export interface DifferenceEvidence {
 export interface Difference {
   /**
    * The `id` of the group it belongs to; '' for an `omission` of a whole paragraph that only one
-   * source has (its span is that paragraph).
+   * source has (its span is that paragraph). A `figures-across` difference belongs to the
+   * passage of its first figure; its other span may lie in another passage or in a paragraph only
+   * its source has (`evidence.figures[].group` says where each is).
    */
   readonly group: string;
   readonly kind: DifferenceKind;

@@ -28,6 +28,7 @@ const RULE_KINDS: Readonly<Record<DifferenceRule, readonly DifferenceKind[]>> = 
   'loaded-word-quoted': ['loaded-term'],
   'scare-quotes': ['loaded-term'],
   'paragraph-one-side': ['omission'],
+  'figures-across': ['figure'],
 };
 
 /** A word or phrase on one side of a difference. */
@@ -91,7 +92,7 @@ export const comparisonShape = z.object({
           quote: z.string().optional(),
           quantity: z.string().optional(),
           counted: z.string().optional(),
-          figures: z.array(z.object({ doc: offset, value: z.number(), text: z.string(), attribution: z.string().optional(), outlier: z.boolean() })).optional(),
+          figures: z.array(z.object({ doc: offset, value: z.number(), text: z.string(), attribution: z.string().optional(), outlier: z.boolean(), group: z.string().optional() })).optional(),
         })
         .optional(),
       tooLong: z.literal(true).optional(),
@@ -147,6 +148,11 @@ export function checkComparison(value: unknown): string[] {
     const grouped = [...groupParagraphs.values()].some((byDoc) => (byDoc.get(item.doc) ?? []).includes(item.paragraph));
     if (grouped || !comparison.documents[item.doc]?.paragraphs[item.paragraph]) problems.push(`unique ${item.doc}:${item.paragraph} is grouped or does not exist`);
   }
+  const insideUnique = (span: { doc: number; start: number; end: number }): boolean =>
+    (comparison.unique ?? []).some((item) => {
+      const paragraph = comparison.documents[item.doc]?.paragraphs[item.paragraph];
+      return item.doc === span.doc && paragraph !== undefined && span.start >= paragraph.start && span.end <= paragraph.end && span.start < span.end;
+    });
   comparison.differences.forEach((difference, i) => {
     // What it is: a rule that finds its kind, and sides (and figures) at sources that exist, each once.
     if (difference.rule !== undefined) {
@@ -175,6 +181,16 @@ export function checkComparison(value: unknown): string[] {
     const byDoc = groupParagraphs.get(difference.group);
     if (!byDoc) {
       problems.push(`differences.${i}: no group ${difference.group}`);
+      return;
+    }
+    if (difference.rule === 'figures-across') {
+      // Its first span in its group; the others in any passage, or in a paragraph only their source has.
+      const first = difference.spans[0];
+      if (!first || !insideGroup(byDoc, first)) problems.push(`differences.${i}: the first span of a figure across passages is not inside a paragraph of its group`);
+      for (const span of difference.spans.slice(1)) {
+        const placed = [...groupParagraphs.values()].some((other) => insideGroup(other, span)) || insideUnique(span);
+        if (!placed) problems.push(`differences.${i}: span ${span.doc}:${span.start}-${span.end} is neither in a passage nor in a paragraph only its source has`);
+      }
       return;
     }
     for (const span of difference.spans) {

@@ -1,4 +1,4 @@
-import type { Comparison, Difference, DifferencePart, DifferenceSide, DifferenceTerm, SourceDocument } from '../contract/comparison.js';
+import type { Comparison, Difference, DifferenceFigure, DifferencePart, DifferenceSide, DifferenceTerm, SourceDocument } from '../contract/comparison.js';
 
 /**
  * Differences in words: the one place that turns what a difference is (its rule, its sides, its
@@ -108,6 +108,17 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       const outliers = figures.filter((figure) => figure.outlier);
       const flag = outliers.length > 0 ? ` — ${outliers.map((figure) => `${nameOf(figure.doc)}'s ${figure.text.split(/\s/)[0]} is far out of line with the others`).join('; ')}` : '';
       return `${evidence.quantity === 'killed' ? 'Deaths' : `Figures for “${evidence.counted ?? ''}”`}: ${values}${flag}`;
+    }
+    case 'figures-across': {
+      // "fox gives 5,200 troops; nyt gives 4,800 troops (in another passage)".
+      const figures = difference.evidence?.figures ?? [];
+      const where = (figure: DifferenceFigure | undefined): string =>
+        figure?.group === undefined || figure.group === difference.group ? '' : figure.group === '' ? ` (in a paragraph only ${nameOf(figure.doc)} has)` : ' (in another passage)';
+      const gives = (side: DifferenceSide | undefined): string => {
+        const figure = figures.find((f) => f.doc === side?.doc);
+        return `${name(side)} gives ${firstText(side)}${figure?.attribution ? ` (${figure.attribution})` : ''}${where(figure)}`;
+      };
+      return `${gives(first)}; ${gives(second)}`;
     }
     case 'figure-one-side':
     case 'name-one-side':

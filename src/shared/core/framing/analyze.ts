@@ -124,9 +124,20 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   return { differences: mergeRepeated(outsideDatelines), figures: passage.figures };
 }
 
-/** The differences of a whole comparison that no group holds (a paragraph only one source has), by the registry's comparison rules. */
-export function analyzeComparison(documents: readonly SourceDocument[], unique: readonly UniqueParagraph[], rules: readonly Rule[] = RULES): Difference[] {
-  return rules.filter((rule): rule is ComparisonRule => rule.scope === 'comparison').flatMap((rule) => rule.find({ documents, unique }));
+/**
+ * The differences of a whole comparison, by the registry's comparison rules (or those given): what
+ * no group holds (a paragraph only one source has), and what only the passages together show
+ * (figures for one quantity that no passage sets side by side; without `groups`, nothing). `found`
+ * is what the passage rules found in `groups`.
+ */
+export function analyzeComparison(
+  documents: readonly SourceDocument[],
+  unique: readonly UniqueParagraph[],
+  rules: readonly Rule[] = RULES,
+  groups: readonly AlignmentGroup[] = [],
+  found: readonly Difference[] = [],
+): Difference[] {
+  return rules.filter((rule): rule is ComparisonRule => rule.scope === 'comparison').flatMap((rule) => rule.find({ documents, unique, groups, found }));
 }
 
 /**

@@ -16,13 +16,86 @@ export interface Figure {
   readonly end: number;
   /** "according to figures from the health ministry", when the sentence credits someone. */
   readonly attribution?: string;
+  /**
+   * How the source bounds the number, when it does: `at-least` ("more than 5,000", "at least",
+   * "over"), `at-most` ("fewer than", "up to", "nearly", "almost"), `about` ("about", "some",
+   * "roughly"). Missing for a number given as exact.
+   */
+  readonly bound?: FigureBound;
+  /** The words that bound it, as written: "more than". */
+  readonly boundText?: string;
 }
+
+export type FigureBound = 'at-least' | 'at-most' | 'about';
 
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const DEATH = new Set(['killed', 'kill', 'died', 'dead', 'death', 'deaths', 'lives', 'fatalities', 'toll', 'perished', 'slain']);
+/** Words of dying: a count of people beside one of them is a death toll ("killed"). */
+export const DEATH_WORDS: ReadonlySet<string> = new Set(['killed', 'kill', 'died', 'dead', 'death', 'deaths', 'lives', 'fatalities', 'toll', 'perished', 'slain']);
 const PEOPLE = new Set(['people', 'person', 'persons', 'palestinians', 'israelis', 'civilians', 'lives', 'residents', 'children', 'women', 'men', 'soldiers', 'victims']);
-const UNITS: Record<string, string> = { percent: 'percent', '%': 'percent', dollars: 'dollar', usd: 'dollar', euros: 'euro', pounds: 'pound' };
+/** Units, folded to one name each. A litre and a cubic metre are different units (see COMPOUND_UNITS). */
+const UNITS: Record<string, string> = {
+  percent: 'percent',
+  '%': 'percent',
+  dollars: 'dollar',
+  dollar: 'dollar',
+  usd: 'dollar',
+  euros: 'euro',
+  euro: 'euro',
+  pounds: 'pound',
+  litres: 'litre',
+  liters: 'litre',
+  litre: 'litre',
+  liter: 'litre',
+  gallons: 'gallon',
+  metres: 'metre',
+  meters: 'metre',
+  metre: 'metre',
+  meter: 'metre',
+  kilometres: 'kilometre',
+  kilometers: 'kilometre',
+  km: 'kilometre',
+  miles: 'mile',
+  feet: 'foot',
+  foot: 'foot',
+  acres: 'acre',
+  hectares: 'hectare',
+  tonnes: 'tonne',
+  tons: 'ton',
+  kilograms: 'kilogram',
+  kg: 'kilogram',
+};
+/** "cubic metres", "square miles": a word before a unit that makes another unit of it (never what is counted). */
+const COMPOUND_UNITS = new Set(['cubic', 'square']);
+/**
+ * Quantities that name a unit and not what is counted: money and shares. "$750,000" and "$43,000"
+ * in one passage are as likely a total and one thing bought as two tellings of one amount.
+ */
+export const BARE_UNITS: ReadonlySet<string> = new Set(['dollar', 'euro', 'pound', 'percent']);
+/** The sign before a number that makes it money: "$43,000". */
+const CURRENCY_SIGNS: Record<string, string> = { $: 'dollar', '£': 'pound', '€': 'euro' };
+/** Ordinal endings written apart from their number ("14 th", from "14<sup>th</sup>"). */
+const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
+/** Words before a number that bound it, longest first, with how: "more than 5,000". */
+const BOUNDS: readonly (readonly [readonly string[], FigureBound])[] = [
+  [['as', 'many', 'as'], 'at-most'],
+  [['more', 'than'], 'at-least'],
+  [['at', 'least'], 'at-least'],
+  [['upwards', 'of'], 'at-least'],
+  [['fewer', 'than'], 'at-most'],
+  [['less', 'than'], 'at-most'],
+  [['up', 'to'], 'at-most'],
+  [['over'], 'at-least'],
+  [['nearly'], 'at-most'],
+  [['almost'], 'at-most'],
+  [['under'], 'at-most'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['roughly'], 'about'],
+  [['approximately'], 'about'],
+  [['some'], 'about'],
+  [['estimated'], 'about'],
+];
 
 function parseNumber(text: string): number | null {
   const clean = text.replace(/,/g, '');
@@ -55,9 +128,23 @@ function endsSentence(text: string, start: number, at: number): boolean {
   return /[\p{Ll}\p{N})][.!?]$|[:"“]$/u.test(text.slice(Math.max(start, end - SENTENCE_END_REACH), end));
 }
 
+/** The words just before the number at tokens[i] that bound it ("more than 5,000"), if any. */
+function boundBefore(tokens: readonly Token[], i: number, text: string): { bound: FigureBound; text: string } | undefined {
+  for (const [words, bound] of BOUNDS) {
+    const from = i - words.length;
+    if (from < 0 || !words.every((word, k) => tokens[from + k]!.norm === word)) continue;
+    // Only spaces (or a currency sign) between the words and the number: "over, 5,000" is no bound.
+    if (!/^\s+[$£€]?$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
+    return { bound, text: text.slice(tokens[from]!.start, tokens[i - 1]!.end) };
+  }
+  return undefined;
+}
+
 /**
- * The figures of some paragraphs of a document: numbers with what they count. Dates, years, times
- * and ordinals are not figures; a number followed by "million" or "billion" is scaled.
+ * The figures of some paragraphs of a document: numbers with what they count. Dates, years, times,
+ * ordinals ("14th", "14 th") and ages are not figures; a number followed by "million" or "billion"
+ * is scaled. Money ("$43,000") counts its currency, a share ("52%") percent, and a measure its unit
+ * ("cubic metre", "litre": two units, never folded into one).
  */
 export function figuresIn(document: SourceDocument, doc: number, paragraphs: readonly number[]): Figure[] {
   const figures: Figure[] = [];
@@ -78,8 +165,11 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if ((before && MONTHS.has(before)) || (after && MONTHS.has(after))) return;
       if (/^\d{4}$/.test(token.norm) && Number(token.norm) >= 1800 && Number(token.norm) <= 2100) return;
       if (document.text[token.end] === ':' || document.text[token.start - 1] === ':') return;
+      if (/^\s?[ap]\.?m\b/i.test(document.text.slice(token.end, token.end + 5))) return;
       // Ordinals and numbers fused to a word ("14th", "3rd", "1990s", "F-16") are not counts.
       if (/\p{L}/u.test(document.text[token.end] ?? '') || /[\p{L}-]/u.test(document.text[token.start - 1] ?? '')) return;
+      // …nor an ordinal whose ending stands apart ("14 th", from "14<sup>th</sup>").
+      if (after && ORDINAL_ENDINGS.has(after) && /^\s?$/.test(document.text.slice(token.end, tokens[i + 1]!.start))) return;
       // Numbers that name something ("Flight 93", "H.R. 1062", "No. 10", "Route 66") are not counts.
       const previous = tokens[i - 1];
       // A capital opening a sentence is no name ("About 800 people"); "H.R." ends no sentence.
@@ -88,7 +178,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       // Ages: "Aldo Kessler, 52, was jailed", "aged 85", "85 years old", "an 85-year-old".
       if (before === 'aged' || before === 'age') return;
       if (/^\s*,\s*$/.test(document.text.slice(tokens[i - 1]?.end ?? token.start, token.start)) && tokens[i - 1]?.isCapitalized && /^,/.test(document.text.slice(token.end, token.end + 1))) return;
-      if ((after === 'year' || after === 'years') && tokens[i + 2]?.norm === 'old') return;
+      if ((after === 'year' || after === 'years') && (tokens[i + 2]?.norm === 'old' || (tokens[i + 2]?.norm === 'of' && tokens[i + 3]?.norm === 'age'))) return;
+      if (before === 'of' && tokens[i - 2]?.norm === 'age') return;
       if (/^-year-old/.test(document.text.slice(token.end, token.end + 9))) return;
       let value = parseNumber(token.norm);
       if (value === null) return;
@@ -100,23 +191,46 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         end = tokens[next]!.end;
         next++;
       }
-      const counted: Token | undefined = tokens.slice(next, next + 3).find((t) => !t.isNumber && !STOP_WORDS.has(t.norm));
-      if (!counted) return;
-      const sentenceHasDeath = (hasDeath ??= tokens.some((t) => DEATH.has(t.norm)));
-      let quantity = UNITS[counted.norm] ?? stem(counted.norm);
-      let countedWord = UNITS[counted.norm] ?? counted.norm;
-      if (sentenceHasDeath && (PEOPLE.has(counted.norm) || DEATH.has(counted.norm))) quantity = countedWord = 'killed';
+      // Money ("$43,000") and shares ("52%") are counted by their sign.
+      const currency = CURRENCY_SIGNS[document.text[token.start - 1] ?? ''];
+      const percent = document.text[token.end] === '%';
+      const start = currency ? token.start - 1 : token.start;
+      let quantity: string;
+      let countedWord: string;
+      let textEnd: number;
+      if (currency || percent) {
+        quantity = countedWord = currency ?? 'percent';
+        textEnd = percent ? token.end + 1 : end;
+      } else {
+        const at = tokens.slice(next, next + 3).findIndex((t) => !t.isNumber && !STOP_WORDS.has(t.norm));
+        let counted: Token | undefined = at < 0 ? undefined : tokens[next + at];
+        if (!counted) return;
+        // "cubic metres": the unit is both words, and a cubic metre is not a metre.
+        const unitAfter = tokens[next + at + 1];
+        if (COMPOUND_UNITS.has(counted.norm) && unitAfter && UNITS[unitAfter.norm]) {
+          quantity = countedWord = `${counted.norm} ${UNITS[unitAfter.norm]}`;
+          counted = unitAfter;
+        } else {
+          quantity = UNITS[counted.norm] ?? stem(counted.norm);
+          countedWord = UNITS[counted.norm] ?? counted.norm;
+          const sentenceHasDeath = (hasDeath ??= tokens.some((t) => DEATH_WORDS.has(t.norm)));
+          if (sentenceHasDeath && (PEOPLE.has(counted.norm) || DEATH_WORDS.has(counted.norm))) quantity = countedWord = 'killed';
+        }
+        textEnd = counted.end;
+      }
       const attribution = (paragraphAttribution ??= { value: attributionIn(sentenceText) }).value;
+      const bound = boundBefore(tokens, i, document.text);
       figures.push({
         doc,
         paragraph: index,
         value,
         quantity,
         counted: countedWord,
-        text: document.text.slice(token.start, counted.end),
-        start: token.start,
-        end: Math.max(end, token.end),
+        text: document.text.slice(start, textEnd),
+        start,
+        end: Math.max(end, token.end, percent ? token.end + 1 : 0),
         ...(attribution ? { attribution } : {}),
+        ...(bound ? { bound: bound.bound, boundText: bound.text } : {}),
       });
     });
   }

@@ -8,12 +8,13 @@
  *   "claimed"); the rules run in order on each change, and the wording rules last, only on a change
  *   no rule before them explained;
  * - a passage: every member of a group at once (figures, quotations, loaded words);
- * - the comparison: what no group holds (a paragraph only one source has).
+ * - the comparison: what no group holds (a paragraph only one source has), or what only the whole
+ *   comparison shows (figures for one quantity in different passages).
  *
  * Pure: no Node, no DOM.
  */
 import { isLoadedRole } from '../../contract/lexicon.js';
-import type { Difference, DifferenceKind, DifferenceRule, DifferenceSide, DifferenceTerm, SourceDocument, TextSpan, UniqueParagraph } from '../../contract/comparison.js';
+import type { AlignmentGroup, Difference, DifferenceKind, DifferenceRule, DifferenceSide, DifferenceTerm, SourceDocument, TextSpan, UniqueParagraph } from '../../contract/comparison.js';
 import type { Hunk, MemberText } from '../wording.js';
 import type { IndexedTerm, TermMatch } from './lexicon-index.js';
 import type { Passage, PreparedMember, PreparedPair } from './passage.js';
@@ -60,10 +61,14 @@ export interface PassageFindings {
   readonly unmarked?: readonly TextSpan[];
 }
 
-/** What a comparison rule reads: the documents and the paragraphs no group holds. */
+/** What a comparison rule reads: the documents, the paragraphs no group holds, and the passages. */
 export interface ComparisonContext {
   readonly documents: readonly SourceDocument[];
   readonly unique: readonly UniqueParagraph[];
+  /** The passages (missing from callers that give none: a rule reading them then finds nothing). */
+  readonly groups?: readonly AlignmentGroup[];
+  /** What the passage rules found in them. */
+  readonly found?: readonly Difference[];
 }
 
 export interface ChangeRule extends RuleHead {

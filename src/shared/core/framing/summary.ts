@@ -2,7 +2,7 @@ import type { AlignmentGroup, ClaimsTable, ComparisonSummary, Difference, Source
 import { ALIGNED_KINDS } from '../align.js';
 import { isMarkedInText } from '../counts.js';
 import { paragraphTokens } from '../text.js';
-import { isOutlier, type Figure } from './figures.js';
+import { BARE_UNITS, isOutlier, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
 
 function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
@@ -101,8 +101,11 @@ export function summarize(
       if (!list.some((f) => f.doc === figure.doc)) list.push(figure);
       byQuantity.set(figure.quantity, list);
     }
-    for (const list of byQuantity.values()) {
+    for (const [quantity, list] of byQuantity) {
       if (list.length < 2) continue;
+      // Money and shares name no thing counted: sums far apart are other sums, not a figure out of line.
+      const values = list.map((figure) => figure.value);
+      if (BARE_UNITS.has(quantity) && Math.max(...values) >= 5 * Math.min(...values)) continue;
       claims.push({
         group: group.id,
         quantity: list[0]!.counted,

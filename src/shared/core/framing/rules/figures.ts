@@ -1,11 +1,14 @@
 /**
  * Figures: what each member of a passage gives for the same quantity (the first figure each gives
  * for it), where they give different values, with a figure far out of line flagged ("140 killed"
- * against 11 and 14).
+ * against 11 and 14). Money and shares name no thing counted ("$750,000" spent in all, "$43,000"
+ * for a watch): each member's figure closest to the others' is taken, and they are compared only
+ * when all are within a factor of 5 (none far out of line: for money, likely another sum).
  */
 import type { Difference } from '../../../contract/comparison.js';
-import { isOutlier, type Figure } from '../figures.js';
+import { BARE_UNITS, isOutlier, type Figure } from '../figures.js';
 import { hasSide, type PassageRule } from '../rule.js';
+import { contextOf } from './figures-across.js';
 
 export const figures: PassageRule = {
   name: 'figures',
@@ -19,6 +22,24 @@ export const figures: PassageRule = {
       // The first figure each member gives for a quantity.
       if (!list.some((f) => f.doc === figure.doc)) list.push(figure);
       byQuantity.set(figure.quantity, list);
+    }
+    for (const quantity of byQuantity.keys()) {
+      if (!BARE_UNITS.has(quantity)) continue;
+      const all = passage.figures.filter((f) => f.quantity === quantity && f.value > 0);
+      const apart = (x: Figure, y: Figure): number => Math.max(x.value, y.value) / Math.min(x.value, y.value);
+      // Each member's figure nearest to one another member gives.
+      const nearest = [...new Set(all.map((f) => f.doc))].map((doc) => {
+        const mine = all.filter((f) => f.doc === doc);
+        const others = all.filter((f) => f.doc !== doc);
+        const distance = (f: Figure): number => Math.min(Infinity, ...others.map((o) => apart(f, o)));
+        return mine.reduce((best, f) => (distance(f) < distance(best) ? f : best));
+      });
+      const values = nearest.map((f) => f.value);
+      // …and only when each two say what they are about in a shared word ("a $43,000 Rolex watch",
+      // "58 percent of voters"): two shares or sums in one passage are often of different things.
+      const contexts = nearest.map((f) => contextOf(f, passage.documents));
+      const aboutTheSame = contexts.every((mine, i) => contexts.every((theirs, j) => i === j || [...mine].some((word) => theirs.has(word))));
+      byQuantity.set(quantity, values.length > 0 && Math.max(...values) / Math.min(...values) < 5 && aboutTheSame ? nearest : []);
     }
     const differences: Difference[] = [];
     for (const [quantity, list] of byQuantity) {

@@ -11,6 +11,7 @@ import { clauseOneSide } from './clause-one-side.js';
 import { creditOneSide } from './credit-one-side.js';
 import { factsOneSide } from './facts-one-side.js';
 import { figures } from './figures.js';
+import { figuresAcross } from './figures-across.js';
 import { hedgeContrast } from './hedge-contrast.js';
 import { hedgeOneSide } from './hedge-one-side.js';
 import { labelForName } from './label-for-name.js';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   factsOneSide,
   // The comparison as a whole.
   paragraphOneSide,
+  figuresAcross,
 ];
 
-export { clauseOneSide, creditOneSide, factsOneSide, figures, hedgeContrast, hedgeOneSide, labelForName, loadedLanguage, paragraphOneSide, quote, setContrast, tooLong, verbContrast, wording };
+export { clauseOneSide, creditOneSide, factsOneSide, figures, figuresAcross, hedgeContrast, hedgeOneSide, labelForName, loadedLanguage, paragraphOneSide, quote, setContrast, tooLong, verbContrast, wording };
