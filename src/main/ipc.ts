@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { API_CHANNELS, type ApiHandlers, type ApiResult } from '../shared/contract/api.js';
+import { answerToParts } from '../shared/contract/comparison-wire.js';
 import { dispatch } from './services/dispatch.js';
 
 /** The answer to a request from anything but the app's own page. */
@@ -29,7 +30,8 @@ export function refusedPathsResult(paths: readonly string[]): ApiResult<never> {
 /**
  * One `ipcMain.handle` per channel of the contract. Each checks who is asking, and (with
  * `refusedPaths`) that every file the request names is one the person chose, then `dispatch()`
- * validates the request and runs the handler; nothing is thrown back across the boundary.
+ * validates the request and runs the handler; nothing is thrown back across the boundary. A
+ * comparison in the answer goes as JSON text in parts (`answerToParts`, comparison-wire.ts).
  */
 export function registerApi(
   ipcMain: Pick<IpcMain, 'handle'>,
@@ -48,7 +50,8 @@ export function registerApi(
         console.warn(`Parallax refused "${channel}" for files the person did not choose: ${refused.join(', ')}.`);
         return refusedPathsResult(refused);
       }
-      return dispatch(handlers, channel, request);
+      // A comparison crosses in parts, for the page to put together without holding its window.
+      return answerToParts(await dispatch(handlers, channel, request));
     });
   }
 }

@@ -6,11 +6,13 @@ import type {
   MenuCommand,
   ParallaxBridge,
   SourceChange,
+  SourceText,
   MENU_CHANNEL as MenuChannelName,
   DROPPED_FILE_CHANNEL as DroppedFileChannelName,
   SOURCE_CHANGED_CHANNEL as SourceChangedChannelName,
   COMPARISON_PROGRESS_CHANNEL as ComparisonProgressChannelName,
 } from '../shared/contract/api.js';
+import type { Paragraph, ParagraphKind } from '../shared/contract/comparison.js';
 
 /**
  * The preload: the page's only way to the main process. It exposes `window.api`, exactly the
@@ -82,6 +84,14 @@ const menuCommands = {
   'toggle-differences': true,
 } as const satisfies Record<MenuCommand, true>;
 
+const paragraphKinds = {
+  title: true,
+  heading: true,
+  body: true,
+  caption: true,
+  boilerplate: true,
+} as const satisfies Record<ParagraphKind, true>;
+
 const MENU_CHANNEL: typeof MenuChannelName = 'menu:command';
 const DROPPED_FILE_CHANNEL: typeof DroppedFileChannelName = 'files:dropped';
 const SOURCE_CHANGED_CHANNEL: typeof SourceChangedChannelName = 'source:changed';
@@ -99,13 +109,53 @@ function asSourceChange(value: unknown): SourceChange | null {
   return { path, change };
 }
 
-/** A well-formed ComparisonProgress, copied field by field: `done` a number from 0 to 1, a short `stage`. */
+/** Limits on the sources' text sent with the progress (a comparison holds at most 50 sources). */
+const MAX_SOURCES = 50;
+const MAX_TEXT = 256 * 1024 * 1024;
+const MAX_PARAGRAPHS = 2_000_000;
+
+/** Well-formed paragraphs of a text of `length`, copied field by field: in order, within the text, of a known kind. */
+function asParagraphs(value: unknown, length: number): Paragraph[] | null {
+  if (!Array.isArray(value) || value.length > MAX_PARAGRAPHS) return null;
+  const paragraphs: Paragraph[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) return null;
+    const { start, end, kind } = item as { start?: unknown; end?: unknown; kind?: unknown };
+    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof kind !== 'string' || !Object.hasOwn(paragraphKinds, kind)) return null;
+    if (!((start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= length)) return null;
+    paragraphs.push({ start: start as number, end: end as number, kind: kind as ParagraphKind });
+  }
+  return paragraphs;
+}
+
+/** Well-formed sources' text, copied field by field (anything else the sender put on them stays behind). */
+function asSourceTexts(value: unknown): SourceText[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SOURCES) return null;
+  const documents: SourceText[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) return null;
+    const { path, label, title, text, paragraphs } = item as Record<string, unknown>;
+    if (typeof path !== 'string' || path.length === 0 || path.length > 4_096) return null;
+    if (typeof label !== 'string' || label.length > 1_000 || typeof title !== 'string' || title.length > 100_000) return null;
+    if (typeof text !== 'string' || text.length > MAX_TEXT) return null;
+    const checked = asParagraphs(paragraphs, text.length);
+    if (!checked) return null;
+    documents.push({ path, label, title, text, paragraphs: checked });
+  }
+  return documents;
+}
+
+/**
+ * A well-formed ComparisonProgress, copied field by field: `done` a number from 0 to 1, a short
+ * `stage`, and the sources' text when it comes with it (dropped when malformed).
+ */
 function asProgress(value: unknown): ComparisonProgress | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { done, stage } = value as { done?: unknown; stage?: unknown };
+  const { done, stage, documents } = value as { done?: unknown; stage?: unknown; documents?: unknown };
   if (typeof done !== 'number' || !(done >= 0 && done <= 1)) return null;
   if (typeof stage !== 'string' || stage.length > 200) return null;
-  return { done, stage };
+  const texts = documents === undefined ? null : asSourceTexts(documents);
+  return texts ? { done, stage, documents: texts } : { done, stage };
 }
 
 const bridge: ParallaxBridge<File> = {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ComparisonProgress, MenuCommand, SourceChange } from '../../src/shared/contract/api.js';
+import { answerToParts } from '../../src/shared/contract/comparison-wire.js';
 import { createApiHandlers, type ApiService } from '../../src/main/services/api.js';
 import { dispatch } from '../../src/main/services/dispatch.js';
 import { defaultLexiconPath } from '../../src/main/services/lexicon.js';
@@ -93,11 +94,20 @@ interface PageGlobals {
     fireMenuCommand(command: string): void;
     registerDropPath(name: string, path: string): void;
     fireSourceChanged(change: unknown): void;
+    /** `progress`: as JSON text, from `ParallaxApp.handOver`. */
     fireProgress(progress: unknown): void;
   };
   DataTransfer: new () => { items: { add(file: unknown): unknown } };
+  fetch(url: string): Promise<{ text(): Promise<string> }>;
   File: new (parts: string[], name: string, options: { type: string }) => { name: string };
 }
+
+/**
+ * Strings at least this long cross from the harness to the page on their own, fetched from
+ * `LONG_STRING_PATH` + their number (see `ParallaxApp.handOver`).
+ */
+const LONG_STRING = 64 * 1024;
+const LONG_STRING_PATH = '/__parallax-harness/long-string/';
 
 /**
  * What the page gets as `window.api`: the same shape the preload exposes. Runs in the page, so it
@@ -110,17 +120,34 @@ function installBridge(): void {
   const progressListeners = new Set<(progress: unknown) => void>();
   const dropPaths = new Map<string, string>();
   const page = globalThis as unknown as PageGlobals;
+  // Put back the long strings the harness handed over on their own (see ParallaxApp.handOver; the
+  // path is LONG_STRING_PATH, spelled out: this runs in the page).
+  const fill = async (value: unknown): Promise<unknown> => {
+    if (typeof value !== 'object' || value === null) return value;
+    const id = (value as { __longString?: unknown }).__longString;
+    if (typeof id === 'number') return (await page.fetch(`/__parallax-harness/long-string/${id}`)).text();
+    const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+    for (const [key, item] of entries) (value as Record<string | number, unknown>)[key] = await fill(item);
+    return value;
+  };
+  // Progress events reach the listeners in the order sent, whatever had to be fetched.
+  let progressQueue: Promise<void> = Promise.resolve();
   page.__parallaxTest = {
     fireMenuCommand: (command: string) => listeners.forEach((listener) => listener(command)),
     registerDropPath: (name: string, path: string) => dropPaths.set(name, path),
     fireSourceChanged: (change: unknown) => sourceListeners.forEach((listener) => listener(change)),
-    fireProgress: (progress: unknown) => progressListeners.forEach((listener) => listener(progress)),
+    fireProgress: (progress: unknown) => {
+      progressQueue = progressQueue.then(async () => {
+        const value = await fill(JSON.parse(progress as string) as unknown);
+        progressListeners.forEach((listener) => listener(value));
+      });
+    },
   };
   Object.defineProperty(globalThis, 'api', {
     configurable: false,
     writable: false,
     value: Object.freeze({
-      invoke: async (channel: string, request: unknown) => JSON.parse((await page.__parallaxInvoke(channel, request)) as string) as unknown,
+      invoke: async (channel: string, request: unknown) => fill(JSON.parse((await page.__parallaxInvoke(channel, request)) as string) as unknown),
       onMenuCommand: (listener: (command: string) => void) => {
         listeners.add(listener);
         return () => {
@@ -185,6 +212,11 @@ export class ParallaxApp {
   readonly progress: ComparisonProgress[] = [];
   /** The real watcher over the files of the comparison last opened, as index.ts runs it. */
   private watcher: SourceWatcher | null = null;
+  /** Long strings handed over to the page, waiting to be fetched, by number. */
+  private readonly longStrings = new Map<number, string>();
+  private nextLongString = 0;
+  /** While set, answers with a comparison wait for it (see holdComparisons). */
+  private comparisonGate: Promise<void> | null = null;
 
   constructor(
     private readonly context: BrowserContext,
@@ -209,11 +241,12 @@ export class ParallaxApp {
       lexiconPath: LEXICON_PATH,
       codebookPath: defaultCodebookPath(join(REPO_ROOT, 'resources')),
       compareWorker: pathToFileURL(COMPARE_WORKER),
-      // As index.ts does with webContents.send: progress goes to the page as an event.
+      // As index.ts does with webContents.send: progress goes to the page as an event (with the
+      // sources' text once, handed over as a long string: see handOver).
       onProgress: (progress) => {
         this.progress.push(progress);
         void current
-          ?.evaluate((p) => (globalThis as unknown as PageGlobals).__parallaxTest.fireProgress(p), progress)
+          ?.evaluate((p) => (globalThis as unknown as PageGlobals).__parallaxTest.fireProgress(p), this.handOver(progress))
           .catch(() => undefined);
       },
       version: 'test',
@@ -246,18 +279,43 @@ export class ParallaxApp {
       if (message.type() === 'error') this.pageErrors.push(`console: ${message.text()}`);
     });
     const handlers = this.service.handlers;
-    // The answer crosses as one JSON string: Playwright's own serialisation walks an object value by
-    // value and takes seconds for a comparison of long sources, where Electron's structured clone
-    // takes about what JSON.parse does. So the page's time is the page's, not the harness's.
+    // The answer is what ipc.ts sends (a comparison in parts: answerToParts), handed over as JSON
+    // text with its long strings apart (see handOver).
     await page.exposeFunction('__parallaxInvoke', async (channel: unknown, request: unknown) => {
       this.calls.push(String(channel));
-      return JSON.stringify(await dispatch(handlers, channel, request, (error) => this.pageErrors.push(`main: ${String(error)}`)));
+      const answer = await dispatch(handlers, channel, request, (error) => this.pageErrors.push(`main: ${String(error)}`));
+      if (this.comparisonGate && answer.ok && typeof answer.value === 'object' && answer.value !== null && 'comparison' in answer.value) await this.comparisonGate;
+      return this.handOver(answerToParts(answer));
+    });
+    await page.route(`**${LONG_STRING_PATH}*`, (route) => {
+      const id = Number(new URL(route.request().url()).pathname.slice(LONG_STRING_PATH.length));
+      const body = this.longStrings.get(id);
+      this.longStrings.delete(id);
+      return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body });
     });
     await page.addInitScript(installBridge);
     if (!this.openAtGlance) await page.addInitScript(startInColumns);
     await page.goto(this.url);
     for (const [name, path] of this.dropPaths) await this.registerInPage(page, name, path);
     this.page = page;
+  }
+
+  /**
+   * A value from main as it goes to the page: JSON text, not Playwright's own serialisation, which
+   * walks an object value by value and takes the page seconds for a comparison of long sources
+   * where Electron's structured clone takes about what JSON.parse does. Strings of `LONG_STRING`
+   * characters or more (a comparison's parts, the sources' text) are left out, for the page to
+   * fetch one by one (a route of the page serves them): Electron moves a string in one copy, while
+   * a JSON text holding them, or Playwright's messages, would take the page far longer to read. So
+   * the page's time is the page's, not the harness's.
+   */
+  private handOver(value: unknown): string {
+    return JSON.stringify(value, (_key, item: unknown) => {
+      if (typeof item !== 'string' || item.length < LONG_STRING) return item;
+      const id = this.nextLongString++;
+      this.longStrings.set(id, item);
+      return { __longString: id };
+    });
   }
 
   /**
@@ -299,6 +357,23 @@ export class ParallaxApp {
         new page.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
       );
     }, Object.entries(data));
+  }
+
+  /**
+   * Hold every answer that brings a comparison until the function returned is called: a comparison
+   * as slow as a test needs (main works it out, and tells the page how far it has got, as usual;
+   * the page gets it only then). A cancelled or failed one answers at once, as usual.
+   */
+  holdComparisons(): () => void {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.comparisonGate = gate;
+    return () => {
+      if (this.comparisonGate === gate) this.comparisonGate = null;
+      release();
+    };
   }
 
   /** The "Open files…" button of the window's header. */

@@ -77,3 +77,59 @@ describe('the first view of a comparison', () => {
     expect(reducer(state, { type: 'openAtGlance', on: false })).toBe(state);
   });
 });
+
+describe('the sources’ text while a new comparison is worked out', () => {
+  const texts = (paths: string[]) => paths.map((path) => ({ path, label: path, title: '', text: 'Dam fails.', paragraphs: [{ start: 0, end: 10, kind: 'body' as const }] }));
+
+  it('shows the sources read in place of the comparison view, and the comparison replaces them when it arrives', () => {
+    let state = reducer({ ...initialState, view: 'recent' }, { type: 'opened', open: open('c1', ['/a', '/b']) });
+    state = reducer({ ...state, view: 'recent' }, { type: 'progress', progress: { done: 0.1, stage: 'Lining up paragraphs', documents: texts(['/x', '/y']) } });
+    // Progress is progress: the text that may come with it is not kept there.
+    expect(state.progress).toEqual({ done: 0.1, stage: 'Lining up paragraphs' });
+    state = reducer(state, { type: 'sourcesRead', documents: texts(['/x', '/y']) });
+    expect(state.preview?.documents.map((d) => d.path)).toEqual(['/x', '/y']);
+    expect(state.view).toBe('comparison');
+    // The comparison that was open is untouched meanwhile.
+    expect(state.open?.id).toBe('c1');
+
+    state = reducer(state, { type: 'opened', open: open('c2', ['/x', '/y']) });
+    expect(state.preview).toBeNull();
+    expect(state.progress).toBeNull();
+    expect(state.open?.id).toBe('c2');
+    expect(state.view).toBe('comparison');
+  });
+
+  it('Cancel leaves what was on screen before: the comparison and the view', () => {
+    let state = reducer(initialState, { type: 'opened', open: open('c1', ['/a', '/b']) });
+    state = { ...state, view: 'recent', busy: 'Opening 2 files…' };
+    state = reducer(state, { type: 'progress', progress: null });
+    state = reducer(state, { type: 'sourcesRead', documents: texts(['/x', '/y']) });
+    expect(state.view).toBe('comparison');
+    state = reducer(state, { type: 'cancelled' });
+    expect(state.preview).toBeNull();
+    expect(state.progress).toBeNull();
+    expect(state.busy).toBeNull();
+    expect(state.view).toBe('recent');
+    expect(state.open?.id).toBe('c1');
+  });
+
+  it('a comparison that fails, or is superseded, takes its sources’ text with it', () => {
+    let state = reducer(initialState, { type: 'opened', open: open('c1', ['/a', '/b']) });
+    state = reducer(state, { type: 'sourcesRead', documents: texts(['/x', '/y']) });
+    state = reducer(state, { type: 'busy', what: null });
+    state = reducer(state, { type: 'progressDone' });
+    expect(state.preview).toBeNull();
+    expect(state.view).toBe('comparison');
+    expect(state.open?.id).toBe('c1');
+    // Nothing to take away: the same state.
+    expect(reducer(state, { type: 'progressDone' })).toBe(state);
+  });
+
+  it('text read again for the same request replaces the text shown, and still goes back to the view before', () => {
+    let state: AppState = { ...initialState, view: 'lexicon' };
+    state = reducer(state, { type: 'sourcesRead', documents: texts(['/x']) });
+    state = reducer(state, { type: 'sourcesRead', documents: texts(['/y']) });
+    expect(state.preview).toEqual({ documents: texts(['/y']), returnTo: 'lexicon' });
+    expect(reducer(state, { type: 'cancelled' }).view).toBe('lexicon');
+  });
+});

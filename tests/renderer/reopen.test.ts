@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor, type RenderHookResult } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiChannel, MenuCommand, OpenComparisonResult, ParallaxBridge, RecentComparison } from '../../src/shared/contract/api';
+import type { ApiChannel, ComparisonProgress, MenuCommand, OpenComparisonResult, ParallaxBridge, RecentComparison, SourceText } from '../../src/shared/contract/api';
+import { comparisonToParts } from '../../src/shared/contract/comparison-wire';
+import type { Comparison } from '../../src/shared/contract/comparison';
+import { PROGRESS_DELAY_MS } from '../../src/renderer/src/hooks/useComparison';
 import type { LexiconSet } from '../../src/shared/contract/lexicon';
 import { useParallax, type ParallaxActions } from '../../src/renderer/src/hooks/useParallax';
 import type { AppState } from '../../src/renderer/src/state/appState';
@@ -24,6 +27,7 @@ function comparisonOf(id: string, paths: readonly string[]): OpenComparisonResul
   return {
     id,
     comparison: {
+      schema: 'parallax.comparison/1',
       documents: paths.map((path) => ({ path, label: path, title: path, text: 'Dam fails.', paragraphs: [{ start: 0, end: 10, kind: 'body' }] })),
       groups: [],
       differences: [],
@@ -48,7 +52,10 @@ class FakeMain {
   pending: string[] = [];
   /** Refuse the comparing channels with this error message. */
   refuse: string | null = null;
+  /** Answer with the comparison in parts, as ipc.ts sends it (comparison-wire.ts). */
+  inParts = false;
   private readonly menuListeners = new Set<(command: MenuCommand) => void>();
+  private readonly progressListeners = new Set<(progress: ComparisonProgress) => void>();
 
   readonly api = {
     invoke: (channel: ApiChannel, request: unknown) => {
@@ -56,9 +63,13 @@ class FakeMain {
       if (COMPARING.has(channel)) {
         if (this.refuse) return Promise.resolve({ ok: false, error: { code: 'unreadable', message: this.refuse } });
         const paths = (request as { paths?: readonly string[] }).paths ?? SAMPLE;
-        if (!this.hold) return Promise.resolve({ ok: true, value: comparisonOf('sample', paths) });
+        const value = (id: string) => {
+          const result = comparisonOf(id, paths);
+          return this.inParts ? { ...result, comparison: comparisonToParts(result.comparison, 100) } : result;
+        };
+        if (!this.hold) return Promise.resolve({ ok: true, value: value('sample') });
         return new Promise((resolve) => {
-          this.held.push({ channel, request: request as Held['request'], answer: (id) => resolve({ ok: true, value: comparisonOf(id, paths) }) });
+          this.held.push({ channel, request: request as Held['request'], answer: (id) => resolve({ ok: true, value: value(id) }) });
         });
       }
       return Promise.resolve({ ok: true, value: this.answer(channel) });
@@ -68,12 +79,20 @@ class FakeMain {
       return () => this.menuListeners.delete(listener);
     },
     onSourceChanged: () => () => undefined,
-    onProgress: () => () => undefined,
+    onProgress: (listener: (progress: ComparisonProgress) => void) => {
+      this.progressListeners.add(listener);
+      return () => this.progressListeners.delete(listener);
+    },
     pathForFile: (file: File) => `/dropped/${file.name}`,
   };
 
   menu(command: MenuCommand): void {
     for (const listener of this.menuListeners) listener(command);
+  }
+
+  /** Tell the page how far the comparison has got, as main does (with the sources' text, once). */
+  progress(progress: ComparisonProgress): void {
+    for (const listener of this.progressListeners) listener(progress);
   }
 
   channels(): string[] {
@@ -178,7 +197,8 @@ describe('every way to a comparison goes through openComparison', () => {
     const page = await started();
     const held = await ask(page, run);
     expect(held.channel).toBe(channel);
-    expect(page.result.current.state.busy).toBe(busy);
+    // A way that asks from a timer (the strictness, once it settles) is rendered a moment after main holds it.
+    await waitFor(() => expect(page.result.current.state.busy).toBe(busy));
 
     await act(async () => held.answer('answered'));
     await waitFor(() => expect(page.result.current.state.open?.id).toBe('answered'));
@@ -229,5 +249,85 @@ describe('a comparison main cannot give', () => {
     expect(page.result.current.state.busy).toBeNull();
     expect(page.result.current.state.open?.id).toBe('sample');
     expect(page.result.current.state.messages.at(-1)).toMatchObject({ tone: 'error', title: 'The files could not be opened', detail: 'c.txt is not there.' });
+  });
+});
+
+describe('the sources’ text first', () => {
+  const texts = (paths: readonly string[]): SourceText[] =>
+    paths.map((path) => ({ path, label: path, title: path, text: 'Dam fails.', paragraphs: [{ start: 0, end: 10, kind: 'body' }] }));
+  const slow = () => new Promise((resolve) => setTimeout(resolve, PROGRESS_DELAY_MS + 100));
+
+  it('a new comparison that takes a while shows its sources’ text, with its progress, until it arrives', async () => {
+    const page = await started();
+    const held = await ask(page, (a) => void a.openPaths(['/c.txt', '/d.txt']));
+    act(() => main.progress({ done: 0, stage: 'Lining up paragraphs', documents: texts(['/c.txt', '/d.txt']) }));
+    // Not at once: a comparison quicker than a moment goes straight from one screen to the next.
+    expect(page.result.current.state.preview).toBeNull();
+    await waitFor(() => expect(page.result.current.state.preview?.documents.map((doc) => doc.path)).toEqual(['/c.txt', '/d.txt']));
+    expect(page.result.current.state.progress).toEqual({ done: 0, stage: 'Lining up paragraphs' });
+    expect(page.result.current.state.open?.id).toBe('sample');
+
+    await act(async () => held.answer('files'));
+    await waitFor(() => expect(page.result.current.state.open?.id).toBe('files'));
+    expect(page.result.current.state.preview).toBeNull();
+    expect(page.result.current.state.progress).toBeNull();
+  });
+
+  it('text that comes once the comparison has been taking a while is shown at once', async () => {
+    const page = await started();
+    await ask(page, (a) => void a.openPaths(['/c.txt', '/d.txt']));
+    await waitFor(() => expect(page.result.current.state.progress).not.toBeNull());
+    act(() => main.progress({ done: 0, stage: 'Lining up paragraphs', documents: texts(['/c.txt', '/d.txt']) }));
+    expect(page.result.current.state.preview?.documents).toHaveLength(2);
+  });
+
+  it('Cancel takes the text away and leaves the comparison that was on screen', async () => {
+    const page = await started();
+    const held = await ask(page, (a) => void a.openPaths(['/c.txt', '/d.txt']));
+    act(() => main.progress({ done: 0, stage: 'Lining up paragraphs', documents: texts(['/c.txt', '/d.txt']) }));
+    await waitFor(() => expect(page.result.current.state.preview).not.toBeNull());
+    await act(() => page.result.current.actions.cancelComparison());
+    expect(page.result.current.state.preview).toBeNull();
+    expect(page.result.current.state.open?.id).toBe('sample');
+    await act(async () => held.answer('too late'));
+    expect(page.result.current.state.open?.id).toBe('sample');
+  });
+
+  it('a comparison that fails takes its text away, and says why', async () => {
+    const page = await started();
+    main.hold = false;
+    main.refuse = 'The comparison ran out of time.';
+    const opening = act(() => page.result.current.actions.openPaths(['/c.txt', '/d.txt']));
+    act(() => main.progress({ done: 0, stage: 'Lining up paragraphs', documents: texts(['/c.txt', '/d.txt']) }));
+    await opening;
+    expect(page.result.current.state.preview).toBeNull();
+    expect(page.result.current.state.open?.id).toBe('sample');
+    expect(page.result.current.state.messages.at(-1)).toMatchObject({ tone: 'error', title: 'The files could not be opened', detail: 'The comparison ran out of time.' });
+  });
+
+  it('the comparison on screen worked out again stays on screen: no text instead of it', async () => {
+    const page = await started();
+    await ask(page, (a) => void a.renameSource(0, 'The Wire'));
+    act(() => main.progress({ done: 0, stage: 'Lining up paragraphs', documents: texts(SAMPLE) }));
+    await slow();
+    expect(page.result.current.state.progress).not.toBeNull();
+    expect(page.result.current.state.preview).toBeNull();
+  });
+
+  it('the text of an earlier request, arriving late, is not shown for the files asked for now', async () => {
+    const page = await started();
+    await ask(page, (a) => void a.openPaths(['/c.txt', '/d.txt']));
+    act(() => main.progress({ done: 0, stage: 'Lining up paragraphs', documents: texts(['/x.txt', '/y.txt']) }));
+    await slow();
+    expect(page.result.current.state.preview).toBeNull();
+  });
+
+  it('a comparison that comes in parts is put together as main worked it out', async () => {
+    const page = await started();
+    main.inParts = true;
+    const held = await ask(page, (a) => void a.openPaths(['/c.txt', '/d.txt']));
+    await act(async () => held.answer('in parts'));
+    await waitFor(() => expect(page.result.current.state.open?.id).toBe('in parts'));
+    expect(page.result.current.state.open?.comparison).toEqual(comparisonOf('in parts', ['/c.txt', '/d.txt']).comparison as Comparison);
   });
 });

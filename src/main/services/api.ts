@@ -16,7 +16,7 @@ import { LEXICON_SCHEMA, parseLexicon, type Lexicon } from '../../shared/contrac
 import { DEFAULT_ALIGN_THRESHOLD } from '../../shared/core/align.js';
 import { applySourcePreferences, labelFromPath, paragraphKey } from '../../shared/core/document.js';
 import { hashText } from '../../shared/core/hash.js';
-import { CancelledError, ComparisonSlot, runComparison } from './compare-pool.js';
+import { CancelledError, ComparisonSlot, runComparison, stageAt } from './compare-pool.js';
 import { readSources as readSourcesWithChoices, type ReadSourcesResult } from './comparison-service.js';
 import { UserFacingError } from './dispatch.js';
 import { writeFileDurably } from './durable-file.js';
@@ -222,6 +222,9 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     const documents = prepared.map((entry) => entry.document);
     const first = documents[0];
     if (!first) throw new UserFacingError(nothingOpened(problems), 'unreadable');
+    // Their text goes to the page at once, to be read while they are compared (once, before the work).
+    const texts = documents.map(({ path, label, title, text, paragraphs }) => ({ path, label, title, text, paragraphs }));
+    progress({ done: 0, stage: stageAt(0), documents: texts });
 
     const comparison = await runComparison(documents, { ...settings, threshold: alike }, { signal, onProgress: progress, worker: options.compareWorker });
     threshold = alike;

@@ -27,12 +27,16 @@ import { EventView } from './components/EventView';
 import { GlanceView } from './components/GlanceView';
 import { LayoutTabs } from './components/LayoutTabs';
 import { useDifferenceKeys } from './hooks/useDifferenceKeys';
-import { countByKind, differenceEntries, filterEntries, stepThrough } from './lib/differenceList';
+import { countByKind, filterEntries, lazily, listedDifferenceCount, stepThrough, type DifferenceEntry } from './lib/differenceList';
+import { useDifferenceEntries } from './hooks/useDifferenceEntries';
 import { eventRows } from './lib/eventRows';
 import { PresentationView } from './components/PresentationView';
+import { SourcesPreview } from './components/SourcesPreview';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useMenuCommands } from './hooks/useApi';
 import { classroomCommandHandlers, isClassroomCommand } from './lib/classroomCommands';
+
+const NO_ENTRIES: readonly DifferenceEntry[] = [];
 
 const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
@@ -45,6 +49,8 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function App() {
   const { state, actions } = useParallax();
   const comparison = state.open?.comparison;
+  // The sources of a new comparison being worked out, shown plain in its place until it arrives.
+  const preview = state.preview;
   const index = useMemo(() => (comparison ? indexComparison(comparison) : undefined), [comparison]);
   const { classroom, classroomActions } = useClassroom(state.open?.id);
   const hidden = namesHidden(classroom);
@@ -78,21 +84,28 @@ export function App() {
   const places = useMemo(() => (comparison ? inReadingOrder(placeNotes(state.notes, comparison)) : []), [comparison, state.notes]);
   const orphans = useMemo(() => places.filter((place) => place.status === 'orphan').map((place) => place.note), [places]);
 
-  // The event's rows and its differences in reading order, worked out once per comparison; the
-  // filter is one pass over them.
-  const rows = useMemo(() => (comparison && index ? eventRows(comparison, index) : []), [comparison, index]);
-  const differenceList = useMemo(() => (comparison ? differenceEntries(comparison, rows, labels.describe) : []), [comparison, rows, labels]);
+  // The event's rows and its differences in reading order, worked out once per comparison, and
+  // only when something needs them (the event view, the coverage map, the differences list): not
+  // while a long comparison is being put on screen. The filter is one pass over them.
+  const rowsOf = useMemo(() => lazily(() => (comparison && index ? eventRows(comparison, index) : [])), [comparison, index]);
+  const differences = useDifferenceEntries(comparison, rowsOf, labels.describe, state.view === 'comparison' && state.differencesOpen && !preview);
+  const differenceList = differences.entries ?? NO_ENTRIES;
+  const differenceCount = useMemo(() => (comparison ? listedDifferenceCount(comparison) : 0), [comparison]);
   const differenceKindCounts = useMemo(() => countByKind(differenceList), [differenceList]);
   const shownDifferences = useMemo(() => filterEntries(differenceList, state.differenceFilter), [differenceList, state.differenceFilter]);
   const { chooseDifference } = actions;
+  const listNow = differences.now;
   const stepDifference = useCallback(
     (direction: 1 | -1) => {
-      const entry = stepThrough(differenceList, shownDifferences, state.activeDifference, direction);
+      // F8 before the list was ever shown works it out at once.
+      const all = listNow();
+      const shown = all === differenceList ? shownDifferences : filterEntries(all, state.differenceFilter);
+      const entry = stepThrough(all, shown, state.activeDifference, direction);
       if (entry) chooseDifference(entry.index);
     },
-    [chooseDifference, differenceList, shownDifferences, state.activeDifference],
+    [chooseDifference, listNow, differenceList, shownDifferences, state.activeDifference, state.differenceFilter],
   );
-  useDifferenceKeys(state.view === 'comparison' && Boolean(comparison), stepDifference);
+  useDifferenceKeys(state.view === 'comparison' && Boolean(comparison) && !preview, stepDifference);
   const noteCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const place of places) {
@@ -119,7 +132,7 @@ export function App() {
     presenting: classroom.presenting && Boolean(comparison),
     blind: classroom.blind,
     revealed: classroom.revealed,
-    present: (on) => classroomActions.present(on && Boolean(comparison)),
+    present: (on) => classroomActions.present(on && Boolean(comparison) && !preview),
     setBlind: classroomActions.setBlind,
     reveal: classroomActions.reveal,
     setTheme: classroomActions.setTheme,
@@ -181,7 +194,7 @@ export function App() {
     wasPresenting.current = classroom.presenting;
   }, [classroom.presenting]);
 
-  if (classroom.presenting && comparison && index) {
+  if (classroom.presenting && comparison && index && !preview) {
     return (
       <SourceLabelContext value={labels}>
         <PresentationView comparison={comparison} index={index} hiddenKinds={state.hiddenKinds} onExit={() => classroomActions.present(false)} />
@@ -212,7 +225,8 @@ export function App() {
     >
       <AppHeader
         view={state.view}
-        hasComparison={Boolean(comparison)}
+        hasComparison={Boolean(comparison) || preview !== null}
+        canPresent={Boolean(comparison) && !preview}
         busy={state.busy}
         onShowComparison={actions.showComparison}
         onShowRecent={() => void actions.showRecent()}
@@ -236,7 +250,7 @@ export function App() {
       {state.pasteOpen && <PasteBox onAdd={(paste) => void actions.addPasted(paste)} onClose={() => actions.showPaste(false)} />}
 
       <div className="app__body">
-        {state.view === 'comparison' && comparison && state.differencesOpen && (
+        {state.view === 'comparison' && comparison && !preview && state.differencesOpen && (
           <DifferencesPanel
             entries={differenceList}
             shown={shownDifferences}
@@ -248,6 +262,7 @@ export function App() {
             onChoose={actions.chooseDifference}
             onStep={stepDifference}
             onClose={() => actions.showDifferences(false)}
+            listing={differences.entries === null}
           />
         )}
         <main className="app__main" aria-busy={state.busy !== null}>
@@ -267,6 +282,8 @@ export function App() {
               onExport={() => void actions.exportWordSets()}
               onImport={() => void actions.importWordSets()}
             />
+          ) : preview ? (
+            <SourcesPreview documents={preview.documents} namesHidden={classroom.blind} />
           ) : comparison && index ? (
             <>
               <h1 className="visually-hidden">Comparison of {comparison.documents.length} sources</h1>
@@ -276,7 +293,7 @@ export function App() {
                 onLayout={actions.showLayout}
                 panelId="comparison-layout"
                 differencesOpen={state.differencesOpen}
-                differenceCount={differenceList.length}
+                differenceCount={differenceCount}
                 onToggleDifferences={() => actions.showDifferences(!state.differencesOpen)}
               />
               <div id="comparison-layout" className="layout-panel" role="tabpanel" aria-labelledby={`layout-tab-${state.layout}`} data-layout={state.layout}>
@@ -292,7 +309,7 @@ export function App() {
                   <EventView
                     comparison={comparison}
                     index={index}
-                    rows={rows}
+                    rows={rowsOf()}
                     labels={sourceNames}
                     selected={state.selected}
                     onSelect={actions.select}
@@ -304,7 +321,7 @@ export function App() {
                 ) : state.layout === 'claims' ? (
                   <ClaimsTable comparison={comparison} index={index} labels={sourceNames} onGoTo={actions.goToParagraph} />
                 ) : state.layout === 'coverage' ? (
-                  <CoverageMap comparison={comparison} rows={rows} labels={sourceNames} onGoTo={actions.goToParagraph} />
+                  <CoverageMap comparison={comparison} rows={rowsOf()} labels={sourceNames} onGoTo={actions.goToParagraph} />
                 ) : (
                   <ComparisonView
                     comparison={comparison}
@@ -342,7 +359,7 @@ export function App() {
             <EmptyState busy={state.busy} onOpenFiles={() => void actions.pickAndOpen()} onOpenSample={() => void actions.openSample()} />
           )}
         </main>
-        {state.view === 'comparison' && comparison && index && state.open && (
+        {state.view === 'comparison' && comparison && index && state.open && !preview && (
           <NotesArea
             key={state.open.id}
             comparisonId={state.open.id}

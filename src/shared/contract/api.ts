@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Comparison } from './comparison.js';
+import type { Comparison, SourceDocument } from './comparison.js';
+import type { ComparisonParts } from './comparison-wire.js';
 import { lexiconSetSchema, type Lexicon } from './lexicon.js';
 import { noteInputSchema, type Note } from './notes.js';
 import { codebookCodeSchema, codebookSchema, type Codebook, type CodebookCode } from './codebook.js';
@@ -385,7 +386,7 @@ export const DROPPED_FILE_CHANNEL = 'files:dropped' as const;
  * `TFile` is the DOM's File in the page; the pure core knows no DOM.
  */
 export interface ParallaxBridge<TFile = unknown> {
-  invoke<C extends ApiChannel>(channel: C, request: ApiRequest<C>): Promise<ApiResult<ApiResponse<C>>>;
+  invoke<C extends ApiChannel>(channel: C, request: ApiRequest<C>): Promise<ApiResult<ApiWireResponse<C>>>;
   /** Listen for menu commands; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** The file system path of a dropped file, or '' when it has none. */
@@ -403,9 +404,26 @@ export interface SourceChange {
 }
 export const SOURCE_CHANGED_CHANNEL = 'source:changed' as const;
 
+/**
+ * An answer as it crosses to the page: a comparison comes as JSON text in parts, which the page puts
+ * together a part at a time (comparison-wire.ts), so that a long one never holds the window.
+ */
+export type ApiWireResponse<C extends ApiChannel> = ApiResponse<C> extends { readonly comparison: Comparison }
+  ? Omit<ApiResponse<C>, 'comparison'> & { readonly comparison: ComparisonParts }
+  : ApiResponse<C>;
+
+/** A source as read, before it is compared: what the page shows of it while the comparison is worked out. */
+export type SourceText = Pick<SourceDocument, 'path' | 'label' | 'title' | 'text' | 'paragraphs'>;
+
 /** How far the comparison being worked out has got: `done` from 0 to 1, `stage` in words for people. */
 export interface ComparisonProgress {
   readonly done: number;
   readonly stage: string;
+  /**
+   * The sources as read, with the person's labels and marks, in the comparison's order: sent once
+   * per comparison, as soon as main has read them and before it compares them, so that the page
+   * can show their text meanwhile.
+   */
+  readonly documents?: readonly SourceText[];
 }
 export const COMPARISON_PROGRESS_CHANNEL = 'comparison:progress' as const;

@@ -4,6 +4,8 @@ import { THEME_CHOICES, THEME_NAMES, type ThemeChoice } from '../state/classroom
 export interface AppHeaderProps {
   readonly view: View;
   readonly hasComparison: boolean;
+  /** Whether there is a comparison to present (not while the sources of a new one are only previewed); `hasComparison` when absent. */
+  readonly canPresent?: boolean;
   /** What is open, shown beside the name ("5 sources: …"). */
   readonly busy: string | null;
   readonly onShowComparison: () => void;
@@ -82,7 +84,7 @@ export function AppHeader(props: AppHeaderProps) {
             ))}
           </select>
         </label>
-        <button type="button" className="button" data-present-button onClick={props.onPresent} disabled={!props.hasComparison} title="One passage at a time, for a projector (F5)">
+        <button type="button" className="button" data-present-button onClick={props.onPresent} disabled={!(props.canPresent ?? props.hasComparison)} title="One passage at a time, for a projector (F5)">
           Present
         </button>
         <button

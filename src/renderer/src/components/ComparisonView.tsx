@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { SourceChoices, TextEncoding } from '../../../shared/contract/api';
 import type { Comparison, DifferenceKind } from '../../../shared/contract/comparison';
-import { countDifferences } from '../../../shared/core/counts';
 import type { FocusRequest, SourceChangeKind } from '../state/appState';
 import type { ComparisonIndex, GroupBadge, ParagraphRef } from '../lib/comparisonIndex';
 import { displayOrder, moveItem } from '../lib/columnOrder';
@@ -296,7 +295,7 @@ export function ComparisonView(props: ComparisonViewProps) {
         onJump={(position) => jumpTo(order[position] ?? position)}
         sourceCount={documents.length}
         passageCount={comparison.groups.length}
-        differenceCount={countDifferences(comparison).total}
+        differenceCount={index.differenceTotal}
         kindCounts={index.kindCounts}
         hiddenKinds={hidden}
         onToggleKind={props.onToggleKind}

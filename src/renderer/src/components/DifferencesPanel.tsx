@@ -16,6 +16,8 @@ export interface DifferencesPanelProps {
   readonly onChoose: (index: number) => void;
   readonly onStep: (direction: 1 | -1) => void;
   readonly onClose: () => void;
+  /** The list is still being worked out (a long comparison, just opened): it says so instead of "none". */
+  readonly listing?: boolean;
 }
 
 /** Each entry is this tall (px); the list is virtual, so thousands of entries stay quick. */
@@ -167,7 +169,11 @@ export function DifferencesPanel(props: DifferencesPanelProps) {
         </div>
       </div>
 
-      {shown.length === 0 ? (
+      {props.listing ? (
+        <p className="differences__empty" role="status">
+          Listing the differences…
+        </p>
+      ) : shown.length === 0 ? (
         <p className="differences__empty" role="status">
           No difference matches. {filter.query ? 'Try other words, or ' : ''}show more kinds or all sources.
         </p>

@@ -1,8 +1,9 @@
-import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { DIFFERENCE_KIND_NAMES, type Comparison } from '../../../shared/contract/comparison';
-import { storyAtAGlance, type ContrastCategory, type GlanceHeadline, type GlancePosition, type GlanceSpeaker, type GlanceVerb } from '../../../shared/core/glance';
+import { type ContrastCategory, type GlanceHeadline, type GlancePosition, type GlanceSpeaker, type GlanceVerb } from '../../../shared/core/glance';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 import { useSourceLabel } from '../lib/sourceLabel';
+import { useGlance } from '../hooks/useGlance';
 
 export interface GlanceViewProps {
   readonly comparison: Comparison;
@@ -94,8 +95,15 @@ function verbsInOrder(verbs: readonly GlanceVerb[]): GlanceVerb[] {
 export function GlanceView(props: GlanceViewProps) {
   const { comparison, onGoTo, onChooseDifference } = props;
   const labels = useSourceLabel();
-  const glance = useMemo(() => storyAtAGlance(comparison), [comparison]);
+  const glance = useGlance(comparison);
   const limits = useTallWindow() ? SHOWN_TALL : SHOWN_SHORT;
+  if (!glance) {
+    return (
+      <p className="glance-pending" role="status">
+        Working out the story at a glance…
+      </p>
+    );
+  }
   const name = (doc: number): string => labels.label(doc);
   const go = (doc: number, paragraph: number) => () => onGoTo({ doc, paragraph });
 

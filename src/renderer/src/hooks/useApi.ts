@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { ApiChannel, ApiRequest, ApiResponse, ComparisonProgress, MenuCommand, SourceChange } from '../../../shared/contract/api';
+import { valueFromParts } from '../../../shared/contract/comparison-wire';
+import { glanceInBackground } from '../lib/glance';
+import { pauseEvery } from '../lib/tasks';
 
 /**
  * The only module that touches `window.api`. Everything else asks through these hooks, so that the
@@ -28,7 +31,9 @@ export function useApi(onFailure: ApiFailure): CallApi {
     }
     try {
       const result = await window.api.invoke(channel, request);
-      if (result.ok) return result.value;
+      // A comparison comes as JSON text in parts, put together a part at a time (comparison-wire.ts).
+      // A long one's story at a glance is worked out in a worker meanwhile, from the same parts.
+      if (result.ok) return (await valueFromParts(result.value, pauseEvery(), glanceInBackground)) as ApiResponse<typeof channel>;
       // Cancelled by the person, or by a newer request: nothing went wrong, nothing to say.
       if (result.error.code === 'cancelled') return undefined;
       failure.current(doing, result.error.message);

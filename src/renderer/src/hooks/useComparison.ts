@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { ApiChannel, ApiRequest, ApiResponse, ComparisonProgress, OpenComparisonResult } from '../../../shared/contract/api';
+import { startTransition, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ApiChannel, ApiRequest, ApiResponse, ComparisonProgress, OpenComparisonResult, SourceText } from '../../../shared/contract/api';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../../shared/core/align';
 import { fileName } from '../lib/messageWords';
 import { pathsOnScreen } from '../state/appState';
@@ -14,7 +14,10 @@ import type { AppCore } from './useAppState';
  * says so, and tests/renderer/reopen.test.ts checks every caller).
  */
 
-/** A comparison that takes longer than this shows its progress and a Cancel button. */
+/**
+ * A comparison that takes longer than this shows its progress and a Cancel button, and, if it is a
+ * new one (not `keep`), its sources' text meanwhile.
+ */
 export const PROGRESS_DELAY_MS = 300;
 /** The strictness control waits this long after the last move before comparing again. */
 export const THRESHOLD_SETTLE_MS = 350;
@@ -33,10 +36,34 @@ export interface OpenOptions {
   readonly failure: string;
   /**
    * The comparison on screen worked out again after a change the person made (a label, a mark, the
-   * strictness, the word sets): the selection, the notes and the view stay. Without it, what comes
-   * back is shown as newly opened.
+   * strictness, the word sets): the selection, the notes and the view stay, and so does the
+   * comparison on screen until the new one arrives. Without it, what comes back is shown as newly
+   * opened, and a slow one shows its sources' text (plain) as soon as main has read them.
    */
   readonly keep?: boolean;
+}
+
+/** The request under way: what the page knows of it while main works it out. */
+interface UnderWay {
+  /** Its number (see `openRequest`). */
+  readonly asked: number;
+  /** Whether its sources' text is shown while it is worked out (a new comparison, not `keep`). */
+  readonly preview: boolean;
+  /** The files it names, if it names them, to tell its sources' text from an earlier request's. */
+  readonly paths: readonly string[];
+  /** Whether it has taken long enough to show its progress. */
+  slow: boolean;
+  /** Its sources' text, once main has sent it. */
+  documents: readonly SourceText[] | null;
+}
+
+/**
+ * Whether sources' text main sent belongs to a request naming `paths`: one of them at least (a
+ * request for the sample names none). Text of a request cancelled a moment ago is not shown for
+ * the next one.
+ */
+function textOfRequest(documents: readonly SourceText[], paths: readonly string[]): boolean {
+  return paths.length === 0 || documents.some((document) => paths.includes(document.path));
 }
 
 export interface ComparisonActions {
@@ -68,19 +95,28 @@ export function useComparison(
   // Only the latest request may show its answer; every request, and every cancel, counts one up.
   const openRequest = useRef(0);
   const latestProgress = useRef<ComparisonProgress | null>(null);
+  const underWay = useRef<UnderWay | null>(null);
 
   const show = useCallback(
     async (request: number, result: OpenComparisonResult | undefined, keep: boolean) => {
       if (request !== openRequest.current) return;
-      dispatch({ type: 'busy', what: null });
-      if (!result) return;
-      for (const problem of result.problems) {
-        dispatch({
-          type: 'message',
-          message: { tone: 'error', title: `${fileName(problem.path)} could not be opened`, detail: problem.message, ...(problem.encodingChoice ? { openAs: problem.path } : {}) },
-        });
+      if (!result) {
+        dispatch({ type: 'busy', what: null });
+        return;
       }
-      dispatch({ type: 'opened', open: { id: result.id, comparison: result.comparison, choices: result.choices }, keep });
+      // A long comparison takes a while to put on screen: as a transition, React renders it a piece
+      // at a time between the page's tasks, and what is on screen (the sources' text, or the
+      // comparison worked out before) stays, and answers, until it is ready.
+      startTransition(() => {
+        dispatch({ type: 'busy', what: null });
+        for (const problem of result.problems) {
+          dispatch({
+            type: 'message',
+            message: { tone: 'error', title: `${fileName(problem.path)} could not be opened`, detail: problem.message, ...(problem.encodingChoice ? { openAs: problem.path } : {}) },
+          });
+        }
+        dispatch({ type: 'opened', open: { id: result.id, comparison: result.comparison, choices: result.choices }, keep });
+      });
       await loadNotes(result.id);
     },
     [dispatch, loadNotes],
@@ -90,16 +126,25 @@ export function useComparison(
     async ({ channel, request }: ComparisonRequest, { busy, failure, keep = false }: OpenOptions) => {
       const asked = ++openRequest.current;
       latestProgress.current = null;
+      const current: UnderWay = { asked, preview: !keep, paths: 'paths' in request ? request.paths : [], slow: false, documents: null };
+      underWay.current = current;
       dispatch({ type: 'busy', what: busy });
       dispatch({ type: 'progressDone' });
       const slow = setTimeout(() => {
-        if (asked === openRequest.current) dispatch({ type: 'progress', progress: latestProgress.current });
+        if (asked !== openRequest.current) return;
+        current.slow = true;
+        dispatch({ type: 'progress', progress: latestProgress.current });
+        if (current.preview && current.documents) dispatch({ type: 'sourcesRead', documents: current.documents });
       }, PROGRESS_DELAY_MS);
       try {
         await show(asked, await call(channel, request, failure), keep);
       } finally {
         clearTimeout(slow);
-        if (asked === openRequest.current) dispatch({ type: 'progressDone' });
+        if (underWay.current === current) underWay.current = null;
+        // Done, or failed: no progress, and no preview (a failure leaves the screen from before). In
+        // the same transition as the comparison shown, if it was: not before it, which would show the
+        // screen from before for a moment.
+        if (asked === openRequest.current) startTransition(() => dispatch({ type: 'progressDone' }));
       }
     },
     [call, dispatch, show],
@@ -107,10 +152,16 @@ export function useComparison(
 
   useComparisonProgress(
     useCallback(
-      (progress: ComparisonProgress) => {
+      ({ documents, ...progress }: ComparisonProgress) => {
         latestProgress.current = progress;
         // Only a comparison that has been taking a while shows its progress (see openComparison).
         if (latest().progress !== null) dispatch({ type: 'progress', progress });
+        // The sources' text of the request under way, sent once before main compares them: shown
+        // at once if it has been taking a while already, else when it has (see openComparison).
+        const current = underWay.current;
+        if (!documents || !current || current.asked !== openRequest.current || !textOfRequest(documents, current.paths)) return;
+        current.documents = documents;
+        if (current.preview && current.slow) dispatch({ type: 'sourcesRead', documents });
       },
       [dispatch, latest],
     ),

@@ -51,8 +51,20 @@ interface Window {
 const sameWindow = (a: Window, b: Window): boolean =>
   a.start === b.start && a.end === b.end && Math.abs(a.padTop - b.padTop) < 0.5 && Math.abs(a.padBottom - b.padBottom) < 0.5;
 
-/** Blocks rendered before the first measurement of the viewport. */
+/** Blocks rendered before the first measurement of the viewport, at most. */
 const FIRST_WINDOW = 30;
+
+/**
+ * The blocks rendered before the first measurement: as many as the estimates say fill a viewport
+ * as tall as the window (at most `FIRST_WINDOW`); the overscan follows once measured. Every block
+ * more is laid out before the first paint for nothing when a long comparison shows its columns.
+ */
+function firstWindowEnd(count: number, estimate: (index: number) => number): number {
+  const bottom = typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 1080;
+  let end = 0;
+  for (let top = 0; end < Math.min(count, FIRST_WINDOW) && top < bottom; end++) top += Math.max(0, estimate(end));
+  return end;
+}
 
 /**
  * A list that renders only the blocks near its scroller's viewport, with measured heights (a
@@ -73,7 +85,7 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
   const heights = useRef(new HeightIndex(0, () => 0));
   const observer = useRef<ResizeObserver | null>(null);
   const latest = useRef({ keyOf, enabled, overscan });
-  const [window, setWindow] = useState<Window>({ start: 0, end: Math.min(count, FIRST_WINDOW), padTop: 0, padBottom: 0 });
+  const [window, setWindow] = useState<Window>(() => ({ start: 0, end: firstWindowEnd(count, estimate), padTop: 0, padBottom: 0 }));
 
   const listOffset = useCallback((): number => {
     const s = scroller.current;
@@ -93,14 +105,6 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
     setWindow((w) => (sameWindow(w, next) ? w : next));
   }, [listOffset]);
 
-  // New blocks: heights from what was measured, estimates for the rest; then the window. This
-  // measures the page and sets state before it is painted, as a layout effect is meant to.
-  useLayoutEffect(() => {
-    latest.current = { keyOf, enabled, overscan };
-    heights.current = new HeightIndex(count, (i) => measured.current.get(keyOf(i)) ?? estimate(i));
-    if (enabled) update();
-  }, [count, keyOf, estimate, enabled, overscan, update]);
-
   const frame = useRef(0);
   const scheduleUpdate = useCallback(() => {
     if (frame.current) return;
@@ -110,6 +114,19 @@ export function useWindowedList(options: WindowedListOptions): WindowedList {
     });
   }, [update]);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  // New blocks: heights from what was measured, estimates for the rest; then the window. This
+  // measures the page and sets state before it is painted, as a layout effect is meant to; except
+  // for a list just put on the page, nothing of it measured yet: its first window (enough, by the
+  // estimates, to fill the view) is painted as it is and put right on the next frame, so that the
+  // columns of a long comparison, shown together, do not each lay the page out before it is painted.
+  useLayoutEffect(() => {
+    latest.current = { keyOf, enabled, overscan };
+    heights.current = new HeightIndex(count, (i) => measured.current.get(keyOf(i)) ?? estimate(i));
+    if (!enabled) return;
+    if (measured.current.size === 0) scheduleUpdate();
+    else update();
+  }, [count, keyOf, estimate, enabled, overscan, update, scheduleUpdate]);
 
   // Measure the rendered blocks while windowing is on.
   useEffect(() => {

@@ -27,6 +27,8 @@ export interface ComparisonIndex {
   readonly differenceSpans: readonly (readonly KindedSpan[])[];
   /** How many marked differences of each kind the comparison has (whole-paragraph omissions aside). */
   readonly kindCounts: Readonly<Partial<Record<DifferenceKind, number>>>;
+  /** How many differences it has in all, as every output counts them (`countDifferences(comparison).total`). */
+  readonly differenceTotal: number;
   readonly groups: readonly GroupBadge[];
 }
 
@@ -62,7 +64,8 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
 
   const spans = comparison.documents.map((): KindedSpan[] => []);
   // Counted as every output counts them (shared/core/counts.ts).
-  const kindCounts = countDifferences(comparison).byKind;
+  const counts = countDifferences(comparison);
+  const kindCounts = counts.byKind;
   comparison.differences.forEach((difference, i) => {
     // A paragraph only one source has is an `omission` by the others: its "Only in this source"
     // tag says so, so its words are not marked.
@@ -84,6 +87,7 @@ export function indexComparison(comparison: Comparison): ComparisonIndex {
     groups,
     differenceSpans: spans,
     kindCounts,
+    differenceTotal: counts.total,
     groupOf: (ref) => byParagraph.get(key(ref.doc, ref.paragraph)),
     memberIn: (group, doc) => group.members.find((m) => m.doc === doc)?.paragraphs[0],
   };

@@ -48,14 +48,36 @@ export function differenceEntries(
   rows: readonly EventRow[],
   describe: (difference: Difference) => string = (difference) => describeDifference(difference, labelNamer(comparison.documents)),
 ): DifferenceEntry[] {
+  const steps = differenceEntriesInSteps(comparison, rows, describe);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** How many differences `differenceEntriesInSteps` puts into words between two pauses. */
+export const ENTRIES_PER_STEP = 250;
+
+/**
+ * `differenceEntries` a step at a time, for a long comparison: the generator pauses (yields) after
+ * every `perStep` differences, so that its caller can let the page paint and answer in between, and
+ * returns the entries when done.
+ */
+export function* differenceEntriesInSteps(
+  comparison: Comparison,
+  rows: readonly EventRow[],
+  describe: (difference: Difference) => string = (difference) => describeDifference(difference, labelNamer(comparison.documents)),
+  perStep = ENTRIES_PER_STEP,
+): Generator<void, DifferenceEntry[], void> {
   const rowOfGroup = new Map<string, number>();
   rows.forEach((row, i) => row.group && rowOfGroup.set(row.group.id, i));
   const rowOfParagraph = rowIndexByParagraph(rows);
   const entries: (DifferenceEntry & { readonly first: number })[] = [];
-  comparison.differences.forEach((difference, index) => {
+  for (let index = 0; index < comparison.differences.length; index++) {
+    if (index % perStep === 0) yield;
+    const difference = comparison.differences[index]!;
     // A paragraph only one source has is a row of its own in the event view and is tagged in the
     // columns; it is not listed here, so the list counts what the toolbar counts.
-    if (difference.group === '') return;
+    if (difference.group === '') continue;
     const spans = [...difference.spans].sort((a, b) => a.doc - b.doc || a.start - b.start);
     const firstSpan = spans[0];
     let row = rowOfGroup.get(difference.group);
@@ -81,9 +103,18 @@ export function differenceEntries(
       haystack: [DIFFERENCE_KIND_NAMES[difference.kind], description, ...excerpts.map((e) => e.text)].join('\n').toLowerCase(),
       first: firstSpan ? firstSpan.doc * 1e9 + firstSpan.start : 0,
     });
-  });
+  }
+  yield;
   entries.sort((a, b) => a.row - b.row || a.first - b.first || a.index - b.index);
+  yield;
   return entries.map(({ first: _first, ...entry }) => entry);
+}
+
+/** How many differences the list has (those `differenceEntries` lists), without listing them. */
+export function listedDifferenceCount(comparison: Comparison): number {
+  let count = 0;
+  for (const difference of comparison.differences) if (difference.group !== '') count++;
+  return count;
 }
 
 /** The entries the filter lets through, in order. One pass, no matter how the filter changed. */
@@ -151,4 +182,10 @@ export function differenceTargets(comparison: Comparison, groupMembers: (groupId
     }
   }
   return targets;
+}
+
+/** `make()`, worked out the first time it is asked for and kept. */
+export function lazily<T>(make: () => T): () => T {
+  let made: { readonly value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }

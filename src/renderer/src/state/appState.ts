@@ -1,4 +1,4 @@
-import type { ComparisonProgress, LexiconState, OpenComparisonResult, RecentComparison } from '../../../shared/contract/api';
+import type { ComparisonProgress, LexiconState, OpenComparisonResult, RecentComparison, SourceText } from '../../../shared/contract/api';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../../shared/core/align';
 import type { Note } from '../../../shared/contract/notes';
 import type { DifferenceKind } from '../../../shared/contract/comparison';
@@ -32,6 +32,16 @@ export interface Message {
 }
 
 export type OpenComparison = Pick<OpenComparisonResult, 'id' | 'comparison' | 'choices'>;
+
+/**
+ * The sources of a comparison being worked out, shown plain (their text, no passages, no marks)
+ * until it arrives. `returnTo`: the view that was on screen, to go back to if it is cancelled or
+ * fails (the comparison that was open stays in `open` meanwhile, untouched).
+ */
+export interface SourcesPreview {
+  readonly documents: readonly SourceText[];
+  readonly returnTo: View;
+}
 
 /** What happened on disk to a source of the open comparison. */
 export type SourceChangeKind = 'changed' | 'removed';
@@ -81,6 +91,11 @@ export interface AppState {
    * bar and its Cancel button; null when none is, or it has not taken long yet.
    */
   readonly progress: ComparisonProgress | null;
+  /**
+   * The sources' text of a newly asked-for comparison that is taking a while, shown in place of the
+   * comparison view until it arrives; null otherwise.
+   */
+  readonly preview: SourcesPreview | null;
   /** The word sets in use, once asked for (null before). */
   readonly lexicon: LexiconState | null;
   /**
@@ -124,6 +139,7 @@ export const initialState: AppState = {
   pasteOpen: false,
   threshold: DEFAULT_ALIGN_THRESHOLD,
   progress: null,
+  preview: null,
   lexicon: null,
   hiddenKinds: [],
   layout: 'glance',
@@ -165,9 +181,17 @@ export type Action =
   | { type: 'toggleKind'; kind: DifferenceKind }
   /** A comparison is taking a while: show how far it has got (`null`: it has only just started). */
   | { type: 'progress'; progress: ComparisonProgress | null }
-  /** The comparison under way is done, failed, or was superseded: no progress bar. */
+  /**
+   * The comparison under way is done, failed, or was superseded: no progress bar, and no preview of
+   * its sources (the screen from before it, if it did not arrive).
+   */
   | { type: 'progressDone' }
-  /** The person cancelled the comparison under way: what was on screen stays, as it was. */
+  /**
+   * Main has read the sources of the comparison under way, a new one that is taking a while: show
+   * their text until it arrives.
+   */
+  | { type: 'sourcesRead'; documents: readonly SourceText[] }
+  /** The person cancelled the comparison under way: what was on screen before it stays, as it was. */
   | { type: 'cancelled' }
   | { type: 'layout'; layout: ComparisonLayout }
   /** Whether newly opened comparisons show the story at a glance first. */
@@ -211,6 +235,7 @@ export function reducer(state: AppState, action: Action): AppState {
         sourceChanges: {},
         threshold: action.open.comparison.threshold ?? state.threshold,
         progress: null,
+        preview: null,
         // Something new opens at the glance (or, with that turned off, in the layout the person was
         // in, the glance aside); the same comparison worked out again, or one with some of the same
         // sources (one added, removed or located), stays in the layout it was in.
@@ -270,12 +295,22 @@ export function reducer(state: AppState, action: Action): AppState {
         ...state,
         hiddenKinds: state.hiddenKinds.includes(action.kind) ? state.hiddenKinds.filter((kind) => kind !== action.kind) : [...state.hiddenKinds, action.kind],
       };
-    case 'progress':
-      return { ...state, progress: action.progress ?? state.progress ?? { done: 0, stage: 'Comparing' } };
+    case 'progress': {
+      // The sources' text that may come with it is not progress: `sourcesRead` shows it.
+      const progress = action.progress ? { done: action.progress.done, stage: action.progress.stage } : null;
+      return { ...state, progress: progress ?? state.progress ?? { done: 0, stage: 'Comparing' } };
+    }
     case 'progressDone':
-      return state.progress === null ? state : { ...state, progress: null };
+      if (state.progress === null && state.preview === null) return state;
+      return { ...state, progress: null, ...withoutPreview(state) };
+    case 'sourcesRead':
+      return {
+        ...state,
+        preview: { documents: action.documents, returnTo: state.preview?.returnTo ?? state.view },
+        view: 'comparison',
+      };
     case 'cancelled':
-      return { ...state, busy: null, progress: null, threshold: state.open?.comparison.threshold ?? state.threshold };
+      return { ...state, busy: null, progress: null, ...withoutPreview(state), threshold: state.open?.comparison.threshold ?? state.threshold };
     case 'layout':
       return { ...state, view: 'comparison', layout: action.layout };
     case 'openAtGlance':
@@ -303,6 +338,11 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'dropTarget':
       return state.dropTargetActive === action.active ? state : { ...state, dropTargetActive: action.active };
   }
+}
+
+/** No preview any more, and the view it took the place of back. */
+function withoutPreview(state: AppState): Pick<AppState, 'preview' | 'view'> {
+  return { preview: null, view: state.preview ? state.preview.returnTo : state.view };
 }
 
 /** The files of the comparison on screen, in main's order (none when nothing is open). */
