@@ -152,6 +152,14 @@ test('at 1280×720 the article text starts near the top: header, tabs and toolba
   await expect(page.locator('.toolbar-fold__hidden')).toHaveText('1 kind hidden');
   expect(await firstTextTop(page)).toBeLessThanOrEqual(130);
 
+  // The person's choice holds when the view changes: opened, it stays open through Event and back.
+  await tools.click();
+  await page.getByRole('tab', { name: 'Event' }).click();
+  await page.getByRole('tab', { name: 'Columns' }).click();
+  await expect(page.getByRole('button', { name: 'Key & tools' })).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('button', { name: 'Key & tools' }).click();
+  await expect(page.getByRole('button', { name: 'Key & tools' })).toHaveAttribute('aria-expanded', 'false');
+
   // On a large screen the toolbar is open from the start: a researcher sees every control.
   await page.setViewportSize(FULL_HD);
   await page.getByRole('tab', { name: 'Event' }).click();

@@ -63,12 +63,19 @@ function useLayoutBarSlot(): HTMLElement | null {
  * the top; on a tall one (ROOMY_SCREEN) it starts open. A kind hidden while folded is said beside
  * the button, so marks are never missing unexplained.
  */
+/**
+ * The person's last choice, open or folded, and on which kind of screen, for as long as the window
+ * is open: the toolbar is made again when the view changes (Event, Claims, back to Columns), and it
+ * must not fold or open itself then. Moved to another kind of screen, the screen decides again.
+ */
+let sessionChoice: { readonly roomy: boolean; readonly open: boolean } | null = null;
+
 export function ComparisonToolbar(props: ComparisonToolbarProps) {
   const { kindCounts, hiddenKinds } = props;
   const roomy = useMediaQuery(ROOMY_SCREEN);
   // The person's choice, once they made one; until then the screen decides.
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const expanded = choice ?? roomy;
+  const [choice, setChoice] = useState<{ readonly roomy: boolean; readonly open: boolean } | null>(sessionChoice);
+  const expanded = choice && choice.roomy === roomy ? choice.open : roomy;
   const panelId = useId();
   const slot = useLayoutBarSlot();
   const hidden = LEGEND_ORDER.filter((kind) => (kindCounts[kind] ?? 0) > 0 && hiddenKinds.has(kind)).length;
@@ -86,7 +93,10 @@ export function ComparisonToolbar(props: ComparisonToolbarProps) {
         aria-expanded={expanded}
         aria-controls={panelId}
         title="The key to the marks and which kinds are shown, the sources, linked scrolling and the Matching setting"
-        onClick={() => setChoice(!expanded)}
+        onClick={() => {
+          sessionChoice = { roomy, open: !expanded };
+          setChoice(sessionChoice);
+        }}
       >
         Key &amp; tools
         <svg className="toolbar-fold__chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
