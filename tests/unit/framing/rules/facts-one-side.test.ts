@@ -23,6 +23,15 @@ describe('facts-one-side', () => {
     expect(byRule(comparison.differences, 'name-one-side').map((d) => spanText(comparison.documents, d.spans[0]!)), listed(comparison.documents, comparison.differences)).not.toContain('Asked');
   });
 
+  it('does not call a figure one source’s alone when the other gives one for the same thing in another passage', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 1: STRANDED }),
+      'island-times': ferry({}, ['A ticket clerk at the harbour counted 250 passengers on the busiest summer day last year.']),
+    });
+    const found = byRule(comparison.differences, 'figure-one-side');
+    expect(found.map((d) => spanText(comparison.documents, d.spans[0]!)), listed(comparison.documents, comparison.differences)).toEqual([]);
+  });
+
   it('is silent on what both give, and on a name that does not speak', () => {
     const comparison = compareArticles({
       'pier-post': ferry({ 1: STRANDED, 3: FERRY[3].replace('hospital visits', 'visits to the Quillon General Hospital'), 4: SPOKESMAN }),

@@ -6,7 +6,9 @@
  * who gets a voice is the difference, a place or a thing named in passing is not.
  */
 import type { Difference, SourceDocument, TextSpan } from '../../../contract/comparison.js';
+import { ALIGNED_KINDS } from '../../align.js';
 import { STOP_WORDS, stem } from '../../text.js';
+import { figuresIn } from '../figures.js';
 import type { PlacedToken } from '../../wording.js';
 import { isContent, isHeadline, ownName, WEEKDAYS_MONTHS } from '../cues.js';
 import { hasSide, lacksSide, type PassageRule } from '../rule.js';
@@ -62,6 +64,22 @@ function documentStems(document: SourceDocument): ReadonlySet<string> {
   return words;
 }
 
+/**
+ * What a source gives figures for anywhere in its report (computed once per document): a figure is
+ * one source's alone only when the other gives none for the same quantity, in this passage or any
+ * other ("Only A gives 5,200 troops" is wrong when B gives 5,000 troops three paragraphs on).
+ */
+const quantityCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
+function quantitiesOf(document: SourceDocument, doc: number): ReadonlySet<string> {
+  let quantities = quantityCache.get(document);
+  if (!quantities) {
+    const paragraphs = document.paragraphs.flatMap((paragraph, index) => (ALIGNED_KINDS.has(paragraph.kind) ? [index] : []));
+    quantities = new Set(figuresIn(document, doc, paragraphs).map((figure) => figure.quantity));
+    quantityCache.set(document, quantities);
+  }
+  return quantities;
+}
+
 export const factsOneSide: PassageRule = {
   name: 'facts-one-side',
   scope: 'passage',
@@ -84,7 +102,7 @@ export const factsOneSide: PassageRule = {
       const otherValues = new Set(figures.filter((f) => f.doc !== member.doc).map((f) => f.value));
       for (const figure of figures) {
         if (figure.doc !== member.doc || otherValues.has(figure.value)) continue;
-        if (others.some((m) => quantities.get(m.doc)?.has(figure.quantity))) continue;
+        if (others.some((m) => quantities.get(m.doc)?.has(figure.quantity) || quantitiesOf(m.document, m.doc).has(figure.quantity))) continue;
         if (others.some((m) => wordsOf(m.doc).has(figure.text.split(/\s/)[0]!.toLowerCase()))) continue;
         found.push({ span: { doc: figure.doc, start: figure.start, end: figure.end }, text: figure.text, rule: 'figure-one-side' });
       }
