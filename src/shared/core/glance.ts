@@ -665,7 +665,7 @@ export function contrastCategory(difference: Difference): ContrastCategory | und
     const tones = new Set(worded.flatMap((side) => side.terms.map((term) => term.tone ?? '')));
     if (tones.size >= 2) return 'attribution';
   }
-  if (difference.rule === 'figures') {
+  if (difference.rule === 'figures' || difference.rule === 'figures-across') {
     const figures = difference.evidence?.figures ?? [];
     if (figures.some((figure) => figure.outlier) || new Set(figures.map((figure) => figure.value)).size >= 2) return 'figures';
   }
@@ -748,7 +748,8 @@ function uniqueOf(comparison: Pick<Comparison, 'documents' | 'unique'>, lines: n
 function figuresOf(comparison: Pick<Comparison, 'documents' | 'groups' | 'differences'>): GlanceFigureConflict[] {
   const groupIndex = new Map(comparison.groups.map((group, index) => [group.id, index]));
   return comparison.differences.flatMap((difference, index): GlanceFigureConflict[] => {
-    if (difference.rule !== 'figures' || contrastCategory(difference) !== 'figures' || !groupIndex.has(difference.group)) return [];
+    // Figures set side by side in a passage, and those of one quantity in different passages.
+    if ((difference.rule !== 'figures' && difference.rule !== 'figures-across') || contrastCategory(difference) !== 'figures' || !groupIndex.has(difference.group)) return [];
     const figures = (difference.evidence?.figures ?? []).map((figure) => {
       const span = difference.spans.find((s) => s.doc === figure.doc);
       const paragraphs = comparison.documents[figure.doc]?.paragraphs ?? [];

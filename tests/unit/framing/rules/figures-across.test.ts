@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkComparison } from '../../../../src/shared/contract/validate.js';
 import { describeDifference, labelNamer } from '../../../../src/shared/core/describe.js';
+import { storyAtAGlance } from '../../../../src/shared/core/glance.js';
 import { byRule, compareArticles, listed, spanText } from '../../../support/articles.js';
 
 /**
@@ -38,6 +39,9 @@ describe('figures-across', () => {
     expect(difference!.evidence?.figures?.[1]?.group).toBe(groupOf(1, difference!.spans[1]!.start));
     expect(difference!.evidence?.figures?.[1]?.group).not.toBe(difference!.group);
     expect(checkComparison(comparison)).toEqual([]);
+    // The story at a glance lists it among the figures that conflict, each figure in its paragraph.
+    const conflicts = storyAtAGlance(comparison).figures.filter((conflict) => conflict.difference === comparison.differences.indexOf(difference!));
+    expect(conflicts.map((conflict) => conflict.figures.map((figure) => `${figure.doc} ${figure.text} ¶${figure.paragraph}`))).toEqual([['0 5,200 troops ¶1', '1 4,800 troops ¶2']]);
     // The validator still wants its first span in its group, and the other in a passage or a paragraph only its source has.
     const moved = { ...comparison, differences: comparison.differences.map((d) => (d === difference ? { ...d, spans: [d.spans[1]!, d.spans[0]!] } : d)) };
     expect(checkComparison(moved)).toEqual([expect.stringContaining('the first span of a figure across passages is not inside a paragraph of its group')]);
