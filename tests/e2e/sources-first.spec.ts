@@ -1,8 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { largeArticles } from '../support/large.js';
+import { largeArticleFiles } from '../support/large.js';
 import { expect, test } from './harness.js';
 
 /**
@@ -13,17 +10,13 @@ import { expect, test } from './harness.js';
  */
 
 /** Two long articles (~60,000 words each): about three seconds to compare here. */
-let folder = '';
 let large: string[] = [];
+let removeLarge = async (): Promise<void> => {};
 test.beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'parallax-first-'));
-  const { a, b } = largeArticles(60_000);
-  large = [join(folder, 'long-report-a.txt'), join(folder, 'long-report-b.txt')];
-  await writeFile(large[0]!, a);
-  await writeFile(large[1]!, b);
+  ({ paths: large, remove: removeLarge } = await largeArticleFiles(60_000, 'parallax-first-'));
 });
 test.afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
+  await removeLarge();
 });
 
 const scan = (page: import('@playwright/test').Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

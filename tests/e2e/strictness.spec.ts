@@ -1,7 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { largeArticles } from '../support/large.js';
+import { largeArticleFiles } from '../support/large.js';
 import { expect, test, type ParallaxApp } from './harness.js';
 
 /**
@@ -23,17 +20,13 @@ async function passageCount(app: ParallaxApp): Promise<number> {
  * seconds to compare here, long enough to see the progress bar and press Cancel. (Two of 20,000
  * words take half a second, too quick to cancel reliably.)
  */
-let folder = '';
 let large: string[] = [];
+let removeLarge = async (): Promise<void> => {};
 test.beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'parallax-large-'));
-  const { a, b } = largeArticles(60_000);
-  large = [join(folder, 'long-report-a.txt'), join(folder, 'long-report-b.txt')];
-  await writeFile(large[0]!, a);
-  await writeFile(large[1]!, b);
+  ({ paths: large, remove: removeLarge } = await largeArticleFiles(60_000, 'parallax-large-'));
 });
 test.afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
+  await removeLarge();
 });
 
 test('the strictness control starts at the default, is keyboard operable, and changes the passages lined up', async ({ app }) => {

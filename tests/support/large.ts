@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seedPaths } from './seeds.js';
 
 /**
@@ -34,4 +37,17 @@ export function largeArticles(words: number): { a: string; b: string } {
     return `${title}\n\n${paragraphs.join('\n\n')}\n`;
   };
   return { a: article('A long report'), b: article('Another long report') };
+}
+
+/**
+ * The two long articles written to a temporary folder, as files to open: their paths, and a
+ * function that removes the folder.
+ */
+export async function largeArticleFiles(words: number, prefix: string): Promise<{ paths: string[]; remove: () => Promise<void> }> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  const { a, b } = largeArticles(words);
+  const paths = [join(folder, 'long-report-a.txt'), join(folder, 'long-report-b.txt')];
+  await writeFile(paths[0]!, a);
+  await writeFile(paths[1]!, b);
+  return { paths, remove: () => rm(folder, { recursive: true, force: true }) };
 }
