@@ -26,6 +26,9 @@ const SAME_NAME: readonly (readonly string[])[] = [
       return [pair.slice(0, space), pair.slice(space + 1)];
     }),
 ];
+/** Whether a word (folded, no full stop) is a title or honorific that comes before a name ("sen", "president"). */
+export const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/[.’']/g, '')) && word.toLowerCase() !== 'the';
+
 const CANONICAL = new Map<string, string>();
 for (const names of SAME_NAME) for (const name of names) if (!CANONICAL.has(name)) CANONICAL.set(name, names[names.length - 1]!);
 

@@ -39,4 +39,29 @@ describe('facts-one-side', () => {
     });
     expect([...byRule(comparison.differences, 'figure-one-side'), ...byRule(comparison.differences, 'name-one-side')], listed(comparison.documents, comparison.differences)).toEqual([]);
   });
+
+  it('takes a name for someone who speaks only when they are the one speaking', () => {
+    const speaking = [
+      'The council will meet on Monday to discuss a temporary landing stage, Odo Marrick, a spokesman for Mr. Denholm, said.',
+      'The council will meet on Monday to discuss a temporary landing stage, Councillors Odo Marrick and Pell Asquith said.',
+      'The council will meet on Monday to discuss a temporary landing stage, said Mayor Odo Marrick.',
+      'The council will meet on Monday to discuss a temporary landing stage, according to Odo Marrick.',
+      'The council will meet on Monday to discuss a temporary landing stage, the Marrick Dockers union said.',
+    ];
+    for (const paragraph of speaking) {
+      const comparison = compareArticles({ 'pier-post': ferry({ 4: paragraph }), 'island-times': ferry() });
+      const names = byRule(comparison.differences, 'name-one-side').map((d) => spanText(comparison.documents, d.spans[0]!));
+      expect(names.some((name) => name.includes('Marrick')), `${paragraph}: ${listed(comparison.documents, comparison.differences)}`).toBe(true);
+    }
+    const near = [
+      'The council will meet at Marrick Hall, she said, on Monday to discuss a temporary landing stage.',
+      'The council will meet on Monday to discuss a temporary landing stage, Sen. Marrick said.',
+    ];
+    const names = near.map((paragraph) => {
+      const comparison = compareArticles({ 'pier-post': ferry({ 4: paragraph }), 'island-times': ferry() });
+      return byRule(comparison.differences, 'name-one-side').map((d) => spanText(comparison.documents, d.spans[0]!));
+    });
+    expect(names[0], 'a place named in a sentence someone else speaks').toEqual([]);
+    expect(names[1], 'a title is not a name of its own').not.toContain('Sen');
+  });
 });

@@ -11,20 +11,64 @@ import { STOP_WORDS, stem } from '../../text.js';
 import { figuresIn } from '../figures.js';
 import type { PlacedToken } from '../../wording.js';
 import { isContent, isHeadline, ownName, WEEKDAYS_MONTHS } from '../cues.js';
+import { isTitle } from '../names.js';
 import { hasSide, lacksSide, type PassageRule } from '../rule.js';
 
 /** Words that give someone a voice: a name this close to one speaks in the passage. */
 const SPEECH = new Set(
   'said says say saying told tells asked asks added adds stated states wrote writes tweeted argued argues claimed claims insisted insists announced announces explained explains noted notes warned warns according spokesman spokeswoman spokesperson statement interview testified replied responded acknowledged admitted conceded denied'.split(' '),
 );
-const SPEECH_REACH = 4;
+/** Words that may stand between a speaker and the verb ("Smith also said", "Smith has told"). */
+const BETWEEN_SPEAKER_AND_VERB = new Set(
+  "also has had have later then again previously earlier once first further recently would wouldn't did didn't does doesn't could couldn't will won't not declined refused to".split(' '),
+);
+/** Words that may stand between the verb and a speaker who follows it ("said the Census Bureau", "said Sen. Smith"). */
+const BEFORE_SPEAKER = new Set('the a an its his her their former'.split(' '));
+/** Who speaks for someone, in an apposition after a name ("Smith, a spokesman for the council, …"). */
+const SPEAKER_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+/** The most words an apposition between a name and its verb may have ("Smith, a lawyer for the family, said"). */
+const APPOSITION_MAX = 12;
 
-/** Whether a speech word stands within SPEECH_REACH tokens of the name at tokens[from..to]. */
-function speaksNear(tokens: readonly PlacedToken[], from: number, to: number): boolean {
+/**
+ * Whether the name at tokens[from..to] is who speaks: the subject of a verb of speaking ("Smith
+ * said", "Smith, a lawyer for the family, said", "Smith's spokesman"), the speaker after one ("said
+ * Smith", "said Sen. Smith"), or the source after "according to". A name merely near a verb of
+ * speaking ("Woods, he said, …", "at Harvard Law School, she said") is not.
+ */
+function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: number, to: number): boolean {
   const paragraph = tokens[from]!.paragraph;
-  for (let k = Math.max(0, from - SPEECH_REACH); k <= Math.min(tokens.length - 1, to + SPEECH_REACH); k++) {
-    if (tokens[k]!.paragraph === paragraph && SPEECH.has(tokens[k]!.norm)) return true;
+  const at = (k: number): PlacedToken | undefined => (tokens[k]?.paragraph === paragraph ? tokens[k] : undefined);
+  const gap = (k: number): string => document.text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  // After the name: past the other names of a list ("Lewis, Carson and Cleaver said") and the noun
+  // the name qualifies, its verb, past an adverb or an auxiliary.
+  let k = to + 1;
+  while (at(k) && k - to <= 8 && (at(k)!.isCapitalized || at(k)!.norm === 'and') && /^\s*,?\s*$/.test(gap(k)) && !SPEECH.has(at(k)!.norm)) k++;
+  if (k - to > 1 && at(k - 1)?.norm === 'and') k--;
+  while (at(k) && k - to <= 2 && !at(k)!.isCapitalized && isContent(at(k)!) && !SPEECH.has(at(k)!.norm) && /^\s+$/.test(gap(k))) k++;
+  const listEnd = k;
+  while (at(k) && BETWEEN_SPEAKER_AND_VERB.has(at(k)!.norm.replace(/’/g, "'")) && k - listEnd < 2 && /^\s+$/.test(gap(k))) k++;
+  if (at(k) && SPEECH.has(at(k)!.norm) && /^\s*,?\s*$/.test(gap(k))) return true;
+  // …or past an apposition between commas ("Smith, a spokesman for Mr. Reid, said").
+  if (at(to + 1) && /^\s*,\s*$/.test(gap(to + 1))) {
+    if (SPEECH.has(at(to + 1)!.norm)) return true;
+    for (let c = to + 2; c <= to + 1 + APPOSITION_MAX && at(c); c++) {
+      const between = gap(c);
+      if (SPEAKER_NOUNS.has(at(c - 1)!.norm)) return true;
+      // A full stop ends the apposition, but not one after a title or an initial ("Mr.", "J.").
+      const abbreviation = isTitle(at(c - 1)!.norm) || at(c - 1)!.end - at(c - 1)!.start === 1;
+      if (/[!?;:]/.test(between) || (/\./.test(between) && !abbreviation)) break;
+      if (/,/.test(between)) {
+        let v = c;
+        while (at(v) && BETWEEN_SPEAKER_AND_VERB.has(at(v)!.norm) && v - c < 2) v++;
+        if (at(v) && SPEECH.has(at(v)!.norm)) return true;
+        break;
+      }
+    }
   }
+  // Before the name: "said (the) Smith", "according to (the) Smith".
+  let b = from - 1;
+  while (at(b) && (BEFORE_SPEAKER.has(at(b)!.norm) || isTitle(at(b)!.norm)) && from - b <= 2) b--;
+  if (at(b) && (SPEECH.has(at(b)!.norm) || (at(b)!.norm === 'to' && at(b - 1)?.norm === 'according'))) return true;
   return false;
 }
 
@@ -151,8 +195,9 @@ export const factsOneSide: PassageRule = {
         // A name of one word the source gives once ("Bentonville", "Ark.") is a detail, not someone or
         // something the others leave out of the story: a one-word name must recur in its source.
         // …and only someone who speaks in the passage ("…, Joseph Sellers said", "according to the
-        // Census Bureau"): who gets a voice is the difference; a place or a thing named in passing is not.
-        if (!speaksNear(member.tokens, i, j)) {
+        // Census Bureau"): who gets a voice is the difference; a place or a thing named in passing is
+        // not, nor a title standing alone ("Sen.").
+        if (!speaks(document, member.tokens, i, last) || run.every((t) => isTitle(t.norm))) {
           i = j;
           continue;
         }

@@ -10,6 +10,9 @@
  *   marked on its own (the outlet's choice of words all the same), but never one both use. Where
  *   that sentence uses another term of the same `charged` set, the difference names it ("slammed"
  *   where the other says "criticized").
+ * - A verb of saying that judges what was said ("claimed", "insisted", "admitted": see
+ *   JUDGING_SAYING_TONES) is marked in a sentence no other source tells; where another source tells
+ *   it, the attribution rules set the two verbs side by side.
  * - A word inside a quotation is the speaker's: it is marked, and its rule says it is quoted.
  * - Names are never loaded terms: a capitalised word inside a sentence, or one that opens a name
  *   ("Hope Hicks"), is skipped; in a headline written in title case, a word is taken for a name
@@ -64,6 +67,8 @@ const SCARE_MAX_WORDS = 3;
 interface ChargedLexicon {
   readonly index: LexiconIndex;
   readonly bySet: ReadonlyMap<string, readonly IndexedTerm[]>;
+  /** Whether it has a set with a loaded role (verbs of saying alone do not make the rule run). */
+  readonly loaded: boolean;
 }
 const chargedCache = new WeakMap<LexiconIndex, ChargedLexicon>();
 function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
@@ -72,7 +77,7 @@ function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
     const byFirstKey = new Map<string, IndexedTerm[]>();
     const bySet = new Map<string, IndexedTerm[]>();
     for (const [key, terms] of lexicon.byFirstKey) {
-      const kept = terms.filter((term) => term.kind === 'loaded-term' && isLoadedRole(term.role));
+      const kept = terms.filter((term) => (term.kind === 'loaded-term' && isLoadedRole(term.role)) || judgesAlone(term));
       if (kept.length === 0) continue;
       byFirstKey.set(key, kept);
       for (const term of kept) {
@@ -81,11 +86,27 @@ function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
         else bySet.set(term.setId, [term]);
       }
     }
-    charged = { index: { byFirstKey, setCount: bySet.size }, bySet };
+    const loaded = [...bySet.values()].some((terms) => terms.some((term) => isLoadedRole(term.role)));
+    charged = { index: { byFirstKey, setCount: bySet.size }, bySet, loaded };
     chargedCache.set(lexicon, charged);
   }
   return charged;
 }
+
+/**
+ * The tones of a verb of saying that judge what was said, as the default lexicon's reporting verbs
+ * describe them: "claimed" and "alleged" cast doubt, "insisted" and "vowed" add emphasis,
+ * "admitted" and "conceded" imply a reluctant truth. (Denials, praise and blame mostly tell what
+ * the speaker did: "denied the charges", "praised the decision".)
+ */
+const JUDGING_SAYING_TONES = new Set(['doubt', 'emphasis', 'concession']);
+
+/**
+ * A verb of saying that judges (see JUDGING_SAYING_TONES). Where another source tells the same
+ * sentence, verb-contrast sets the two verbs side by side; this rule marks one only in a sentence
+ * no other source tells, where it is the outlet's word with nothing to contrast it with.
+ */
+const judgesAlone = (term: IndexedTerm | undefined): boolean => term?.role === 'saying' && JUDGING_SAYING_TONES.has(term.tone?.toLowerCase() ?? '');
 
 const isNeutral = (term: IndexedTerm | undefined): boolean => term?.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
 
@@ -146,6 +167,8 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
+    // One word in two sets (a form of "pledged" and of "pledging") is one loaded word.
+    if (found.some((item) => item.start === start && item.end === end)) continue;
     const sentence = sentenceAt(start);
     if (!sentence) continue;
     const quote = quoteAt(start, end);
@@ -205,10 +228,10 @@ const usesWords = (member: PreparedMember, span: TextSpan, keys: readonly string
  */
 function loadedLanguageDifferences(passage: Passage): Difference[] {
   const { documents, group, members } = passage;
-  const { index, bySet } = chargedLexicon(passage.lexicon);
+  const { index, bySet, loaded } = chargedLexicon(passage.lexicon);
   // The rule is the lexicon's: without loaded-language sets (no lexicon, or a person's own without
   // them) nothing is marked, scare quotes included.
-  if (members.length < 2 || bySet.size === 0) return [];
+  if (members.length < 2 || !loaded) return [];
   const found = new Map(members.map((member) => [member.doc, findLoaded(documents, member, index)]));
   const links = group.sentences ?? [];
   const out: Difference[] = [];
@@ -246,6 +269,8 @@ function loadedLanguageDifferences(passage: Passage): Difference[] {
         }
         continue;
       }
+      // A verb of saying in a sentence another source tells is verb-contrast's.
+      if (judgesAlone(item.term)) continue;
       const contrast: { doc: number; counterparts: Counterpart[]; plain: boolean }[] = [];
       for (const partner of partners) {
         const other = passage.memberOf(partner.doc)!;

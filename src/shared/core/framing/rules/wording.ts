@@ -39,6 +39,27 @@ const letters = (words: readonly string[]): string => words.join('').toLowerCase
 const hasContent = (document: SourceDocument, span: TextSpan): boolean =>
   (document.text.slice(span.start, span.end).toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).some((word) => !STOP_WORDS.has(word));
 
+/**
+ * Whether the words of meaning in tokens [from, to) of a member are all words of names: capitalised
+ * inside a sentence (a capital after a full stop is only the sentence's). None at all counts too
+ * ("he", "the"), so that a name against a pronoun is a name.
+ */
+function onlyNames(member: PreparedPair['a'], from: number, to: number): boolean {
+  const { tokens, document } = member;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (!isContent(token)) continue;
+    if (!token.isCapitalized) return false;
+    const previous = tokens[i - 1];
+    if (!previous || previous.paragraph !== token.paragraph || /[.!?:]\s*$|^\s*[“"‘]/.test(document.text.slice(previous.end, token.start))) {
+      // Opening a sentence: a name only when the next word is capitalised too ("Bill Hennessy").
+      const next = tokens[i + 1];
+      if (!next || next.paragraph !== token.paragraph || !next.isCapitalized) return false;
+    }
+  }
+  return true;
+}
+
 export const wording: ChangeRule = {
   name: 'wording',
   scope: 'change',
@@ -83,6 +104,10 @@ export const wording: ChangeRule = {
     const wordsA = a.tokens.slice(hunk.a0, hunk.a1).map((token) => a.document.text.slice(token.start, token.end));
     const wordsB = b.tokens.slice(hunk.b0, hunk.b1).map((token) => b.document.text.slice(token.start, token.end));
     if (sameName(wordsA, wordsB)) return NOT_EXPLAINED;
+    // Nor is a name written out more or less fully, or one name for another: a middle name, a party
+    // and state ("D-Ill."), a title ("Ft." for "Fort"), a name for a pronoun ("Suthers" for "he").
+    // Which names a passage's sources give is the omission rules' business, not wording.
+    if (onlyNames(a, hunk.a0, hunk.a1) && onlyNames(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Nor are case, hyphens and punctuation ("double-dip" / "double dip").
     if (letters(wordsA) === letters(wordsB)) return NOT_EXPLAINED;
     const before = textOf(a.document, a.tokens, hunk.a0, hunk.a1);
