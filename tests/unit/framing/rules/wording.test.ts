@@ -31,7 +31,14 @@ describe('wording', () => {
   });
 
   it('still reports a changed word beside a name', () => {
-    const comparison = compareArticles({ 'pier-post': ferry(), 'island-times': ferry({ 2: FERRY[2].replace('Harbour master Tamsin Vell', 'Longtime harbour master Tamsin Vell') }) });
-    expect(byRule(comparison.differences, 'wording').map((d) => d.sides?.map((side) => side.terms.map((term) => term.text).join(''))), listed(comparison.documents, comparison.differences)).toEqual([['', 'Longtime']]);
+    const comparison = compareArticles({ 'pier-post': ferry(), 'island-times': ferry({ 2: FERRY[2].replace('Harbour master Tamsin Vell', 'Careful harbour master Tamsin Vell') }) });
+    expect(byRule(comparison.differences, 'wording').map((d) => d.sides?.map((side) => side.terms.map((term) => term.text).join(''))), listed(comparison.documents, comparison.differences)).toEqual([['', 'Careful']]);
+  });
+
+  it('reports an adverb or adjective one source adds, and is silent on an added noun', () => {
+    const adverb = compareArticles({ 'pier-post': ferry(), 'island-times': ferry({ 1: FERRY[1].replace('a storm damaged', 'a storm badly damaged') }) });
+    expect(byRule(adverb.differences, 'wording').map((d) => d.sides?.map((side) => side.terms.map((term) => term.text).join(''))), listed(adverb.documents, adverb.differences)).toEqual([['', 'badly']]);
+    const noun = compareArticles({ 'pier-post': ferry(), 'island-times': ferry({ 1: FERRY[1].replace('main pier', 'main passenger pier') }) });
+    expect(byRule(noun.differences, 'wording'), listed(noun.documents, noun.differences)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Wording: a changed word or short phrase that no rule before it explained ("critical",
- * "devastating", "dispatched" for "sent"). A rewritten clause is paraphrase, which the passage itself
- * shows; only the side whose words set it apart from most of the group is marked, and only inside
- * two sentences the alignment linked (one statement, told in other words).
+ * Wording: a changed word or short phrase that no rule before it explained ("critical" for
+ * "serious", "dispatched" for "sent"), or an adverb or adjective only one source adds ("sharply", "reckless"). A
+ * rewritten clause is paraphrase, which the passage itself shows; only the side whose words set it
+ * apart from most of the group is marked, and only inside two sentences the alignment linked (one
+ * statement, told in other words).
  */
 import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { STOP_WORDS } from '../../text.js';
@@ -39,6 +40,26 @@ const letters = (words: readonly string[]): string => words.join('').toLowerCase
 const hasContent = (document: SourceDocument, span: TextSpan): boolean =>
   (document.text.slice(span.start, span.end).toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).some((word) => !STOP_WORDS.has(word));
 
+/** Words in -ly that are not adverbs of manner or degree (nouns, verbs, times). */
+const NOT_ADVERBS = new Set(
+  'family assembly supply anomaly monopoly rally ally reply apply comply rely imply multiply butterfly jelly belly bully holy ugly july italy recently previously currently formerly originally initially finally eventually shortly lately early daily weekly monthly yearly quarterly'.split(' '),
+);
+/** Nouns with an adjective's ending ("executive", "clinic", "table"). */
+const NOT_ADJECTIVES = new Set(
+  'executive representative relative initiative objective alternative archive motive incentive detective explosive operative collective directive native captive fugitive republic clinic topic logic traffic critic mechanic music panic public table cable fable stable bible'.split(' '),
+);
+/**
+ * Whether a word says how or what kind, by its ending: an adverb of manner or degree ("sharply",
+ * "narrowly") or a describing adjective ("reckless", "dangerous", "aggressive", "historic"). The
+ * core has no tagger of parts of speech; the endings stand in for one, and err towards silence
+ * (an adjective in -al or -ent is missed, as nouns share those endings: "official", "president").
+ */
+function saysHow(word: string): boolean {
+  if (word.length < 5) return false;
+  if (word.endsWith('ly')) return !NOT_ADVERBS.has(word);
+  return /(?:ous|ful|less|ive|ic|ical|able|ible)$/.test(word) && !NOT_ADJECTIVES.has(word);
+}
+
 /**
  * Whether the words of meaning in tokens [from, to) of a member are all words of names: capitalised
  * inside a sentence (a capital after a full stop is only the sentence's). None at all counts too
@@ -72,8 +93,14 @@ export const wording: ChangeRule = {
     const { a, b } = pair;
     const [contentA, contentB] = [content.a, content.b];
     if (contentA > WORDING_MAX || contentB > WORDING_MAX) return NOT_EXPLAINED;
-    // Words added or dropped on one side only: a single word or two ("critical", "devastating").
+    // Words added or dropped on one side only: a single word or two, and only words that say how or
+    // what kind ("sharply", "reckless"). An added noun or name ("re-election", "committee members")
+    // is a detail one source gives, not a choice of words.
     if ((contentA === 0 || contentB === 0) && contentA + contentB > ONE_SIDED_MAX) return NOT_EXPLAINED;
+    if (contentA === 0 || contentB === 0) {
+      const [side, from, to] = contentA > 0 ? [a, hunk.a0, hunk.a1] : [b, hunk.b0, hunk.b1];
+      if (!side.tokens.slice(from, to).filter(isContent).every((token) => saysHow(token.norm))) return NOT_EXPLAINED;
+    }
     // …and not words the other source writes elsewhere in the passage: "Dunmere council" against
     // "the council in Dunmere" moves a word, it adds none.
     if (contentA === 0 || contentB === 0) {
