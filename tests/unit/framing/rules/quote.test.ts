@@ -25,6 +25,14 @@ describe('quote', () => {
     expect(byRule(comparison.differences, 'quote'), listed(comparison.documents, comparison.differences)).toEqual([]);
   });
 
+  it('claims a paraphrase only where the words standing for the quotation share one of its words, not elsewhere in the sentence', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 2: 'At the pier, harbour master Tamsin Vell said on Thursday: “The pier will be rebuilt by the spring, whatever the repairs cost.”' }),
+      'island-times': ferry({ 2: 'At the pier, harbour master Tamsin Vell gave a short statement to islanders on Thursday.' }),
+    });
+    expect(byRule(comparison.differences, 'quote'), listed(comparison.documents, comparison.differences)).toEqual([]);
+  });
+
   it('is silent when the other source gives the same quotation', () => {
     const comparison = compareArticles({
       'pier-post': ferry({ 2: QUOTING }),

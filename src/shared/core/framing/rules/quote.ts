@@ -74,30 +74,34 @@ function sharesAName(documents: readonly SourceDocument[], quoting: TextSpan, qu
   return names.some((name) => other.has(name));
 }
 
-/** A quotation of this many content words or more is paraphrased only by a sentence sharing one of them. */
-const LONG_QUOTE_WORDS = 4;
+/** A quotation of fewer content words than this may be told in none of its words. */
+const SHORT_QUOTE_WORDS = 4;
 
 /**
- * Whether a sentence can be telling a quotation in other words: a short quotation ("a reckoning")
- * may be told in none of its words ("warned of consequences"), but a sentence that shares no word
- * with a long one is linked to the quoting sentence by what surrounds the quotation (who spoke,
- * when), not by what was said.
+ * Whether the words that stand for a quotation in another source can be telling it: they share a
+ * word of meaning with it ("fully accepts the responsibility" for “fully accept my responsibility”),
+ * or, for a short quotation, they are a short phrase of common words, as an idiom is told in other
+ * words ("warned of severe consequences" for “hell to pay”). Words linked to the quoting sentence
+ * only by what surrounds the quotation (who spoke, when) are not a paraphrase: a name ("Grimm's
+ * lawyer"), a single word ("statement"), a whole clause about something else.
  */
-function carriesQuotation(document: SourceDocument, sentence: TextSpan, quotation: Quotation, quoting: SourceDocument): boolean {
+function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Quotation, quoting: SourceDocument): boolean {
   const content = (token: { norm: string }): boolean => !STOP_WORDS.has(token.norm) && token.norm.length > 2;
   const quoted = stemsOf(sentenceTokens(quoting, { start: quotation.start, end: quotation.end }).filter(content));
-  if (quoted.length < LONG_QUOTE_WORDS) return true;
-  const words = new Set(stemsOf(sentenceTokens(document, sentence).filter(content)));
-  return quoted.some((stem) => words.has(stem));
+  const words = sentenceTokens(document, span).filter(content);
+  const set = new Set(quoted);
+  if (stemsOf(words).some((stem) => set.has(stem))) return true;
+  return quoted.length < SHORT_QUOTE_WORDS && words.length >= 2 && words.length <= SHORT_QUOTE_WORDS && words.every((token) => !token.isCapitalized);
 }
 
 /**
  * Where a sentence paraphrases a quotation: the words between those it shares with the quoting
  * sentence just before the quote and just after it. For "The mayor … promised “a reckoning” if the
  * dam was not repaired" against "… the mayor warned of consequences if the dam is not repaired",
- * that is "warned of consequences". The whole sentence when nothing is left.
+ * that is "warned of consequences". None when nothing is left: the sentence tells who spoke and
+ * when, not what.
  */
-function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan, quoting: TextSpan, quote: Quotation): TextSpan {
+function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan, quoting: TextSpan, quote: Quotation): TextSpan | undefined {
   const quotingTokens = sentenceTokens(documents[quoting.doc]!, quoting);
   const content = (token: { norm: string }): boolean => !STOP_WORDS.has(token.norm) && token.norm.length > 1;
   const beforeQuote = new Set(stemsOf(quotingTokens.filter((token) => token.end <= quote.start && content(token))));
@@ -128,7 +132,7 @@ function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan
     });
     range = trimmed(last + 1, tokens.length);
   }
-  if (!range) return sentence;
+  if (!range) return undefined;
   return { doc: sentence.doc, start: tokens[range[0]]!.start, end: tokens[range[1] - 1]!.end };
 }
 
@@ -194,7 +198,7 @@ export const quote: PassageRule = {
             if (tellsParagraphOf(quotation, other.doc)) leaving.push(other.doc);
             return;
           }
-          if (sentence && !carriesQuotation(documents[other.doc]!, sentence, quotation, documents[quotation.doc]!)) {
+          if (sentence && paraphrase && !carriesQuotation(documents[other.doc]!, paraphrase, quotation, documents[quotation.doc]!)) {
             if (tellsParagraphOf(quotation, other.doc)) leaving.push(other.doc);
             return;
           }
