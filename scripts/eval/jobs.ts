@@ -222,7 +222,8 @@ function runBasil(job: Extract<EvalJob, { kind: 'basil' }>, lexicon: Lexicon | u
   const marks: BasilResult['marks'] = Object.fromEntries(sources.map((source) => [source, {}]));
   const counts: BasilResult['counts'] = {};
   for (const difference of comparison.differences) {
-    if (difference.group === '') continue;
+    // A whole paragraph only one source has is not a mark in the text (the loaded words in it are).
+    if (difference.rule === 'paragraph-one-side') continue;
     counts[difference.kind] = (counts[difference.kind] ?? 0) + 1;
     for (const span of difference.spans) {
       const byKind = marks[sources[span.doc]!]!;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/shared/contract/comparison.js';
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { describeDifference, labelNamer } from '../../src/shared/core/describe.js';
+import { articleDocuments, ferry } from '../support/articles.js';
 import { seedPaths } from '../support/seeds.js';
 import { runCli } from '../support/cli.js';
 
@@ -45,6 +46,29 @@ describe('parallax compare', () => {
     expect(stdout).toContain('Only in one source');
     expect(stdout).not.toContain('\x1b[');
     expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(90);
+  });
+
+  it('lists under a paragraph only one source has the loaded words it marks there, as a group lists its differences', async () => {
+    // An invented story (tests/support/articles.ts): the last paragraph is only the Pier Post's.
+    const folder = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
+    const extra = 'Councillor Brannagh Lott slammed the ferry operator over the delay, and the operator claimed the pier had been inspected in the spring.';
+    const [post, times] = articleDocuments({ 'pier-post': ferry({}, [extra]), 'island-times': ferry() }).map((document) => {
+      const path = join(folder, document.path.replace(/^.*\//, ''));
+      writeFileSync(path, document.text);
+      return path;
+    });
+    const { code, stdout } = await run(['compare', post!, times!, '--width', '100000']);
+    expect(code).toBe(0);
+    const only = stdout.slice(stdout.indexOf('Only in one source'));
+    expect(only.split('\n')[0]).toMatch(/ · 2 differences$/);
+    const lines = only.split('\n');
+    const at = lines.findIndex((line) => line.includes(extra.slice(0, 40)));
+    expect(at).toBeGreaterThan(0);
+    const label = JSON.parse((await run(['compare', post!, times!, '--json'])).stdout).documents[0].label as string;
+    expect(lines.slice(at + 1, at + 3).map((line) => line.replace(/\s+/g, ' ').trim())).toEqual([
+      `loaded-term ${label} writes “slammed” (charged), in a paragraph only ${label} has · Criticism: charged verbs and the plain one`,
+      `loaded-term ${label} writes “claimed” (doubt), in a paragraph only ${label} has · Reporting verbs`,
+    ]);
   });
 
   it('takes --threshold: stricter gives no more groups', async () => {

@@ -5,8 +5,9 @@ import { countDifferences, isMarkedInText } from '../../src/shared/core/counts';
 import { describeDifference, withDescriptions } from '../../src/shared/core/describe';
 import { makeSourceDocument } from '../../src/shared/core/document';
 import { formatComparison } from '../../src/shared/core/format';
-import { indexComparison } from '../../src/renderer/src/lib/comparisonIndex';
-import { countByKind, differenceEntries } from '../../src/renderer/src/lib/differenceList';
+import { indexComparison, splitAtDifferences } from '../../src/renderer/src/lib/comparisonIndex';
+import { coverage } from '../../src/renderer/src/lib/coverage';
+import { countByKind, differenceEntries, listedDifferenceCount } from '../../src/renderer/src/lib/differenceList';
 import { eventRows } from '../../src/renderer/src/lib/eventRows';
 import { neutralLabel, sourceLabels } from '../../src/renderer/src/lib/sourceLabel';
 import amberline from '../../resources/samples/amberline-wire.txt?raw';
@@ -76,5 +77,49 @@ describe('the differences list of the app', () => {
     // Whole paragraphs only one source has are not in the list; they are tagged where they stand.
     expect(blind.every((entry) => isMarkedInText(comparison.differences[entry.index]!))).toBe(true);
     expect(comparison.differences.some((difference) => !isMarkedInText(difference))).toBe(true);
+  });
+});
+
+describe('a loaded word in a paragraph only one source has, in the app', () => {
+  // An invented story told by two outlets; the last paragraph is only the Pier Post's.
+  const STORY = [
+    'Ferry service halted after storm damages pier in Pellbrook',
+    'The Ostrander Ferries service between Pellbrook and Carrow Island was halted on Thursday after a storm damaged the main pier.',
+    'Harbour master Tamsin Vell said repairs would take at least two weeks and cost about 40,000 pounds.',
+    'Residents of Carrow Island rely on the ferry for food deliveries, school trips and hospital visits.',
+  ];
+  const CHARGED = 'Councillor Brannagh Lott slammed the ferry operator over the delay, and the operator claimed the pier had been inspected in the spring.';
+  const story = compareDocuments(
+    [
+      makeSourceDocument({ path: '/news/pier-post.txt', text: `${[...STORY, CHARGED].join('\n\n')}\n` }),
+      makeSourceDocument({ path: '/news/island-times.txt', text: `${STORY.join('\n\n')}\n` }),
+    ],
+    { lexicon: lexicon() },
+  );
+  const storyIndex = indexComparison(story);
+  const storyRows = eventRows(story, storyIndex);
+  const alone = story.differences.flatMap((difference, i) => (difference.rule === 'loaded-word-alone' ? [i] : []));
+  const paragraph = story.documents[0]!.paragraphs.findIndex((block) => story.documents[0]!.text.slice(block.start, block.end) === CHARGED);
+  const row = storyRows.findIndex((r) => r.key === `u:0:${paragraph}`);
+
+  it('is listed, in the row of its paragraph, and the list counts what the toolbar counts', () => {
+    expect(alone).toHaveLength(2);
+    expect(row).toBeGreaterThanOrEqual(0);
+    const entries = differenceEntries(story, storyRows);
+    const storyCounts = countDifferences(story);
+    expect(entries).toHaveLength(storyCounts.total);
+    expect(listedDifferenceCount(story)).toBe(storyCounts.total);
+    expect(storyIndex.differenceTotal).toBe(storyCounts.total);
+    expect(entries.filter((entry) => alone.includes(entry.index)).map((entry) => [entry.row, entry.excerpts[0]!.text])).toEqual([
+      [row, 'slammed'],
+      [row, 'claimed'],
+    ]);
+  });
+
+  it('is marked in the paragraph’s column, and counted in its row of the coverage map', () => {
+    const block = story.documents[0]!.paragraphs[paragraph]!;
+    const runs = splitAtDifferences(story.documents[0]!.text, block.start, block.end, storyIndex.differenceSpans[0]!);
+    expect(runs.filter((run) => run.marked).map((run) => `${run.kind}: ${run.text}`)).toEqual(['loaded-term: slammed', 'loaded-term: claimed']);
+    expect(coverage(story, storyRows)[row]!.map((cell) => cell.differs)).toEqual([2, 0]);
   });
 });

@@ -246,6 +246,18 @@ const EXAMPLES: readonly Example[] = [
     says: (n) => `Only ${n(2)} reports this; ${n(0)} leaves it out`,
     namesSources: true,
   },
+  {
+    rule: 'loaded-word-alone',
+    difference: { kind: 'loaded-term', group: '', sides: [has(1, { text: 'slammed', set: 'charged-verbs', role: 'charged' })], set: { id: 'charged-verbs', name: 'Criticism: charged verbs' } },
+    says: (n) => `${n(1)} writes “slammed” (charged), in a paragraph only ${n(1)} has · Criticism: charged verbs`,
+    namesSources: true,
+  },
+  {
+    rule: 'loaded-word-alone',
+    difference: { kind: 'loaded-term', group: '', sides: [has(2, { text: 'claimed', set: 'reporting-verbs', tone: 'doubt' })], set: VERBS },
+    says: (n) => `${n(2)} writes “claimed” (doubt), in a paragraph only ${n(2)} has · Reporting verbs`,
+    namesSources: true,
+  },
 ];
 
 const differenceOf = (example: Example): Difference => ({ group: 'g1', spans: [span], ...example.difference, rule: example.rule });

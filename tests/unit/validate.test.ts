@@ -131,6 +131,41 @@ describe('checkComparison on differences', () => {
     expect(checkComparison(withFirst({ sides: [] }))).toEqual(['differences.0: rule set-contrast without sides']);
     expect(checkComparison(withFirst({ tooLong: true }))).toEqual(['differences.0: tooLong goes with rule too-long, and only with it']);
     const inGroup = { ...base, differences: [{ ...base.differences[1]!, group: 'g1', spans: [{ doc: 0, start: said, end: said + 4 }] }] };
-    expect(checkComparison(inGroup)).toEqual(['differences.0: only rule paragraph-one-side is without a group']);
+    expect(checkComparison(inGroup)).toEqual(['differences.0: only rules paragraph-one-side and loaded-word-alone are without a group']);
+  });
+
+  // A loaded word in a paragraph only its source has ("Only here: the mayor spoke.").
+  const spoke = A.indexOf('spoke');
+  const alone = (change: Partial<Difference> = {}): Difference => ({
+    group: '',
+    kind: 'loaded-term',
+    spans: [{ doc: 0, start: spoke, end: spoke + 5 }],
+    rule: 'loaded-word-alone',
+    sides: [{ doc: 0, part: 'has', terms: [{ text: 'spoke', set: 'charged-verbs', role: 'charged' }] }],
+    set: { id: 'charged-verbs', name: 'Charged verbs' },
+    ...change,
+  });
+  const withAlone = (difference: Difference): unknown => ({ ...base, differences: [...base.differences, difference] });
+
+  it('accepts a loaded word without a group inside a paragraph only its source has', () => {
+    expect(checkComparison(JSON.parse(JSON.stringify(withAlone(alone()))))).toEqual([]);
+  });
+
+  it('refuses a loaded word without a group outside such a paragraph, in another source, or with a group', () => {
+    expect(checkComparison(withAlone(alone({ spans: [{ doc: 0, start: said, end: said + 4 }] })))).toEqual([
+      'differences.3: a loaded word without a group must lie inside a paragraph only its source has',
+    ]);
+    expect(checkComparison(withAlone(alone({ spans: [{ doc: 0, start: spoke, end: A.length + 3 }] })))).toEqual([
+      'differences.3: a loaded word without a group must lie inside a paragraph only its source has',
+    ]);
+    expect(checkComparison(withAlone(alone({ spans: [] })))).toEqual(['differences.3: a loaded word without a group must lie inside a paragraph only its source has']);
+    expect(checkComparison(withAlone(alone({ sides: [{ doc: 1, part: 'has', terms: [{ text: 'spoke' }] }] })))).toEqual([
+      'differences.3: a loaded word without a group must lie inside a paragraph only its source has',
+    ]);
+    expect(checkComparison(withAlone(alone({ group: 'g1' })))).toEqual([
+      'differences.3: only rules paragraph-one-side and loaded-word-alone are without a group',
+      'differences.3: span 0:' + spoke + '-' + (spoke + 5) + ' is not inside a paragraph of its group',
+    ]);
+    expect(checkComparison(withAlone(alone({ kind: 'omission' })))).toEqual(['differences.3: rule loaded-word-alone does not find omission differences']);
   });
 });

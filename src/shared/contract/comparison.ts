@@ -162,6 +162,8 @@ export interface TextSpan {
  * - `scare-quotes`: a word one source holds at a distance in quotation marks.
  * - `paragraph-one-side`: a whole paragraph only one source has (a property of the paragraph, not a
  *   mark in the text; see `countDifferences`).
+ * - `loaded-word-alone`: a loaded word in a paragraph only one source has (the outlet's choice of
+ *   words all the same); its `group` is '' and its span lies inside that paragraph.
  */
 export const DIFFERENCE_RULES = [
   'too-long',
@@ -182,6 +184,7 @@ export const DIFFERENCE_RULES = [
   'scare-quotes',
   'paragraph-one-side',
   'figures-across',
+  'loaded-word-alone',
 ] as const;
 export type DifferenceRule = (typeof DIFFERENCE_RULES)[number];
 
@@ -247,7 +250,8 @@ export interface DifferenceEvidence {
 export interface Difference {
   /**
    * The `id` of the group it belongs to; '' for an `omission` of a whole paragraph that only one
-   * source has (its span is that paragraph). A `figures-across` difference belongs to the
+   * source has (its span is that paragraph), and for a `loaded-word-alone` (its span lies inside
+   * such a paragraph). A `figures-across` difference belongs to the
    * passage of its first figure; its other span may lie in another passage or in a paragraph only
    * its source has (`evidence.figures[].group` says where each is).
    */

@@ -29,7 +29,11 @@ const RULE_KINDS: Readonly<Record<DifferenceRule, readonly DifferenceKind[]>> = 
   'scare-quotes': ['loaded-term'],
   'paragraph-one-side': ['omission'],
   'figures-across': ['figure'],
+  'loaded-word-alone': ['loaded-term'],
 };
+
+/** The rules whose differences belong to no group: those of a paragraph only one source has. */
+const WITHOUT_GROUP: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['paragraph-one-side', 'loaded-word-alone']);
 
 /** A word or phrase on one side of a difference. */
 const differenceTerm = z.object({ text: z.string(), set: z.string().optional(), tone: z.string().optional(), role: z.enum(LOADED_ROLES).optional() });
@@ -157,7 +161,7 @@ export function checkComparison(value: unknown): string[] {
     // What it is: a rule that finds its kind, and sides (and figures) at sources that exist, each once.
     if (difference.rule !== undefined) {
       if (!RULE_KINDS[difference.rule].includes(difference.kind)) problems.push(`differences.${i}: rule ${difference.rule} does not find ${difference.kind} differences`);
-      if ((difference.rule === 'paragraph-one-side') !== (difference.group === '')) problems.push(`differences.${i}: only rule paragraph-one-side is without a group`);
+      if (WITHOUT_GROUP.has(difference.rule) !== (difference.group === '')) problems.push(`differences.${i}: only rules paragraph-one-side and loaded-word-alone are without a group`);
       if ((difference.rule === 'too-long') !== (difference.tooLong === true)) problems.push(`differences.${i}: tooLong goes with rule too-long, and only with it`);
       if (!difference.sides || difference.sides.length === 0) problems.push(`differences.${i}: rule ${difference.rule} without sides`);
     }
@@ -166,6 +170,12 @@ export function checkComparison(value: unknown): string[] {
     const sideDocs = (difference.sides ?? []).map((side) => side.doc);
     if (new Set(sideDocs).size !== sideDocs.length) problems.push(`differences.${i}: a source on two sides`);
     if (difference.group === '') {
+      if (difference.rule === 'loaded-word-alone') {
+        // A loaded word in a paragraph only its source has.
+        const placed = difference.spans.every((span) => insideUnique(span) && (difference.sides ?? []).some((side) => side.doc === span.doc));
+        if (difference.spans.length === 0 || !placed) problems.push(`differences.${i}: a loaded word without a group must lie inside a paragraph only its source has`);
+        return;
+      }
       // An omission of a whole paragraph that only one source has.
       const ok =
         difference.kind === 'omission' &&
@@ -175,7 +185,7 @@ export function checkComparison(value: unknown): string[] {
             return item.doc === span.doc && paragraph !== undefined && paragraph.start === span.start && paragraph.end === span.end;
           }),
         );
-      if (!ok) problems.push(`differences.${i}: a difference without a group must be the omission of a unique paragraph`);
+      if (!ok) problems.push(`differences.${i}: a difference without a group must be the omission of a unique paragraph, or a loaded word inside one`);
       return;
     }
     const byDoc = groupParagraphs.get(difference.group);

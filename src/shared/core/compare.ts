@@ -46,7 +46,7 @@ export function compareDocuments(documents: readonly SourceDocument[], options: 
       if (ALIGNED_KINDS.has(paragraph.kind) && !grouped.has(`${doc}:${index}`)) unique.push({ doc, paragraph: index });
     }),
   );
-  differences.push(...analyzeComparison(documents, unique, undefined, groups, differences));
+  differences.push(...analyzeComparison(documents, unique, undefined, groups, differences, lexicon));
   const coarse = differences.filter((difference) => difference.tooLong).length;
   const notices = coarse > 0 ? [`${coarse} pair${coarse === 1 ? ' was' : 's were'} too long or too different to compare word by word in time, and each is shown as one difference.`] : [];
   const summary = summarize(documents, groups, differences, unique, figuresByGroup, lexicon);

@@ -4,7 +4,8 @@ import type { Comparison, Difference, DifferenceKind } from '../contract/compari
  * How Parallax counts differences, in one place for the command line, the app, the HTML report and
  * the exports: the differences marked in the text, that is every difference but a whole paragraph
  * only one source has. That paragraph is a property of the paragraph (tagged "Only in this source",
- * a row of its own in the event view), counted apart as `onlyInOneSource`.
+ * a row of its own in the event view), counted apart as `onlyInOneSource`; the loaded words in it
+ * are marked, and counted.
  */
 export interface DifferenceCounts {
   /** Differences marked in the text. */
@@ -17,9 +18,14 @@ export interface DifferenceCounts {
   readonly onlyInOneSource: number;
 }
 
-/** Whether a difference is marked in the text (not a whole paragraph only one source has). */
+/**
+ * Whether a difference is marked in the text: every difference but a whole paragraph only one
+ * source has (`paragraph-one-side`; in a comparison saved before rules were recorded, a difference
+ * without a rule or a group). A loaded word in such a paragraph (`loaded-word-alone`) is marked.
+ */
 export function isMarkedInText(difference: Difference): boolean {
-  return difference.group !== '';
+  if (difference.rule === 'paragraph-one-side') return false;
+  return difference.rule !== undefined || difference.group !== '';
 }
 
 /** The counts of a comparison's differences (see DifferenceCounts), optionally for one source. */

@@ -152,6 +152,11 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       if (sides.length === 1) text += '; no other source tells this sentence';
       return `${text} · ${setName}`;
     }
+    case 'loaded-word-alone': {
+      // "Fox writes “slammed” (charged), in a paragraph only Fox has · Criticism".
+      const term = termsOf(first)[0];
+      return `${name(first)} writes “${term?.text ?? ''}” (${glossOf(term)}), in a paragraph only ${name(first)} has · ${setName}`;
+    }
     default:
       // Saved before rules were recorded (or by a later version with a rule this one does not know).
       return difference.note ?? '';

@@ -134,12 +134,29 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
   const countByGroup = new Map<string, number>();
   for (const difference of differences) if (isMarkedInText(difference)) countByGroup.set(difference.group, (countByGroup.get(difference.group) ?? 0) + 1);
   const framingByGroup = new Map<string, Difference[]>();
+  // A difference marked in a paragraph only one source has (a loaded word there), by that paragraph.
+  const framingByParagraph = new Map<string, Difference[]>();
   for (const difference of differences) {
-    if (difference.kind === 'wording' || difference.group === '') continue;
+    if (difference.kind === 'wording' || !isMarkedInText(difference)) continue;
+    if (difference.group === '') {
+      const span = difference.spans[0];
+      if (!span) continue;
+      const index = documents[span.doc]?.paragraphs.findIndex((paragraph) => paragraph.start <= span.start && span.start < paragraph.end) ?? -1;
+      const key = `${span.doc}:${index}`;
+      const list = framingByParagraph.get(key);
+      if (list) list.push(difference);
+      else framingByParagraph.set(key, [difference]);
+      continue;
+    }
     const list = framingByGroup.get(difference.group) ?? [];
     list.push(difference);
     framingByGroup.set(difference.group, list);
   }
+  const framingLines = (list: readonly Difference[]): string[] =>
+    list.map((difference) => {
+      const tag = `    ${difference.kind}`.padEnd(17);
+      return style(ANSI.framing, tag) + wrap(printableName(describeDifference(difference, nameOf)), width - 17, ' '.repeat(17));
+    });
 
   const grouped = new Set<string>();
   for (const group of groups) {
@@ -157,10 +174,7 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
         out.push(tag + wrap(text, width - 9, ' '.repeat(9)));
       }
     }
-    for (const difference of framingByGroup.get(group.id) ?? []) {
-      const tag = `    ${difference.kind}`.padEnd(17);
-      out.push(style(ANSI.framing, tag) + wrap(printableName(describeDifference(difference, nameOf)), width - 17, ' '.repeat(17)));
-    }
+    out.push(...framingLines(framingByGroup.get(group.id) ?? []));
   }
 
   const unique: string[] = [];
@@ -174,11 +188,14 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
       }
       if (grouped.has(`${doc}:${index}`)) return;
       const tag = `  ${sourceLetter(doc)} ¶${index + 1}`.padEnd(9);
-      unique.push(tag + shorten(document.text.slice(paragraph.start, paragraph.end), width - 9));
+      unique.push(tag + shorten(document.text.slice(paragraph.start, paragraph.end), width - 9), ...framingLines(framingByParagraph.get(`${doc}:${index}`) ?? []));
     });
     if (boilerplate > 0) setAside.push(`${sourceLetter(doc)}: ${boilerplate}`);
   });
-  if (unique.length > 0) out.push('', style(ANSI.bold, 'Only in one source (no counterpart elsewhere)'), ...unique);
+  // The loaded words marked in those paragraphs, counted as a group's header counts its differences.
+  const marked = [...framingByParagraph.values()].reduce((sum, list) => sum + list.length, 0);
+  const markedCount = marked > 0 ? ` · ${marked} difference${marked === 1 ? '' : 's'}` : '';
+  if (unique.length > 0) out.push('', style(ANSI.bold, `Only in one source (no counterpart elsewhere)${markedCount}`), ...unique);
 
   const summary = comparison.summary;
   const tables = (summary?.claims ?? []).filter((table) => new Set(table.rows.map((row) => row.value)).size > 1);

@@ -1,4 +1,5 @@
 import type { Comparison, Difference, DifferenceKind } from '../../../shared/contract/comparison';
+import { isMarkedInText } from '../../../shared/core/counts';
 import { describeDifference, labelNamer } from '../../../shared/core/describe';
 import { DIFFERENCE_KIND_NAMES } from './differenceKinds';
 import { paragraphAt, rowIndexByParagraph, type EventRow } from './eventRows';
@@ -39,8 +40,9 @@ function excerpt(text: string): string {
 }
 
 /**
- * Every difference between the members of a passage, in the order of the event's rows, then by source and place in its text: so
- * "next" walks down the story as the first source tells it. `describe` puts a difference into words
+ * Every difference marked in the text (between the members of a passage, or a loaded word in a
+ * paragraph only one source has), in the order of the event's rows, then by source and place in
+ * its text: so "next" walks down the story as the first source tells it. `describe` puts a difference into words
  * naming the sources as the page shows them (neutral labels in blind mode); the search reads that.
  */
 export function differenceEntries(
@@ -76,8 +78,9 @@ export function* differenceEntriesInSteps(
     if (index % perStep === 0) yield;
     const difference = comparison.differences[index]!;
     // A paragraph only one source has is a row of its own in the event view and is tagged in the
-    // columns; it is not listed here, so the list counts what the toolbar counts.
-    if (difference.group === '') continue;
+    // columns; it is not listed here, so the list counts what the toolbar counts. The loaded words
+    // in it are marked, and listed in its row (found by their paragraph, below).
+    if (!isMarkedInText(difference)) continue;
     const spans = [...difference.spans].sort((a, b) => a.doc - b.doc || a.start - b.start);
     const firstSpan = spans[0];
     let row = rowOfGroup.get(difference.group);
@@ -113,7 +116,7 @@ export function* differenceEntriesInSteps(
 /** How many differences the list has (those `differenceEntries` lists), without listing them. */
 export function listedDifferenceCount(comparison: Comparison): number {
   let count = 0;
-  for (const difference of comparison.differences) if (difference.group !== '') count++;
+  for (const difference of comparison.differences) if (isMarkedInText(difference)) count++;
   return count;
 }
 

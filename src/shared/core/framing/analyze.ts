@@ -126,9 +126,9 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
 
 /**
  * The differences of a whole comparison, by the registry's comparison rules (or those given): what
- * no group holds (a paragraph only one source has), and what only the passages together show
- * (figures for one quantity that no passage sets side by side; without `groups`, nothing). `found`
- * is what the passage rules found in `groups`.
+ * no group holds (a paragraph only one source has, and with `lexicon` the loaded words in it), and
+ * what only the passages together show (figures for one quantity that no passage sets side by
+ * side; without `groups`, nothing). `found` is what the passage rules found in `groups`.
  */
 export function analyzeComparison(
   documents: readonly SourceDocument[],
@@ -136,8 +136,9 @@ export function analyzeComparison(
   rules: readonly Rule[] = RULES,
   groups: readonly AlignmentGroup[] = [],
   found: readonly Difference[] = [],
+  lexicon?: LexiconIndex,
 ): Difference[] {
-  return rules.filter((rule): rule is ComparisonRule => rule.scope === 'comparison').flatMap((rule) => rule.find({ documents, unique, groups, found }));
+  return rules.filter((rule): rule is ComparisonRule => rule.scope === 'comparison').flatMap((rule) => rule.find({ documents, unique, groups, found, ...(lexicon ? { lexicon } : {}) }));
 }
 
 /**

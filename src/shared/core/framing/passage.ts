@@ -68,7 +68,7 @@ const SAME_CLAIM_LINK = 0.3;
 const SAME_STATEMENT_LINK = 0.2;
 
 /** Words after which a verb of saying is a noun or a passive ("the claims", "to blame", "be dismissed"). */
-const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
+export const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
   'a an the their its his her our your my these those such any no of to be been being is are was were action class-action'.split(' '),
 );
 

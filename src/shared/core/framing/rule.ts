@@ -8,15 +8,15 @@
  *   "claimed"); the rules run in order on each change, and the wording rules last, only on a change
  *   no rule before them explained;
  * - a passage: every member of a group at once (figures, quotations, loaded words);
- * - the comparison: what no group holds (a paragraph only one source has), or what only the whole
- *   comparison shows (figures for one quantity in different passages).
+ * - the comparison: what no group holds (a paragraph only one source has, and the loaded words in
+ *   it), or what only the whole comparison shows (figures for one quantity in different passages).
  *
  * Pure: no Node, no DOM.
  */
 import { isLoadedRole } from '../../contract/lexicon.js';
 import type { AlignmentGroup, Difference, DifferenceKind, DifferenceRule, DifferenceSide, DifferenceTerm, SourceDocument, TextSpan, UniqueParagraph } from '../../contract/comparison.js';
 import type { Hunk, MemberText } from '../wording.js';
-import type { IndexedTerm, TermMatch } from './lexicon-index.js';
+import type { IndexedTerm, LexiconIndex, TermMatch } from './lexicon-index.js';
 import type { Passage, PreparedMember, PreparedPair } from './passage.js';
 
 interface RuleHead {
@@ -61,7 +61,7 @@ export interface PassageFindings {
   readonly unmarked?: readonly TextSpan[];
 }
 
-/** What a comparison rule reads: the documents, the paragraphs no group holds, and the passages. */
+/** What a comparison rule reads: the documents, the paragraphs no group holds, the passages and the lexicon. */
 export interface ComparisonContext {
   readonly documents: readonly SourceDocument[];
   readonly unique: readonly UniqueParagraph[];
@@ -69,6 +69,8 @@ export interface ComparisonContext {
   readonly groups?: readonly AlignmentGroup[];
   /** What the passage rules found in them. */
   readonly found?: readonly Difference[];
+  /** The lexicon, indexed (missing from callers that give none: a rule reading it then finds nothing). */
+  readonly lexicon?: LexiconIndex;
 }
 
 export interface ChangeRule extends RuleHead {

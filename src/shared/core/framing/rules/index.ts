@@ -16,6 +16,7 @@ import { hedgeContrast } from './hedge-contrast.js';
 import { hedgeOneSide } from './hedge-one-side.js';
 import { labelForName } from './label-for-name.js';
 import { loadedLanguage } from './loaded-language.js';
+import { loadedLanguageAlone } from './loaded-language-alone.js';
 import { paragraphOneSide } from './paragraph-one-side.js';
 import { quote } from './quote.js';
 import { setContrast } from './set-contrast.js';
@@ -41,7 +42,8 @@ export const RULES: readonly Rule[] = [
   factsOneSide,
   // The comparison as a whole.
   paragraphOneSide,
+  loadedLanguageAlone,
   figuresAcross,
 ];
 
-export { clauseOneSide, creditOneSide, factsOneSide, figures, figuresAcross, hedgeContrast, hedgeOneSide, labelForName, loadedLanguage, paragraphOneSide, quote, setContrast, tooLong, verbContrast, wording };
+export { clauseOneSide, creditOneSide, factsOneSide, figures, figuresAcross, hedgeContrast, hedgeOneSide, labelForName, loadedLanguage, loadedLanguageAlone, paragraphOneSide, quote, setContrast, tooLong, verbContrast, wording };

@@ -14,6 +14,8 @@
  *   JUDGING_SAYING_TONES) is marked in a sentence no other source tells; where another source tells
  *   it, the attribution rules set the two verbs side by side.
  * - A word inside a quotation is the speaker's: it is marked, and its rule says it is quoted.
+ * - A paragraph only one source has is read the same way by loaded-language-alone.ts (through
+ *   `loadedLanguageDifferences` with `alone`): each loaded word there is marked on its own.
  * - Names are never loaded terms: a capitalised word inside a sentence, or one that opens a name
  *   ("Hope Hicks"), is skipped; in a headline written in title case, a word is taken for a name
  *   when the articles write it with a capital inside a sentence.
@@ -25,7 +27,7 @@ import { isLoadedRole } from '../../../contract/lexicon.js';
 import { STOP_WORDS } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
-import type { Passage, PreparedMember } from '../passage.js';
+import { NOT_BEFORE_A_REPORTING_VERB, type Passage, type PreparedMember } from '../passage.js';
 import { termAt, type PassageRule } from '../rule.js';
 
 /** A loaded word or phrase found in one member (or a plain word of a `charged` set, never marked itself). */
@@ -165,6 +167,8 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
 
   for (const match of findTerms(charged, { ...termText, isName })) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
+    // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
+    if (match.term.role === 'saying' && match.from > 0 && NOT_BEFORE_A_REPORTING_VERB.has(tokens[match.from - 1]!.norm)) continue;
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
     // One word in two sets (a form of "pledged" and of "pledging") is one loaded word.
@@ -225,13 +229,17 @@ const usesWords = (member: PreparedMember, span: TextSpan, keys: readonly string
  * The loaded-term differences of one passage: each loaded word or scare quote of a member that the
  * matching sentences of another member do not use, with the plain counterpart that member uses
  * where the lexicon has one.
+ *
+ * `alone`: the passage is what no other source tells (a source's paragraphs only it has, prepared
+ * as a passage of one member, see loaded-language-alone.ts). Each of its loaded words is marked on
+ * its own, as a word in a sentence no other source tells is, under the rule `loaded-word-alone`.
  */
-function loadedLanguageDifferences(passage: Passage): Difference[] {
+export function loadedLanguageDifferences(passage: Passage, alone = false): Difference[] {
   const { documents, group, members } = passage;
   const { index, bySet, loaded } = chargedLexicon(passage.lexicon);
   // The rule is the lexicon's: without loaded-language sets (no lexicon, or a person's own without
   // them) nothing is marked, scare quotes included.
-  if (members.length < 2 || !loaded) return [];
+  if ((members.length < 2 && !alone) || !loaded) return [];
   const found = new Map(members.map((member) => [member.doc, findLoaded(documents, member, index)]));
   const links = group.sentences ?? [];
   const out: Difference[] = [];
@@ -241,7 +249,7 @@ function loadedLanguageDifferences(passage: Passage): Difference[] {
       if (isNeutral(item.term)) continue;
       // The sentences of each other member that the alignment matched to this one.
       const partners: { doc: number; sentences: TextSpan[] }[] = [];
-      for (const other of members) {
+      for (const other of alone ? [] : members) {
         if (other.doc === member.doc) continue;
         const sentences: TextSpan[] = [];
         for (const link of links) {
@@ -262,7 +270,7 @@ function loadedLanguageDifferences(passage: Passage): Difference[] {
             group: group.id,
             kind: 'loaded-term',
             spans: [{ doc: member.doc, start: item.start, end: item.end }],
-            rule: item.quoted ? 'loaded-word-quoted' : 'loaded-word',
+            rule: alone ? 'loaded-word-alone' : item.quoted ? 'loaded-word-quoted' : 'loaded-word',
             sides: [{ doc: member.doc, part: 'has', terms: [termAt(document, item, item.term!)] }],
             set: { id: item.term!.setId, name: item.term!.setName },
           });
