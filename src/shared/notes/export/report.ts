@@ -1,5 +1,5 @@
 import { DIFFERENCE_KIND_NAMES, type Comparison, type Difference, type DifferenceKind, type SourceDocument } from '../../contract/comparison.js';
-import { countDifferences } from '../../core/counts.js';
+import { countDifferences, isMarkedInText } from '../../core/counts.js';
 import { describeDifference, labelNamer } from '../../core/describe.js';
 import { describeCounts } from '../../core/format.js';
 import { storyAtAGlance, type Glance, type GlanceSpeaker } from '../../core/glance.js';
@@ -7,9 +7,10 @@ import { anchorRows, codeLabel, readingOrder, targetDescription, type ExportComp
 
 /**
  * A self-contained HTML report of one comparison: its sources, each group of aligned paragraphs
- * with the classified differences marked in the text, and the notes, for reading on screen or
- * printing. It loads nothing (a Content Security Policy forbids it), runs nothing (no scripts, no
- * event handlers), and every text from a document or a note is escaped.
+ * with the classified differences marked in the text, the paragraphs only one source has that hold
+ * a mark (a loaded word there), and the notes, for reading on screen or printing. It loads nothing
+ * (a Content Security Policy forbids it), runs nothing (no scripts, no event handlers), and every
+ * text from a document or a note is escaped.
  */
 
 /** Escape text for HTML element content and quoted attribute values. */
@@ -32,7 +33,7 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); }
 th { font-family: system-ui, 'Segoe UI', Helvetica, Arial, sans-serif; }
 .path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
-.group { break-inside: avoid-page; margin-bottom: 1.5rem; }
+.group, .alone { break-inside: avoid-page; margin-bottom: 1.5rem; }
 .members { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .75rem; }
 .member { background: var(--tint); border-left: 3px solid var(--rule); padding: .5rem .75rem; margin: 0; }
 .member p { margin: .25rem 0 0; }
@@ -137,6 +138,37 @@ function groupsHtml(comparison: Comparison, rows: readonly NoteRow[], item: Expo
       const notes = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === number).map((row) => noteHtml(item, row, codebook)).join('\n');
       return `<section class="group" aria-labelledby="group-${number}"><h3 id="group-${number}">Group ${number} · ${group.members.length} sources</h3>
 <div class="members">${members}</div>${list}${notes}</section>`;
+    })
+    .join('\n');
+}
+
+/**
+ * The paragraphs only one source has that hold a difference marked in the text (a loaded word),
+ * each with its marks and the differences in words, in the order of the sources and their text.
+ */
+function aloneHtml(comparison: Comparison): string {
+  const nameOf = labelNamer(comparison.documents);
+  const describe = (difference: Difference): string => describeDifference(difference, nameOf);
+  const byParagraph = new Map<string, { doc: number; paragraph: number; differences: Difference[] }>();
+  for (const difference of comparison.differences) {
+    if (difference.group !== '' || !isMarkedInText(difference)) continue;
+    const span = difference.spans[0];
+    const paragraph = span ? (comparison.documents[span.doc]?.paragraphs.findIndex((block) => block.start <= span.start && span.start < block.end) ?? -1) : -1;
+    if (!span || paragraph < 0) continue;
+    const key = `${span.doc}:${paragraph}`;
+    const entry = byParagraph.get(key) ?? { doc: span.doc, paragraph, differences: [] };
+    entry.differences.push(difference);
+    byParagraph.set(key, entry);
+  }
+  return [...byParagraph.values()]
+    .sort((a, b) => a.doc - b.doc || a.paragraph - b.paragraph)
+    .map(({ doc: docIndex, paragraph, differences }) => {
+      const doc = comparison.documents[docIndex]!;
+      const block = doc.paragraphs[paragraph]!;
+      const list = differences.map((difference) => ({ kind: difference.kind, description: describe(difference) })).filter((entry) => entry.description);
+      return `<section class="alone"><figure class="member"><figcaption class="source">${escapeHtml(doc.label)} · paragraph ${paragraph + 1}</figcaption><p>${markedParagraph(doc, docIndex, block.start, block.end, differences, describe)}</p></figure>${
+        list.length > 0 ? `<ul class="differences">${list.map((entry) => `<li><strong>${DIFFERENCE_KIND_NAMES[entry.kind]}</strong>: ${escapeHtml(entry.description)}</li>`).join('')}</ul>` : ''
+      }</section>`;
     })
     .join('\n');
 }
@@ -251,6 +283,7 @@ export function comparisonReport(item: ExportComparison, options: { codebook?: N
     : '';
   const ungrouped = rows.filter((row) => row.section !== 'orphan' && row.groupNumber === undefined);
   const orphans = rows.filter((row) => row.section === 'orphan');
+  const alone = comparison ? aloneHtml(comparison) : '';
   const legend = (Object.keys(DIFFERENCE_KIND_NAMES) as DifferenceKind[]).map((kind) => `<mark class="k-${kind}">${DIFFERENCE_KIND_NAMES[kind]}</mark>`).join(' ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -274,6 +307,7 @@ ${comparison && comparison.documents.length > 0 ? glanceHtml(comparison, storyAt
 <tbody>${sources}</tbody></table>
 ${summary ? `<p class="meta">Differences found: ${summary}</p>` : ''}
 ${comparison && comparison.groups.length > 0 ? `<h2>Groups of aligned paragraphs</h2>\n<p class="meta">How each kind of difference is marked: ${legend}</p>\n${groupsHtml(comparison, rows, item, options.codebook)}` : ''}
+${alone ? `<h2>Marked in paragraphs only one source has</h2>\n${alone}` : ''}
 ${ungrouped.length > 0 ? `<h2>Notes on paragraphs outside the groups</h2>\n${ungrouped.map((row) => noteHtml(item, row, options.codebook)).join('\n')}` : ''}
 ${orphans.length > 0 ? `<h2>Notes not found in the sources as they are now</h2>\n${orphans.map((row) => noteHtml(item, row, options.codebook)).join('\n')}` : ''}
 </main>
