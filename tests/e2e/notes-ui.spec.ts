@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { expect, test } from './harness.js';
 
 /*
@@ -239,4 +240,28 @@ test('the author name from Settings signs new notes, and a code added in the Cod
   await expect(codebook.getByRole('status')).toHaveText('Saved.');
   await page.keyboard.press('Escape');
   await expect(note.getByRole('list', { name: 'Tags' })).toHaveText('Victimhood');
+});
+
+test('a loaded word in a paragraph only one source has is marked there, and the panel says how it differs', async ({ app }, testInfo) => {
+  const { page } = app;
+  await expect(page.locator('section.column').first()).toBeVisible();
+  // Two reports of our own; only the Post has the councillor's paragraph, with its charged verb.
+  const story = [
+    'Ferry service halted after storm damages pier in Pellbrook',
+    'The Ostrander Ferries service between Pellbrook and Carrow Island was halted on Thursday after a storm damaged the main pier.',
+    'Harbour master Tamsin Vell said repairs would take at least two weeks and cost about 40,000 pounds.',
+  ];
+  const post = testInfo.outputPath('pier-post.txt');
+  const times = testInfo.outputPath('island-times.txt');
+  writeFileSync(post, [...story, 'Councillor Brannagh Lott slammed the harbour board for letting the old pier rot for a decade.'].join('\n\n') + '\n');
+  writeFileSync(times, story.join('\n\n') + '\n');
+  app.queuePick([post, times]);
+  await app.openFilesButton().click();
+  await expect(page.locator('section.column')).toHaveCount(2);
+  const alone = page.locator('section.column').first().locator('.para', { hasText: 'Councillor Brannagh Lott' });
+  await expect(alone).toContainText('Only in this source');
+  await expect(alone.locator('mark[data-kind="loaded-term"]')).toHaveText('slammed');
+  await alone.click();
+  const region = panel(page).getByRole('region', { name: 'How the sources differ here' });
+  await expect(region).toContainText(/writes “slammed” \(charged\), in a paragraph only .+ has/);
 });

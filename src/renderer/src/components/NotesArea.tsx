@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SourceChoices } from '../../../shared/contract/api';
 import type { Comparison } from '../../../shared/contract/comparison';
+import { isMarkedInText } from '../../../shared/core/counts';
 import type { Note, NoteInput, NoteTarget } from '../../../shared/contract/notes';
 import { useNoteHighlights } from '../hooks/useNoteHighlights';
 import type { ComparisonIndex, ParagraphRef } from '../lib/comparisonIndex';
@@ -152,13 +153,15 @@ export function NotesArea(props: NotesAreaProps) {
         sourceLabel: labels.label(member.doc),
         paragraphNumber: (member.paragraphs[0] ?? 0) + 1,
       }));
-    const framing = group
-      ? comparison.differences.flatMap((d, i) => {
-          if (d.group !== group.id || d.kind === 'wording' || d.kind === 'omission' || !d.spans.some((span) => span.doc === selected.doc)) return [];
-          const description = labels.describe(d);
-          return description ? [{ kind: DIFFERENCE_KIND_NAMES[d.kind], description, difference: i }] : [];
-        })
-      : [];
+    // The differences of its passage that touch this source; for a paragraph only one source has,
+    // the loaded words marked in it.
+    const inParagraph = (d: (typeof comparison.differences)[number]): boolean => d.spans.some((span) => span.doc === selected.doc && span.start >= block.start && span.end <= block.end);
+    const framing = comparison.differences.flatMap((d, i) => {
+      const mine = group ? d.group === group.id && d.spans.some((span) => span.doc === selected.doc) : d.group === '' && isMarkedInText(d) && inParagraph(d);
+      if (!mine || d.kind === 'wording' || d.kind === 'omission') return [];
+      const description = labels.describe(d);
+      return description ? [{ kind: DIFFERENCE_KIND_NAMES[d.kind], description, difference: i }] : [];
+    });
     const notes = places.filter((place) => place.anchors.some((a) => a.doc === selected.doc && a.paragraph === selected.paragraph));
     const marked = props.choices?.[selected.doc]?.kinds.find((mark) => mark.paragraph === selected.paragraph)?.kind;
     return {
