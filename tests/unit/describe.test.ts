@@ -189,7 +189,7 @@ const EXAMPLES: readonly Example[] = [
   {
     rule: 'name-one-side',
     difference: { kind: 'omission', sides: [has(0, 'Ferrant Institute'), side(1, 'lacks')] },
-    says: (n) => `Only ${n(0)} names “Ferrant Institute”; ${n(1)} does not`,
+    says: (n) => `Only ${n(0)} cites “Ferrant Institute”; ${n(1)} does not`,
     namesSources: true,
   },
   {

@@ -122,7 +122,8 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
     }
     case 'figure-one-side':
     case 'name-one-side':
-      return `Only ${name(has[0])} ${difference.rule === 'figure-one-side' ? 'gives' : 'names'} “${firstText(has[0])}”; ${names(lacks).join(', ')} ${lacks.length === 1 ? 'does' : 'do'} not`;
+      // A name is reported only as someone who speaks (facts-one-side.ts): the source cites them.
+      return `Only ${name(has[0])} ${difference.rule === 'figure-one-side' ? 'gives' : 'cites'} “${firstText(has[0])}”; ${names(lacks).join(', ')} ${lacks.length === 1 ? 'does' : 'do'} not`;
     case 'paragraph-one-side':
       return `Only ${name(has[0])} reports this; ${names(lacks).join(', ')} ${lacks.length === 1 ? 'leaves' : 'leave'} it out`;
     case 'scare-quotes': {

@@ -117,3 +117,12 @@ export const termOf = (member: PreparedMember, match: TermMatch): DifferenceTerm
 
 /** The set a difference is about, as its description names it. */
 export const setOf = (term: IndexedTerm): { id: string; name: string } => ({ id: term.setId, name: term.setName });
+
+/**
+ * The tones a side's verbs of saying signal beyond the plain one, once each, in order: "said,
+ * claimed" and "claimed" both signal "doubt". Two sides that signal the same (the one with
+ * "says" besides its "promises", the other "promises" alone) tell it the same way.
+ */
+export const signalledTones = (matches: readonly TermMatch[]): string =>
+  [...new Set(matches.map((match) => (match.term.tone ?? '').toLowerCase()).filter((tone) => tone !== 'neutral'))].sort().join(',');
+

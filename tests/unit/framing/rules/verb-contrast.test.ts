@@ -18,4 +18,16 @@ describe('verb-contrast', () => {
     const { documents, differences } = findAlone({ 'pier-post': ferry({ 2: quoted('told reporters') }), 'island-times': ferry({ 2: PARAPHRASE }) }, [verbContrast]);
     expect(differences, listed(documents, differences)).toEqual([]);
   });
+
+  it('is silent when one side only adds a plain verb to the same judging one ("said … promised" against "promised")', () => {
+    const { documents, differences } = findAlone(
+      {
+        'pier-post': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday that she promised repairs within two weeks at a cost of about 40,000 pounds.' }),
+        'island-times': ferry({ 2: 'Harbour master Tamsin Vell promised on Thursday repairs within two weeks at a cost of about 40,000 pounds.' }),
+      },
+      [verbContrast],
+    );
+    expect(differences, listed(documents, differences)).toEqual([]);
+  });
 });
+

@@ -9,14 +9,12 @@ import { isLoadedRole } from '../../../contract/lexicon.js';
 import type { Difference } from '../../../contract/comparison.js';
 import { keyOf } from '../cues.js';
 import type { TermMatch } from '../lexicon-index.js';
-import { hasSide, NOT_EXPLAINED, setOf, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+import { hasSide, NOT_EXPLAINED, setOf, signalledTones, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
 
 /** The lexicon sets a change's terms belong to that this rule compares, in the order met. */
 export function contrastedSets(termsA: readonly TermMatch[], termsB: readonly TermMatch[]): Set<string> {
   return new Set([...termsA, ...termsB].filter((match) => match.term.kind !== 'hedge' && !isLoadedRole(match.term.role)).map((match) => match.term.setId));
 }
-
-const tonesOf = (matches: readonly TermMatch[]): string => [...new Set(matches.map((match) => match.term.tone ?? ''))].sort().join(',');
 
 export const setContrast: ChangeRule = {
   name: 'set-contrast',
@@ -36,7 +34,7 @@ export const setContrast: ChangeRule = {
       if ([...leftKeys].every((key) => rightKeys.has(key)) && [...rightKeys].every((key) => leftKeys.has(key))) continue;
       const kind = left[0]!.term.kind;
       // "said" → "announced" is not a framing difference; "said" → "claimed" is.
-      if (kind === 'attribution' && tonesOf(left) === tonesOf(right)) {
+      if (kind === 'attribution' && signalledTones(left) === signalledTones(right)) {
         explained = true;
         continue;
       }

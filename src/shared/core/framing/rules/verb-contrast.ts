@@ -7,7 +7,7 @@
 import type { Difference, TextSpan } from '../../../contract/comparison.js';
 import type { TermMatch } from '../lexicon-index.js';
 import type { Passage } from '../passage.js';
-import { hasSide, setOf, spanOfTerm, termOf, type PassageRule } from '../rule.js';
+import { hasSide, setOf, signalledTones, spanOfTerm, termOf, type PassageRule } from '../rule.js';
 
 /** The verbs of saying of a source's member inside a sentence. */
 function verbsIn(passage: Passage, span: TextSpan): TermMatch[] {
@@ -19,8 +19,6 @@ function verbsIn(passage: Passage, span: TextSpan): TermMatch[] {
     return token.start >= span.start && token.end <= span.end;
   });
 }
-
-const tonesOf = (matches: readonly TermMatch[]): string => [...new Set(matches.map((match) => match.term.tone ?? ''))].sort().join(',');
 
 export const verbContrast: PassageRule = {
   name: 'verb-contrast',
@@ -34,7 +32,7 @@ export const verbContrast: PassageRule = {
       const left = verbsIn(passage, x);
       const right = verbsIn(passage, y);
       if (left.length === 0 || right.length === 0) continue;
-      if (tonesOf(left) === tonesOf(right)) continue;
+      if (signalledTones(left) === signalledTones(right)) continue;
       const mx = passage.memberOf(x.doc)!;
       const my = passage.memberOf(y.doc)!;
       differences.push({
