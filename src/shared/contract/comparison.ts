@@ -240,6 +240,8 @@ export interface DifferenceEvidence {
   readonly link?: number;
   /** The quotation's words (`quote`). */
   readonly quote?: string;
+  /** A loaded word inside a quotation (`loaded-word-alone`): the speaker's word, which the outlet quotes. */
+  readonly quoted?: boolean;
   /** What the figures count (`figures`): as a key ("killed", a stem) and for people ("hostages"). */
   readonly quantity?: string;
   readonly counted?: string;

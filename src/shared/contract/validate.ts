@@ -94,6 +94,7 @@ export const comparisonShape = z.object({
         .object({
           link: z.number().min(0).max(1).optional(),
           quote: z.string().optional(),
+          quoted: z.boolean().optional(),
           quantity: z.string().optional(),
           counted: z.string().optional(),
           figures: z.array(z.object({ doc: offset, value: z.number(), text: z.string(), attribution: z.string().optional(), outlier: z.boolean(), group: z.string().optional() })).optional(),

@@ -156,6 +156,7 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
     case 'loaded-word-alone': {
       // "Fox writes “slammed” (charged), in a paragraph only Fox has · Criticism".
       const term = termsOf(first)[0];
+      if (difference.evidence?.quoted) return `“${term?.text ?? ''}” (${glossOf(term)}) is in a quotation in ${name(first)}, the speaker's word, in a paragraph only ${name(first)} has · ${setName}`;
       return `${name(first)} writes “${term?.text ?? ''}” (${glossOf(term)}), in a paragraph only ${name(first)} has · ${setName}`;
     }
     default:

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lexicon } from '../../../../src/shared/contract/lexicon.js';
 import { checkComparison } from '../../../../src/shared/contract/validate.js';
 import { countDifferences } from '../../../../src/shared/core/counts.js';
+import { describeDifference, labelNamer } from '../../../../src/shared/core/describe.js';
 import { byRule, compareArticles, ferry, FERRY, listed, spanText } from '../../../support/articles.js';
 import { defaultLexicon } from '../../../support/seeds.js';
 
@@ -34,13 +35,16 @@ describe('loaded-language-alone', () => {
     expect(checkComparison(JSON.parse(JSON.stringify(comparison)))).toEqual([]);
   });
 
-  it('leaves a plain paragraph, a loaded word inside a quotation, and the paragraphs the sources share to others', () => {
+  it('leaves a plain paragraph and the paragraphs the sources share to others, and says a quoted loaded word is the speaker’s', () => {
     // "claimed" in a sentence only pier-post tells, inside a passage both give, is loaded-language's.
     const told = `${FERRY[2]} The operator claimed the pier had been inspected in the spring.`;
     const comparison = compareArticles({ 'pier-post': ferry({ 2: told }, [PLAIN, CHARGED, QUOTED]), 'island-times': ferry() });
     const all = listed(comparison.documents, comparison.differences);
     expect(byRule(comparison.differences, 'paragraph-one-side'), all).toHaveLength(3);
-    expect(byRule(comparison.differences, 'loaded-word-alone').map((difference) => spanText(comparison.documents, difference.spans[0]!)), all).toEqual(['slammed', 'claimed']);
+    const alone = byRule(comparison.differences, 'loaded-word-alone');
+    expect(alone.map((difference) => spanText(comparison.documents, difference.spans[0]!)), all).toEqual(['slammed', 'claimed', 'phony']);
+    expect(alone.map((difference) => difference.evidence?.quoted === true)).toEqual([false, false, true]);
+    expect(describeDifference(alone[2]!, labelNamer(comparison.documents))).toMatch(/^“phony” \(.+\) is in a quotation in (.+), the speaker's word, in a paragraph only \1 has/);
     const inPassage = byRule(comparison.differences, 'loaded-word');
     expect(inPassage.map((difference) => spanText(comparison.documents, difference.spans[0]!)), all).toEqual(['claimed']);
     expect(inPassage[0]!.group).not.toBe('');

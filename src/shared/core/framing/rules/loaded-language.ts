@@ -262,10 +262,11 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
       // A judging word in a sentence no other source tells is still the outlet's choice of words,
       // and a reader should see it: marked on its own, with no other side. (Scare quotes need a
       // contrast: the marks are only a choice where another source writes the words without them.)
-      // (A word inside a quotation is the speaker's: without another source to set it against, it
-      // says nothing about the outlet, so it is not marked on its own.)
+      // A judging word inside a quotation is the speaker's, and said so; that the outlet chose to
+      // quote it ("“unhinged”", "“phony”") is its choice. (A verb of saying inside a quotation is
+      // neither: it is how the speaker tells something.)
       if (partners.length === 0) {
-        if (!item.scare && !item.quoted) {
+        if (!item.scare && !(item.quoted && judgesAlone(item.term))) {
           out.push({
             group: group.id,
             kind: 'loaded-term',
@@ -273,6 +274,7 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
             rule: alone ? 'loaded-word-alone' : item.quoted ? 'loaded-word-quoted' : 'loaded-word',
             sides: [{ doc: member.doc, part: 'has', terms: [termAt(document, item, item.term!)] }],
             set: { id: item.term!.setId, name: item.term!.setName },
+            ...(alone && item.quoted ? { evidence: { quoted: true } } : {}),
           });
         }
         continue;
