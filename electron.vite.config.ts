@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -33,15 +33,31 @@ const define = { __PARALLAX_VERSION__: JSON.stringify(version), __PARALLAX_CHECK
 const COMMAND_LINE_EXTERNAL = ['electron', 'jsdom', '@mozilla/readability', 'pdfjs-dist', 'mammoth', 'mdast-util-from-markdown', 'iconv-lite', 'jschardet'];
 
 /**
+ * Where the CommonJS build of the command line goes, inside out/main: `bin/parallax.js` runs it
+ * through src/main/code-cache.ts, which compiles it with V8's code cache (issue 13: compiling the
+ * command's code was a good part of a cold `parallax compare`, and Node 20 keeps no code cache for
+ * ES modules). One folder below out/main, as the ES build's chunks are, so what the code finds from
+ * where it is (the workers beside out/main/cli.js, resources/, the app's folder) it finds from
+ * here too; its package.json makes its .js files CommonJS.
+ */
+const HEADLESS_FOLDER = 'cli-cjs';
+
+/**
  * The command line as a start-up-sized bundle (issue 13). `parallax compare` is a one-shot process,
  * so what it costs to load counts: built with the app, it loaded 135 files (95 of them zod's, the
  * schemas of every channel, the store and the notes export with it) before reading a word. Built
  * on its own, it is one file with what `compare` needs, its dependencies inlined, and each other
  * subcommand and the comparison's core in chunks loaded when first needed (out/main/cli-chunks).
- * The batch worker is built the same way, as one file. Both are built after main, into out/main
- * beside the workers they start (services/built-worker.ts finds them there).
+ * It is built twice: as ES modules (out/main/cli.js, what tests and `import` use) and as CommonJS
+ * (HEADLESS_FOLDER, what `bin/parallax.js` runs, with the loader out/main/code-cache.js). The batch
+ * worker is built the same way, as one file. All are built after main, into out/main beside the
+ * workers they start (services/built-worker.ts finds them there).
  */
-function commandLineBuild(entry: string, fileName: string, options: { readonly oneFile?: boolean } = {}): InlineConfig {
+function commandLineBuild(entry: string, fileName: string, options: { readonly oneFile?: boolean; readonly commonJs?: boolean } = {}): InlineConfig {
+  const output = options.commonJs
+    ? // The same command as CommonJS, in its own folder (see HEADLESS_FOLDER).
+      { format: 'cjs' as const, strict: true, entryFileNames: `${HEADLESS_FOLDER}/${fileName}`, chunkFileNames: `${HEADLESS_FOLDER}/[name].js` }
+    : { format: 'es' as const, entryFileNames: fileName, chunkFileNames: 'cli-chunks/[name]-[hash].js' };
   return {
     configFile: false,
     logLevel: 'warn',
@@ -55,7 +71,7 @@ function commandLineBuild(entry: string, fileName: string, options: { readonly o
       minify: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        output: { format: 'es', entryFileNames: fileName, chunkFileNames: 'cli-chunks/[name]-[hash].js', ...(options.oneFile ? { codeSplitting: false } : {}) },
+        output: { ...output, ...(options.oneFile ? { codeSplitting: false } : {}) },
       },
     },
   };
@@ -66,6 +82,9 @@ const commandLine: Plugin = {
   apply: 'build',
   async closeBundle() {
     await build(commandLineBuild('src/main/cli/index.ts', 'cli.js'));
+    await build(commandLineBuild('src/main/cli/index.ts', 'cli.js', { commonJs: true }));
+    writeFileSync(resolve('out/main', HEADLESS_FOLDER, 'package.json'), JSON.stringify({ type: 'commonjs' }) + '\n');
+    await build(commandLineBuild('src/main/code-cache.ts', 'code-cache.js', { oneFile: true }));
     await build(commandLineBuild('src/main/cli/batch-worker.ts', 'batch-worker.js', { oneFile: true }));
   },
 };
