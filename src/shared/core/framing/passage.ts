@@ -7,8 +7,8 @@
  */
 import type { AlignmentGroup, SourceDocument, TextSpan } from '../../contract/comparison.js';
 import { paragraphSentences } from '../sentences.js';
-import { hasUnspacedScript, paragraphTokens, tokenize, tokensWithin, type Token } from '../text.js';
-import { diffMembers, type Hunk, type MemberText, type WordingOptions } from '../wording.js';
+import { hasUnspacedScript, paragraphTokens, STOP_WORDS, tokenize, tokensWithin, type Token } from '../text.js';
+import { diffMembers, type Hunk, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
 import { opensSentence } from './cues.js';
 import { figuresIn, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex, type TermMatch, type TermText } from './lexicon-index.js';
@@ -68,9 +68,30 @@ const SAME_CLAIM_LINK = 0.3;
 const SAME_STATEMENT_LINK = 0.2;
 
 /** Words after which a verb of saying is a noun or a passive ("the claims", "to blame", "be dismissed"). */
-export const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
+const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
   'a an the their its his her our your my these those such any no of to be been being is are was were action class-action'.split(' '),
 );
+
+/** Forms of verbs of saying that are never nouns. */
+const ONLY_VERBS: ReadonlySet<string> = new Set('said says say told tells tell'.split(' '));
+
+/**
+ * Whether the verb of saying at tokens[at] is used as a noun or in the passive, and so reports no
+ * one: after a determiner, a possessive, "to" or a form of "be" ("the claims", "to blame", "could
+ * be dismissed"), or, unless it is a form in -ed or -ing or a word that is only a verb, before a
+ * plain word it qualifies ("state aid", "report card"; "claimed responsibility", "claiming credit"
+ * and "says police" are verbs).
+ */
+export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'end' | 'norm' | 'paragraph' | 'isCapitalized' | 'isNumber'>[], at: number): boolean {
+  const token = tokens[at];
+  if (!token) return false;
+  const before = tokens[at - 1];
+  if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
+  if (token.norm.endsWith('ed') || token.norm.endsWith('ing') || ONLY_VERBS.has(token.norm)) return false;
+  const next = tokens[at + 1];
+  // …the next word right after it, one space between ("argues, though, that" is a verb).
+  return next !== undefined && next.paragraph === token.paragraph && next.start === token.end + 1 && !next.isCapitalized && !next.isNumber && !STOP_WORDS.has(next.norm) && !next.norm.endsWith('ly');
+}
 
 /**
  * A lexicon match that is not the term: part of a name ("Operation Safe Harbour", "the Victims'
@@ -83,7 +104,7 @@ function notATerm(document: SourceDocument, member: MemberText, match: TermMatch
   if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;
   // A verb of saying used as a noun or in the passive is not someone reporting: "the claims",
   // "class-action claims", "to blame", "could be dismissed".
-  if (match.term.role === 'saying' && match.from > 0 && NOT_BEFORE_A_REPORTING_VERB.has(member.tokens[match.from - 1]!.norm)) return true;
+  if (match.term.role === 'saying' && sayingVerbAsNoun(member.tokens, match.from)) return true;
   if (match.term.kind === 'label' || !first.isCapitalized) return false;
   // A capital that does not open a sentence marks a name, unless the lexicon writes the term with one.
   return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);

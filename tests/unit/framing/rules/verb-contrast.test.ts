@@ -29,5 +29,16 @@ describe('verb-contrast', () => {
     );
     expect(differences, listed(documents, differences)).toEqual([]);
   });
+
+  it('does not take a verb of saying used as a noun or before the word it qualifies for one ("state aid")', () => {
+    const { documents, differences } = findAlone(
+      {
+        'pier-post': ferry({ 2: 'Harbour master Tamsin Vell argued that repairs would take two weeks and need public money of about 40,000 pounds.' }),
+        'island-times': ferry({ 2: 'Harbour master Tamsin Vell said repairs would take two weeks and need state aid of about 40,000 pounds.' }),
+      },
+      [verbContrast],
+    );
+    expect(differences.map((d) => d.sides?.map((side) => side.terms.map((term) => term.text).join(', '))), listed(documents, differences)).toEqual([['argued', 'said']]);
+  });
 });
 

@@ -27,7 +27,7 @@ import { isLoadedRole } from '../../../contract/lexicon.js';
 import { STOP_WORDS } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
-import { NOT_BEFORE_A_REPORTING_VERB, type Passage, type PreparedMember } from '../passage.js';
+import { sayingVerbAsNoun, type Passage, type PreparedMember } from '../passage.js';
 import { termAt, type PassageRule } from '../rule.js';
 
 /** A loaded word or phrase found in one member (or a plain word of a `charged` set, never marked itself). */
@@ -168,7 +168,7 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   for (const match of findTerms(charged, { ...termText, isName })) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
-    if (match.term.role === 'saying' && match.from > 0 && NOT_BEFORE_A_REPORTING_VERB.has(tokens[match.from - 1]!.norm)) continue;
+    if (match.term.role === 'saying' && sayingVerbAsNoun(tokens, match.from)) continue;
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
     // One word in two sets (a form of "pledged" and of "pledging") is one loaded word.
