@@ -40,5 +40,16 @@ describe('verb-contrast', () => {
     );
     expect(differences.map((d) => d.sides?.map((side) => side.terms.map((term) => term.text).join(', '))), listed(documents, differences)).toEqual([['argued', 'said']]);
   });
+
+  it('says a sentence’s verbs once, where it is linked to several of the other source’s sentences', () => {
+    const { documents, differences } = findAlone(
+      {
+        'pier-post': ferry({ 2: 'Harbour master Tamsin Vell insisted that repairs to the damaged pier would take at least two weeks and cost about 40,000 pounds.' }),
+        'island-times': ferry({ 2: 'Harbour master Tamsin Vell said repairs to the damaged pier would take at least two weeks. She added they would cost about 40,000 pounds.' }),
+      },
+      [verbContrast],
+    );
+    expect(differences.length, listed(documents, differences)).toBe(1);
+  });
 });
 

@@ -27,15 +27,29 @@ export const verbContrast: PassageRule = {
   kinds: ['attribution'],
   find(passage) {
     const differences: Difference[] = [];
-    for (const link of passage.group.sentences ?? []) {
+    // A sentence linked to several of another source's sentences would give its verbs once for
+    // each link ("insisted → said", "insisted → added"): the closest links first, and a link adds
+    // nothing when the verbs of one side were set already against the same tones from the other
+    // source. (Links sorted: n log n in the links.)
+    const said = new Set<string>();
+    const key = (doc: number, match: TermMatch, otherDoc: number, otherTones: string): string => `${doc}:${match.from}|${otherDoc}:${otherTones}`;
+    const all = passage.group.sentences ?? [];
+    const order = all.map((_link, i) => i).sort((a, b) => all[b]!.score - all[a]!.score || a - b);
+    const kept: { at: number; difference: Difference }[] = [];
+    for (const at of order) {
+      const link = all[at]!;
       const [x, y] = link.spans;
       const left = verbsIn(passage, x);
       const right = verbsIn(passage, y);
       if (left.length === 0 || right.length === 0) continue;
       if (signalledTones(left) === signalledTones(right)) continue;
+      const leftKeys = left.map((match) => key(x.doc, match, y.doc, signalledTones(right)));
+      const rightKeys = right.map((match) => key(y.doc, match, x.doc, signalledTones(left)));
+      if (leftKeys.every((k) => said.has(k)) || rightKeys.every((k) => said.has(k))) continue;
+      for (const k of [...leftKeys, ...rightKeys]) said.add(k);
       const mx = passage.memberOf(x.doc)!;
       const my = passage.memberOf(y.doc)!;
-      differences.push({
+      const difference: Difference = {
         group: passage.group.id,
         kind: 'attribution',
         spans: [...left.map((match) => spanOfTerm(mx, match)), ...right.map((match) => spanOfTerm(my, match))],
@@ -43,8 +57,11 @@ export const verbContrast: PassageRule = {
         sides: [hasSide(x.doc, left.map((match) => termOf(mx, match))), hasSide(y.doc, right.map((match) => termOf(my, match)))],
         set: setOf(left[0]!.term),
         evidence: { link: link.score },
-      });
+      };
+      kept.push({ at, difference });
     }
+    // In the order of the links, as the passage gives them.
+    for (const { difference } of kept.sort((a, b) => a.at - b.at)) differences.push(difference);
     return { differences };
   },
 };
