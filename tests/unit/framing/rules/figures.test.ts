@@ -13,4 +13,13 @@ describe('figures', () => {
     const comparison = compareArticles({ 'pier-post': ferry(), 'island-times': ferry({ 2: FERRY[2].replace('Harbour master', 'The harbour master') }) });
     expect(byRule(comparison.differences, 'figures'), listed(comparison.documents, comparison.differences)).toEqual([]);
   });
+
+  it('does not set two shares of one passage more than three times apart against each other (of different things)', () => {
+    const share = (n: number): string => `Residents of Carrow Island rely on the ferry for food deliveries, school trips and hospital visits; ${n} percent of islanders use it every week.`;
+    const far = compareArticles({ 'pier-post': ferry({ 3: share(23) }), 'island-times': ferry({ 3: share(74) }) });
+    expect(byRule(far.differences, 'figures'), listed(far.documents, far.differences)).toEqual([]);
+    const near = compareArticles({ 'pier-post': ferry({ 3: share(23) }), 'island-times': ferry({ 3: share(31) }) });
+    expect(byRule(near.differences, 'figures').map((d) => d.evidence?.figures?.map((figure) => figure.value)), listed(near.documents, near.differences)).toEqual([[23, 31]]);
+  });
 });
+

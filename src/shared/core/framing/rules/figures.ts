@@ -3,12 +3,16 @@
  * for it), where they give different values, with a figure far out of line flagged ("140 killed"
  * against 11 and 14). Money and shares name no thing counted ("$750,000" spent in all, "$43,000"
  * for a watch): each member's figure closest to the others' is taken, and they are compared only
- * when all are within a factor of 5 (none far out of line: for money, likely another sum).
+ * when all are within a factor of 3 (two sums or shares further apart in one passage are of
+ * different things: "23 percent" of one group, "74 percent" of another).
  */
 import type { Difference } from '../../../contract/comparison.js';
 import { BARE_UNITS, isOutlier, type Figure } from '../figures.js';
 import { hasSide, type PassageRule } from '../rule.js';
 import { contextOf } from './figures-across.js';
+
+/** The furthest apart two sums or shares of one passage may be and still be compared. */
+const BARE_RATIO = 3;
 
 export const figures: PassageRule = {
   name: 'figures',
@@ -39,7 +43,7 @@ export const figures: PassageRule = {
       // "58 percent of voters"): two shares or sums in one passage are often of different things.
       const contexts = nearest.map((f) => contextOf(f, passage.documents));
       const aboutTheSame = contexts.every((mine, i) => contexts.every((theirs, j) => i === j || [...mine].some((word) => theirs.has(word))));
-      byQuantity.set(quantity, values.length > 0 && Math.max(...values) / Math.min(...values) < 5 && aboutTheSame ? nearest : []);
+      byQuantity.set(quantity, values.length > 0 && Math.max(...values) / Math.min(...values) <= BARE_RATIO && aboutTheSame ? nearest : []);
     }
     const differences: Difference[] = [];
     for (const [quantity, list] of byQuantity) {
