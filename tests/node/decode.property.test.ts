@@ -1,9 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../src/shared/contract/api.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
-import { decodeBytes, type DecodeOutcome } from '../../src/main/services/decode.js';
+import { decodeBytes, scanUtf8, type DecodeOutcome } from '../../src/main/services/decode.js';
 
 /**
  * Properties of decodeBytes over inputs nobody wrote by hand. Run counts are kept small enough for
@@ -231,6 +232,20 @@ describe('decodeBytes gives back any text saved in Unicode', () => {
         expect(outcome.ok && outcome.value.undecodable).toBeUndefined();
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('UTF-8 checked by Node first (issue 13)', () => {
+  it("Node's isUtf8 says valid exactly where scanUtf8 finds no invalid byte", () => {
+    // Bytes near the edges of UTF-8's ranges, so that lead bytes meet every kind of continuation.
+    const edge = fc.constantFrom(0x00, 0x0a, 0x0d, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edge, fc.integer({ min: 0, max: 255 })), { maxLength: 24 }), (list) => {
+        const bytes = Uint8Array.from(list);
+        expect(isUtf8(bytes)).toBe(scanUtf8(bytes).invalid === 0);
+      }),
+      { numRuns: 50_000 },
     );
   });
 });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLexicon } from '../../src/shared/contract/lexicon.js';
+import { z } from 'zod';
+import { LEXICON_KINDS, LEXICON_ROLES, LEXICON_SCHEMA, lexiconSchema, lexiconSetSchema, lexiconTermSchema, parseLexicon, ROLE_KINDS } from '../../src/shared/contract/lexicon.js';
 import { findTerms, indexLexicon, inflectionKey, termTextOf } from '../../src/shared/core/framing/lexicon-index.js';
 import { tokenize } from '../../src/shared/core/text.js';
 import { defaultLexicon } from '../support/seeds.js';
@@ -44,5 +48,79 @@ describe('findTerms with the default lexicon', () => {
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.problems.join(' ')).toMatch(/sets\.0\.(id|terms)/);
     });
+  });
+});
+
+describe('the lexicon schemas, whose fields are built when first used (issue 13)', () => {
+  // The schemas as they were written before, every field built at once.
+  const term = z.object({ term: z.string().trim().min(1).max(80), tone: z.string().trim().max(40).optional() });
+  const set = z
+    .object({
+      id: z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
+      name: z.string().trim().min(1).max(100),
+      kind: z.enum(LEXICON_KINDS),
+      role: z.enum(LEXICON_ROLES).optional(),
+      domain: z.string().trim().min(1).max(40),
+      description: z.string().trim().max(500).optional(),
+      terms: z.array(term).min(1).max(500),
+    })
+    .superRefine((value, context) => {
+      if (value.role !== undefined && ROLE_KINDS[value.role] !== value.kind) {
+        context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${value.role}") is for ${ROLE_KINDS[value.role]} sets only, not ${value.kind}` });
+      }
+    });
+  const lexicon = z
+    .object({
+      schema: z.literal(LEXICON_SCHEMA),
+      name: z.string().trim().min(1).max(100),
+      description: z.string().trim().max(2_000).optional(),
+      includes: z
+        .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/, 'an included lexicon is named by a file name in the same folder, ending in .json'))
+        .max(20)
+        .optional(),
+      sets: z.array(set).max(1_000),
+    })
+    .superRefine((value, context) => {
+      const seen = new Set<string>();
+      value.sets.forEach((s, i) => {
+        if (seen.has(s.id)) context.addIssue({ code: 'custom', path: ['sets', i, 'id'], message: `the set id "${s.id}" is used twice` });
+        seen.add(s.id);
+      });
+    });
+  const outcome = (schema: z.ZodType, value: unknown): unknown => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? { data: parsed.data } : { issues: parsed.error.issues.map(({ code, path, message }) => ({ code, path, message })) };
+  };
+  const shipped = ['default.json', 'evaluative.json'].map((file) => JSON.parse(readFileSync(join('resources', 'lexicon', file), 'utf8')) as { sets: Record<string, unknown>[] });
+
+  it('accept and refuse what the schemas built at once did, with the same problems', () => {
+    const values = fc.constantFrom<unknown>('', ' x ', 'x'.repeat(81), 'Bad Id', 'ok-id', 'loaded-term', 'attribution', 'hedge', 'charged', 'saying', 3, null, undefined, [], {}, [{ term: 'said' }], [{ term: '' }], ['a.json'], ['../a.json']);
+    const fields = fc.constantFrom('id', 'name', 'kind', 'role', 'domain', 'description', 'terms', 'tone', 'term', 'extra');
+    fc.assert(
+      fc.property(fc.constantFrom(0, 1), fc.nat(), fc.array(fc.tuple(fields, values), { maxLength: 4 }), fc.constantFrom('schema', 'name', 'includes', 'sets', 'none'), values, (file, at, edits, top, topValue) => {
+        const value: Record<string, unknown> = structuredClone(shipped[file]!);
+        const sets = value.sets as Record<string, unknown>[];
+        const target = sets[at % sets.length]!;
+        for (const [field, edit] of edits) {
+          const terms = target.terms;
+          if (field !== 'tone' && field !== 'term') target[field] = edit;
+          else if (Array.isArray(terms) && typeof terms[0] === 'object' && terms[0] !== null) (terms[0] as Record<string, unknown>)[field] = edit;
+        }
+        if (at % 7 === 0) sets.push(structuredClone(sets[0]!));
+        if (top !== 'none') value[top] = topValue;
+        expect(outcome(lexiconSchema, value)).toEqual(outcome(lexicon, value));
+        expect(outcome(lexiconSetSchema, target)).toEqual(outcome(set, target));
+        expect(outcome(lexiconSetSchema.strict(), target)).toEqual(outcome(set.strict(), target));
+        expect(outcome(lexiconTermSchema, (target.terms as unknown[] | undefined)?.[0])).toEqual(outcome(term, (target.terms as unknown[] | undefined)?.[0]));
+      }),
+      { numRuns: 300 },
+    );
+    for (const file of shipped) expect(outcome(lexiconSchema, file)).toEqual(outcome(lexicon, file));
+  });
+
+  it('give the same field schemas every time they are asked for', () => {
+    expect(lexiconSetSchema.shape.id).toBe(lexiconSetSchema.shape.id);
+    expect(outcome(lexiconSetSchema.shape.id, 'Bad Id')).toEqual(outcome(set.shape.id, 'Bad Id'));
+    expect(Object.keys(lexiconSetSchema.shape)).toEqual(Object.keys(set.shape));
   });
 });

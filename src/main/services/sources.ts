@@ -105,35 +105,42 @@ async function openSource(path: string, chosenEncoding: TextEncoding | undefined
     return fromBlocks(path, result.blocks, result.metadata, result.title);
   }
 
-  // Text formats: decode, then tell a web page saved under another name by its first tag.
-  const decoded = timed(() => decodeText(bytes, detected.format, chosenEncoding));
+  // Text formats: decode, then tell a web page saved under another name by its first tag. Plain
+  // text is divided into paragraphs in the same timed run (one run, not two: each costs a watchdog
+  // thread, issue 13).
+  const read = timed(() => {
+    const decoded = decodeText(bytes, detected.format, chosenEncoding);
+    if (!decoded.ok || decoded.value.text.trim().length === 0) return { decoded };
+    const format: SourceFormat = detected.format === 'text' && looksLikeHtml(decoded.value.text) ? 'html' : detected.format;
+    const encodingFacts = {
+      encoding: decoded.value.encoding,
+      ...(decoded.value.undecodable ? { undecodable: decoded.value.undecodable } : {}),
+    };
+    if (format === 'html' || format === 'markdown') return { decoded, format, encodingFacts };
+    return { decoded, format, encodingFacts, document: makeSourceDocument({ path, text: decoded.value.text, metadata: { format: 'text', ...encodingFacts } }) };
+  });
+  const { decoded } = read;
   if (!decoded.ok) {
     if (decoded.reason === 'empty') return problem(`"${name}" is empty. Save the article's text in it, or choose another file.`);
     // Bytes no encoding was found for may still be text in one the person knows: they may choose it.
     return { ...problem(`"${name}" does not look like text. ${decoded.message}`), ...(decoded.encodable ? { encodingChoice: true as const } : {}) };
   }
   const { text } = decoded.value;
-  if (text.trim().length === 0) {
+  if (!('format' in read)) {
     return problem(`"${name}" has no text in it, only blank space. Save the article's text in it, or choose another file.`);
   }
-  const format: SourceFormat = detected.format === 'text' && looksLikeHtml(text) ? 'html' : detected.format;
-  const encodingFacts = {
-    encoding: decoded.value.encoding,
-    ...(decoded.value.undecodable ? { undecodable: decoded.value.undecodable } : {}),
-  };
+  if (read.document) return read.document;
+  const { format, encodingFacts } = read;
 
   if (format === 'html') {
     const result = await importDocument({ format: 'html', path, text });
     if (!result.ok) return problem(result.message);
     return fromBlocks(path, result.blocks, { ...result.metadata, ...encodingFacts }, result.title);
   }
-  if (format === 'markdown') {
-    // In the import worker too: hostile Markdown can take long to parse, and must not freeze the app.
-    const result = await importDocument({ format: 'markdown', path, text });
-    if (!result.ok) return problem(result.message);
-    return fromBlocks(path, result.blocks, { ...result.metadata, ...encodingFacts }, result.title);
-  }
-  return timed(() => makeSourceDocument({ path, text, metadata: { format: 'text', ...encodingFacts } }));
+  // Markdown, in the import worker too: hostile Markdown can take long to parse, and must not freeze the app.
+  const result = await importDocument({ format: 'markdown', path, text });
+  if (!result.ok) return problem(result.message);
+  return fromBlocks(path, result.blocks, { ...result.metadata, ...encodingFacts }, result.title);
 }
 
 function fromBlocks(path: string, blocks: readonly SourceBlock[], metadata: SourceMetadata, title?: string): SourceDocument | OpenProblem {

@@ -80,55 +80,91 @@ export function roleOf(set: { readonly id: string; readonly kind: LexiconKind; r
   return set.kind === 'attribution' ? ROLES_OF_DEFAULT_ATTRIBUTION_SETS.get(set.id) : undefined;
 }
 
+/*
+ * The schemas' fields are getters, which zod reads once, the first time a schema checks something
+ * (zod's own way to define a field later, as recursive schemas do): building every field's schema
+ * at load took some 3 ms of every `parallax compare`, which checks no lexicon of its own when the
+ * shipped one is used (issue 13). The schemas are the same.
+ */
 export const lexiconTermSchema = z.object({
   /** The word or words, in any inflected form. */
-  term: z.string().trim().min(1).max(80),
+  get term() {
+    return z.string().trim().min(1).max(80);
+  },
   /**
    * What choosing it signals, in a word a reader understands: for attribution verbs "neutral",
    * "doubt", "emphasis", "concession"; for loaded terms a short gloss such as "sympathetic".
    */
-  tone: z.string().trim().max(40).optional(),
+  get tone() {
+    return z.string().trim().max(40).optional();
+  },
 });
 export type LexiconTerm = z.infer<typeof lexiconTermSchema>;
 
-export const lexiconSetSchema = z.object({
-  id: z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
-  /** A name for people: "People held captive". */
-  name: z.string().trim().min(1).max(100),
-  kind: z.enum(LEXICON_KINDS),
-  /**
-   * The part the set plays for the rules, which go by roles, never by set ids: for a `loaded-term`
-   * set, whether its words are loaded in themselves and how (LOADED_ROLES); for an `attribution`
-   * set, whether it holds verbs of saying or phrases that credit a source (ATTRIBUTION_ROLES).
-   */
-  role: z.enum(LEXICON_ROLES).optional(),
-  /** Which field of reporting it belongs to: conflict, politics, crime and justice, economics, immigration, elections, health, guns, climate, general. */
-  domain: z.string().trim().min(1).max(40),
-  /** Why the choice matters, for the person reading the difference. */
-  description: z.string().trim().max(500).optional(),
-  terms: z.array(lexiconTermSchema).min(1).max(500),
-}).superRefine((set, context) => {
-  if (set.role !== undefined && ROLE_KINDS[set.role] !== set.kind) {
-    context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${set.role}") is for ${ROLE_KINDS[set.role]} sets only, not ${set.kind}` });
-  }
-});
+export const lexiconSetSchema = z
+  .object({
+    get id() {
+      return z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens');
+    },
+    /** A name for people: "People held captive". */
+    get name() {
+      return z.string().trim().min(1).max(100);
+    },
+    get kind() {
+      return z.enum(LEXICON_KINDS);
+    },
+    /**
+     * The part the set plays for the rules, which go by roles, never by set ids: for a `loaded-term`
+     * set, whether its words are loaded in themselves and how (LOADED_ROLES); for an `attribution`
+     * set, whether it holds verbs of saying or phrases that credit a source (ATTRIBUTION_ROLES).
+     */
+    get role() {
+      return z.enum(LEXICON_ROLES).optional();
+    },
+    /** Which field of reporting it belongs to: conflict, politics, crime and justice, economics, immigration, elections, health, guns, climate, general. */
+    get domain() {
+      return z.string().trim().min(1).max(40);
+    },
+    /** Why the choice matters, for the person reading the difference. */
+    get description() {
+      return z.string().trim().max(500).optional();
+    },
+    get terms() {
+      return z.array(lexiconTermSchema).min(1).max(500);
+    },
+  })
+  .superRefine((set, context) => {
+    if (set.role !== undefined && ROLE_KINDS[set.role] !== set.kind) {
+      context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${set.role}") is for ${ROLE_KINDS[set.role]} sets only, not ${set.kind}` });
+    }
+  });
 export type LexiconSet = z.infer<typeof lexiconSetSchema>;
 
 export const lexiconSchema = z
   .object({
-    schema: z.literal(LEXICON_SCHEMA),
-    name: z.string().trim().min(1).max(100),
-    description: z.string().trim().max(2_000).optional(),
+    get schema() {
+      return z.literal(LEXICON_SCHEMA);
+    },
+    get name() {
+      return z.string().trim().min(1).max(100);
+    },
+    get description() {
+      return z.string().trim().max(2_000).optional();
+    },
     /**
      * Other lexicon files in the same folder whose sets are read after this file's, as one lexicon
      * (the default lexicon keeps the word list derived from VADER, under its own licence, in
      * evaluative.json). File names only; an included file includes nothing itself.
      */
-    includes: z
-      .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/, 'an included lexicon is named by a file name in the same folder, ending in .json'))
-      .max(20)
-      .optional(),
-    sets: z.array(lexiconSetSchema).max(1_000),
+    get includes() {
+      return z
+        .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/, 'an included lexicon is named by a file name in the same folder, ending in .json'))
+        .max(20)
+        .optional();
+    },
+    get sets() {
+      return z.array(lexiconSetSchema).max(1_000);
+    },
   })
   .superRefine((lexicon, context) => {
     const seen = new Set<string>();

@@ -19,6 +19,7 @@ export interface Token {
 // A number (46,500 or 3.5), or a word with inner apostrophes or hyphens (don't, Hamas-led).
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 const CAPITAL = /^\p{Lu}/u;
+const NUMBER = /^\p{N}/u;
 
 /** Fold a word for matching: lower case, straight apostrophes and hyphens, no thousands commas. */
 export function foldWord(word: string): string {
@@ -40,16 +41,6 @@ let wordSegmenter: Intl.Segmenter | null = null;
  * Intl.Segmenter over the whole text given, so a part of it may be split otherwise than the whole.
  */
 export const hasUnspacedScript = (text: string): boolean => UNSPACED.test(text);
-
-function* wordsOf(slice: string): Generator<{ word: string; index: number }> {
-  if (!UNSPACED.test(slice)) {
-    for (const match of slice.matchAll(TOKEN)) yield { word: match[0], index: match.index ?? 0 };
-    return;
-  }
-  for (const part of wordSegments(slice)) {
-    if (part.isWordLike) yield { word: part.segment, index: part.index };
-  }
-}
 
 /**
  * Texts longer than this are split into words a window at a time: each step of Intl.Segmenter costs
@@ -98,17 +89,28 @@ export function* wordSegments(text: string, window = WORD_WINDOW): Generator<{ r
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(start, end);
-  for (const { word, index } of wordsOf(slice)) {
-    const at = start + index;
-    tokens.push({
-      start: at,
-      end: at + word.length,
-      norm: foldWord(word),
-      isNumber: /^\p{N}/u.test(word),
-      isCapitalized: CAPITAL.test(word),
-    });
+  if (UNSPACED.test(slice)) {
+    for (const part of wordSegments(slice)) if (part.isWordLike) tokens.push(tokenAt(part.segment, start + part.index));
+    return tokens;
   }
+  // TOKEN's matches, as matchAll gives them, without its iterator and a generator around it (the
+  // commonest work of a comparison, issue 13).
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(slice); match !== null; match = TOKEN.exec(slice)) tokens.push(tokenAt(match[0], start + match.index));
   return tokens;
+}
+
+/** The token of `word`, found at `at`. */
+function tokenAt(word: string, at: number): Token {
+  // An ASCII first character is told apart without the Unicode classes.
+  const first = word.charCodeAt(0);
+  return {
+    start: at,
+    end: at + word.length,
+    norm: foldWord(word),
+    isNumber: first < 0x80 ? first >= 0x30 && first <= 0x39 : NUMBER.test(word),
+    isCapitalized: first < 0x80 ? first >= 0x41 && first <= 0x5a : CAPITAL.test(word),
+  };
 }
 
 /** Common English function words: they carry no weight when deciding what a paragraph reports. */
@@ -126,17 +128,21 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+const STEM_SUFFIXES: readonly string[] = ['ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 's'];
+
 /**
  * A light English stem, enough to match "talks" with "talk" and "released" with "release".
  * Numbers and short words are left as they are.
  */
 export function stem(norm: string): string {
-  if (norm.length <= 4 || /^\p{N}/u.test(norm)) return norm;
+  if (norm.length <= 4) return norm;
+  const first = norm.charCodeAt(0);
+  if (first < 0x80 ? first >= 0x30 && first <= 0x39 : NUMBER.test(norm)) return norm;
   if (norm.endsWith("'s")) norm = norm.slice(0, -2);
-  for (const suffix of ['ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 's']) {
+  for (const suffix of STEM_SUFFIXES) {
     if (norm.endsWith(suffix) && norm.length - suffix.length >= 4) {
       const base = norm.slice(0, -suffix.length);
-      return suffix === 'ies' || suffix === 'ied' ? base + 'y' : base.replace(/e$/, '');
+      return suffix === 'ies' || suffix === 'ied' ? base + 'y' : base.endsWith('e') ? base.slice(0, -1) : base;
     }
   }
   // "release" and "released" share a stem.

@@ -50,6 +50,21 @@ const MAX_GAP = 4;
  * "alleged".
  */
 export function inflectionKey(word: string): string {
+  let key = inflectionKeys.get(word);
+  if (key === undefined) {
+    // Kept for the words of a comparison (the lexicon's and the sources'), which mostly repeat; let go past a bound.
+    if (inflectionKeys.size >= MAX_KEPT_KEYS) inflectionKeys.clear();
+    key = inflectionKeyOf(word);
+    inflectionKeys.set(word, key);
+  }
+  return key;
+}
+
+/** inflectionKey of the words seen lately: every token of every passage is matched by its key (issue 13). */
+const inflectionKeys = new Map<string, string>();
+const MAX_KEPT_KEYS = 100_000;
+
+function inflectionKeyOf(word: string): string {
   let w = foldWord(word).replace(/'s$|'$/, '');
   if (w.length <= 3 || /^\p{N}/u.test(w)) return w;
   if (w.endsWith('ies') || w.endsWith('ied')) w = w.slice(0, -3) + 'y';
@@ -62,32 +77,56 @@ export function inflectionKey(word: string): string {
   return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }
 
+/** One plain lower-case word, as most terms are: its own token. ASCII letters are told without the Unicode class. */
+function isLowerCaseWord(part: string): boolean {
+  if (part.length === 0) return false;
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c >= 0x80) return /^\p{Ll}+$/u.test(part);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
+/** The lexicon's terms by the key of their first word. O(T) for T terms' words, and a sort of each key's terms. */
 export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
   const byFirstKey = new Map<string, IndexedTerm[]>();
   for (const set of lexicon?.sets ?? []) {
     const role = roleOf(set);
     for (const entry of set.terms) {
       // "…" (or "...") in a term stands for up to four words: "claimed … lives".
-      const parts = entry.term.split(/\s*(?:…|\.\.\.)\s*/);
+      const parts = entry.term.includes('…') || entry.term.includes('...') ? entry.term.split(/\s*(?:…|\.\.\.)\s*/) : [entry.term];
       const words: string[] = [];
       const keys: string[] = [];
-      parts.forEach((part, i) => {
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
         if (i > 0) {
           keys.push(GAP);
           words.push(GAP);
         }
-        // One plain lower-case word, as most terms are, is its own token: no need to tokenize it.
-        const tokens = /^\p{Ll}+$/u.test(part) ? [part] : tokenize(part).map((token) => token.norm);
-        for (const norm of tokens) {
-          keys.push(inflectionKey(norm));
-          words.push(norm);
+        if (isLowerCaseWord(part)) {
+          keys.push(inflectionKey(part));
+          words.push(part);
+          continue;
         }
-      });
+        for (const token of tokenize(part)) {
+          keys.push(inflectionKey(token.norm));
+          words.push(token.norm);
+        }
+      }
       if (keys.length === 0 || keys[0] === GAP) continue;
-      const indexed: IndexedTerm = { setId: set.id, setName: set.name, kind: set.kind, ...(role ? { role } : {}), term: entry.term, ...(entry.tone ? { tone: entry.tone } : {}), keys, words };
-      const list = byFirstKey.get(keys[0]!) ?? [];
-      list.push(indexed);
-      byFirstKey.set(keys[0]!, list);
+      // The same fields in the same order as ever, without spreading a new object for each optional one.
+      const indexed: IndexedTerm =
+        role && entry.tone
+          ? { setId: set.id, setName: set.name, kind: set.kind, role, term: entry.term, tone: entry.tone, keys, words }
+          : role
+            ? { setId: set.id, setName: set.name, kind: set.kind, role, term: entry.term, keys, words }
+            : entry.tone
+              ? { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, tone: entry.tone, keys, words }
+              : { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, keys, words };
+      const list = byFirstKey.get(keys[0]!);
+      if (list) list.push(indexed);
+      else byFirstKey.set(keys[0]!, [indexed]);
     }
   }
   for (const list of byFirstKey.values()) list.sort((x, y) => y.keys.length - x.keys.length);
@@ -155,7 +194,10 @@ export function findTerms(index: LexiconIndex, text: TermText, from = 0, to = te
   while (i < to) {
     let found: TermMatch | null = null;
     let foundExact = -1;
-    for (const term of index.byFirstKey.get(text.keys[i]!) ?? []) {
+    // Most words begin no term: no list, and none made for them.
+    const terms = index.byFirstKey.get(text.keys[i]!);
+    for (let t = 0; terms !== undefined && t < terms.length; t++) {
+      const term = terms[t]!;
       const end = matchAt(term, text, i, to);
       if (end < 0) continue;
       const exact = exactness(term, text, i);
