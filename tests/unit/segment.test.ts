@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { classifyParagraphs, SEGMENT_PATTERNS, segmentText, splitParagraphs } from '../../src/shared/core/segment.js';
-import { tokenize } from '../../src/shared/core/text.js';
+import { classifyParagraphs, segmentText, splitParagraphs } from '../../src/shared/core/segment.js';
 import { paragraphTexts, seedDocument } from '../support/seeds.js';
 
 const texts = (text: string): string[] => splitParagraphs(text).map((range) => text.slice(range.start, range.end));
@@ -121,97 +119,27 @@ describe('segmentText on the seeds', () => {
   });
 });
 
-describe('classifyParagraphs: its patterns with Unicode classes, tried cheaply first (issue 13)', () => {
-  const patterns = SEGMENT_PATTERNS.unicode();
-  /** Pieces that make lines near what the patterns match: bylines, dates, credits, "published", inserted headlines. */
-  const PLAIN_PIECES = ['By ', 'by ', 'BY\t', 'bY  ', '(', ')', ', ', ',', ' ', '  ', 'Monday', 'day', 'Day', 'Sunday, ', '4', '12', '2024', ' 2024', '10:30', '9.05', ' am', 'PM', 'Published', 'updated', 'Posted', ' on ', 'ON', ':', ' – ', ' - ', ' — ', '—', '–', 'Ana', 'ana', 'Jane Smith', 'O’Neil', 'x', 'ABC', 'A.', '.', '|', '’', '“', '…', 'March', "'", '-', '\n', 'Council Rejects Plan'];
-  const OTHER_PIECES = ['É', 'émile', 'Ünal', 'ſ', 'K', 'k', 'ß', '\u0345', '漢字', '𝐀', '·', '•', '\u00a0', 'İ', 'ı', 'Ωmega'];
-  const plainLine = fc.array(fc.constantFrom(...PLAIN_PIECES), { maxLength: 12 }).map((pieces) => pieces.join(''));
-  const anyLine = fc.array(fc.constantFrom(...PLAIN_PIECES, ...OTHER_PIECES), { maxLength: 12 }).map((pieces) => pieces.join(''));
-
-  it('match on a plain line exactly where the patterns they stand for do', () => {
-    fc.assert(
-      fc.property(plainLine, (line) => {
-        expect(SEGMENT_PATTERNS.notPlain.test(line)).toBe(false);
-        for (const { pattern, plain } of patterns) expect(plain.test(line)).toBe(pattern.test(line));
-      }),
-      { numRuns: 20_000 },
-    );
-  });
-
-  it('pass every line the patterns match (prechecks)', () => {
-    fc.assert(
-      fc.property(anyLine, (line) => {
-        for (const { pattern, precheck } of patterns) if (pattern.test(line)) expect(precheck(line)).toBe(true);
-      }),
-      { numRuns: 20_000 },
-    );
-  });
-
-  it('match the lines they are for', () => {
-    const lines = ['By Jane Smith', 'by O’Neil | Reuters', 'Monday, 4 March 2024', 'March 4, 2024 10:30 am', '(AP, Reuters)', '(Reuters)', 'Published on March 4', 'Updated: 12 March 2024', 'Council Rejects Plan – Union Official', 'By Émile Zola', '(Ünal, AFP)'];
-    for (const line of lines) expect(patterns.some(({ pattern }) => pattern.test(line)), line).toBe(true);
-    for (const line of lines) {
-      for (const { pattern, precheck, plain } of patterns) {
-        const found = !precheck(line) ? false : SEGMENT_PATTERNS.notPlain.test(line) ? pattern.test(line) : plain.test(line);
-        expect(found, `${line} ${pattern}`).toBe(pattern.test(line));
-      }
-    }
-  });
-
-  it('rest on facts about case folding and letters that hold for every code point', () => {
-    const single = (source: string, flags: string): RegExp => new RegExp(`^${source}$`, flags);
-    const differ: string[] = [];
-    const checks: [RegExp, RegExp][] = [
-      // The date pattern without its i flag.
-      [single('\\p{L}', 'iu'), single('[\\p{L}\\u0345]', 'u')],
-      ...'dayampDAYAMP'.split('').map((c): [RegExp, RegExp] => [single(c, 'iu'), single(`[${c.toLowerCase()}${c.toUpperCase()}]`, 'u')]),
-      // The precheck of "published", "updated", "posted".
-      [single('[pu]', 'iu'), single('[PpUu]', 'u')],
-    ];
-    for (let cp = 0; cp <= 0x10ffff; cp++) {
-      const c = String.fromCodePoint(cp);
-      for (const [a, b] of checks) if (a.test(c) !== b.test(c)) differ.push(`${cp.toString(16)} ${a}`);
-    }
-    expect(differ).toEqual([]);
-  });
-
-  it('give the date pattern as it was written with the i flag', () => {
-    const before = /^(\p{L}+day,?\s+)?(\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?$/iu;
-    const date = patterns.find(({ pattern }) => pattern.source.includes('[dD][aA][yY]'))!.pattern;
-    fc.assert(
-      fc.property(anyLine, (line) => {
-        expect(date.test(line)).toBe(before.test(line));
-      }),
-      { numRuns: 20_000 },
-    );
-    expect(date.test('Monday, 4 March 2024')).toBe(true);
-  });
-
-  it('look for French or Spanish words only in a line with three places one may stand (mayBeForeign)', () => {
-    const words = SEGMENT_PATTERNS.foreignWords();
-    const cased = fc.tuple(fc.constantFrom(...words), fc.constantFrom('lower', 'upper', 'title')).map(([word, kase]) =>
-      kase === 'upper' ? word.toUpperCase() : kase === 'title' ? word[0]!.toUpperCase() + word.slice(1) : word,
-    );
-    const other = fc.constantFrom(' ', '  ', ', ', '5', 'é', 'É', 'x', 'K', 'K', "'", '’', '-', 'the', 'and', ' de la ', '漢', '\u0301', '.');
-    fc.assert(
-      fc.property(fc.array(fc.oneof(cased, other), { maxLength: 14 }), (pieces) => {
-        const line = pieces.join('');
-        const foreign = tokenize(line).filter((token) => words.includes(token.norm)).length;
-        if (foreign >= 3) expect(SEGMENT_PATTERNS.mayBeForeign(line)).toBe(true);
-      }),
-      { numRuns: 20_000 },
-    );
-    expect(segmentText('Title line here\n\nEl presidente de la república se encuentra en la capital.\n\nThe body of the article goes on for a while, long enough to be body text.').map((p) => p.kind)).toEqual(['title', 'boilerplate', 'body']);
-  });
-
-  it('classifies a long list of short lines in linear time', () => {
-    const lines: string[] = ['A headline of the page'];
-    for (let i = 0; i < 20_000; i++) lines.push(i % 3 === 0 ? 'Read more:' : `Another short line ${i}`);
-    lines.push('And a long paragraph of body text at the end of it all, which ends as sentences do.');
-    const started = performance.now();
-    const kinds = segmentText(lines.join('\n\n')).map((paragraph) => paragraph.kind);
-    expect(performance.now() - started).toBeLessThan(3_000);
+describe('classifyParagraphs at scale (issue 13)', () => {
+  it('classifies a long list of short lines in linear time: four times the lines, about four times the time', () => {
+    const page = (count: number): string => {
+      const lines: string[] = ['A headline of the page'];
+      for (let i = 0; i < count; i++) lines.push(i % 3 === 0 ? 'Read more:' : `Another short line ${i}`);
+      lines.push('And a long paragraph of body text at the end of it all, which ends as sentences do.');
+      return lines.join('\n\n');
+    };
+    const timed = (text: string): number => {
+      const started = performance.now();
+      segmentText(text);
+      return performance.now() - started;
+    };
+    const [small, large] = [page(15_000), page(60_000)];
+    timed(small);
+    // The best of three of each, so that a pause of the machine does not decide it (a quadratic
+    // step took 16 times as long for four times the lines).
+    const t15 = Math.min(timed(small), timed(small), timed(small));
+    const t60 = Math.min(timed(large), timed(large), timed(large));
+    expect(t60).toBeLessThan(8 * t15 + 50);
+    const kinds = segmentText(large).map((paragraph) => paragraph.kind);
     expect(kinds.slice(0, 4)).toEqual(['title', 'boilerplate', 'boilerplate', 'boilerplate']);
     expect(kinds.at(-1)).toBe('body');
   });

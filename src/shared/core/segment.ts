@@ -74,41 +74,8 @@ export function splitParagraphs(text: string): TextRange[] {
   return ranges;
 }
 
-/**
- * How a line is tested against a pattern with Unicode classes (\p{L}, \p{Lu}): V8 takes
- * milliseconds to compile one, the first time it runs (issue 13), so it is compiled only for a line
- * that could match it and that is not plain (see NOT_PLAIN):
- * - `precheck`: a cheap test that every line the pattern can match passes (how it starts or ends);
- *   a line that fails it does not match;
- * - `plain`: the same pattern for a plain line, with \p{Lu} as A-Z and \p{L} as A-Za-z (the letters
- *   of a plain line) and no u flag, which on a plain line matches exactly where the pattern does, and
- *   costs next to nothing to compile.
- */
-interface UnicodePattern {
-  readonly pattern: RegExp;
-  readonly precheck: (line: string) => boolean;
-  readonly plain: RegExp;
-}
-/**
- * A character that is not plain: plain text is ASCII and the curly quotes, dashes and ellipsis of
- * news text (‘ ’ “ ” – — …), none of which is a letter, a mark, a digit or white space, or has a
- * case, so that a class or a flag of a pattern reads them the same with or without the u flag.
- */
-const NOT_PLAIN = /[^\x00-\x7f‘’“”–—…]/;
-/** The line starts with one of `chars`. */
-const startsWithOneOf =
-  (chars: string): ((line: string) => boolean) =>
-  (line) =>
-    line.length > 0 && chars.includes(line[0]!);
-/** Whether `line` matches a pattern given as a RegExp, or as a UnicodePattern (see there). */
-function matches(line: string, pattern: RegExp | UnicodePattern): boolean {
-  if (pattern instanceof RegExp) return pattern.test(line);
-  if (!pattern.precheck(line)) return false;
-  return NOT_PLAIN.test(line) ? pattern.pattern.test(line) : pattern.plain.test(line);
-}
-
 /** Lines that are never article text: widgets, comment forms, sign-ups, credits, footers. */
-const BOILERPLATE: readonly (RegExp | UnicodePattern)[] = [
+const BOILERPLATE: readonly RegExp[] = [
   /^views?\s*:?\s*[\d,.]*k?$/i,
   /^(share|share this|share this (article|story|post)|share on \w+|tweet|email|print)\s*:?$/i,
   /^leave a (reply|comment)$/i,
@@ -124,54 +91,21 @@ const BOILERPLATE: readonly (RegExp | UnicodePattern)[] = [
   /^advertisement$/i,
   /^(sign up|subscribe)\b.{0,80}\b(newsletter|updates|inbox)\b/i,
   /^©|\bcopyright\s+(©\s*)?\d{4}\b|\ball rights reserved\b/i,
-  {
-    pattern: /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/u,
-    precheck: (line) => /^[Bb][Yy]\s/.test(line),
-    plain: /^[Bb][Yy]\s+[A-Z][A-Za-z.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/,
-  },
-  {
-    // A date line ("Monday, 4 March 2024 | 10:30 am"), written without the i flag, with which V8
-    // compiled a case-insensitive \p{L}, twice as long: \p{L} in any case is \p{L} and U+0345 (which
-    // folds to ι), and only the ASCII letters of "day", "am" and "pm" fold to theirs.
-    pattern: /^([\p{L}\u0345]+[dD][aA][yY],?\s+)?(\d{1,2}\s+[\p{L}\u0345]+|[\p{L}\u0345]+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*([aA][mM]|[pP][mM])?)?$/u,
-    // It ends with a year, a time, "am" or "pm" (or white space).
-    precheck: (line) => /[\dmM\s]$/.test(line),
-    plain: /^([A-Za-z]+[dD][aA][yY],?\s+)?(\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*([aA][mM]|[pP][mM])?)?$/,
-  },
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/u,
+  /^(\p{L}+day,?\s+)?(\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?$/iu,
   /^share (this|on)\b.{0,60}(facebook|twitter|\bx\b|email|whatsapp|linkedin)/i,
-  {
-    pattern: /^\((?:[\p{Lu}][\p{L}.]*\s*){1,4}(?:,\s*(?:[\p{Lu}][\p{L}.]*\s*){1,4})*\)$/u,
-    precheck: startsWithOneOf('('),
-    plain: /^\((?:[A-Z][A-Za-z.]*\s*){1,4}(?:,\s*(?:[A-Z][A-Za-z.]*\s*){1,4})*\)$/,
-  },
+  /^\((?:[\p{Lu}][\p{L}.]*\s*){1,4}(?:,\s*(?:[\p{Lu}][\p{L}.]*\s*){1,4})*\)$/u,
   /^i am an? .{0,80}\b(writer|journalist|editor|reporter|correspondent)\b/i,
   /\bcontributed to this report\.?$/i,
-  {
-    pattern: /^(published|updated|posted)\s*(on)?\s*:?\s*\p{L}*\s*\d/iu,
-    // Only P, p, U and u fold to p or u.
-    precheck: startsWithOneOf('PpUu'),
-    plain: /^(published|updated|posted)\s*(on)?\s*:?\s*[A-Za-z]*\s*\d/i,
-  },
+  /^(published|updated|posted)\s*(on)?\s*:?\s*\p{L}*\s*\d/iu,
   /^(follow us|click here|tap here|download (our|the) app)\b/i,
 ];
-
-/** Whether a line is one of the BOILERPLATE kinds. */
-function isBoilerplateLine(line: string): boolean {
-  for (const pattern of BOILERPLATE) if (matches(line, pattern)) return true;
-  return false;
-}
-
 
 /** A marker after which come headlines of other stories. */
 const RELATED = /^((latest|related|recommended|more|popular|trending|top) (articles?|stories|news|posts|reads)|related (article|story|coverage)s?|see also|read more|also read)\b/i;
 
-/** "Headline – Source": a headline with a dash and a short credit after it (see UnicodePattern). */
-const INSERTED_HEADLINE: UnicodePattern = {
-  pattern: /\s[–—-]\s\p{Lu}[\p{L}'’ ]{1,30}$/u,
-  // A match is at most 65 UTF-16 units long (a letter may take two), so its dash is in the last 66.
-  precheck: (line) => /\s[–—-]\s/.test(line.slice(-66)),
-  plain: /\s[–—-]\s[A-Z][A-Za-z'’ ]{1,30}$/,
-};
+/** "Headline – Source": a headline with a dash and a short credit after it. */
+const INSERTED_HEADLINE = /\s[–—-]\s\p{Lu}[\p{L}'’ ]{1,30}$/u;
 
 /** Photo captions and credits. */
 const CAPTION: readonly RegExp[] = [
@@ -185,30 +119,9 @@ const CAPTION: readonly RegExp[] = [
 const FRENCH = new Set('le la les de des du cet cette est et sur ce se une un pour dans qui au aux ont sont trouve'.split(' '));
 const SPANISH = new Set('el la los las de del este esta es y en una un para por que se encuentra fuente'.split(' '));
 
-/**
- * Where a word of FRENCH or SPANISH may stand in a text: a run of ASCII letters that is one of them,
- * in any case, with no ASCII letter on either side. A word of the text that folds to one of them is
- * such a run (only ASCII letters lower-case to the ASCII letters they are written with, but for the
- * Kelvin sign, which gives a "k" none of them has), so a text with fewer than three places has fewer
- * than three French or Spanish words.
- */
-const FOREIGN_WORD = new RegExp(`(?<![a-z])(?:${[...new Set([...FRENCH, ...SPANISH])].join('|')})(?![a-z])`, 'gi');
-
-/** Whether `text` has at least three places where a French or Spanish word may stand (see FOREIGN_WORD). */
-function mayBeForeign(text: string): boolean {
-  FOREIGN_WORD.lastIndex = 0;
-  let places = 0;
-  while (FOREIGN_WORD.exec(text)) if (++places === 3) return true;
-  return false;
-}
-
-/**
- * A short line in another language than the article's English, such as a source note. Its words
- * are looked at only when it has three places where a French or Spanish word may stand: most
- * lines have none, and need not be split into words for this (issue 13).
- */
+/** A short line in another language than the article's English, such as a source note. */
 function isForeignNote(text: string): boolean {
-  if (text.length > 250 || !mayBeForeign(text)) return false;
+  if (text.length > 250) return false;
   const words = tokenize(text).map((token) => token.norm);
   if (words.length === 0 || words.length > 25) return false;
   const english = words.filter((word) => STOP_WORDS.has(word)).length;
@@ -232,7 +145,7 @@ function wordCount(text: string): number {
 export function classifyParagraphs(text: string, ranges: readonly TextRange[], hints: readonly (ParagraphKind | undefined)[] = []): Paragraph[] {
   const plain = ranges.map((range) => text.slice(range.start, range.end).replace(/[\u00a0\u2009\u202f]/g, ' ').trim());
   const kinds: ParagraphKind[] = plain.map((line, i) => {
-    if (isBoilerplateLine(line) || isForeignNote(line)) return 'boilerplate';
+    if (BOILERPLATE.some((pattern) => pattern.test(line)) || isForeignNote(line)) return 'boilerplate';
     const hint = hints[i];
     if (hint && hint !== 'body') return hint;
     if (line.length < 400 && CAPTION.some((pattern) => pattern.test(line))) return 'caption';
@@ -240,8 +153,8 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
   });
   const guessed = (i: number): boolean => hints[i] === undefined;
 
-  // Headlines listed under "Related articles" and the like, up to the next article paragraph. A
-  // marker before the place where the last one's list ended would find only what that list made
+  // Headlines listed under "Related articles" and the like, up to the next article paragraph.
+  // A marker before the place where the last one's list ended would find only what that list made
   // boilerplate, and end there too: it is passed over, so each paragraph is looked at once, O(n).
   let listEnd = 0;
   for (let i = 0; i < plain.length; i++) {
@@ -259,13 +172,13 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
 
   // Another story's headline set into the article ("Council Rejects Timeline on Bridge Repairs –
   // Union Official"): a short line in Title Case, with a dash before its source, that is
-  // not the page's own headline (the first paragraph that is not boilerplate, which this loop
-  // never changes).
+  // not the page's own headline.
+  // The page's own headline: the first paragraph that is not boilerplate (this loop never changes it).
   const pageHeadline = kinds.findIndex((kind) => kind !== 'boilerplate');
   for (let i = 0; i < plain.length; i++) {
     if (kinds[i] !== 'body' || !guessed(i) || i === pageHeadline) continue;
     const line = plain[i]!;
-    if (!matches(line, INSERTED_HEADLINE) || /[.!?]["”’]?$/.test(line)) continue;
+    if (!INSERTED_HEADLINE.test(line) || /[.!?]["”’]?$/.test(line)) continue;
     const words = line.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
     const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
     if (words.length >= 4 && words.length <= 16 && capitalised / words.length >= 0.6) kinds[i] = 'boilerplate';
@@ -299,11 +212,3 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
 export function segmentText(text: string): Paragraph[] {
   return classifyParagraphs(text, splitParagraphs(text));
 }
-
-/** The patterns and prechecks above, for tests. */
-export const SEGMENT_PATTERNS = {
-  unicode: (): UnicodePattern[] => [...BOILERPLATE.filter((pattern): pattern is UnicodePattern => !(pattern instanceof RegExp)), INSERTED_HEADLINE],
-  foreignWords: (): string[] => [...FRENCH, ...SPANISH],
-  mayBeForeign,
-  notPlain: NOT_PLAIN,
-};
