@@ -22,6 +22,7 @@ const SPEECH = new Set(
 const BETWEEN_SPEAKER_AND_VERB = new Set(
   "also has had have later then again previously earlier once first further recently would wouldn't did didn't does doesn't could couldn't will won't not declined refused to".split(' '),
 );
+const betweenSpeakerAndVerb = (token: PlacedToken): boolean => BETWEEN_SPEAKER_AND_VERB.has(token.norm.replace(/’/g, "'"));
 /** Words that may stand between the verb and a speaker who follows it ("said the Census Bureau", "said Sen. Smith"). */
 const BEFORE_SPEAKER = new Set('the a an its his her their former'.split(' '));
 /** Who speaks for someone, in an apposition after a name ("Smith, a spokesman for the council, …"). */
@@ -46,7 +47,7 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
   if (k - to > 1 && at(k - 1)?.norm === 'and') k--;
   while (at(k) && k - to <= 2 && !at(k)!.isCapitalized && isContent(at(k)!) && !SPEECH.has(at(k)!.norm) && /^\s+$/.test(gap(k))) k++;
   const listEnd = k;
-  while (at(k) && BETWEEN_SPEAKER_AND_VERB.has(at(k)!.norm.replace(/’/g, "'")) && k - listEnd < 2 && /^\s+$/.test(gap(k))) k++;
+  while (at(k) && betweenSpeakerAndVerb(at(k)!) && k - listEnd < 2 && /^\s+$/.test(gap(k))) k++;
   if (at(k) && SPEECH.has(at(k)!.norm) && /^\s*,?\s*$/.test(gap(k))) return true;
   // …or past an apposition between commas ("Smith, a spokesman for Mr. Reid, said").
   if (at(to + 1) && /^\s*,\s*$/.test(gap(to + 1))) {
@@ -59,7 +60,7 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
       if (/[!?;:]/.test(between) || (/\./.test(between) && !abbreviation)) break;
       if (/,/.test(between)) {
         let v = c;
-        while (at(v) && BETWEEN_SPEAKER_AND_VERB.has(at(v)!.norm) && v - c < 2) v++;
+        while (at(v) && betweenSpeakerAndVerb(at(v)!) && v - c < 2) v++;
         if (at(v) && SPEECH.has(at(v)!.norm)) return true;
         break;
       }

@@ -8,7 +8,7 @@
 import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { STOP_WORDS } from '../../text.js';
 import { spansOf, textOf, type Hunk, type PlacedToken } from '../../wording.js';
-import { isContent, isHeadline } from '../cues.js';
+import { isContent, isHeadline, opensSentence } from '../cues.js';
 import { sameName } from '../names.js';
 import type { PreparedPair } from '../passage.js';
 import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
@@ -71,8 +71,7 @@ function onlyNames(member: PreparedPair['a'], from: number, to: number): boolean
     const token = tokens[i]!;
     if (!isContent(token)) continue;
     if (!token.isCapitalized) return false;
-    const previous = tokens[i - 1];
-    if (!previous || previous.paragraph !== token.paragraph || /[.!?:]\s*$|^\s*[“"‘]/.test(document.text.slice(previous.end, token.start))) {
+    if (opensSentence(document.text, token.start)) {
       // Opening a sentence: a name only when the next word is capitalised too ("Bill Hennessy").
       const next = tokens[i + 1];
       if (!next || next.paragraph !== token.paragraph || !next.isCapitalized) return false;
