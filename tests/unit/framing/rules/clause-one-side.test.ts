@@ -21,4 +21,22 @@ describe('clause-one-side', () => {
     const comparison = compareArticles({ 'pier-post': ferry({ 3: residents(' every weekday') }), 'island-times': ferry() });
     expect(byRule(comparison.differences, 'clause-one-side'), listed(comparison.documents, comparison.differences)).toEqual([]);
   });
+
+  it('marks whole clauses only: added words that start inside a clause reword it, and words past its last clause are left', () => {
+    // The added words start inside the sentence's clause ("rely on the ferry … for food"): no clause of its own.
+    const inside = compareArticles({
+      'pier-post': ferry({ 3: FERRY[3].replace('the ferry for', 'the ferry and the small private boats that cross the strait twice a week for') }),
+      'island-times': ferry(),
+    });
+    expect(byRule(inside.differences, 'clause-one-side'), listed(inside.documents, inside.differences)).toEqual([]);
+    // A clause set before the sentence, and words that belong to the next clause ("the veteran"): the clause alone.
+    const before = compareArticles({
+      'pier-post': ferry({ 2: `Speaking at the council chamber on a wet and windy Friday afternoon, the veteran ${FERRY[2]}` }),
+      'island-times': ferry(),
+    });
+    const found = byRule(before.differences, 'clause-one-side');
+    expect(found.map((difference) => spanText(before.documents, difference.spans[0]!)), listed(before.documents, before.differences)).toEqual([
+      'Speaking at the council chamber on a wet and windy Friday afternoon',
+    ]);
+  });
 });
