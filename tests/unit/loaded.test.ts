@@ -215,9 +215,17 @@ describe('the loaded-language lexicon', () => {
     expect(existsSync(join(LEXICON_DIR, 'VADER-NOTICE'))).toBe(true);
   });
 
+  it('ships the opinion lexicon’s notice, with its authors and the citation they ask for, beside the words taken from it', () => {
+    const notice = readFileSync(join(LEXICON_DIR, 'HULIU-NOTICE'), 'utf8');
+    expect(notice).toMatch(/Minqing Hu and Bing Liu/);
+    expect(notice).toMatch(/please cite/);
+    expect(lexicon.sets.filter((set) => set.id.startsWith('opinion-')).length).toBeGreaterThan(0);
+  });
+
   it('keeps no word that reports an event rather than judging it', () => {
     const keys = new Set(lexicon.sets.filter((set) => set.role === 'evaluative').flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
-    for (const word of ['killed', 'war', 'attack', 'crash', 'death', 'fire', 'arrested', 'murder', 'illegal', 'support', 'win', 'like'])
+    // Nor a plain word through a judging form of it ("taxing", "principled", "leading"), nor a word of product reviews.
+    for (const word of ['killed', 'war', 'attack', 'crash', 'death', 'fire', 'arrested', 'murder', 'illegal', 'support', 'win', 'like', 'issues', 'tax', 'principle', 'lead', 'work', 'portable', 'noise', 'plea'])
       expect(keys.has(inflectionKey(word)), word).toBe(false);
   });
 
