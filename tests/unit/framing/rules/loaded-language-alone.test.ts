@@ -61,4 +61,14 @@ describe('loaded-language-alone', () => {
     expect(single.unique?.length).toBeGreaterThan(0);
     expect(byRule(single.differences, 'loaded-word-alone')).toEqual([]);
   });
+
+  it('takes a word the articles write as a name inside a sentence for a name at a sentence’s start too', () => {
+    // "Stern" judges as an adjective; here it is the skipper's name, which opens the sentence.
+    const named = 'Skipper Ola Stern took the last crossing before the storm. Stern said the waves reached the top of the pier.';
+    const comparison = compareArticles({ 'pier-post': ferry({}, [named]), 'island-times': ferry() });
+    expect(byRule(comparison.differences, 'loaded-word-alone'), listed(comparison.documents, comparison.differences)).toEqual([]);
+    // Written only at a sentence's start, nowhere as a name, it is the word.
+    const word = compareArticles({ 'pier-post': ferry({}, ['Stern warnings went out to the island on Friday.']), 'island-times': ferry() });
+    expect(byRule(word.differences, 'loaded-word-alone').map((difference) => spanText(word.documents, difference.spans[0]!))).toEqual(['Stern']);
+  });
 });

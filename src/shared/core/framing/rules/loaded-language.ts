@@ -127,7 +127,7 @@ function namesIn(document: SourceDocument): ReadonlySet<string> {
     for (const paragraph of document.paragraphs) {
       if (paragraph.kind !== 'body') continue;
       const text = document.text.slice(paragraph.start, paragraph.end);
-      for (const match of text.matchAll(/(?<=[\p{L}\p{N},;]\s+)\p{Lu}[\p{L}'’-]*/gu)) found.add(match[0].toLowerCase().replace(/’/g, "'"));
+      for (const match of text.matchAll(/(?<=[\p{L}\p{N},;]\s+)\p{Lu}[\p{L}'’-]*/gu)) found.add(match[0].toLowerCase().replace(/’/g, "'").replace(/'s?$/, ''));
     }
     names = found;
     namesCache.set(document, names);
@@ -153,16 +153,23 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   const sentenceAt = (offset: number): TextSpan | undefined => sentences.find((s) => s.start <= offset && offset < s.end);
   const quoteAt = (start: number, end: number): readonly [number, number] | undefined => quotes.find(([a, b]) => a <= start && end <= b);
 
-  // Names: a capital inside a sentence (termTextOf), or at its start before another capital; in a
-  // title-case headline, a word the articles write with a capital inside a sentence.
+  // Names: a capital inside a sentence (termTextOf), or at its start when the articles write it with
+  // a capital inside a sentence or another capital follows; in a title-case headline, a word the
+  // articles write with a capital inside a sentence.
   const termText = member.termText;
   const titled = new Set(member.paragraphs.filter((index) => document.paragraphs[index]!.kind === 'title' && titleCase(tokens.filter((token) => token.paragraph === index))));
   const isName = tokens.map((token, i) => {
     if (!token.isCapitalized) return false;
-    if (titled.has(token.paragraph)) return documents.some((d) => namesIn(d).has(token.norm));
+    if (titled.has(token.paragraph)) return documents.some((d) => namesIn(d).has(token.norm.replace(/’/g, "'").replace(/'s?$/, '')));
     if (termText.isName[i]) return true;
+    if (!opensSentence(text, token.start)) return false;
+    // At a sentence's start, a capital says nothing: a name there is one the articles write with a
+    // capital inside a sentence too ("Brat received …" where another says "Dave Brat"), or one
+    // followed by another capital.
+    const bare = token.norm.replace(/’/g, "'").replace(/'s?$/, '');
+    if (documents.some((d) => namesIn(d).has(bare))) return true;
     const next = tokens[i + 1];
-    return opensSentence(text, token.start) && next !== undefined && next.paragraph === token.paragraph && next.isCapitalized && !STOP_WORDS.has(token.norm) && !opensSentence(text, next.start);
+    return next !== undefined && next.paragraph === token.paragraph && next.isCapitalized && !STOP_WORDS.has(token.norm) && !opensSentence(text, next.start);
   });
 
   for (const match of findTerms(charged, { ...termText, isName })) {
