@@ -43,6 +43,24 @@ describe('findTerms with the default lexicon', () => {
       expect(termsIn('A suspected leak was found.')).toEqual(['hedges:suspected']);
     });
 
+    it('takes a word that judges in -ed or -ing for itself, not for the bare word it is made from; verbs of saying in every form', () => {
+      const lexicon = {
+        schema: LEXICON_SCHEMA,
+        name: 'x',
+        sets: [
+          { id: 'judging', name: 'Judging', kind: 'loaded-term' as const, role: 'evaluative' as const, domain: 'general', terms: [{ term: 'heated' }, { term: 'sweeping' }] },
+          { id: 'verbs', name: 'Verbs', kind: 'attribution' as const, role: 'saying' as const, domain: 'general', terms: [{ term: 'claimed' }] },
+        ],
+      };
+      const found = (text: string): string[] => {
+        const tokens = tokenize(text);
+        return findTerms(indexLexicon(lexicon), termTextOf(text, tokens)).map((match) => text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end));
+      };
+      expect(found('a heated debate over sweeping cuts')).toEqual(['heated', 'sweeping']);
+      expect(found('the heat of the summer, and a sweep of the harbour')).toEqual([]);
+      expect(found('Officials claim that it works.')).toEqual(['claim']);
+    });
+
     it('refuses a lexicon that does not fit its schema, with the reason', () => {
       const parsed = parseLexicon({ schema: 'parallax.lexicon/1', name: 'x', sets: [{ id: 'Bad Id', name: 'n', kind: 'loaded-term', domain: 'd', terms: [] }] });
       expect(parsed.ok).toBe(false);

@@ -171,9 +171,21 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
       continue;
     }
     if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
+    if (term.role === 'evaluative' && bareFormOf(term.words[k]!, wanted, text.norms[at]!)) return -1;
     at++;
   }
   return at;
+}
+
+/**
+ * Whether a text word is the bare word a word that judges in -ed or -ing is made from: "heated",
+ * "sweeping" and "doctored" judge, "heat", "sweep" and "doctor" do not. Only for `evaluative` sets,
+ * whose words are adjectives and adverbs as often as verbs; verbs of saying and charged verbs are
+ * written in the past ("claimed", "slammed") and match their present ("claim", "slams") as ever.
+ */
+function bareFormOf(word: string, key: string, norm: string): boolean {
+  if (word === key || !(word.endsWith('ed') || word.endsWith('ing'))) return false;
+  return norm === key || norm === `${key}e`;
 }
 
 /** How many of a match's words are written exactly as in the lexicon. */
