@@ -26,7 +26,9 @@ export type LexiconKind = (typeof LEXICON_KINDS)[number];
  *   "blasted" against the plain "criticized"); a term of the same set in the other source's
  *   sentence is named as its counterpart.
  * - `evaluative`: an open list of words that judge rather than report ("phony", "disgraceful",
- *   "fiercely"), not alternatives of each other, so no counterpart is named.
+ *   "fiercely"), not alternatives of each other, so no counterpart is named. A term whose tone is
+ *   "intensifier" only says how much ("very", "really"): marked in the outlet's words, not inside
+ *   a quotation, where it is how people talk.
  */
 export const LOADED_ROLES = ['charged', 'evaluative'] as const;
 export type LoadedRole = (typeof LOADED_ROLES)[number];

@@ -71,4 +71,12 @@ describe('loaded-language-alone', () => {
     const word = compareArticles({ 'pier-post': ferry({}, ['Stern warnings went out to the island on Friday.']), 'island-times': ferry() });
     expect(byRule(word.differences, 'loaded-word-alone').map((difference) => spanText(word.documents, difference.spans[0]!))).toEqual(['Stern']);
   });
+
+  it('leaves a word of degree alone inside a quotation, and marks it in the outlet’s own words', () => {
+    const quoted = 'Skipper Ennis Dorrow said: “It was a very rough night, and the repair plan is phony.”';
+    const comparison = compareArticles({ 'pier-post': ferry({}, [quoted]), 'island-times': ferry() });
+    expect(byRule(comparison.differences, 'loaded-word-alone').map((difference) => spanText(comparison.documents, difference.spans[0]!))).toEqual(['phony']);
+    const own = compareArticles({ 'pier-post': ferry({}, ['It was a very rough night on the crossing.']), 'island-times': ferry() });
+    expect(byRule(own.differences, 'loaded-word-alone').map((difference) => spanText(own.documents, difference.spans[0]!))).toEqual(['very']);
+  });
 });

@@ -111,6 +111,8 @@ const JUDGING_SAYING_TONES = new Set(['doubt', 'emphasis', 'concession']);
 const judgesAlone = (term: IndexedTerm | undefined): boolean => term?.role === 'saying' && JUDGING_SAYING_TONES.has(term.tone?.toLowerCase() ?? '');
 
 const isNeutral = (term: IndexedTerm | undefined): boolean => term?.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
+/** A word that only says how much ("very", "really"): an evaluative term whose tone is "intensifier". */
+const degreeOnly = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'intensifier';
 
 /** Whether a paragraph is written in title case: most of its words longer than three letters start with a capital. */
 function titleCase(tokens: readonly PlacedToken[]): boolean {
@@ -186,6 +188,9 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // A short quotation in capitals is a title ("“Rage”", "“Talking Points Memo”"): a name.
     const quotedWords = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
     if (quote && quotedWords.length <= 6 && quotedWords.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
+    // A word of degree alone ("very", "really", "deeply": tone "intensifier") is how people talk:
+    // in a quotation it is neither the outlet's choice nor a judgement of the speaker's.
+    if (quote && degreeOnly(match.term)) continue;
     found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence });
   }
 
