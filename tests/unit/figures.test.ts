@@ -27,6 +27,10 @@ describe('figuresIn', () => {
     expect(figures('The memorial to Flight 93 on Route 66 was named in H.R. 1062, bill No. 10, which 40 senators backed.')).toEqual(['senators: 40']);
   });
 
+  it('does not take numbers joined by a slash (a date, a name) for counts', () => {
+    expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
+  });
+
   it('still counts a duration that is not an age', () => {
     expect(figures('He was jailed for 6 years for defrauding 40 pensioners.')).toEqual(['years: 6', 'pensioners: 40']);
   });

@@ -142,7 +142,7 @@ function boundBefore(tokens: readonly Token[], i: number, text: string): { bound
 
 /**
  * The figures of some paragraphs of a document: numbers with what they count. Dates, years, times,
- * ordinals ("14th", "14 th") and ages are not figures; a number followed by "million" or "billion"
+ * ordinals ("14th", "14 th"), numbers joined by a slash ("9/11") and ages are not figures; a number followed by "million" or "billion"
  * is scaled. Money ("$43,000") counts its currency, a share ("52%") percent, and a measure its unit
  * ("cubic metre", "litre": two units, never folded into one).
  */
@@ -165,6 +165,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if ((before && MONTHS.has(before)) || (after && MONTHS.has(after))) return;
       if (/^\d{4}$/.test(token.norm) && Number(token.norm) >= 1800 && Number(token.norm) <= 2100) return;
       if (document.text[token.end] === ':' || document.text[token.start - 1] === ':') return;
+      // Numbers joined by a slash are dates or names ("9/11", "24/7", "3/4 of"), not counts.
+      if (/^\/\d/.test(document.text.slice(token.end, token.end + 2)) || /\d\/$/.test(document.text.slice(Math.max(0, token.start - 2), token.start))) return;
       if (/^\s?[ap]\.?m\b/i.test(document.text.slice(token.end, token.end + 5))) return;
       // Ordinals and numbers fused to a word ("14th", "3rd", "1990s", "F-16") are not counts.
       if (/\p{L}/u.test(document.text[token.end] ?? '') || /[\p{L}-]/u.test(document.text[token.start - 1] ?? '')) return;
