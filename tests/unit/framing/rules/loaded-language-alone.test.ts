@@ -72,11 +72,14 @@ describe('loaded-language-alone', () => {
     expect(byRule(word.differences, 'loaded-word-alone').map((difference) => spanText(word.documents, difference.spans[0]!))).toEqual(['Stern']);
   });
 
-  it('leaves a word of degree alone inside a quotation, and marks it in the outlet’s own words', () => {
+  it('marks a word of degree alone only in the outlet’s words beside a sentence that says the same without it', () => {
+    // Inside a quotation it is how people talk; in a paragraph no other source has, there is nothing to set it against.
     const quoted = 'Skipper Ennis Dorrow said: “It was a very rough night, and the repair plan is phony.”';
     const comparison = compareArticles({ 'pier-post': ferry({}, [quoted]), 'island-times': ferry() });
     expect(byRule(comparison.differences, 'loaded-word-alone').map((difference) => spanText(comparison.documents, difference.spans[0]!))).toEqual(['phony']);
     const own = compareArticles({ 'pier-post': ferry({}, ['It was a very rough night on the crossing.']), 'island-times': ferry() });
-    expect(byRule(own.differences, 'loaded-word-alone').map((difference) => spanText(own.documents, difference.spans[0]!))).toEqual(['very']);
+    expect(byRule(own.differences, 'loaded-word-alone'), listed(own.documents, own.differences)).toEqual([]);
+    const beside = compareArticles({ 'pier-post': ferry({ 3: FERRY[3].replace('rely on', 'rely very heavily on') }), 'island-times': ferry() });
+    expect(byRule(beside.differences, 'loaded-word').map((difference) => spanText(beside.documents, difference.spans[0]!)), listed(beside.documents, beside.differences)).toContain('very');
   });
 });

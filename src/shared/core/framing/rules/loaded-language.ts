@@ -277,8 +277,10 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
       // A judging word inside a quotation is the speaker's, and said so; that the outlet chose to
       // quote it ("“unhinged”", "“phony”") is its choice. (A verb of saying inside a quotation is
       // neither: it is how the speaker tells something.)
+      // A word of degree alone ("very") is worth pointing at only beside a source that says the
+      // same without it.
       if (partners.length === 0) {
-        if (!item.scare && !(item.quoted && judgesAlone(item.term))) {
+        if (!item.scare && !(item.quoted && judgesAlone(item.term)) && !(item.term && degreeOnly(item.term))) {
           out.push({
             group: group.id,
             kind: 'loaded-term',
