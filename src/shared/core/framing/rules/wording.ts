@@ -9,6 +9,7 @@ import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { STOP_WORDS } from '../../text.js';
 import { spansOf, textOf, type Hunk, type PlacedToken } from '../../wording.js';
 import { isContent, isHeadline, opensSentence } from '../cues.js';
+import { inflectionKey } from '../lexicon-index.js';
 import { sameName } from '../names.js';
 import type { PreparedPair } from '../passage.js';
 import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
@@ -107,9 +108,10 @@ export const wording: ChangeRule = {
       const theirs = new Set(other.tokens.map(bare));
       if (side.tokens.slice(from, to).filter(isContent).every((token) => theirs.has(bare(token)))) return NOT_EXPLAINED;
     } else {
-      // The same words on both sides, in another order ("in Dunmere … the" / "Dunmere's"): moved, not changed.
-      const wordsA = new Set(a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).map(bare));
-      const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map(bare));
+      // The same words on both sides, in another order or form ("in Dunmere … the" / "Dunmere's",
+      // "is reporting" / "reports"): moved or inflected, not changed.
+      const wordsA = new Set(a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).map((token) => inflectionKey(bare(token))));
+      const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map((token) => inflectionKey(bare(token))));
       if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
     }
     // Mark only the side whose words set it apart from most of the group, not every source that
