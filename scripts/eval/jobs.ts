@@ -35,7 +35,10 @@ export interface AlignmentPrediction {
 export interface EcbResult {
   readonly kind: 'ecb';
   readonly cluster: string;
+  /** Blocks in one passage, or joined by a passage's related links. */
   readonly ours: AlignmentPrediction[];
+  /** Blocks in one passage only. */
+  readonly passages: AlignmentPrediction[];
   readonly naive: AlignmentPrediction[];
   readonly ms: number;
 }
@@ -51,6 +54,8 @@ export interface BasilResult {
   readonly groupSizes: number[];
   /** Body paragraphs in no group, over all body paragraphs of the three. */
   readonly uniqueBodyShare: number;
+  /** The same, less the paragraphs a passage's related link says tell what that passage tells. */
+  readonly unrelatedBodyShare: number;
   /**
    * The marks in the text, per source file ("fox", "nyt", "hpo"), words only: every difference's
    * spans but the whole-paragraph "only in this source" omissions, by kind, as [start, end] offsets
@@ -103,8 +108,22 @@ function ecbBlocks(text: string): string[] {
   return text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n\n');
 }
 
-/** Pairs of blocks of every two documents that share a group. */
-function pairsFromGroups(names: readonly string[], groups: readonly AlignmentGroup[], cluster: string): AlignmentPrediction[] {
+/**
+ * Pairs of blocks of every two documents that share a group, and, with `related`, those joined by a
+ * group's related links too (a sentence linked to one in another passage as closely as a passage's own).
+ */
+function pairsFromGroups(names: readonly string[], groups: readonly AlignmentGroup[], cluster: string, documents?: readonly SourceDocument[]): AlignmentPrediction[] {
+  const related = new Set<string>();
+  const blockAt = (doc: number, offset: number): number => documents![doc]!.paragraphs.findIndex((paragraph) => paragraph.start <= offset && offset < paragraph.end);
+  if (documents) {
+    for (const group of groups) {
+      for (const link of group.related ?? []) {
+        const [x, y] = link.spans;
+        related.add(`${x.doc}:${blockAt(x.doc, x.start)}|${y.doc}:${blockAt(y.doc, y.start)}`);
+        related.add(`${y.doc}:${blockAt(y.doc, y.start)}|${x.doc}:${blockAt(x.doc, x.start)}`);
+      }
+    }
+  }
   const groupOf = names.map(() => new Map<number, string[]>());
   for (const group of groups) {
     for (const member of group.members) {
@@ -120,6 +139,10 @@ function pairsFromGroups(names: readonly string[], groups: readonly AlignmentGro
     for (let b = a + 1; b < names.length; b++) {
       const pairs: [number, number][] = [];
       for (const [pa, ga] of groupOf[a]!) for (const [pb, gb] of groupOf[b]!) if (ga.some((id) => gb.includes(id))) pairs.push([pa, pb]);
+      for (const key of related) {
+        const [[da, pa], [db, pb]] = key.split('|').map((end) => end.split(':').map(Number)) as [[number, number], [number, number]];
+        if (da === a && db === b && !pairs.some(([x, y]) => x === pa && y === pb)) pairs.push([pa, pb]);
+      }
       pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
       out.push({ cluster, doc_a: names[a]!, doc_b: names[b]!, pairs });
     }
@@ -199,7 +222,7 @@ function runEcb(job: Extract<EvalJob, { kind: 'ecb' }>): EcbResult {
     if (document.paragraphs.length !== blocks[i]!.length) throw new Error(`${files[i]}: ${blocks[i]!.length} blocks became ${document.paragraphs.length} paragraphs`);
   });
   const groups = alignDocuments(documents);
-  return { kind: 'ecb', cluster: job.cluster, ours: pairsFromGroups(names, groups, job.cluster), naive: naiveAlignment(names, blocks, job.cluster), ms: performance.now() - started };
+  return { kind: 'ecb', cluster: job.cluster, ours: pairsFromGroups(names, groups, job.cluster, documents), passages: pairsFromGroups(names, groups, job.cluster), naive: naiveAlignment(names, blocks, job.cluster), ms: performance.now() - started };
 }
 
 function runBasil(job: Extract<EvalJob, { kind: 'basil' }>, lexicon: Lexicon | undefined): BasilResult {
@@ -215,6 +238,11 @@ function runBasil(job: Extract<EvalJob, { kind: 'basil' }>, lexicon: Lexicon | u
   const groupSizes = comparison.groups.map((group) => group.members.reduce((sum, member) => sum + member.paragraphs.length, 0));
   const bodies = documents.reduce((sum, document) => sum + document.paragraphs.filter((paragraph) => paragraph.kind === 'body').length, 0);
   const uniqueBodies = (comparison.unique ?? []).filter((u) => documents[u.doc]!.paragraphs[u.paragraph]!.kind === 'body').length;
+  const relatedEnds = comparison.groups.flatMap((group) => (group.related ?? []).flatMap((link) => link.spans));
+  const unrelatedBodies = (comparison.unique ?? []).filter((u) => {
+    const paragraph = documents[u.doc]!.paragraphs[u.paragraph]!;
+    return paragraph.kind === 'body' && !relatedEnds.some((span) => span.doc === u.doc && span.start >= paragraph.start && span.start < paragraph.end);
+  }).length;
   // The text as read must be the file's text, so that offsets into it are offsets into the file.
   documents.forEach((document, doc) => {
     if (document.text !== readFileSync(join(job.dir, `${sources[doc]}.txt`), 'utf8')) throw new Error(`${job.triplet}/${sources[doc]}.txt: the text as read differs from the file`);
@@ -239,6 +267,7 @@ function runBasil(job: Extract<EvalJob, { kind: 'basil' }>, lexicon: Lexicon | u
     largestGroup: Math.max(0, ...groupSizes),
     groupSizes,
     uniqueBodyShare: bodies > 0 ? uniqueBodies / bodies : 0,
+    unrelatedBodyShare: bodies > 0 ? unrelatedBodies / bodies : 0,
     ms: performance.now() - started,
   };
 }

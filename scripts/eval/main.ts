@@ -30,12 +30,13 @@ export interface AlignmentScore {
 export interface EvalFigures {
   readonly date: string;
   readonly seconds: number;
-  readonly ecb?: { readonly clusters: number; readonly ours: AlignmentScore; readonly naive: AlignmentScore };
+  readonly ecb?: { readonly clusters: number; readonly ours: AlignmentScore; readonly passages: AlignmentScore; readonly naive: AlignmentScore };
   readonly basil?: {
     readonly triplets: number;
     readonly headlinesTogether: number;
     readonly chained: number;
     readonly medianUniqueBodyShare: number;
+    readonly medianUnrelatedBodyShare: number;
     readonly medianGroupSize: number;
     readonly largestGroup: number;
   };
@@ -195,9 +196,11 @@ export async function evaluate(argv: readonly string[], repoRoot: string, worker
   if (ecb.length > 0) {
     const ours = join(out, 'ecb-ours.jsonl');
     const naive = join(out, 'ecb-naive.jsonl');
+    const passages = join(out, 'ecb-passages.jsonl');
     writeFileSync(ours, ecb.flatMap((r) => r.ours.map((p) => JSON.stringify(p))).join('\n') + '\n');
+    writeFileSync(passages, ecb.flatMap((r) => r.passages.map((p) => JSON.stringify(p))).join('\n') + '\n');
     writeFileSync(naive, ecb.flatMap((r) => r.naive.map((p) => JSON.stringify(p))).join('\n') + '\n');
-    figures.ecb = { clusters: ecb.length, ours: score(evalRoot, ours, clusters), naive: score(evalRoot, naive, clusters) };
+    figures.ecb = { clusters: ecb.length, ours: score(evalRoot, ours, clusters), passages: score(evalRoot, passages, clusters), naive: score(evalRoot, naive, clusters) };
   }
   if (basil.length > 0) {
     const sizes = basil.flatMap((r) => r.groupSizes);
@@ -206,6 +209,7 @@ export async function evaluate(argv: readonly string[], repoRoot: string, worker
       headlinesTogether: basil.filter((r) => r.headlinesTogether).length,
       chained: basil.filter((r) => r.largestGroup >= 8).length,
       medianUniqueBodyShare: median(basil.map((r) => r.uniqueBodyShare)),
+      medianUnrelatedBodyShare: median(basil.map((r) => r.unrelatedBodyShare)),
       medianGroupSize: median(sizes),
       largestGroup: Math.max(0, ...sizes),
     };
@@ -246,13 +250,14 @@ const f3 = (x: number): string => x.toFixed(3);
 export function formatFigures(figures: EvalFigures): string {
   const rows: string[] = [`Parallax on ../shared/eval (development split), ${figures.date}, ${figures.seconds} s`, '', '| measure | Parallax | naive floor | target |', '| --- | --- | --- | --- |'];
   if (figures.ecb) {
-    const { ours, naive, clusters } = figures.ecb;
+    const { ours, passages, naive, clusters } = figures.ecb;
     rows.push(
       `| ECB+ (${clusters} clusters): micro F1 | ${f3(ours.f1)} | ${f3(naive.f1)} | ≥ 0.85 |`,
       `| ECB+: micro precision | ${f3(ours.precision)} | ${f3(naive.precision)} | ≥ 0.85 |`,
       `| ECB+: micro recall | ${f3(ours.recall)} | ${f3(naive.recall)} | |`,
       `| ECB+: recall on strong gold | ${f3(ours.strongRecall)} | ${f3(naive.strongRecall)} | |`,
       `| ECB+: macro F1 over document pairs | ${f3(ours.macroF1)} | ${f3(naive.macroF1)} | |`,
+      `| ECB+: passages alone (without related links): micro F1 (P, R) | ${f3(passages.f1)} (${f3(passages.precision)}, ${f3(passages.recall)}) | | |`,
     );
   }
   if (figures.basil) {
@@ -261,6 +266,7 @@ export function formatFigures(figures: EvalFigures): string {
       `| BASIL (${b.triplets} triplets): the three headlines in one group | ${b.headlinesTogether} of ${b.triplets} | | ≥ 45 of 50 |`,
       `| BASIL: triplets with a chained group (8+ paragraphs) | ${b.chained} of ${b.triplets} | | ≤ 2 of 50 |`,
       `| BASIL: median share of body paragraphs left unique | ${pct(b.medianUniqueBodyShare)} | | |`,
+      `| BASIL: median share of body paragraphs left unique and linked to no passage (told nowhere else) | ${pct(b.medianUnrelatedBodyShare)} | | |`,
       `| BASIL: median paragraphs per group (largest) | ${b.medianGroupSize} (${b.largestGroup}) | | |`,
     );
   }

