@@ -4,6 +4,8 @@ import { checkComparison } from '../../src/shared/contract/validate.js';
 import { alignDocuments, RELATED_LINK } from '../../src/shared/core/align.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { formatComparison } from '../../src/shared/core/format.js';
+import { toldElsewhere } from '../../src/shared/core/related.js';
 
 // Related links: a paragraph belongs to one passage, but may tell two events; a passage says where
 // else it is told. The articles below are written for this test.
@@ -85,4 +87,23 @@ describe('alignDocuments: related links across passages', () => {
     group.related = [{ ...group.related[0], spans: group.sentences[0].spans }];
     expect(checkComparison(broken).join(' ')).toMatch(/related link 0 does not join a sentence of the group to one outside it/);
   });
+
+  it('points to where a source with no paragraph in a passage mentions its event, in the text output too', () => {
+    const comparison = compareDocuments(documents);
+    const [d, p] = paragraphOf('Quell Lines will add extra ferry sailings');
+    const ferries = comparison.groups.find((group) => !group.members.some((member) => member.doc === d) && (group.related ?? []).length > 0)!;
+    expect(ferries, 'a passage larkspur-post has no paragraph in, told in its lede').toBeDefined();
+    const places = toldElsewhere(comparison, ferries, { absentOnly: true });
+    const home = comparison.groups.find((group) => group.members.some((member) => member.doc === d && member.paragraphs.includes(p)))!;
+    expect(places.map((place) => [place.doc, place.paragraph, place.group])).toEqual([[d, p, home.id]]);
+    expect(documents[d]!.text.slice(places[0]!.span.start, places[0]!.span.end)).toBe('Quell Lines will add extra ferry sailings.');
+    // Every source is in the headlines' passage: nothing is told elsewhere by a source absent from it.
+    expect(toldElsewhere(comparison, comparison.groups[0]!, { absentOnly: true })).toEqual([]);
+    // The same event, not the same facts: it still leaves the passage's report out.
+    expect(comparison.summary?.sources[d]?.omits).toContain(ferries.id);
+    const text = formatComparison(comparison, { width: 200 });
+    const section = text.slice(text.indexOf(`Group ${ferries.id.slice(1)} `));
+    expect(section.slice(0, section.indexOf('\n\n'))).toMatch(new RegExp(`A ¶${p + 1} +mentions it elsewhere \\(group ${home.id.slice(1)}\\): Quell Lines will add extra ferry sailings\\.`));
+  });
 });
+

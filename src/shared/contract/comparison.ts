@@ -106,10 +106,11 @@ export interface AlignmentGroup {
   /**
    * Sentences of this passage's members linked as closely as a passage's own (RELATED_LINK) to a
    * sentence outside it: in another passage, or in a paragraph only its source has. Each paragraph
-   * belongs to one passage, but a paragraph may tell two events, and a source may tell one event in
-   * a paragraph that went to another passage: these say where else the passage is told, so that a
-   * source is not said to leave out what it tells elsewhere. One end of each link is inside the
-   * passage, the other outside it; spans in document order. Absent when there are none.
+   * belongs to one passage, but a paragraph may tell two events, and a source may mention a
+   * passage's event in a paragraph that went to another: these say where else the passage's event
+   * is mentioned (the same event, as ECB+ links sentences; not necessarily the same facts, so a
+   * source without a paragraph here still leaves the passage's report out). One end of each link is
+   * inside the passage, the other outside it; spans in document order. Absent when there are none.
    */
   readonly related?: readonly SentenceLink[];
 }

@@ -154,6 +154,8 @@ const SINGLE_SENTENCE_WEIGHT = 0.85;
  * sentences of one passage (precision 0.88 against 0.86).
  */
 export const RELATED_LINK = 0.15;
+/** …and when its sentences share this many words (a heading of one word matches closely on it alone). */
+const RELATED_TERMS = 2;
 
 /**
  * Find which paragraphs of several documents report the same thing.
@@ -482,6 +484,8 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       for (const [a, b, score] of pair.links) {
         if (score < RELATED_LINK) continue;
         const link = linkOf(a, b, score);
+        // One word in common says little across passages ("Ongoing Genocide", a heading).
+        if ((link.terms?.length ?? 0) < RELATED_TERMS) continue;
         byRoot.get(clusters[pair.pa]!)!.related.push(link);
         byRoot.get(clusters[pair.pb]!)!.related.push(link);
       }

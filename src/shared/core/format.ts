@@ -1,6 +1,7 @@
 import type { Comparison, Difference, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
 import { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
 import { describeDifference, labelNamer } from './describe.js';
+import { toldElsewhere } from './related.js';
 import { printableName, printableText } from './terminal.js';
 
 export interface FormatOptions {
@@ -173,6 +174,17 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
         const text = markedText(document, paragraph.start, paragraph.end, spans.filter((span) => span.doc === member.doc), color);
         out.push(tag + wrap(text, width - 9, ' '.repeat(9)));
       }
+    }
+    // A source with no paragraph here may mention the event in a paragraph that went elsewhere.
+    const shown = new Map<number, number>();
+    for (const place of toldElsewhere(comparison, group, { absentOnly: true })) {
+      // Two sentences a source at most: enough to point to it.
+      if ((shown.get(place.doc) ?? 0) >= 2) continue;
+      shown.set(place.doc, (shown.get(place.doc) ?? 0) + 1);
+      const where = place.group ? `group ${place.group.replace(/^g/, '')}` : 'only in this source';
+      const tag = `  ${sourceLetter(place.doc)} ¶${place.paragraph + 1}`.padEnd(9);
+      const sentence = shorten(documents[place.doc]!.text.slice(place.span.start, place.span.end), 160);
+      out.push(style(ANSI.dim, tag + wrap(`mentions it elsewhere (${where}): ${sentence}`, width - 9, ' '.repeat(9))));
     }
     out.push(...framingLines(framingByGroup.get(group.id) ?? []));
   }

@@ -14,3 +14,4 @@ export { findTerms, indexLexicon, type LexiconIndex, type TermMatch } from './fr
 export { highlightedShare, summarize } from './framing/summary.js';
 export { applySourcePreferences, paragraphKey, type SourceBlock, type SourcePreferences } from './document.js';
 export { splitSentences } from './sentences.js';
+export { toldElsewhere, type ToldElsewhere } from './related.js';
