@@ -4,6 +4,7 @@ import { splitAtDifferences, type ComparisonIndex, type ParagraphRef } from '../
 import { differenceTargets } from '../lib/differenceList';
 import { rowIndexByParagraph, type EventRow } from '../lib/eventRows';
 import { groupOfBadge, groupReasons } from '../lib/groupReasons';
+import { elsewhereReasons, placesByParagraph, toldElsewhere, type PassageOf, type ToldElsewhere } from '../lib/toldElsewhere';
 import type { FocusRequest } from '../state/appState';
 import { GroupReasonsPanel, WhyTogetherButton } from './GroupReasons';
 import { ParagraphBlock } from './ParagraphBlock';
@@ -27,6 +28,8 @@ export interface EventViewProps {
 
 /** Rows put on the page at first, and added each time the reader nears the end of them. */
 const ROWS_PER_STEP = 40;
+/** The most sentences an empty cell quotes from where its source mentions the passage's event elsewhere. */
+const MAX_QUOTES = 3;
 
 const key = (doc: number, paragraph: number): string => `${doc}:${paragraph}`;
 
@@ -73,6 +76,17 @@ export function EventView(props: EventViewProps) {
     },
     [explained],
   );
+  // Where each source with no paragraph in a passage mentions its event in another (its related links), by group id.
+  const passageOf = useCallback<PassageOf>((doc, paragraph) => index.groupOf({ doc, paragraph }), [index]);
+  const toldByGroup = useMemo(() => {
+    const map = new Map<string, readonly ToldElsewhere[]>();
+    for (const group of comparison.groups) {
+      if (!group.related?.length) continue;
+      const told = toldElsewhere(comparison, group, { passageOf });
+      if (told.length > 0) map.set(group.id, told);
+    }
+    return map;
+  }, [comparison, passageOf]);
   const stop = tabStop && rowOfParagraph.has(key(tabStop.doc, tabStop.paragraph)) ? tabStop : (selected ?? firstRef);
 
   // The chosen difference: its row is put on the page, then scrolled to the middle of the view.
@@ -114,6 +128,33 @@ export function EventView(props: EventViewProps) {
   }, [focus, focusRow, rendered, scrolledFor]);
 
   const selectedGroup = selected ? index.groupOf(selected) : undefined;
+
+  /** Select a paragraph and bring its row into the table's view (after the row is on the page). */
+  const goToParagraph = useCallback(
+    (ref: ParagraphRef) => {
+      const row = rowOfParagraph.get(key(ref.doc, ref.paragraph));
+      if (row === undefined) return;
+      reach(row);
+      setTabStop(ref);
+      onSelect(ref);
+      requestAnimationFrame(() => {
+        const element = elements.current.get(key(ref.doc, ref.paragraph));
+        if (!element) return;
+        element.focus({ preventScroll: true });
+        // The table's own box, not the window (as for a chosen difference).
+        const scroller = scrollElement.current;
+        if (!scroller) return element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const box = scroller.getBoundingClientRect();
+        const at = element.getBoundingClientRect();
+        scroller.scrollTo({
+          top: scroller.scrollTop + at.top - box.top - box.height * 0.25,
+          left: scroller.scrollLeft + Math.min(0, at.left - box.left - 140) + Math.max(0, at.right - box.right),
+          behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+        });
+      });
+    },
+    [onSelect, reach, rowOfParagraph],
+  );
 
   const move = useCallback(
     (from: ParagraphRef, event: KeyboardEvent<HTMLDivElement>) => {
@@ -174,7 +215,7 @@ export function EventView(props: EventViewProps) {
     <div className="event-view">
       <p className="view-intro">
         <strong>Who reported what.</strong> One row per passage, one column per source, in the order the first source tells it. An empty cell
-        means the source says nothing there; a row with one filled cell is reported by that source alone.
+        means the source says nothing there (when it mentions the same event in a sentence of another passage, the cell says where); a row with one filled cell is reported by that source alone.
       </p>
       <div className="event-view__scroll" ref={scrollElement} style={{ ['--source-count' as string]: labels.length }}>
         <table className="event-table">
@@ -234,6 +275,50 @@ export function EventView(props: EventViewProps) {
                       )}
                     </th>
                     {row.cells.map((paragraphs, doc) => {
+                      const told = paragraphs.length === 0 && group ? toldByGroup.get(group.id)?.find((entry) => entry.doc === doc) : undefined;
+                      if (told) {
+                        const shown = told.places.slice(0, MAX_QUOTES);
+                        const beyond = told.places.length - shown.length;
+                        return (
+                          <td key={doc} className="event-cell event-cell--empty event-cell--elsewhere" data-doc={doc}>
+                            <span className="event-cell__nothing">Not reported</span>
+                            <span className="visually-hidden"> by {labels[doc]}</span>
+                            {placesByParagraph(shown).map((entry) => {
+                              const where = entry.passage ? `passage ${entry.passage.number}` : 'a paragraph only it has';
+                              const reachable = rowOfParagraph.has(key(doc, entry.paragraph));
+                              return (
+                                <div key={entry.paragraph} className="told-elsewhere" data-paragraph={entry.paragraph} data-passage={entry.passage?.number}>
+                                  <p className="told-elsewhere__where">
+                                    Mentions the event in{' '}
+                                    {reachable ? (
+                                      <button
+                                        type="button"
+                                        className="told-elsewhere__go"
+                                        title={entry.passage ? `Go to passage ${entry.passage.number}` : 'Go to that paragraph'}
+                                        onClick={() => goToParagraph({ doc, paragraph: entry.paragraph })}
+                                      >
+                                        {where}
+                                      </button>
+                                    ) : (
+                                      where
+                                    )}
+                                  </p>
+                                  {entry.places.map((place) => (
+                                    <q key={place.start} className="told-elsewhere__quote" dir="auto">
+                                      {place.sentence}
+                                    </q>
+                                  ))}
+                                </div>
+                              );
+                            })}
+                            {beyond > 0 && (
+                              <p className="told-elsewhere__more">
+                                and {beyond} more {beyond === 1 ? 'sentence' : 'sentences'}
+                              </p>
+                            )}
+                          </td>
+                        );
+                      }
                       if (paragraphs.length === 0) {
                         return (
                           <td key={doc} className="event-cell event-cell--empty" data-doc={doc}>
@@ -279,7 +364,12 @@ export function EventView(props: EventViewProps) {
                   {open && aligned && (
                     <tr className="event-reasons" data-reasons-for={row.key}>
                       <td colSpan={labels.length + 1} className="event-reasons__cell">
-                        <GroupReasonsPanel id={panelId} passage={group.number} reasons={groupReasons(aligned, comparison, (doc) => labels[doc] ?? '')} />
+                        <GroupReasonsPanel
+                          id={panelId}
+                          passage={group.number}
+                          reasons={groupReasons(aligned, comparison, (doc) => labels[doc] ?? '')}
+                          elsewhere={elsewhereReasons(aligned, comparison, (doc) => labels[doc] ?? '', { passageOf })}
+                        />
                       </td>
                     </tr>
                   )}

@@ -1,4 +1,5 @@
 import type { GroupReasons } from '../lib/groupReasons';
+import type { ElsewhereReasons } from '../lib/toldElsewhere';
 
 /**
  * "Why together?": a small disclosure wherever a passage is shown as a unit. The button opens the
@@ -38,11 +39,16 @@ export interface GroupReasonsPanelProps {
   readonly id: string;
   readonly passage: number;
   readonly reasons: GroupReasons;
+  /** Where else the passage is told (its related links, see toldElsewhere): listed when there are any. */
+  readonly elsewhere?: ElsewhereReasons;
   readonly className?: string;
 }
 
-/** The sentence links of a passage, strongest first: who, which sentences, how alike, on what basis. */
-export function GroupReasonsPanel({ id, passage, reasons, className }: GroupReasonsPanelProps) {
+/**
+ * The sentence links of a passage, strongest first: who, which sentences, how alike, on what basis;
+ * then, when a source also mentions its event outside the passage, where ("Also mentioned elsewhere").
+ */
+export function GroupReasonsPanel({ id, passage, reasons, elsewhere, className }: GroupReasonsPanelProps) {
   return (
     <div id={id} className={`reasons${className ? ` ${className}` : ''}`} data-passage={passage}>
       {reasons.identical ? (
@@ -91,6 +97,42 @@ export function GroupReasonsPanel({ id, passage, reasons, className }: GroupReas
           {reasons.more > 0 && <p className="reasons__more">and {reasons.more} more</p>}
         </>
       )}
+      {elsewhere && elsewhere.rows.length > 0 && <AlsoToldElsewhere id={`${id}-elsewhere`} passage={passage} elsewhere={elsewhere} />}
+    </div>
+  );
+}
+
+/** "Also mentioned elsewhere": each source that mentions the passage's event outside it, where, and the words in common. */
+function AlsoToldElsewhere({ id, passage, elsewhere }: { readonly id: string; readonly passage: number; readonly elsewhere: ElsewhereReasons }) {
+  return (
+    <div className="reasons__elsewhere">
+      <p id={id} className="reasons__elsewhere-title">
+        Also mentioned elsewhere
+      </p>
+      <ul className="elsewhere-list" aria-labelledby={id} data-passage={passage}>
+        {elsewhere.rows.map((row) => (
+          <li key={row.key} className="elsewhere-row">
+            <span className="reason__source">{row.label}</span>
+            <span className="visually-hidden">, </span>
+            <span className="elsewhere-row__where">{row.where}</span>
+            {row.terms.length > 0 && (
+              <span className="elsewhere-row__terms">
+                <span className="visually-hidden">. </span>
+                <span className="reason__terms-label">In common:</span>{' '}
+                {row.terms.map((term, i) => (
+                  <span key={term}>
+                    <span className="reason__term" dir="auto">
+                      {term}
+                    </span>
+                    {i < row.terms.length - 1 ? <span className="visually-hidden">, </span> : null}
+                  </span>
+                ))}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {elsewhere.more > 0 && <p className="reasons__more">and {elsewhere.more} more</p>}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { DIFFERENCE_KIND_NAMES, KIND_LINES, LEGEND_ORDER } from '../lib/differen
 import { groupOfBadge, groupReasons } from '../lib/groupReasons';
 import { presentationSlides, slideParts, slidePosition, type Band, type LineBox, type Slide, type SlidePart } from '../lib/presentationSlides';
 import { useSourceLabel } from '../lib/sourceLabel';
+import { elsewhereReasons, toldElsewhere, whereTold, type PassageOf } from '../lib/toldElsewhere';
 import { GroupReasonsPanel, WhyTogetherButton } from './GroupReasons';
 
 export interface PresentationViewProps {
@@ -116,6 +117,7 @@ export function PresentationView({ comparison, index, hiddenKinds, onExit }: Pre
   const content = useRef<HTMLDivElement>(null);
   const hidden = useMemo(() => new Set(hiddenKinds), [hiddenKinds]);
   const reasonsId = useId();
+  const passageOf = useCallback<PassageOf>((doc, paragraph) => index.groupOf({ doc, paragraph }), [index]);
 
   // The part of the slide on screen: a number, or 'last' when stepping back onto a slide (its
   // parts are known once it is laid out). Why together? is open for one slide at a time, and
@@ -256,7 +258,12 @@ export function PresentationView({ comparison, index, hiddenKinds, onExit }: Pre
 
   const columns = slide ? columnsOf(slide) : [];
   const present = new Set(columns.map((column) => column.doc));
-  const missing = comparison.documents.map((_doc, doc) => doc).filter((doc) => !present.has(doc));
+  const absent = comparison.documents.map((_doc, doc) => doc).filter((doc) => !present.has(doc));
+  const aligned = slide?.kind === 'passage' ? groupOfBadge(comparison, slide.group) : undefined;
+  // A source with no paragraph here may mention the same event in a sentence of another passage:
+  // still not reported here (the same event, not the same facts), but said where.
+  const told = aligned ? toldElsewhere(comparison, aligned, { passageOf }) : [];
+  const missing = absent;
   // The legend lists the kinds marked on this slide, in the legend's order.
   const kindsHere = new Set<DifferenceKind>();
   for (const column of columns) {
@@ -270,7 +277,6 @@ export function PresentationView({ comparison, index, hiddenKinds, onExit }: Pre
     }
   }
   const position = slidePosition(slides, current);
-  const aligned = slide?.kind === 'passage' ? groupOfBadge(comparison, slide.group) : undefined;
   const shownLayout = laidOut?.parts[shownPart];
   const start = shownLayout?.start ?? 0;
   const atFirst = current <= 0 && shownPart <= 0;
@@ -344,6 +350,7 @@ export function PresentationView({ comparison, index, hiddenKinds, onExit }: Pre
                 id={reasonsId}
                 passage={slide.kind === 'passage' ? slide.group.number : 0}
                 reasons={groupReasons(aligned, comparison, (doc) => labels.label(doc))}
+                elsewhere={elsewhereReasons(aligned, comparison, (doc) => labels.label(doc), { passageOf })}
               />
             </div>
           )}
@@ -397,6 +404,12 @@ export function PresentationView({ comparison, index, hiddenKinds, onExit }: Pre
           {slide.kind === 'passage' && missing.length > 0 && (
             <p className="present__missing">Not reported by {missing.map((doc) => labels.label(doc)).join(', ')}</p>
           )}
+          {slide.kind === 'passage' &&
+            told.map((entry) => (
+              <p key={entry.doc} className="present__missing present__elsewhere" data-doc={entry.doc}>
+                {labels.label(entry.doc)} mentions the event {whereTold(entry.places)}
+              </p>
+            ))}
           {kindsHere.size > 0 && (
             <ul className="present__legend" aria-label="Key to the marks">
               {LEGEND_ORDER.filter((kind) => kindsHere.has(kind)).map((kind) => (
