@@ -158,6 +158,13 @@ const otherViews = async (app: ParallaxApp, dir: string, prefix: string, search:
   await expect(page.locator('.event-row').first()).toBeVisible();
   await page.mouse.move(0, 0);
   await shootTo(app, dir, `${prefix}event-view.png`);
+  // A passage a source does not report but mentions elsewhere (its related links), when there is one.
+  const elsewhere = page.locator('.event-cell--elsewhere').first();
+  if ((await elsewhere.count()) > 0) {
+    await elsewhere.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await shootTo(app, dir, `${prefix}event-view-elsewhere.png`);
+  }
 
   await page.getByRole('tab', { name: 'Claims' }).click();
   await expect(page.locator('.claims-table, .claims-view__empty').first()).toBeVisible();

@@ -154,8 +154,12 @@ const SINGLE_SENTENCE_WEIGHT = 0.85;
  * sentences of one passage (precision 0.88 against 0.86).
  */
 export const RELATED_LINK = 0.15;
-/** …and when its sentences share this many words (a heading of one word matches closely on it alone). */
-const RELATED_TERMS = 2;
+/**
+ * …and when its sentences share this many words: a heading of one word matches closely on it alone,
+ * and two sentences on a verb of saying and a noun ("claimed … company" / "the claim", "company").
+ * On ECB+, three against two: precision 0.862 against 0.859, recall 0.569 against 0.578.
+ */
+const RELATED_TERMS = 3;
 
 /**
  * Find which paragraphs of several documents report the same thing.
