@@ -29,6 +29,7 @@ describe('figuresIn', () => {
 
   it('does not take numbers joined by a slash (a date, a name) for counts', () => {
     expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
+    expect(figures('The class of ’08 has become 40 graduates.')).toEqual(['graduates: 40']);
   });
 
   it('still counts a duration that is not an age', () => {

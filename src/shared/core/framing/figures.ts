@@ -165,6 +165,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if ((before && MONTHS.has(before)) || (after && MONTHS.has(after))) return;
       if (/^\d{4}$/.test(token.norm) && Number(token.norm) >= 1800 && Number(token.norm) <= 2100) return;
       if (document.text[token.end] === ':' || document.text[token.start - 1] === ':') return;
+      // A year cut short ("’08", "'08") is a date.
+      if (/['’]$/.test(document.text.slice(Math.max(0, token.start - 1), token.start)) && /^\d{2}$/.test(token.norm)) return;
       // Numbers joined by a slash are dates or names ("9/11", "24/7", "3/4 of"), not counts.
       if (/^\/\d/.test(document.text.slice(token.end, token.end + 2)) || /\d\/$/.test(document.text.slice(Math.max(0, token.start - 2), token.start))) return;
       if (/^\s?[ap]\.?m\b/i.test(document.text.slice(token.end, token.end + 5))) return;

@@ -67,6 +67,9 @@ describe('loaded-language-alone', () => {
     const named = 'Skipper Ola Stern took the last crossing before the storm. Stern said the waves reached the top of the pier.';
     const comparison = compareArticles({ 'pier-post': ferry({}, [named]), 'island-times': ferry() });
     expect(byRule(comparison.differences, 'loaded-word-alone'), listed(comparison.documents, comparison.differences)).toEqual([]);
+    // After a title's or an initial's full stop it is a name too, wherever else it is written.
+    const titled = compareArticles({ 'pier-post': ferry({}, ['Councillor Mr. Stern said the waves reached the top of the pier, and Ola J. Stern agreed.']), 'island-times': ferry() });
+    expect(byRule(titled.differences, 'loaded-word-alone'), listed(titled.documents, titled.differences)).toEqual([]);
     // Written only at a sentence's start, nowhere as a name, it is the word.
     const word = compareArticles({ 'pier-post': ferry({}, ['Stern warnings went out to the island on Friday.']), 'island-times': ferry() });
     expect(byRule(word.differences, 'loaded-word-alone').map((difference) => spanText(word.documents, difference.spans[0]!))).toEqual(['Stern']);

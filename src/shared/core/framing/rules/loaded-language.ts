@@ -27,6 +27,7 @@ import { isLoadedRole } from '../../../contract/lexicon.js';
 import { STOP_WORDS } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
+import { isTitle } from '../names.js';
 import { sayingVerbAsNoun, type Passage, type PreparedMember } from '../passage.js';
 import { termAt, type PassageRule } from '../rule.js';
 
@@ -165,6 +166,11 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     if (titled.has(token.paragraph)) return documents.some((d) => namesIn(d).has(token.norm.replace(/’/g, "'").replace(/'s?$/, '')));
     if (termText.isName[i]) return true;
     if (!opensSentence(text, token.start)) return false;
+    // After a title's or an initial's full stop ("Rep. Slaughter", "Louise M. Slaughter") it is a
+    // name, not a sentence's start.
+    const before = tokens[i - 1];
+    const initial = before !== undefined && before.isCapitalized && before.end - before.start === 1;
+    if (before && before.paragraph === token.paragraph && (isTitle(before.norm) || initial) && /^\.\s*$/.test(text.slice(before.end, token.start))) return true;
     // At a sentence's start, a capital says nothing: a name there is one the articles write with a
     // capital inside a sentence too ("Brat received …" where another says "Dave Brat"), or one
     // followed by another capital.
