@@ -49,6 +49,19 @@ describe('alignDocuments: passages', () => {
     expect(basis.has('headlines') || basis.has('leads')).toBe(true);
   });
 
+  it('compares the ledes with each other as leads, and a headline with headlines only', () => {
+    const lede = groupWith(groups, harbour, 0, 'will close for six weeks from Monday');
+    expect(lede).toBeDefined();
+    expect(groupWith(groups, harbour, 1, 'Engineers will replace the corroded cables')?.id).toBe(lede!.id);
+    const text = (span: { doc: number; start: number; end: number }): string => harbour[span.doc]!.text.slice(span.start, span.end);
+    const ledes = (lede!.sentences ?? []).filter((link) => link.spans.every((span) => /six weeks|six-week closure/.test(text(span)) && !/^(Harbour|Six-week|Commuters)/.test(text(span))));
+    expect(ledes.length, 'the two ledes are linked').toBeGreaterThan(0);
+    expect(ledes.every((link) => link.basis === 'leads')).toBe(true);
+    // The headlines' passage holds no lede.
+    const headline = groupWith(groups, harbour, 0, 'Harbour bridge to close');
+    expect(headline!.id).not.toBe(lede!.id);
+  });
+
   it('groups the ferry paragraphs, and records the words they share', () => {
     const ferry = groupWith(groups, harbour, 0, 'Ferry operator Quell Lines');
     expect(ferry).toBeDefined();

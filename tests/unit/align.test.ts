@@ -100,16 +100,18 @@ describe('alignment properties', () => {
     );
   });
 
-  it('does not depend on the order of the paragraphs of one document', () => {
+  it('does not depend on the order of the paragraphs of one document past its lede', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 1_000_000 }), (which, seed) => {
         const original = seeds[which]!;
         const blocks = original.paragraphs.map((paragraph) => ({ text: original.text.slice(paragraph.start, paragraph.end), kind: paragraph.kind }));
-        // A seeded shuffle of the paragraphs.
+        // A seeded shuffle of the paragraphs after the lede (the first body paragraph): a lede leads
+        // its story wherever its words are, so it stays first, and what comes before it with it.
         let state = seed;
         const next = (): number => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-        for (let i = blocks.length - 1; i > 0; i--) {
-          const j = Math.floor(next() * (i + 1));
+        const fixed = blocks.findIndex((block) => block.kind === 'body') + 1;
+        for (let i = blocks.length - 1; i > fixed; i--) {
+          const j = fixed + Math.floor(next() * (i - fixed + 1));
           [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
         }
         // The same paragraphs with the same kinds, in another order (built directly, so that only

@@ -117,8 +117,9 @@ const QUOTE_BONUS = 0.05;
 const QUOTE_BONUS_CAP = 0.25;
 /**
  * Leads (a headline, or the first sentence of a story's first body paragraph) sum up their stories,
- * so two leads that share anything at all (LEAD_FLOOR) are linked with their similarity multiplied by
- * LEAD_BOOST; two headlines are linked at least at HEADLINE_LINK, so the headlines of a comparison are
+ * so two headlines, or two ledes, that share anything at all (LEAD_FLOOR) are linked with their
+ * similarity multiplied by LEAD_BOOST (a headline and a lede are not: a headline is not a body
+ * paragraph, and the passage of headlines stands apart); two headlines are linked at least at HEADLINE_LINK, so the headlines of a comparison are
  * set side by side even when they tell the story from different ends.
  */
 const LEAD_FLOOR = 0.05;
@@ -169,8 +170,8 @@ const RELATED_TERMS = 3;
  * how rare they are in the comparison, with figures and names weighing more; two sentences are as
  * alike as the cosine of their weights. Candidate pairs come from an inverted index, rarest terms
  * first, with a bounded budget per sentence, so unrelated text is never compared; each sentence keeps
- * its best few matches in each other source. The sources' leads (headlines and ledes) are compared
- * with each other directly, and headlines of sources that tell the same story are always linked. Two
+ * its best few matches in each other source. The sources' headlines are compared with each other
+ * directly, and so are their ledes, and headlines of sources that tell the same story are always linked. Two
  * paragraphs are alike as far as the sentences of one are matched in the other (or one sentence is
  * matched strongly). Passages are then formed by average linkage with size caps (see linkPassages),
  * so they do not chain; each records which sentences matched which, on what words, and why.
@@ -213,8 +214,10 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
         const surface = new Map<string, string>();
         const terms = termsOf(tokensWithin(paragraphTokens(document, index), range.start, range.end), document.text, surface);
         if (terms.size === 0) continue;
+        // The lede's first sentence leads its story, as the headline does (decided before it is counted).
+        const isLead = paragraph.kind === 'title' || (isLede && ids.length === 0);
         ids.push(sentences.length);
-        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, surface, isTitle: paragraph.kind === 'title', isLead: paragraph.kind === 'title' || (isLede && ids.length === 0), quoted: quotedPairs(document.text, range.start, range.end), total: 0, norm: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS, surfaces: [] });
+        sentences.push({ doc, paragraph: index, start: range.start, end: range.end, terms, surface, isTitle: paragraph.kind === 'title', isLead, quoted: quotedPairs(document.text, range.start, range.end), total: 0, norm: 0, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS, surfaces: [] });
       }
       if (ids.length === 0) return;
       // Split and joined rather than replaced: a global replace builds its result as a chain of
@@ -356,9 +359,9 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       }
     }
   });
-  // A headline sums up its story, and so does a lede: the leads of the sources are compared with
-  // each other whatever the index drew, and what they share counts for more. O(L²) for L leads
-  // (two a source).
+  // A headline sums up its story, and so does a lede: the headlines of the sources are compared
+  // with each other, and their ledes with each other, whatever the index drew, and what they share
+  // counts for more. O(L²) for L leads (two a source).
   const leads = sentences.map((_s, i) => i).filter((i) => sentences[i]!.isLead);
   const leadLinks = new Map<number, LinkBasis>();
   // Headlines are set side by side only for sources that tell the same story: ones that share
@@ -375,6 +378,8 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     for (let j = i + 1; j < leads.length; j++) {
       const [a, b] = [leads[i]!, leads[j]!];
       if (sentences[a]!.doc === sentences[b]!.doc) continue;
+      // Headlines beside headlines, ledes beside ledes: a headline is not a body paragraph.
+      if (sentences[a]!.isTitle !== sentences[b]!.isTitle) continue;
       const score = similarity(sentences[a]!, sentences[b]!);
       const bothTitles = sentences[a]!.isTitle && sentences[b]!.isTitle && sameStory(sentences[a]!, sentences[b]!);
       if (score < LEAD_FLOOR && !bothTitles) continue;
