@@ -4,11 +4,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AlignmentGroup, Comparison, SentenceLink, SourceDocument } from '../../src/shared/contract/comparison';
 import { compareDocuments } from '../../src/shared/core/compare';
-import { makeSourceDocument } from '../../src/shared/core/document';
 import { indexComparison } from '../../src/renderer/src/lib/comparisonIndex';
 import { eventRows } from '../../src/renderer/src/lib/eventRows';
 import { sourceLabels, SourceLabelContext } from '../../src/renderer/src/lib/sourceLabel';
 import { elsewhereReasons, passageLookup, relatedEnds, toldElsewhere, whereTold, type ToldPlace } from '../../src/renderer/src/lib/toldElsewhere';
+import { ferriesStory } from '../support/ferries';
 import { EventView } from '../../src/renderer/src/components/EventView';
 import { PresentationView } from '../../src/renderer/src/components/PresentationView';
 
@@ -203,37 +203,9 @@ describe('toldElsewhere: where a source with no paragraph in a passage tells it'
   });
 });
 
-// The invented five-source story of tests/unit/align-related.test.ts: larkspur-post tells the extra
+// The invented five-source story of tests/support/ferries.ts: larkspur-post tells the extra
 // ferries in the last sentence of its lede, which went to the bridge's passage.
-function doc(path: string, paragraphs: string[]): SourceDocument {
-  return makeSourceDocument({ path, text: paragraphs.join('\n\n') + '\n' });
-}
-const story = [
-  doc('/t/larkspur-post.txt', [
-    'Tessing harbour bridge to close for cable repairs',
-    'The Tessing harbour bridge will close for six weeks from Monday while engineers replace its corroded cables, the port authority said. Quell Lines will add extra ferry sailings.',
-  ]),
-  doc('/t/mirren-courier.txt', [
-    'Six-week closure for Tessing bridge as cables are replaced',
-    'Engineers will replace the corroded cables of the Tessing harbour bridge during a six-week closure starting Monday, according to the port authority.',
-    'Quell Lines will run two extra morning ferry sailings across the bay for commuters, with buses from Orrin station timed to meet each boat at the north quay.',
-  ]),
-  doc('/t/osterby-daily.txt', [
-    'Tessing bridge shuts for six weeks',
-    'The port authority confirmed the Tessing harbour bridge would shut for six weeks from Monday so that engineers can replace corroded cables.',
-    'Ferry operator Quell Lines is adding two extra sailings each morning, and buses from Orrin station will meet every boat at the north quay.',
-  ]),
-  doc('/t/quayside-herald.txt', [
-    'Corroded cables close Tessing bridge',
-    'Corroded cables will keep the Tessing harbour bridge closed for six weeks from Monday, the port authority announced, while engineers replace them.',
-    'Commuters can take one of two extra Quell Lines sailings each morning; Orrin station buses will wait at the north quay.',
-  ]),
-  doc('/t/bay-gazette.txt', [
-    'Bridge closure: six weeks of cable work',
-    'Engineers start replacing the corroded cables of the Tessing harbour bridge on Monday, closing it for six weeks, the port authority said.',
-    'Quell Lines plans two additional morning sailings, met at the north quay by buses from Orrin station.',
-  ]),
-];
+const story = ferriesStory();
 
 describe('toldElsewhere on a comparison worked out by the core', () => {
   it('says the ferries passage is told by the source whose lede went to the bridge passage, in that sentence', () => {

@@ -1,45 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceDocument } from '../../src/shared/contract/comparison.js';
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { alignDocuments, RELATED_LINK } from '../../src/shared/core/align.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
-import { makeSourceDocument } from '../../src/shared/core/document.js';
 import { formatComparison } from '../../src/shared/core/format.js';
 import { toldElsewhere } from '../../src/shared/core/related.js';
+import { ferriesStory } from '../support/ferries.js';
 
 // Related links: a paragraph belongs to one passage, but may tell two events; a passage says where
-// else it is told. The articles below are written for this test.
+// else it is told. The story (tests/support/ferries.ts) is written for these tests.
 
-function doc(path: string, paragraphs: string[]): SourceDocument {
-  return makeSourceDocument({ path, text: paragraphs.join('\n\n') + '\n' });
-}
-
-const documents = [
-  doc('/t/larkspur-post.txt', [
-    'Tessing harbour bridge to close for cable repairs',
-    'The Tessing harbour bridge will close for six weeks from Monday while engineers replace its corroded cables, the port authority said. Quell Lines will add extra ferry sailings.',
-  ]),
-  doc('/t/mirren-courier.txt', [
-    'Six-week closure for Tessing bridge as cables are replaced',
-    'Engineers will replace the corroded cables of the Tessing harbour bridge during a six-week closure starting Monday, according to the port authority.',
-    'Quell Lines will run two extra morning ferry sailings across the bay for commuters, with buses from Orrin station timed to meet each boat at the north quay.',
-  ]),
-  doc('/t/osterby-daily.txt', [
-    'Tessing bridge shuts for six weeks',
-    'The port authority confirmed the Tessing harbour bridge would shut for six weeks from Monday so that engineers can replace corroded cables.',
-    'Ferry operator Quell Lines is adding two extra sailings each morning, and buses from Orrin station will meet every boat at the north quay.',
-  ]),
-  doc('/t/quayside-herald.txt', [
-    'Corroded cables close Tessing bridge',
-    'Corroded cables will keep the Tessing harbour bridge closed for six weeks from Monday, the port authority announced, while engineers replace them.',
-    'Commuters can take one of two extra Quell Lines sailings each morning; Orrin station buses will wait at the north quay.',
-  ]),
-  doc('/t/bay-gazette.txt', [
-    'Bridge closure: six weeks of cable work',
-    'Engineers start replacing the corroded cables of the Tessing harbour bridge on Monday, closing it for six weeks, the port authority said.',
-    'Quell Lines plans two additional morning sailings, met at the north quay by buses from Orrin station.',
-  ]),
-];
+const documents = ferriesStory();
 
 const paragraphOf = (needle: string): [number, number] => {
   for (const [d, document] of documents.entries()) {

@@ -38,6 +38,14 @@ const WITHOUT_GROUP: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['par
 /** A word or phrase on one side of a difference. */
 const differenceTerm = z.object({ text: z.string(), set: z.string().optional(), tone: z.string().optional(), role: z.enum(LOADED_ROLES).optional() });
 
+/** A sentence link: a passage's own (`sentences`) or one across passages (`related`). */
+const sentenceLinkShape = z.object({
+  spans: z.tuple([z.object({ doc: offset, start: offset, end: offset }), z.object({ doc: offset, start: offset, end: offset })]),
+  score: z.number().min(0).max(1),
+  terms: z.array(z.string()).optional(),
+  basis: z.enum(LINK_BASES).optional(),
+});
+
 export const comparisonShape = z.object({
   schema: z.literal(COMPARISON_SCHEMA),
   documents: z.array(
@@ -56,24 +64,10 @@ export const comparisonShape = z.object({
       members: z.array(z.object({ doc: offset, paragraphs: z.array(offset).min(1) })).min(2),
       score: z.number().min(0).max(1),
       sentences: z
-        .array(
-          z.object({
-            spans: z.tuple([z.object({ doc: offset, start: offset, end: offset }), z.object({ doc: offset, start: offset, end: offset })]),
-            score: z.number().min(0).max(1),
-            terms: z.array(z.string()).optional(),
-            basis: z.enum(LINK_BASES).optional(),
-          }),
-        )
+        .array(sentenceLinkShape)
         .optional(),
       related: z
-        .array(
-          z.object({
-            spans: z.tuple([z.object({ doc: offset, start: offset, end: offset }), z.object({ doc: offset, start: offset, end: offset })]),
-            score: z.number().min(0).max(1),
-            terms: z.array(z.string()).optional(),
-            basis: z.enum(LINK_BASES).optional(),
-          }),
-        )
+        .array(sentenceLinkShape)
         .optional(),
     }),
   ),
