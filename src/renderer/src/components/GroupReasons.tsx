@@ -80,15 +80,7 @@ export function GroupReasonsPanel({ id, passage, reasons, elsewhere, className }
                 </div>
                 {row.terms.length > 0 && (
                   <p className="reason__terms">
-                    <span className="reason__terms-label">In common:</span>{' '}
-                    {row.terms.map((term, i) => (
-                      <span key={term}>
-                        <span className="reason__term" dir="auto">
-                          {term}
-                        </span>
-                        {i < row.terms.length - 1 ? <span className="visually-hidden">, </span> : null}
-                      </span>
-                    ))}
+                    <InCommon terms={row.terms} />
                   </p>
                 )}
               </li>
@@ -118,15 +110,7 @@ function AlsoToldElsewhere({ id, passage, elsewhere }: { readonly id: string; re
             {row.terms.length > 0 && (
               <span className="elsewhere-row__terms">
                 <span className="visually-hidden">. </span>
-                <span className="reason__terms-label">In common:</span>{' '}
-                {row.terms.map((term, i) => (
-                  <span key={term}>
-                    <span className="reason__term" dir="auto">
-                      {term}
-                    </span>
-                    {i < row.terms.length - 1 ? <span className="visually-hidden">, </span> : null}
-                  </span>
-                ))}
+                <InCommon terms={row.terms} />
               </span>
             )}
           </li>
@@ -134,5 +118,22 @@ function AlsoToldElsewhere({ id, passage, elsewhere }: { readonly id: string; re
       </ul>
       {elsewhere.more > 0 && <p className="reasons__more">and {elsewhere.more} more</p>}
     </div>
+  );
+}
+
+/** "In common: a, b, c": the words two sentences share, read as a list by a screen reader. */
+function InCommon({ terms }: { readonly terms: readonly string[] }) {
+  return (
+    <>
+      <span className="reason__terms-label">In common:</span>{' '}
+      {terms.map((term, i) => (
+        <span key={term}>
+          <span className="reason__term" dir="auto">
+            {term}
+          </span>
+          {i < terms.length - 1 ? <span className="visually-hidden">, </span> : null}
+        </span>
+      ))}
+    </>
   );
 }
