@@ -119,8 +119,9 @@ const QUOTE_BONUS_CAP = 0.25;
  * Leads (a headline, or the first sentence of a story's first body paragraph) sum up their stories,
  * so two headlines, or two ledes, that share anything at all (LEAD_FLOOR) are linked with their
  * similarity multiplied by LEAD_BOOST (a headline and a lede are not: a headline is not a body
- * paragraph, and the passage of headlines stands apart); two headlines are linked at least at HEADLINE_LINK, so the headlines of a comparison are
- * set side by side even when they tell the story from different ends.
+ * paragraph, and the passage of headlines stands apart); two headlines are linked at least at
+ * HEADLINE_LINK, so the headlines of a comparison are set side by side even when they tell the
+ * story from different ends.
  */
 const LEAD_FLOOR = 0.05;
 const LEAD_BOOST = 2.5;
@@ -171,10 +172,11 @@ const RELATED_TERMS = 3;
  * alike as the cosine of their weights. Candidate pairs come from an inverted index, rarest terms
  * first, with a bounded budget per sentence, so unrelated text is never compared; each sentence keeps
  * its best few matches in each other source. The sources' headlines are compared with each other
- * directly, and so are their ledes, and headlines of sources that tell the same story are always linked. Two
- * paragraphs are alike as far as the sentences of one are matched in the other (or one sentence is
- * matched strongly). Passages are then formed by average linkage with size caps (see linkPassages),
- * so they do not chain; each records which sentences matched which, on what words, and why.
+ * directly, and so are their ledes, and headlines of sources that tell the same story are always
+ * linked. Two paragraphs are alike as far as the sentences of one are matched in the other (or one
+ * sentence is matched strongly). Passages are then formed by average linkage with size caps (see
+ * linkPassages), so they do not chain; each records which sentences matched which, on what words,
+ * and why, and its links to sentences outside it as close as its own (`related`).
  *
  * Stages and their cost, for S sentences, T tokens and E links: terms O(T); index O(T); candidates
  * O(S · SCAN_LIMIT) postings read, at most CANDIDATE_BUDGET scored exactly per sentence; leads O(L²)
@@ -489,11 +491,12 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   };
   for (const pair of scored) {
     if (clusters[pair.pa] !== clusters[pair.pb]) {
-      // A link across two passages, as close as a passage's own: where else each is told. O(E).
+      // A link across two passages, as close as a passage's own: where else each one's event is
+      // mentioned (kept by both; a paragraph only its source has never becomes a group). O(E).
       for (const [a, b, score] of pair.links) {
         if (score < RELATED_LINK) continue;
         const link = linkOf(a, b, score);
-        // One word in common says little across passages ("Ongoing Genocide", a heading).
+        // A word or two in common says little across passages (see RELATED_TERMS).
         if ((link.terms?.length ?? 0) < RELATED_TERMS) continue;
         byRoot.get(clusters[pair.pa]!)!.related.push(link);
         byRoot.get(clusters[pair.pb]!)!.related.push(link);
