@@ -121,6 +121,9 @@ function titleCase(tokens: readonly PlacedToken[]): boolean {
   return words.length >= 2 && words.filter((token) => token.isCapitalized).length >= words.length * 0.6;
 }
 
+/** A word as a name is looked up: lower case, straight apostrophe, without a possessive ("Brat’s" → "brat"). */
+const nameKey = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '');
+
 /** Words the articles write with a capital inside a sentence of their body: names ("Bush", "Hope"). */
 const namesCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
 function namesIn(document: SourceDocument): ReadonlySet<string> {
@@ -130,7 +133,7 @@ function namesIn(document: SourceDocument): ReadonlySet<string> {
     for (const paragraph of document.paragraphs) {
       if (paragraph.kind !== 'body') continue;
       const text = document.text.slice(paragraph.start, paragraph.end);
-      for (const match of text.matchAll(/(?<=[\p{L}\p{N},;]\s+)\p{Lu}[\p{L}'’-]*/gu)) found.add(match[0].toLowerCase().replace(/’/g, "'").replace(/'s?$/, ''));
+      for (const match of text.matchAll(/(?<=[\p{L}\p{N},;]\s+)\p{Lu}[\p{L}'’-]*/gu)) found.add(nameKey(match[0]));
     }
     names = found;
     namesCache.set(document, names);
@@ -163,7 +166,7 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   const titled = new Set(member.paragraphs.filter((index) => document.paragraphs[index]!.kind === 'title' && titleCase(tokens.filter((token) => token.paragraph === index))));
   const isName = tokens.map((token, i) => {
     if (!token.isCapitalized) return false;
-    if (titled.has(token.paragraph)) return documents.some((d) => namesIn(d).has(token.norm.replace(/’/g, "'").replace(/'s?$/, '')));
+    if (titled.has(token.paragraph)) return documents.some((d) => namesIn(d).has(nameKey(token.norm)));
     if (termText.isName[i]) return true;
     if (!opensSentence(text, token.start)) return false;
     // After a title's or an initial's full stop ("Rep. Slaughter", "Louise M. Slaughter") it is a
@@ -174,8 +177,7 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // At a sentence's start, a capital says nothing: a name there is one the articles write with a
     // capital inside a sentence too ("Brat received …" where another says "Dave Brat"), or one
     // followed by another capital.
-    const bare = token.norm.replace(/’/g, "'").replace(/'s?$/, '');
-    if (documents.some((d) => namesIn(d).has(bare))) return true;
+    if (documents.some((d) => namesIn(d).has(nameKey(token.norm)))) return true;
     const next = tokens[i + 1];
     return next !== undefined && next.paragraph === token.paragraph && next.isCapitalized && !STOP_WORDS.has(token.norm) && !opensSentence(text, next.start);
   });
