@@ -40,6 +40,14 @@ describe('facts-one-side', () => {
     expect([...byRule(comparison.differences, 'figure-one-side'), ...byRule(comparison.differences, 'name-one-side')], listed(comparison.documents, comparison.differences)).toEqual([]);
   });
 
+  it('does not take a party or a nationality before a plain noun for a name ("Democratic councillors said")', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 4: 'The council will meet on Monday to discuss a temporary landing stage, Democratic councillors said.' }, ['Democratic councillors said the meeting should be held in public.']),
+      'island-times': ferry(),
+    });
+    expect(byRule(comparison.differences, 'name-one-side').map((d) => spanText(comparison.documents, d.spans[0]!)), listed(comparison.documents, comparison.differences)).toEqual([]);
+  });
+
   it('takes a name for someone who speaks only when they are the one speaking', () => {
     const speaking = [
       'The council will meet on Monday to discuss a temporary landing stage, Odo Marrick, a spokesman for Mr. Denholm, said.',

@@ -5,7 +5,7 @@
  */
 import { STOP_WORDS } from '../../text.js';
 import type { MemberText } from '../../wording.js';
-import { isHeadline, opensSentence, ownName } from '../cues.js';
+import { isHeadline, opensSentence, ownName, WEEKDAYS_MONTHS } from '../cues.js';
 import type { PreparedMember } from '../passage.js';
 import { hasSide, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
 import { contrastedSets } from './set-contrast.js';
@@ -31,6 +31,8 @@ function names(member: PreparedMember, from: number, to: number): number[] {
     const next = member.tokens[i + 1];
     if ((i === 0 || opensSentence(document.text, token.start)) && !(next?.isCapitalized && i + 1 < to)) continue;
     if (ownName(document, token.norm)) continue;
+    // A day or a month is when, not who ("on Wednesday" against "the controversial …").
+    if (WEEKDAYS_MONTHS.has(token.norm)) continue;
     found.push(i);
   }
   return found;
