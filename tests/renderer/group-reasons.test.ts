@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AlignmentGroup, Comparison, SentenceLink, SourceDocument } from '../../src/shared/contract/comparison';
 import { BASIS_TEXT, groupOfBadge, groupReasons, percentOf, trimSentence } from '../../src/renderer/src/lib/groupReasons';
 import { sourceLabels } from '../../src/renderer/src/lib/sourceLabel';
+import { source } from './sources';
 
-/** A source made of paragraphs of our own words, one sentence list per paragraph. */
-function source(label: string, paragraphs: readonly string[]): SourceDocument {
-  let text = '';
-  const blocks = paragraphs.map((paragraph, i) => {
-    const start = text.length;
-    text += `${paragraph}\n\n`;
-    return { start, end: start + paragraph.length, kind: i === 0 ? ('title' as const) : ('body' as const) };
-  });
-  return { path: `/x/${label}.txt`, label, title: paragraphs[0] ?? label, text, paragraphs: blocks, hash: label };
-}
 
 /** The span of `sentence` in document `doc` (it must occur there). */
 function span(docs: readonly SourceDocument[], doc: number, sentence: string) {

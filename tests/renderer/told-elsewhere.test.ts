@@ -2,7 +2,7 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AlignmentGroup, Comparison, SentenceLink, SourceDocument } from '../../src/shared/contract/comparison';
+import type { AlignmentGroup, Comparison, SentenceLink } from '../../src/shared/contract/comparison';
 import { compareDocuments } from '../../src/shared/core/compare';
 import { indexComparison } from '../../src/renderer/src/lib/comparisonIndex';
 import { eventRows } from '../../src/renderer/src/lib/eventRows';
@@ -11,6 +11,7 @@ import { elsewhereReasons, passageLookup, relatedEnds, toldElsewhere, whereTold,
 import { ferriesStory } from '../support/ferries';
 import { EventView } from '../../src/renderer/src/components/EventView';
 import { PresentationView } from '../../src/renderer/src/components/PresentationView';
+import { source } from './sources';
 
 /**
  * A source with no paragraph in a passage may still tell it, in a sentence of a paragraph that went
@@ -19,16 +20,6 @@ import { PresentationView } from '../../src/renderer/src/components/Presentation
  * is invented for this test.
  */
 
-/** A source made of paragraphs of our own words: the first a title, the rest body. */
-function source(label: string, paragraphs: readonly string[]): SourceDocument {
-  let text = '';
-  const blocks = paragraphs.map((paragraph, i) => {
-    const start = text.length;
-    text += `${paragraph}\n\n`;
-    return { start, end: start + paragraph.length, kind: i === 0 ? ('title' as const) : ('body' as const) };
-  });
-  return { path: `/x/${label}.txt`, label, title: paragraphs[0] ?? label, text, paragraphs: blocks, hash: label };
-}
 
 const LONG =
   'Volunteers from the village spent a month rewiring the lamp by hand, working on the narrow gallery in all weathers and carrying every cable up the tower steps themselves.';
