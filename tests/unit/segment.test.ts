@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyParagraphs, segmentText, splitParagraphs } from '../../src/shared/core/segment.js';
+import fc from 'fast-check';
+import { classifyParagraphs, isBoilerplateLine, segmentText, splitParagraphs } from '../../src/shared/core/segment.js';
 import { paragraphTexts, seedDocument } from '../support/seeds.js';
 
 const texts = (text: string): string[] => splitParagraphs(text).map((range) => text.slice(range.start, range.end));
@@ -142,5 +143,40 @@ describe('classifyParagraphs at scale (issue 13)', () => {
     const kinds = segmentText(large).map((paragraph) => paragraph.kind);
     expect(kinds.slice(0, 4)).toEqual(['title', 'boilerplate', 'boilerplate', 'boilerplate']);
     expect(kinds.at(-1)).toBe('body');
+  });
+});
+
+describe('isBoilerplateLine', () => {
+  // The patterns as they were before each costly one got a cheap test first (issue 13): the cheap
+  // tests must never change what is boilerplate.
+  const BEFORE: readonly RegExp[] = [
+    /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/u,
+    /^(\p{L}+day,?\s+)?(\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?$/iu,
+    /^\((?:[\p{Lu}][\p{L}.]*\s*){1,4}(?:,\s*(?:[\p{Lu}][\p{L}.]*\s*){1,4})*\)$/u,
+    /^(published|updated|posted)\s*(on)?\s*:?\s*\p{L}*\s*\d/iu,
+  ];
+  const pieces = ['By', 'by ', '(', ')', ',', ', ', ' ', '\t', 'AP', 'Reuters', 'al', 'É', 'é', '.', 'Monday', 'Tuesday, ', 'March', '5', '12', '2024', ' | ', '10:30', 'pm', 'Published', 'Updated:', 'on', '-', 'x'];
+  const line = fc.array(fc.constantFrom(...pieces), { maxLength: 9 }).map((parts) => parts.join(''));
+
+  it('finds the same bylines, dates, agency credits and publication lines as the patterns alone', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        const before = BEFORE.some((pattern) => pattern.test(text));
+        // Only these four patterns have a cheap test: a line another pattern takes is left out.
+        if (!before && isBoilerplateLine(text)) return;
+        expect(isBoilerplateLine(text)).toBe(before);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes agency credits and leaves sentences in brackets', () => {
+    expect(isBoilerplateLine('(AP, Reuters)')).toBe(true);
+    expect(isBoilerplateLine('(Agence France Presse, Al Jazeera, AP)')).toBe(true);
+    expect(isBoilerplateLine('(The council met on Monday.)')).toBe(false);
+    expect(isBoilerplateLine('(One Two Three Four Five)')).toBe(false);
+    expect(isBoilerplateLine('By Jane Doe | Staff writer')).toBe(true);
+    expect(isBoilerplateLine('Tuesday, March 5, 2024 | 10:30 pm')).toBe(true);
+    expect(isBoilerplateLine('March 5, 2024 was the day the bridge closed for good')).toBe(false);
   });
 });

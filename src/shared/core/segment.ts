@@ -74,32 +74,85 @@ export function splitParagraphs(text: string): TextRange[] {
   return ranges;
 }
 
+/**
+ * A pattern of lines that are never article text, tried only on lines that pass `when`, a cheap
+ * test every line it matches passes (so what matches is the same as without it). Patterns with
+ * Unicode classes (`\p{L}`) cost V8 milliseconds to compile on first use, several times more than
+ * the lines they read: a comparison that never meets a line that could be a byline or a date
+ * should not pay for them (issue 13: 18 ms of the seeds' 20 ms of segmenting, cold).
+ */
+interface LinePattern {
+  readonly when?: (line: string) => boolean;
+  readonly pattern: { test(line: string): boolean };
+}
+
+/** Whether a line has at most `most` runs of characters other than white space (as `\s` reads it). */
+function fewWords(line: string, most: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(line[i]!));
+    if (!space && !inWord && ++words > most) return false;
+    inWord = !space;
+  }
+  return true;
+}
+
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}.]*$/u;
+
+/**
+ * Agencies credited in brackets, "(AP, Reuters)": groups of one to four capitalised words (letters
+ * and full stops), separated by commas. What `/^\((?:[\p{Lu}][\p{L}.]*\s*){1,4}(?:,\s*(?:[\p{Lu}][\p{L}.]*\s*){1,4})*\)$/u`
+ * matches, read word by word: that pattern alone cost V8 5 ms to compile.
+ */
+function isAgencyCredit(line: string): boolean {
+  if (!line.startsWith('(') || !line.endsWith(')') || line.length < 3) return false;
+  const groups = line.slice(1, -1).split(',');
+  return groups.every((group, i) => {
+    // Only after a comma may a group start with spaces.
+    const words = (i === 0 ? group : group.trimStart()).trimEnd();
+    if (words === '' || words !== words.trimStart()) return false;
+    const parts = words.split(/\s+/);
+    return parts.length <= 4 && parts.every((part) => CAPITALISED_WORD.test(part));
+  });
+}
+
 /** Lines that are never article text: widgets, comment forms, sign-ups, credits, footers. */
-const BOILERPLATE: readonly RegExp[] = [
-  /^views?\s*:?\s*[\d,.]*k?$/i,
-  /^(share|share this|share this (article|story|post)|share on \w+|tweet|email|print)\s*:?$/i,
-  /^leave a (reply|comment)$/i,
-  /^(please )?enter your (comment|name|email)/i,
-  /^your email address will not be published/i,
-  /^(cancel reply|post comment|submit comment|comments?)$/i,
-  /spot_img/i,
-  /^source link$/i,
-  /^(latest|related|recommended|more|popular|trending|top) (articles?|stories|news|posts|reads)\s*:?$/i,
-  /^related (article|story|coverage)s?\b/i,
-  /^see also\b/i,
-  /^(read more|also read|read also|recommended)\b\s*:?/i,
-  /^advertisement$/i,
-  /^(sign up|subscribe)\b.{0,80}\b(newsletter|updates|inbox)\b/i,
-  /^©|\bcopyright\s+(©\s*)?\d{4}\b|\ball rights reserved\b/i,
-  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/u,
-  /^(\p{L}+day,?\s+)?(\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?$/iu,
-  /^share (this|on)\b.{0,60}(facebook|twitter|\bx\b|email|whatsapp|linkedin)/i,
-  /^\((?:[\p{Lu}][\p{L}.]*\s*){1,4}(?:,\s*(?:[\p{Lu}][\p{L}.]*\s*){1,4})*\)$/u,
-  /^i am an? .{0,80}\b(writer|journalist|editor|reporter|correspondent)\b/i,
-  /\bcontributed to this report\.?$/i,
-  /^(published|updated|posted)\s*(on)?\s*:?\s*\p{L}*\s*\d/iu,
-  /^(follow us|click here|tap here|download (our|the) app)\b/i,
+const BOILERPLATE: readonly LinePattern[] = [
+  { pattern: /^views?\s*:?\s*[\d,.]*k?$/i },
+  { pattern: /^(share|share this|share this (article|story|post)|share on \w+|tweet|email|print)\s*:?$/i },
+  { pattern: /^leave a (reply|comment)$/i },
+  { pattern: /^(please )?enter your (comment|name|email)/i },
+  { pattern: /^your email address will not be published/i },
+  { pattern: /^(cancel reply|post comment|submit comment|comments?)$/i },
+  { pattern: /spot_img/i },
+  { pattern: /^source link$/i },
+  { pattern: /^(latest|related|recommended|more|popular|trending|top) (articles?|stories|news|posts|reads)\s*:?$/i },
+  { pattern: /^related (article|story|coverage)s?\b/i },
+  { pattern: /^see also\b/i },
+  { pattern: /^(read more|also read|read also|recommended)\b\s*:?/i },
+  { pattern: /^advertisement$/i },
+  { pattern: /^(sign up|subscribe)\b.{0,80}\b(newsletter|updates|inbox)\b/i },
+  { pattern: /^©|\bcopyright\s+(©\s*)?\d{4}\b|\ball rights reserved\b/i },
+  // A byline: "By Jane Doe | Reporter".
+  { when: (line) => /^by\s/i.test(line), pattern: /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/u },
+  // A date line: at most seven words (weekday, day, month, year, separator, time, am/pm), with a year.
+  {
+    when: (line) => /\d{4}/.test(line) && fewWords(line, 7),
+    pattern: /^(\p{L}+day,?\s+)?(\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?$/iu,
+  },
+  { pattern: /^share (this|on)\b.{0,60}(facebook|twitter|\bx\b|email|whatsapp|linkedin)/i },
+  // Agencies in brackets: "(AP, Reuters)".
+  { when: (line) => line.startsWith('(') && line.endsWith(')'), pattern: { test: isAgencyCredit } },
+  { pattern: /^i am an? .{0,80}\b(writer|journalist|editor|reporter|correspondent)\b/i },
+  { pattern: /\bcontributed to this report\.?$/i },
+  { when: (line) => /^(published|updated|posted)/iu.test(line), pattern: /^(published|updated|posted)\s*(on)?\s*:?\s*\p{L}*\s*\d/iu },
+  { pattern: /^(follow us|click here|tap here|download (our|the) app)\b/i },
 ];
+
+/** Whether a line (trimmed, with no-break spaces made plain) is never article text. */
+export const isBoilerplateLine = (line: string): boolean => BOILERPLATE.some(({ when, pattern }) => (when === undefined || when(line)) && pattern.test(line));
 
 /** A marker after which come headlines of other stories. */
 const RELATED = /^((latest|related|recommended|more|popular|trending|top) (articles?|stories|news|posts|reads)|related (article|story|coverage)s?|see also|read more|also read)\b/i;
@@ -145,7 +198,7 @@ function wordCount(text: string): number {
 export function classifyParagraphs(text: string, ranges: readonly TextRange[], hints: readonly (ParagraphKind | undefined)[] = []): Paragraph[] {
   const plain = ranges.map((range) => text.slice(range.start, range.end).replace(/[\u00a0\u2009\u202f]/g, ' ').trim());
   const kinds: ParagraphKind[] = plain.map((line, i) => {
-    if (BOILERPLATE.some((pattern) => pattern.test(line)) || isForeignNote(line)) return 'boilerplate';
+    if (isBoilerplateLine(line) || isForeignNote(line)) return 'boilerplate';
     const hint = hints[i];
     if (hint && hint !== 'body') return hint;
     if (line.length < 400 && CAPTION.some((pattern) => pattern.test(line))) return 'caption';
