@@ -247,6 +247,26 @@ const EXAMPLES: readonly Example[] = [
     namesSources: true,
   },
   {
+    rule: 'loaded-word-shared',
+    difference: {
+      kind: 'loaded-term',
+      sides: [0, 1, 2].map((doc) => has(doc, { text: 'slammed', set: 'charged-verbs', role: 'charged' })),
+      set: { id: 'charged-verbs', name: 'Criticism: charged verbs' },
+    },
+    says: (n) => `${n(0)}, ${n(1)} and ${n(2)} all write “slammed” (charged) · Criticism: charged verbs`,
+    namesSources: true,
+  },
+  {
+    rule: 'loaded-word-shared',
+    difference: {
+      kind: 'loaded-term',
+      sides: [has(0, { text: 'witch hunt', set: 'judging', role: 'evaluative' }), { ...has(2, { text: 'witch hunt', set: 'judging', role: 'evaluative' }), part: 'quotes' }],
+      set: { id: 'judging', name: 'Words that judge' },
+    },
+    says: (n) => `${n(0)} writes “witch hunt” (a word that judges); ${n(2)} quotes it · Words that judge`,
+    namesSources: true,
+  },
+  {
     rule: 'loaded-word-alone',
     difference: { kind: 'loaded-term', group: '', sides: [has(1, { text: 'slammed', set: 'charged-verbs', role: 'charged' })], set: { id: 'charged-verbs', name: 'Criticism: charged verbs' } },
     says: (n) => `${n(1)} writes “slammed” (charged), in a paragraph only ${n(1)} has · Criticism: charged verbs`,

@@ -174,6 +174,11 @@ export interface TextSpan {
  *   mark in the text; see `countDifferences`).
  * - `loaded-word-alone`: a loaded word in a paragraph only one source has (the outlet's choice of
  *   words all the same); its `group` is '' and its span lies inside that paragraph.
+ * - `loaded-word-shared`: a loaded word that every source whose matching sentence tells the same
+ *   thing uses ("All three call the protest “violent”"): no contrast, but loaded language all the
+ *   same. One difference for all of them, with a span and a side in each source: `has` where the
+ *   source writes it in its own words, `quotes` where it stands inside a quotation (the
+ *   speaker's word, which that outlet prints).
  */
 export const DIFFERENCE_RULES = [
   'too-long',
@@ -195,6 +200,7 @@ export const DIFFERENCE_RULES = [
   'paragraph-one-side',
   'figures-across',
   'loaded-word-alone',
+  'loaded-word-shared',
 ] as const;
 export type DifferenceRule = (typeof DIFFERENCE_RULES)[number];
 

@@ -30,6 +30,7 @@ const RULE_KINDS: Readonly<Record<DifferenceRule, readonly DifferenceKind[]>> = 
   'paragraph-one-side': ['omission'],
   'figures-across': ['figure'],
   'loaded-word-alone': ['loaded-term'],
+  'loaded-word-shared': ['loaded-term'],
 };
 
 /** The rules whose differences belong to no group: those of a paragraph only one source has. */
@@ -215,6 +216,16 @@ export function checkComparison(value: unknown): string[] {
     }
     for (const span of difference.spans) {
       if (!insideGroup(byDoc, span)) problems.push(`differences.${i}: span ${span.doc}:${span.start}-${span.end} is not inside a paragraph of its group`);
+    }
+    if (difference.rule === 'loaded-word-shared') {
+      // The word in each source that shares it: two sources or more, each with its words (its own,
+      // or quoted) and a span.
+      const sides = difference.sides ?? [];
+      const ok =
+        sides.length >= 2 &&
+        sides.every((side) => (side.part === 'has' || side.part === 'quotes') && side.terms.length > 0 && difference.spans.some((span) => span.doc === side.doc)) &&
+        difference.spans.every((span) => sides.some((side) => side.doc === span.doc));
+      if (!ok) problems.push(`differences.${i}: a shared loaded word needs two sources or more, each with the word and a span`);
     }
   });
   return problems;

@@ -159,6 +159,23 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       if (difference.evidence?.quoted) return `“${term?.text ?? ''}” (${glossOf(term)}) is in a quotation in ${name(first)}, the speaker's word, in a paragraph only ${name(first)} has · ${setName}`;
       return `${name(first)} writes “${term?.text ?? ''}” (${glossOf(term)}), in a paragraph only ${name(first)} has · ${setName}`;
     }
+    case 'loaded-word-shared': {
+      // "Fox, NYT and HPO all write “slammed” (charged) · Criticism"; where a source has it inside a
+      // quotation, "Fox writes “witch hunt” (charged); NYT quotes it". (Every source quoting it is
+      // not marked by the rule; read from elsewhere, it is said as "Fox and NYT both quote “phony”
+      // (a word that judges), the speaker's word".)
+      const quoting = sidesOf(difference, 'quotes');
+      const writers = has.length > 0 ? has : quoting;
+      const term = termsOf(writers[0])[0];
+      // The word as each source writes it, once each ("slams" in a headline, "slammed" below).
+      const forms = [...new Map(writers.flatMap((side) => termsOf(side).slice(0, 1)).map((t) => [t.text.toLowerCase(), t.text])).values()];
+      const words = forms.map((form) => `“${form}”`).join(' or ');
+      const together = (count: number, one: string, many: string): string => (count === 1 ? one : `${count === 2 ? 'both' : 'all'} ${many}`);
+      if (has.length === 0) return `${listOf(names(quoting))} ${together(quoting.length, 'quotes', 'quote')} ${words} (${glossOf(term)}), the speaker's word · ${setName}`;
+      let text = `${listOf(names(has))} ${together(has.length, 'writes', 'write')} ${words} (${glossOf(term)})`;
+      if (quoting.length > 0) text += `; ${listOf(names(quoting))} ${quoting.length === 1 ? 'quotes' : 'quote'} it`;
+      return `${text} · ${setName}`;
+    }
     default:
       // Saved before rules were recorded (or by a later version with a rule this one does not know).
       return difference.note ?? '';

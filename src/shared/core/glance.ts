@@ -655,9 +655,13 @@ function placementOf(comparison: Pick<Comparison, 'documents' | 'groups'>): { pa
 
 const WEIGHT: Readonly<Record<ContrastCategory, number>> = { loaded: 6, attribution: 5, figures: 4, quote: 3, hedge: 2, other: 1 };
 
-/** What kind of contrast a difference is, or undefined for plain wording and what is not marked in the text. */
+/**
+ * What kind of contrast a difference is, or undefined for plain wording, what is not marked in the
+ * text, and a loaded word every source telling the sentence shares (`loaded-word-shared`: a mark,
+ * but no contrast between the sources).
+ */
 export function contrastCategory(difference: Difference): ContrastCategory | undefined {
-  if (!isMarkedInText(difference) || difference.kind === 'wording' || difference.rule === 'too-long') return undefined;
+  if (!isMarkedInText(difference) || difference.kind === 'wording' || difference.rule === 'too-long' || difference.rule === 'loaded-word-shared') return undefined;
   const sides = difference.sides ?? [];
   const worded = sides.filter((side) => (side.terms ?? []).length > 0);
   if (difference.kind === 'loaded-term' && worded.length >= 2) return 'loaded';

@@ -82,7 +82,7 @@ export interface QdaProject {
 const KIND_DESCRIPTIONS: Readonly<Record<DifferenceKind, string>> = {
   wording: 'Words one source changes, adds or drops in a passage the sources share.',
   attribution: 'Who is credited, and with which reporting verb ("said", "claimed"), differs between the sources.',
-  'loaded-term': 'A charged or judging word one source uses where another does not.',
+  'loaded-term': 'A charged or judging word: one source uses it where another does not, or every source telling a sentence shares it.',
   figure: 'The sources give different figures for the same quantity, or only one gives a figure.',
   quote: 'A quotation some sources give, and others paraphrase or leave out.',
   hedge: 'A claim one source hedges ("may", "reportedly") and another states plainly.',
