@@ -97,6 +97,28 @@ describe('loaded language', () => {
     expect(said(comparison, found!)).toMatch(/Quay Post writes it without quotation marks/);
   });
 
+  it('marks a loaded word inside scare quotes where no other source tells the sentence, as any loaded word there', () => {
+    // The scare quotes set nothing apart where no other source tells the sentence, but the word
+    // inside them is still loaded: it was lost with them.
+    const comparison = compare({
+      'harbour-times': [
+        'Council passes parking deal',
+        'The council on Monday passed new parking fees for the harbour district.',
+        'Shop owners on the quay had asked for lower fees during the winter months.',
+        'Opposition members walked out of the chamber before the vote, calling the plan a “disgraceful” giveaway to developers.',
+      ],
+      'quay-post': [
+        'Council passes parking deal',
+        'The council on Monday passed new parking fees for the harbour district.',
+        'Shop owners on the quay had asked for lower fees during the winter months.',
+      ],
+    });
+    const found = comparison.differences.find((difference) => difference.kind === 'loaded-term' && textOf(comparison, difference.spans[0]!) === 'disgraceful');
+    expect(found, shown(comparison)).toBeDefined();
+    expect(found!.rule).toBe('loaded-word-alone');
+    expect(comparison.differences.filter((difference) => difference.rule === 'scare-quotes'), shown(comparison)).toEqual([]);
+  });
+
   it('marks a loaded word inside a quotation as the speaker’s, never as the outlet’s choice', () => {
     const comparison = compare({
       'harbour-times': [

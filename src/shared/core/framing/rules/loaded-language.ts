@@ -52,6 +52,8 @@ interface Found {
   readonly quoted: boolean;
   /** The sentence it stands in. */
   readonly sentence: TextSpan;
+  /** For scare quotes: the loaded words inside the marks, which the scare quotes stand for. */
+  readonly inner?: readonly Found[];
 }
 
 /**
@@ -226,9 +228,11 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     if (label < 0 || before.slice(0, label).some((word) => STOP_WORDS.has(word))) continue;
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
-    // The scare quotes stand for the words inside them: a lexicon word there is not marked twice.
-    for (let i = found.length - 1; i >= 0; i--) if (found[i]!.start >= start && found[i]!.end <= end) found.splice(i, 1);
-    found.push({ doc: member.doc, start, end, keys: words.map((token) => inflectionKey(token.norm)), scare: true, quoted: false, sentence });
+    // The scare quotes stand for the words inside them: a lexicon word there is not marked twice
+    // (but kept with them, for a sentence no other source tells, where scare quotes set nothing apart).
+    const held: Found[] = [];
+    for (let i = found.length - 1; i >= 0; i--) if (found[i]!.start >= start && found[i]!.end <= end) held.unshift(...found.splice(i, 1));
+    found.push({ doc: member.doc, start, end, keys: words.map((token) => inflectionKey(token.norm)), scare: true, quoted: false, sentence, inner: held });
   }
   return found;
 }
@@ -364,15 +368,17 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
       // A word of degree alone ("very") is worth pointing at only beside a source that says the
       // same without it.
       if (partners.length === 0) {
-        if (!item.scare && !(item.quoted && judgesAlone(item.term)) && !(item.term && degreeOnly(item.term))) {
+        // Scare quotes need a contrast; a loaded word inside them is marked as any other here.
+        for (const word of item.scare ? (item.inner ?? []) : [item]) {
+          if (isNeutral(word.term) || (word.quoted && judgesAlone(word.term)) || (word.term && degreeOnly(word.term))) continue;
           out.push({
             group: group.id,
             kind: 'loaded-term',
-            spans: [{ doc: member.doc, start: item.start, end: item.end }],
-            rule: alone ? 'loaded-word-alone' : item.quoted ? 'loaded-word-quoted' : 'loaded-word',
-            sides: [{ doc: member.doc, part: 'has', terms: [termAt(document, item, item.term!)] }],
-            set: { id: item.term!.setId, name: item.term!.setName },
-            ...(alone && item.quoted ? { evidence: { quoted: true } } : {}),
+            spans: [{ doc: member.doc, start: word.start, end: word.end }],
+            rule: alone ? 'loaded-word-alone' : word.quoted ? 'loaded-word-quoted' : 'loaded-word',
+            sides: [{ doc: member.doc, part: 'has', terms: [termAt(document, word, word.term!)] }],
+            set: { id: word.term!.setId, name: word.term!.setName },
+            ...(alone && word.quoted ? { evidence: { quoted: true } } : {}),
           });
         }
         continue;
