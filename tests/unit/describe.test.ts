@@ -235,6 +235,18 @@ const EXAMPLES: readonly Example[] = [
     namesSources: true,
   },
   {
+    rule: 'scare-quotes',
+    difference: { kind: 'loaded-term', group: '', sides: [has(1, 'prank')] },
+    says: (n) => `${n(1)} puts “prank” in quotation marks (scare quotes, or someone's word for it); in a paragraph only ${n(1)} has`,
+    namesSources: true,
+  },
+  {
+    rule: 'scare-quotes',
+    difference: { kind: 'loaded-term', sides: [has(0, 'students')] },
+    says: (n) => `${n(0)} puts “students” in quotation marks (scare quotes, or someone's word for it); no other source tells this sentence`,
+    namesSources: true,
+  },
+  {
     rule: 'paragraph-one-side',
     difference: { kind: 'omission', group: '', sides: [has(0), side(1, 'lacks'), side(2, 'lacks')] },
     says: (n) => `Only ${n(0)} reports this; ${n(1)}, ${n(2)} leave it out`,

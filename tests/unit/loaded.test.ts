@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Comparison, Difference, DifferenceRule } from '../../src/shared/contract/comparison.js';
 import { isLoadedRole, parseLexicon, withIncludedSets, type Lexicon } from '../../src/shared/contract/lexicon.js';
+import { checkComparison } from '../../src/shared/contract/validate.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
 import { quotedRanges } from '../../src/shared/core/framing/quotations.js';
@@ -117,6 +118,30 @@ describe('loaded language', () => {
     expect(found, shown(comparison)).toBeDefined();
     expect(found!.rule).toBe('loaded-word-alone');
     expect(comparison.differences.filter((difference) => difference.rule === 'scare-quotes'), shown(comparison)).toEqual([]);
+  });
+
+  it('marks a phrase in scare quotes in a paragraph only one source has, with that source alone', () => {
+    const comparison = compare({
+      'harbour-times': [
+        'Council passes parking deal',
+        'The council on Monday passed new parking fees for the harbour district.',
+        'Shop owners on the quay had asked for lower fees during the winter months.',
+        'The fees replace what the council last year called its “temporary measures” for the quay car park.',
+      ],
+      'quay-post': [
+        'Council passes parking deal',
+        'The council on Monday passed new parking fees for the harbour district.',
+        'Shop owners on the quay had asked for lower fees during the winter months.',
+      ],
+    });
+    const found = comparison.differences.filter((difference) => difference.rule === 'scare-quotes');
+    expect(found.map((difference) => textOf(comparison, difference.spans[0]!)), shown(comparison)).toEqual(['temporary measures']);
+    expect(found[0]!.group).toBe('');
+    expect(found[0]!.sides).toHaveLength(1);
+    expect(said(comparison, found[0]!)).toBe(
+      "Harbour Times puts “temporary measures” in quotation marks (scare quotes, or someone's word for it); in a paragraph only Harbour Times has",
+    );
+    expect(checkComparison(comparison)).toEqual([]);
   });
 
   it('marks a loaded word inside a quotation as the speaker’s, never as the outlet’s choice', () => {

@@ -169,7 +169,9 @@ export interface TextSpan {
  * - `figure-one-side`, `name-one-side`: a figure, or someone who speaks, that only one source gives.
  * - `loaded-word`, `loaded-word-quoted`: a loaded word one source uses (in its own words, or inside
  *   a quotation) where the matching sentence of another does not.
- * - `scare-quotes`: a word one source holds at a distance in quotation marks.
+ * - `scare-quotes`: a word one source holds at a distance in quotation marks, where another writes
+ *   it plainly or does without it; or, with that source's side alone, in a sentence no other source
+ *   tells (its `group` is '' in a paragraph only that source has, its span inside it).
  * - `paragraph-one-side`: a whole paragraph only one source has (a property of the paragraph, not a
  *   mark in the text; see `countDifferences`).
  * - `loaded-word-alone`: a loaded word in a paragraph only one source has (the outlet's choice of

@@ -360,15 +360,27 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
         if (sentences.length > 0) partners.push({ doc: other.doc, sentences });
       }
       // A judging word in a sentence no other source tells is still the outlet's choice of words,
-      // and a reader should see it: marked on its own, with no other side. (Scare quotes need a
-      // contrast: the marks are only a choice where another source writes the words without them.)
+      // and a reader should see it: marked on its own, with no other side; so is a phrase in scare
+      // quotes, the quotation marks the outlet's choice too.
       // A judging word inside a quotation is the speaker's, and said so; that the outlet chose to
       // quote it ("“unhinged”", "“phony”") is its choice. (A verb of saying inside a quotation is
       // neither: it is how the speaker tells something.)
       // A word of degree alone ("very") is worth pointing at only beside a source that says the
       // same without it.
       if (partners.length === 0) {
-        // Scare quotes need a contrast; a loaded word inside them is marked as any other here.
+        // Scare quotes round no loaded word: the phrase held at a distance, with no other side (a
+        // label such as “prank” or the “students”, someone's or the outlet's). Round a loaded word,
+        // the word is marked as any other here, with what the lexicon says of it.
+        if (item.scare && (item.inner ?? []).length === 0) {
+          out.push({
+            group: group.id,
+            kind: 'loaded-term',
+            spans: [{ doc: member.doc, start: item.start, end: item.end }],
+            rule: 'scare-quotes',
+            sides: [{ doc: member.doc, part: 'has', terms: [{ text: document.text.slice(item.start, item.end) }] }],
+          });
+          continue;
+        }
         for (const word of item.scare ? (item.inner ?? []) : [item]) {
           if (isNeutral(word.term) || (word.quoted && judgesAlone(word.term)) || (word.term && degreeOnly(word.term))) continue;
           out.push({
