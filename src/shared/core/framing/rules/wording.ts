@@ -3,7 +3,8 @@
  * "serious", "dispatched" for "sent"), or an adverb or adjective only one source adds ("sharply", "reckless"). A
  * rewritten clause is paraphrase, which the passage itself shows; only the side whose words set it
  * apart from most of the group is marked, and only inside two sentences the alignment linked (one
- * statement, told in other words).
+ * statement, told in other words), and inside one piece of each (not across a comma, a bracket or
+ * a quotation mark).
  */
 import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { STOP_WORDS } from '../../text.js';
@@ -81,6 +82,20 @@ function onlyNames(member: PreparedPair['a'], from: number, to: number): boolean
   return true;
 }
 
+/**
+ * Whether tokens [from, to) of a member run across punctuation that parts a sentence's pieces (a
+ * comma, a bracket, a quotation mark, a dash): a choice of words is made inside one piece, and a
+ * change across two ("a Republican, said" / "isn't backing down") is the sentence built otherwise.
+ */
+function crossesPunctuation(member: PreparedPair['a'], from: number, to: number): boolean {
+  const { tokens, document } = member;
+  for (let i = from; i + 1 < to; i++) {
+    if (tokens[i + 1]!.paragraph !== tokens[i]!.paragraph) return true;
+    if (/[,;:()[\]"“”‘—–]|\s['’]|['’]\s/.test(document.text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return true;
+  }
+  return false;
+}
+
 export const wording: ChangeRule = {
   name: 'wording',
   scope: 'change',
@@ -114,6 +129,9 @@ export const wording: ChangeRule = {
       const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map((token) => inflectionKey(bare(token))));
       if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
     }
+    // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket or
+    // a quotation mark is the sentence built otherwise, not another word for the same thing.
+    if (crossesPunctuation(a, hunk.a0, hunk.a1) || crossesPunctuation(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Mark only the side whose words set it apart from most of the group, not every source that
     // differs from one other source somewhere.
     const markA = passage.distinctive(a, hunk.a0, hunk.a1);
