@@ -235,9 +235,9 @@ const EXAMPLES: readonly Example[] = [
     namesSources: true,
   },
   {
-    rule: 'scare-quotes',
+    rule: 'scare-quotes-alone',
     difference: { kind: 'loaded-term', group: '', sides: [has(1, 'prank')] },
-    says: (n) => `${n(1)} puts “prank” in quotation marks (scare quotes, or someone's word for it); in a paragraph only ${n(1)} has`,
+    says: (n) => `${n(1)} puts “prank” in quotation marks (scare quotes, or someone's word for it), in a paragraph only ${n(1)} has`,
     namesSources: true,
   },
   {

@@ -134,12 +134,12 @@ describe('loaded language', () => {
         'Shop owners on the quay had asked for lower fees during the winter months.',
       ],
     });
-    const found = comparison.differences.filter((difference) => difference.rule === 'scare-quotes');
+    const found = comparison.differences.filter((difference) => difference.rule === 'scare-quotes-alone');
     expect(found.map((difference) => textOf(comparison, difference.spans[0]!)), shown(comparison)).toEqual(['temporary measures']);
     expect(found[0]!.group).toBe('');
     expect(found[0]!.sides).toHaveLength(1);
     expect(said(comparison, found[0]!)).toBe(
-      "Harbour Times puts “temporary measures” in quotation marks (scare quotes, or someone's word for it); in a paragraph only Harbour Times has",
+      "Harbour Times puts “temporary measures” in quotation marks (scare quotes, or someone's word for it), in a paragraph only Harbour Times has",
     );
     expect(checkComparison(comparison)).toEqual([]);
   });

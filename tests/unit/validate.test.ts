@@ -131,7 +131,7 @@ describe('checkComparison on differences', () => {
     expect(checkComparison(withFirst({ sides: [] }))).toEqual(['differences.0: rule set-contrast without sides']);
     expect(checkComparison(withFirst({ tooLong: true }))).toEqual(['differences.0: tooLong goes with rule too-long, and only with it']);
     const inGroup = { ...base, differences: [{ ...base.differences[1]!, group: 'g1', spans: [{ doc: 0, start: said, end: said + 4 }] }] };
-    expect(checkComparison(inGroup)).toEqual(['differences.0: only rules paragraph-one-side, loaded-word-alone and scare-quotes are without a group']);
+    expect(checkComparison(inGroup)).toEqual(['differences.0: only rules paragraph-one-side, loaded-word-alone and scare-quotes-alone are without a group']);
   });
 
   // A loaded word in a paragraph only its source has ("Only here: the mayor spoke.").
@@ -163,12 +163,12 @@ describe('checkComparison on differences', () => {
       'differences.3: a loaded word without a group must lie inside a paragraph only its source has',
     ]);
     expect(checkComparison(withAlone(alone({ group: 'g1' })))).toEqual([
-      'differences.3: only rules paragraph-one-side, loaded-word-alone and scare-quotes are without a group',
+      'differences.3: only rules paragraph-one-side, loaded-word-alone and scare-quotes-alone are without a group',
       'differences.3: span 0:' + spoke + '-' + (spoke + 5) + ' is not inside a paragraph of its group',
     ]);
     expect(checkComparison(withAlone(alone({ kind: 'omission' })))).toEqual(['differences.3: rule loaded-word-alone does not find omission differences']);
     // Words in scare quotes may be without a group too, held to the same place.
-    const scare = { rule: 'scare-quotes' as const, set: undefined, sides: [{ doc: 0, part: 'has' as const, terms: [{ text: 'spoke' }] }] };
+    const scare = { rule: 'scare-quotes-alone' as const, set: undefined, sides: [{ doc: 0, part: 'has' as const, terms: [{ text: 'spoke' }] }] };
     expect(checkComparison(JSON.parse(JSON.stringify(withAlone(alone(scare)))))).toEqual([]);
     expect(checkComparison(withAlone(alone({ ...scare, spans: [{ doc: 0, start: said, end: said + 4 }] })))).toEqual([
       'differences.3: a loaded word without a group must lie inside a paragraph only its source has',

@@ -171,7 +171,9 @@ export interface TextSpan {
  *   a quotation) where the matching sentence of another does not.
  * - `scare-quotes`: a word one source holds at a distance in quotation marks, where another writes
  *   it plainly or does without it; or, with that source's side alone, in a sentence no other source
- *   tells (its `group` is '' in a paragraph only that source has, its span inside it).
+ *   tells.
+ * - `scare-quotes-alone`: the same in a paragraph only one source has; its `group` is '' and its
+ *   span lies inside that paragraph.
  * - `paragraph-one-side`: a whole paragraph only one source has (a property of the paragraph, not a
  *   mark in the text; see `countDifferences`).
  * - `loaded-word-alone`: a loaded word in a paragraph only one source has (the outlet's choice of
@@ -203,6 +205,7 @@ export const DIFFERENCE_RULES = [
   'figures-across',
   'loaded-word-alone',
   'loaded-word-shared',
+  'scare-quotes-alone',
 ] as const;
 export type DifferenceRule = (typeof DIFFERENCE_RULES)[number];
 

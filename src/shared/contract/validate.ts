@@ -31,12 +31,11 @@ const RULE_KINDS: Readonly<Record<DifferenceRule, readonly DifferenceKind[]>> = 
   'figures-across': ['figure'],
   'loaded-word-alone': ['loaded-term'],
   'loaded-word-shared': ['loaded-term'],
+  'scare-quotes-alone': ['loaded-term'],
 };
 
 /** The rules whose differences belong to no group: those of a paragraph only one source has. */
-const WITHOUT_GROUP: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['paragraph-one-side', 'loaded-word-alone']);
-/** The rules whose differences may belong to a group or not: scare quotes in a passage, or in a paragraph only one source has. */
-const GROUP_OR_NOT: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['scare-quotes']);
+const WITHOUT_GROUP: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['paragraph-one-side', 'loaded-word-alone', 'scare-quotes-alone']);
 
 /** A word or phrase on one side of a difference. */
 const differenceTerm = z.object({ text: z.string(), set: z.string().optional(), tone: z.string().optional(), role: z.enum(LOADED_ROLES).optional() });
@@ -174,9 +173,7 @@ export function checkComparison(value: unknown): string[] {
     // What it is: a rule that finds its kind, and sides (and figures) at sources that exist, each once.
     if (difference.rule !== undefined) {
       if (!RULE_KINDS[difference.rule].includes(difference.kind)) problems.push(`differences.${i}: rule ${difference.rule} does not find ${difference.kind} differences`);
-      if (!GROUP_OR_NOT.has(difference.rule) && WITHOUT_GROUP.has(difference.rule) !== (difference.group === '')) {
-        problems.push(`differences.${i}: only rules paragraph-one-side, loaded-word-alone and scare-quotes are without a group`);
-      }
+      if (WITHOUT_GROUP.has(difference.rule) !== (difference.group === '')) problems.push(`differences.${i}: only rules paragraph-one-side, loaded-word-alone and scare-quotes-alone are without a group`);
       if ((difference.rule === 'too-long') !== (difference.tooLong === true)) problems.push(`differences.${i}: tooLong goes with rule too-long, and only with it`);
       if (!difference.sides || difference.sides.length === 0) problems.push(`differences.${i}: rule ${difference.rule} without sides`);
     }
@@ -185,7 +182,7 @@ export function checkComparison(value: unknown): string[] {
     const sideDocs = (difference.sides ?? []).map((side) => side.doc);
     if (new Set(sideDocs).size !== sideDocs.length) problems.push(`differences.${i}: a source on two sides`);
     if (difference.group === '') {
-      if (difference.rule === 'loaded-word-alone' || difference.rule === 'scare-quotes') {
+      if (difference.rule === 'loaded-word-alone' || difference.rule === 'scare-quotes-alone') {
         // A loaded word, or words in scare quotes, in a paragraph only its source has.
         const placed = difference.spans.every((span) => insideUnique(span) && (difference.sides ?? []).some((side) => side.doc === span.doc));
         if (difference.spans.length === 0 || !placed) problems.push(`differences.${i}: a loaded word without a group must lie inside a paragraph only its source has`);

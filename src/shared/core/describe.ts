@@ -129,11 +129,8 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
     case 'scare-quotes': {
       const plain = names(sidesOf(difference, 'plain'));
       const absent = names(lacks);
-      if (sides.length === 1) {
-        // No other source tells it: the quotation marks may be the outlet's distance or someone's word for it.
-        const where = difference.group === '' ? `in a paragraph only ${name(first)} has` : 'no other source tells this sentence';
-        return `${name(first)} puts “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it); ${where}`;
-      }
+      // No other source tells it: the quotation marks may be the outlet's distance or someone's word for it.
+      if (sides.length === 1) return `${name(first)} puts “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it); no other source tells this sentence`;
       let text = `${name(first)} puts “${firstText(first)}” in scare quotes, holding the word at a distance`;
       if (plain.length > 0) text += `; ${listOf(plain)} ${plain.length === 1 ? 'writes' : 'write'} it without quotation marks`;
       if (absent.length > 0) text += `; the matching sentence in ${listOf(absent)} does not use it`;
@@ -158,6 +155,8 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       if (sides.length === 1) text += '; no other source tells this sentence';
       return `${text} · ${setName}`;
     }
+    case 'scare-quotes-alone':
+      return `${name(first)} puts “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it), in a paragraph only ${name(first)} has`;
     case 'loaded-word-alone': {
       // "Fox writes “slammed” (charged), in a paragraph only Fox has · Criticism".
       const term = termsOf(first)[0];

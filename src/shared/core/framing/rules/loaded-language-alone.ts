@@ -4,7 +4,7 @@
  * loaded-language.ts finds one in a sentence no other source tells (a word of a set with a loaded
  * role, or a verb of saying that judges, such as "claimed"; not a name, not the plain word of its
  * set), and marked on its own, with no other side (`loaded-word-alone`); so are words in scare
- * quotes (`scare-quotes`, with that source's side alone).
+ * quotes (`scare-quotes-alone`).
  *
  * The paragraphs of each source that no group holds (`Comparison.unique`) are read as one passage
  * of one member, prepared as every passage is (passage.ts). Each word found is a difference of its
@@ -24,7 +24,7 @@ const CHUNK = 40;
 export const loadedLanguageAlone: ComparisonRule = {
   name: 'loaded-language-alone',
   scope: 'comparison',
-  produces: ['loaded-word-alone', 'scare-quotes'],
+  produces: ['loaded-word-alone', 'scare-quotes-alone'],
   kinds: ['loaded-term'],
   find({ documents, unique, lexicon }) {
     const differences: Difference[] = [];
