@@ -45,6 +45,19 @@ export interface Change {
   readonly explained: boolean;
 }
 
+/**
+ * Whether a change lies inside one statement: both sides in sentences the alignment linked to each
+ * other, not two stretches the word diff happened to line up between sentences that tell different
+ * things. What a rule says of two sides ("X says “claimed” where Y says “said”", "Y states it
+ * without one") holds only of two tellings of the same thing.
+ */
+export function inOneStatement({ passage, pair, hunk }: Pick<Change, 'passage' | 'pair' | 'hunk'>): boolean {
+  if (!hunk) return false;
+  const atA = pair.a.tokens[hunk.a0] ?? pair.a.tokens[hunk.a0 - 1];
+  const atB = pair.b.tokens[hunk.b0] ?? pair.b.tokens[hunk.b0 - 1];
+  return !atA || !atB || passage.sameStatement(atA.start, pair.a.doc, atB.start, pair.b.doc);
+}
+
 /** What a change rule found: its differences, and whether it explains the change, with or without one ("said" → "announced" is explained, and no difference). */
 export interface ChangeFindings {
   readonly differences: readonly Difference[];

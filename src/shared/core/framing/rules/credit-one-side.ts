@@ -5,7 +5,7 @@
  */
 import type { Difference } from '../../../contract/comparison.js';
 import type { TermMatch } from '../lexicon-index.js';
-import { hasSide, lacksSide, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+import { hasSide, inOneStatement, lacksSide, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
 
 const credits = (match: TermMatch): boolean => match.term.kind === 'attribution' && match.term.role === 'crediting';
 
@@ -15,7 +15,7 @@ export const creditOneSide: ChangeRule = {
   produces: ['credit-one-side'],
   kinds: ['attribution'],
   find({ passage, pair, hunk, termsA, termsB }) {
-    if (!hunk) return NOT_EXPLAINED;
+    if (!hunk || !inOneStatement({ passage, pair, hunk })) return NOT_EXPLAINED;
     const differences: Difference[] = [];
     for (const [mine, member, other] of [
       [termsA, pair.a, pair.b],

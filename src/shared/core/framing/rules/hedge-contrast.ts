@@ -5,7 +5,7 @@
 import { keyOf, negated } from '../cues.js';
 import type { TermMatch } from '../lexicon-index.js';
 import type { PreparedMember } from '../passage.js';
-import { hasSide, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+import { hasSide, inOneStatement, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
 
 /** The hedges of one side of a change: hedge terms not negated ("could not" hedges nothing). */
 export const hedgesOf = (member: PreparedMember, terms: readonly TermMatch[]): TermMatch[] => terms.filter((match) => match.term.kind === 'hedge' && !negated(member.tokens, match));
@@ -16,7 +16,7 @@ export const hedgeContrast: ChangeRule = {
   produces: ['hedge-contrast'],
   kinds: ['hedge'],
   find({ passage, pair, hunk, termsA, termsB }) {
-    if (!hunk) return NOT_EXPLAINED;
+    if (!hunk || !inOneStatement({ passage, pair, hunk })) return NOT_EXPLAINED;
     const hedgesA = hedgesOf(pair.a, termsA);
     const hedgesB = hedgesOf(pair.b, termsB);
     if (hedgesA.length === 0 || hedgesB.length === 0) return NOT_EXPLAINED;

@@ -7,7 +7,7 @@ import { STOP_WORDS } from '../../text.js';
 import type { MemberText } from '../../wording.js';
 import { isHeadline, opensSentence, ownName, WEEKDAYS_MONTHS } from '../cues.js';
 import type { PreparedMember } from '../passage.js';
-import { hasSide, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+import { hasSide, inOneStatement, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
 import { contrastedSets } from './set-contrast.js';
 
 /** A label stands in for a name in a change of at most this many words on each side. */
@@ -60,7 +60,7 @@ export const labelForName: ChangeRule = {
   produces: ['label-for-name'],
   kinds: ['label'],
   find({ passage, pair, hunk, termsA, termsB }) {
-    if (!hunk) return NOT_EXPLAINED;
+    if (!hunk || !inOneStatement({ passage, pair, hunk })) return NOT_EXPLAINED;
     const labelA = termsA.filter((match) => match.term.kind === 'label');
     const labelB = termsB.filter((match) => match.term.kind === 'label');
     // …where one stands in for the other: a short change ("Hamas said" → "the group claimed"), not a

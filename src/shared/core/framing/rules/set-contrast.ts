@@ -9,7 +9,7 @@ import { isLoadedRole } from '../../../contract/lexicon.js';
 import type { Difference } from '../../../contract/comparison.js';
 import { keyOf } from '../cues.js';
 import type { TermMatch } from '../lexicon-index.js';
-import { hasSide, NOT_EXPLAINED, setOf, signalledTones, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+import { hasSide, inOneStatement, NOT_EXPLAINED, setOf, signalledTones, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
 
 /** The lexicon sets a change's terms belong to that this rule compares, in the order met. */
 export function contrastedSets(termsA: readonly TermMatch[], termsB: readonly TermMatch[]): Set<string> {
@@ -25,6 +25,10 @@ export const setContrast: ChangeRule = {
     if (!hunk) return NOT_EXPLAINED;
     const differences: Difference[] = [];
     let explained = false;
+    // Two verbs of saying set side by side must report the same statement ("said" where the other
+    // "rejected" another thing is no contrast); two words of one set of alternatives ("hostages",
+    // "captives") in one change are their own evidence of naming the same thing.
+    const oneStatement = inOneStatement({ passage, pair, hunk });
     for (const setId of contrastedSets(termsA, termsB)) {
       const left = termsA.filter((match) => match.term.setId === setId);
       const right = termsB.filter((match) => match.term.setId === setId);
@@ -33,6 +37,7 @@ export const setContrast: ChangeRule = {
       const rightKeys = new Set(right.map(keyOf));
       if ([...leftKeys].every((key) => rightKeys.has(key)) && [...rightKeys].every((key) => leftKeys.has(key))) continue;
       const kind = left[0]!.term.kind;
+      if (kind === 'attribution' && !oneStatement) continue;
       // "said" → "announced" is not a framing difference; "said" → "claimed" is.
       if (kind === 'attribution' && signalledTones(left) === signalledTones(right)) {
         explained = true;

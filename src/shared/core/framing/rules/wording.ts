@@ -13,7 +13,7 @@ import { isContent, isHeadline, opensSentence } from '../cues.js';
 import { inflectionKey } from '../lexicon-index.js';
 import { sameName } from '../names.js';
 import type { PreparedPair } from '../passage.js';
-import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
+import { hasSide, inOneStatement, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
 
 /** The most content words on either side of a change still reported as a wording difference. */
 const WORDING_MAX = 3;
@@ -139,9 +139,9 @@ export const wording: ChangeRule = {
     if (!markA && !markB) return NOT_EXPLAINED;
     // A change of wording is a change inside one statement: both sides in sentences the alignment
     // linked to each other, not two stretches the diff happened to line up between paragraphs.
+    if (!inOneStatement({ passage, pair, hunk })) return NOT_EXPLAINED;
     const atA = a.tokens[hunk.a0] ?? a.tokens[hunk.a0 - 1];
     const atB = b.tokens[hunk.b0] ?? b.tokens[hunk.b0 - 1];
-    if (atA && atB && !passage.sameStatement(atA.start, a.doc, atB.start, b.doc)) return NOT_EXPLAINED;
     // Headlines are each written to their own length and style: a word diff of two of them ("Enters
     // The Race" / "To Run") is noise. What sets a headline apart is shown by the loaded-language and
     // label rules, and side by side in the passage.
