@@ -36,4 +36,12 @@ describe('wording', () => {
     );
     expect(wordings(comparison)).toEqual([]);
   });
+
+  it('does not mark a change that runs across two sentences', () => {
+    const comparison = compareVote(
+      'The council approved the harbour plan at night. It came after a long debate about the cost of dredging the inner basin.',
+      'The council approved the harbour plan overnight after a long debate about the cost of dredging the inner basin.',
+    );
+    expect(wordings(comparison)).toEqual([]);
+  });
 });

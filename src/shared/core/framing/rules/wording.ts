@@ -84,14 +84,23 @@ function onlyNames(member: PreparedPair['a'], from: number, to: number): boolean
 
 /**
  * Whether tokens [from, to) of a member run across punctuation that parts a sentence's pieces (a
- * comma, a bracket, a quotation mark, a dash): a choice of words is made inside one piece, and a
- * change across two ("a Republican, said" / "isn't backing down") is the sentence built otherwise.
+ * comma, a bracket, a quotation mark, a dash) or two sentences (a full stop before a space): a
+ * choice of words is made inside one piece, and a change across two ("a Republican, said" /
+ * "isn't backing down", "during the night. The" / "overnight") is the text built otherwise.
  */
 function crossesPunctuation(member: PreparedPair['a'], from: number, to: number): boolean {
-  const { tokens, document } = member;
+  const { tokens, document, sentences } = member;
+  // The sentence each token stands in, found by walking the sentences once (both in reading order).
+  let sentence = 0;
+  const sentenceOf = (offset: number): number => {
+    while (sentence < sentences.length && sentences[sentence]!.end <= offset) sentence++;
+    return sentence;
+  };
   for (let i = from; i + 1 < to; i++) {
     if (tokens[i + 1]!.paragraph !== tokens[i]!.paragraph) return true;
     if (/[,;:()[\]"“”‘—–]|\s['’]|['’]\s/.test(document.text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return true;
+    // Two sentences, as the alignment splits them ("Mr. Sestak" is one).
+    if (sentenceOf(tokens[i]!.start) !== sentenceOf(tokens[i + 1]!.start)) return true;
   }
   return false;
 }
