@@ -14,6 +14,9 @@
  *   JUDGING_SAYING_TONES) is marked in a sentence no other source tells; where another source tells
  *   it, the attribution rules set the two verbs side by side.
  * - A word inside a quotation is the speaker's: it is marked, and its rule says it is quoted.
+ * - Scare quotes in a sentence no other source tells are marked with that source's side alone
+ *   (`scare-quotes`; `scare-quotes-alone` in a paragraph only one source has), said to be scare
+ *   quotes or someone's word for it; round a loaded word, the word is marked instead, as any other.
  * - Shared (`loaded-word-shared`): a loaded word that every source whose matching sentence tells
  *   the same thing uses too ("All three call the protest “violent”") is no contrast, but it is
  *   loaded language all the same, and a reader should see it. It is marked once for all of them,

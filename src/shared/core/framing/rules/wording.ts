@@ -3,8 +3,8 @@
  * "serious", "dispatched" for "sent"), or an adverb or adjective only one source adds ("sharply", "reckless"). A
  * rewritten clause is paraphrase, which the passage itself shows; only the side whose words set it
  * apart from most of the group is marked, and only inside two sentences the alignment linked (one
- * statement, told in other words), and inside one piece of each (not across a comma, a bracket or
- * a quotation mark).
+ * statement, told in other words), and inside one piece of each (not across a comma, a bracket, a
+ * quotation mark or a sentence's end).
  */
 import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { STOP_WORDS } from '../../text.js';
@@ -138,8 +138,9 @@ export const wording: ChangeRule = {
       const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map((token) => inflectionKey(bare(token))));
       if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
     }
-    // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket or
-    // a quotation mark is the sentence built otherwise, not another word for the same thing.
+    // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket, a
+    // quotation mark or into the next sentence is the text built otherwise, not another word for
+    // the same thing.
     if (crossesPunctuation(a, hunk.a0, hunk.a1) || crossesPunctuation(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Mark only the side whose words set it apart from most of the group, not every source that
     // differs from one other source somewhere.
