@@ -138,7 +138,7 @@ describe('the built command', () => {
 
   it('carries the digests of the shipped lexicon files, checked when it was built, so as not to check them at every start', () => {
     const built = readFileSync(join(REPO_ROOT, 'out', 'main', 'cli.js'), 'utf8');
-    for (const name of ['default.json', 'evaluative.json']) expect(built).toContain(lexiconDigest(readFileSync(join(REPO_ROOT, 'resources', 'lexicon', name), 'utf8')));
+    for (const name of ['default.json', 'evaluative.json', 'induced.json']) expect(built).toContain(lexiconDigest(readFileSync(join(REPO_ROOT, 'resources', 'lexicon', name), 'utf8')));
   });
 
   it('finds the app to open from its source too (the built launcher is a chunk, a folder deeper)', () => {

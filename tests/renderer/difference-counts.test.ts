@@ -16,6 +16,7 @@ import quillon from '../../resources/samples/quillon-dispatch.txt?raw';
 import veskin from '../../resources/samples/veskin-valley-courier.txt?raw';
 import defaultLexiconText from '../../resources/lexicon/default.json?raw';
 import evaluativeText from '../../resources/lexicon/evaluative.json?raw';
+import inducedText from '../../resources/lexicon/induced.json?raw';
 
 /**
  * The app's differences list counts and words the differences as the command line, its JSON and
@@ -28,7 +29,10 @@ function lexicon(): Lexicon {
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     return parsed.lexicon;
   };
-  const joined = withIncludedSets(parse(defaultLexiconText), [{ file: 'evaluative.json', lexicon: parse(evaluativeText) }]);
+  const joined = withIncludedSets(parse(defaultLexiconText), [
+    { file: 'evaluative.json', lexicon: parse(evaluativeText) },
+    { file: 'induced.json', lexicon: parse(inducedText) },
+  ]);
   if (!joined.ok) throw new Error(joined.problems.join('; '));
   return joined.lexicon;
 }

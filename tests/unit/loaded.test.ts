@@ -269,6 +269,47 @@ describe('the loaded-language lexicon', () => {
     expect(lexicon.sets.filter((set) => set.id.startsWith('opinion-')).length).toBeGreaterThan(0);
   });
 
+  it('includes the words found through word vectors: their own evaluative sets, none a word of another set or a plain form', () => {
+    const induced = parseLexicon(JSON.parse(readFileSync(join(LEXICON_DIR, 'induced.json'), 'utf8')));
+    if (!induced.ok) throw new Error(induced.problems.join('; '));
+    expect(induced.lexicon.sets.length).toBeGreaterThan(0);
+    expect(induced.lexicon.sets.every((set) => set.kind === 'loaded-term' && set.role === 'evaluative' && set.id.startsWith('induced-'))).toBe(true);
+    const ids = lexicon.sets.map((set) => set.id);
+    for (const set of induced.lexicon.sets) expect(ids).toContain(set.id);
+    // No key twice: a word of VADER, the opinion lexicon or a set written for Parallax keeps its own set.
+    const elsewhere = new Set(lexicon.sets.filter((set) => !set.id.startsWith('induced-')).flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
+    const terms = induced.lexicon.sets.flatMap((set) => set.terms.map((term) => term.term));
+    expect(terms.filter((term) => elsewhere.has(inflectionKey(term)))).toEqual([]);
+    expect(new Set(terms.map(inflectionKey)).size).toBe(terms.length);
+    // A judging form never brings in the plain word that shares its key ("seeming" and "seemed").
+    const keys = new Set(terms.map(inflectionKey));
+    for (const word of ['seemed', 'doing', 'principles', 'intentions', 'occasions', 'uttered']) expect(keys.has(inflectionKey(word)), word).toBe(false);
+    expect(readFileSync(join(LEXICON_DIR, 'GLOVE-NOTICE'), 'utf8')).toMatch(/Public Domain Dedication and License/);
+    expect(readFileSync(join(LEXICON_DIR, 'WINK-EMBEDDINGS-LICENSE'), 'utf8')).toMatch(/MIT License/);
+  });
+
+  it('marks a word that judges which only the word-vector sets hold, where the other source tells the same without it', () => {
+    const articles = {
+      'harbour-gazette': [
+        'Councillor Brennick defends the ferry budget',
+        'Councillor Ola Brennick sternly defended the ferry budget at Tuesday’s meeting in Marlow Cove.',
+        'The budget keeps the night crossing for two more years.',
+      ],
+      'cove-record': [
+        'Councillor Brennick defends ferry budget',
+        'Councillor Ola Brennick defended the ferry budget at Tuesday’s meeting in Marlow Cove.',
+        'The budget keeps the night crossing for two more years.',
+      ],
+    };
+    const marked = loaded(compare(articles));
+    const comparison = compare(articles);
+    expect(marked.map((d) => d.spans.map((s) => textOf(comparison, s)))).toEqual([['sternly']]);
+    expect(marked[0]!.set?.id).toMatch(/^induced-/);
+    // Without the word-vector sets nothing is marked: no other set holds "sternly".
+    const without = { ...lexicon, sets: lexicon.sets.filter((set) => !set.id.startsWith('induced-')) };
+    expect(loaded(compare(articles, without))).toEqual([]);
+  });
+
   it('keeps no word that reports an event rather than judging it', () => {
     const keys = new Set(lexicon.sets.filter((set) => set.role === 'evaluative').flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
     // Nor a plain word through a judging form of it ("taxing", "principled", "leading"), nor a word of product reviews.
