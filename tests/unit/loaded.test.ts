@@ -310,6 +310,17 @@ describe('the loaded-language lexicon', () => {
     expect(loaded(compare(articles, without))).toEqual([]);
   });
 
+  it('marks an adverb made from an adjective that judges ("curtly" from "curt"), which the word-vector sets take in', () => {
+    const articles = {
+      'harbour-gazette': ['Ferry board answers the petition', 'The ferry board curtly answered the petition from Marlow Cove residents on Monday.'],
+      'cove-record': ['Ferry board answers petition', 'The ferry board answered the petition from Marlow Cove residents on Monday.'],
+    };
+    const comparison = compare(articles);
+    expect(loaded(comparison).map((d) => d.spans.map((s) => textOf(comparison, s)))).toEqual([['curtly']]);
+    const without = { ...lexicon, sets: lexicon.sets.filter((set) => !set.id.startsWith('induced-')) };
+    expect(loaded(compare(articles, without))).toEqual([]);
+  });
+
   it('keeps no word that reports an event rather than judging it', () => {
     const keys = new Set(lexicon.sets.filter((set) => set.role === 'evaluative').flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
     // Nor a plain word through a judging form of it ("taxing", "principled", "leading"), nor a word of product reviews.
