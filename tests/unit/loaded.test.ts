@@ -310,6 +310,16 @@ describe('the loaded-language lexicon', () => {
     expect(loaded(compare(articles, without))).toEqual([]);
   });
 
+  it('marks a compound of a loaded word ("gaffe-prone"), never one of a plain word ("Senate-passed")', () => {
+    const articles = {
+      'harbour-gazette': ['Harbour chief faces a vote', 'The gaffe-prone harbour chief faces a Senate-passed ferry bill and a vote on Monday in Marlow Cove.'],
+      'cove-record': ['Harbour chief faces a vote', 'The harbour chief faces a ferry bill and a vote on Monday in Marlow Cove.'],
+    };
+    const comparison = compare(articles);
+    expect(loaded(comparison).map((d) => d.spans.map((s) => textOf(comparison, s)))).toEqual([['gaffe-prone']]);
+    expect(said(comparison, loaded(comparison)[0]!)).toMatch(/“gaffe-prone” \(charged\)/);
+  });
+
   it('marks an adverb made from an adjective that judges ("curtly" from "curt"), which the word-vector sets take in', () => {
     const articles = {
       'harbour-gazette': ['Ferry board answers the petition', 'The ferry board curtly answered the petition from Marlow Cove residents on Monday.'],

@@ -218,6 +218,7 @@ export function findTerms(index: LexiconIndex, text: TermText, from = 0, to = te
         foundExact = exact;
       }
     }
+    found ??= compoundMatch(index, text, i);
     if (found) {
       matches.push(found);
       i = found.to;
@@ -226,4 +227,25 @@ export function findTerms(index: LexiconIndex, text: TermText, from = 0, to = te
     }
   }
   return matches;
+}
+
+/**
+ * A word made with hyphens that no term matches whole, one of whose parts is a loaded word: a
+ * compound of a word that judges judges too ("gaffe-prone", "hot-tempered", "half-crazy"). Only a
+ * one-word term of a loaded role, never a plain word ("House-passed" is not "passed", which a
+ * charged set holds as its neutral word) nor a word that only says how much.
+ */
+function compoundMatch(index: LexiconIndex, text: TermText, i: number): TermMatch | null {
+  const norm = text.norms[i]!;
+  if (!norm.includes('-') || text.isName[i]) return null;
+  for (const part of norm.split('-')) {
+    const key = inflectionKey(part);
+    for (const term of index.byFirstKey.get(key) ?? []) {
+      if (term.keys.length !== 1 || (term.role !== 'evaluative' && term.role !== 'charged')) continue;
+      if (term.tone === 'neutral' || term.tone === 'intensifier') continue;
+      if (term.role === 'evaluative' && bareFormOf(term.words[0]!, key, part)) continue;
+      return { term, from: i, to: i + 1 };
+    }
+  }
+  return null;
 }
