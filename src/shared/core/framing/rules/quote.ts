@@ -90,7 +90,12 @@ function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Q
   const quoted = stemsOf(sentenceTokens(quoting, { start: quotation.start, end: quotation.end }).filter(content));
   const words = sentenceTokens(document, span).filter(content);
   const set = new Set(quoted);
-  if (stemsOf(words).some((stem) => set.has(stem))) return true;
+  // A word of meaning, not a name or a number both give ("pondering Senate Bill 1062" does not tell
+  // “Senate Bill 1062 does not address a concern”).
+  // A headline's capitals are its style, not names ("Marking Biggest Legislative Effort In A Generation").
+  const headline = document.paragraphs.some((paragraph) => paragraph.kind === 'title' && paragraph.start <= span.start && span.start < paragraph.end);
+  const meaning = words.filter((token) => (headline || !token.isCapitalized) && !/^\p{N}/u.test(token.norm));
+  if (stemsOf(meaning).some((stem) => set.has(stem))) return true;
   return quoted.length < SHORT_QUOTE_WORDS && words.length >= 2 && words.length <= SHORT_QUOTE_WORDS && words.every((token) => !token.isCapitalized);
 }
 
