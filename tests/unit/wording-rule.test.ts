@@ -37,6 +37,14 @@ describe('wording', () => {
     expect(wordings(comparison)).toEqual([]);
   });
 
+  it('does not mark a name set against other words ("speaker" / "Chamber of Deputies"): a name lined up with the words around it', () => {
+    const comparison = compareVote(
+      'The harbour plan passed the council on Monday with the backing of the speaker after a long debate.',
+      'The harbour plan passed the council on Monday with the backing of the Chamber of Deputies after a long debate.',
+    );
+    expect(wordings(comparison)).toEqual([]);
+  });
+
   it('does not mark a change that runs across two sentences', () => {
     const comparison = compareVote(
       'The council approved the harbour plan at night. It came after a long debate about the cost of dredging the inner basin.',

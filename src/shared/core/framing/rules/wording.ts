@@ -164,6 +164,10 @@ export const wording: ChangeRule = {
     // and state ("D-Ill."), a title ("Ft." for "Fort"), a name for a pronoun ("Suthers" for "he").
     // Which names a passage's sources give is the omission rules' business, not wording.
     if (onlyNames(a, hunk.a0, hunk.a1) && onlyNames(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
+    // Nor a name set against other words ("speaker" / "of Representatives", "what he calls" /
+    // "President Barack"): the diff lined up a name with words around it, and where a source names
+    // someone the other describes, that is the label rule's to say.
+    if ((contentA > 0 && onlyNames(a, hunk.a0, hunk.a1)) || (contentB > 0 && onlyNames(b, hunk.b0, hunk.b1))) return NOT_EXPLAINED;
     // Nor are case, hyphens and punctuation ("double-dip" / "double dip").
     if (letters(wordsA) === letters(wordsB)) return NOT_EXPLAINED;
     const before = textOf(a.document, a.tokens, hunk.a0, hunk.a1);
