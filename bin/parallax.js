@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The `parallax` command. With a subcommand (compare, ...) it runs headless on the built core;
 // otherwise it opens the app with the files given.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Node's modules by process.getBuiltinModule, not `import`: an ES import of a built-in module copies
+// all its exports, loading the lazy ones (node:fs its file streams), time each run pays (issue 13).
+const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
+const { dirname, join } = process.getBuiltinModule('node:path');
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
 // A reader that stops early (`parallax compare ... | head`) is not an error.
 process.stdout.on('error', (error) => {

@@ -1,10 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { constants as vmConstants, Script } from 'node:vm';
+import type { Stats } from 'node:fs';
+import type { Script as VmScript } from 'node:vm';
+
+// Node's modules are taken with process.getBuiltinModule rather than imported: this file is an ES
+// module, and an ES import of a built-in module makes a copy of all its exports, reading each lazy
+// one (node:fs loads its file streams for it, node:crypto its Web Crypto): a millisecond or two of
+// each `parallax compare` (issue 13). Since Node 20.16; Parallax needs 20.19.
+const { createHash, randomBytes } = process.getBuiltinModule('node:crypto');
+const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { createRequire } = process.getBuiltinModule('node:module');
+const { homedir, tmpdir } = process.getBuiltinModule('node:os');
+const { dirname, isAbsolute, join, relative, resolve } = process.getBuiltinModule('node:path');
+const { setFlagsFromString } = process.getBuiltinModule('node:v8');
+const { constants: vmConstants, Script } = process.getBuiltinModule('node:vm');
 
 /**
  * Running the command line's CommonJS build (out/main/cli-cjs) with V8's code cache (issue 13).
@@ -168,7 +175,7 @@ type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: { expo
 
 interface Loaded {
   readonly file: string;
-  readonly script: Script;
+  readonly script: VmScript;
   readonly sourceDigest: string;
   readonly cache: CacheState;
   /** Whether to keep its code after the run. */

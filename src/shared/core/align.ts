@@ -369,12 +369,15 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   // Headlines are set side by side only for sources that tell the same story: ones that share
   // at least STORY_LINKS linked sentences outside their headlines.
   const storyLinks = new Map<number, number>();
-  for (const [key, score] of sentenceLinks) {
-    const [a, b] = [sentences[Math.floor(key / sentences.length)]!, sentences[key % sentences.length]!];
-    if (a.isTitle || b.isTitle || score < STORY_LINK_SCORE) continue;
+  // O(E) for E sentence links. Maps are read with forEach here and below: no [key, value] array is
+  // made for each entry (issue 13).
+  sentenceLinks.forEach((score, key) => {
+    const a = sentences[Math.floor(key / sentences.length)]!;
+    const b = sentences[key % sentences.length]!;
+    if (a.isTitle || b.isTitle || score < STORY_LINK_SCORE) return;
     const docs = a.doc < b.doc ? a.doc * documents.length + b.doc : b.doc * documents.length + a.doc;
     storyLinks.set(docs, (storyLinks.get(docs) ?? 0) + 1);
-  }
+  });
   const sameStory = (x: Sentence, y: Sentence): boolean => (storyLinks.get(x.doc < y.doc ? x.doc * documents.length + y.doc : y.doc * documents.length + x.doc) ?? 0) >= STORY_LINKS;
   for (let i = 0; i < leads.length; i++) {
     for (let j = i + 1; j < leads.length; j++) {
@@ -405,7 +408,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   }
   const pairs = new Map<number, PairEvidence>();
   const pairKeyOf = (pa: number, pb: number): number => (pa < pb ? pa * paragraphs.length + pb : pb * paragraphs.length + pa);
-  for (const [key, score] of sentenceLinks) {
+  sentenceLinks.forEach((score, key) => {
     const a = Math.floor(key / sentences.length);
     const b = key % sentences.length;
     const pairKey = pairKeyOf(paragraphOf[a]!, paragraphOf[b]!);
@@ -417,7 +420,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     evidence.bestForSentence.set(a, Math.max(evidence.bestForSentence.get(a) ?? 0, score));
     evidence.bestForSentence.set(b, Math.max(evidence.bestForSentence.get(b) ?? 0, score));
     evidence.links.push([a, b, score]);
-  }
+  });
   // Identical paragraphs are the same report, whatever else.
   const byKey = new Map<string, number[]>();
   paragraphs.forEach((unit, p) => {
@@ -438,18 +441,18 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   };
 
   const scored: { pa: number; pb: number; score: number; links: [number, number, number][] }[] = [];
-  for (const [pairKey, evidence] of pairs) {
+  pairs.forEach((evidence, pairKey) => {
     const pa = Math.floor(pairKey / paragraphs.length);
     const pb = pairKey % paragraphs.length;
-    if (paragraphs[pa]!.doc === paragraphs[pb]!.doc) continue;
+    if (paragraphs[pa]!.doc === paragraphs[pb]!.doc) return;
     // One strongly matched sentence is enough to say two paragraphs share a report, even when the
     // rest of each paragraph goes elsewhere (a source that merges several facts into one paragraph).
     let strongest = 0;
-    for (const [, , linkScore] of evidence.links) strongest = Math.max(strongest, linkScore);
+    for (const link of evidence.links) strongest = Math.max(strongest, link[2]);
     const score =
       paragraphs[pa]!.key === paragraphs[pb]!.key ? 1 : Math.max(coverage(pa, evidence), coverage(pb, evidence), SINGLE_SENTENCE_WEIGHT * strongest);
     scored.push({ pa, pb, score: Math.min(1, score), links: evidence.links });
-  }
+  });
   for (const list of byKey.values()) {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {

@@ -48,16 +48,48 @@ export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Genera
 const ABBREVIATION_TAIL = 64;
 
 function endsWithAbbreviation(whole: string): boolean {
+  const sentence = whole.trimEnd();
+  const ascii = asciiLastWord(sentence);
+  if (ascii !== undefined) return ascii !== null && (ABBREVIATIONS.has(ascii) || isInitials(ascii));
   // The last word before the final full stop, found in the sentence's last characters (the whole
   // sentence only when that word runs to their start), so that a long run of sentences merged
   // after abbreviations is not scanned again at each one.
-  const sentence = whole.trimEnd();
   const tail = sentence.length > ABBREVIATION_TAIL ? sentence.slice(-ABBREVIATION_TAIL) : sentence;
   let last = /([\p{L}.]+)\.\s*$/u.exec(tail);
   if (last && tail !== sentence && last.index <= 1) last = /([\p{L}.]+)\.\s*$/u.exec(sentence);
   if (!last) return false;
   const word = last[1]!.toLowerCase();
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/**
+ * What `/([\p{L}.]+)\.\s*$/u` finds in a trimmed sentence, read back from its end without the
+ * pattern when that word is ASCII: the word before the final full stop, lower-cased, or null when
+ * there is none; undefined when a character outside ASCII is met, for the pattern to say. O(length
+ * of that word). (The pattern and those of `isInitials` cost V8 milliseconds to compile, and
+ * splitting sentences is one of the first things a comparison does: issue 13.)
+ */
+function asciiLastWord(sentence: string): string | null | undefined {
+  const end = sentence.length - 1;
+  // No full stop at the end: the pattern cannot match.
+  if (sentence.charCodeAt(end) !== 0x2e) return null;
+  let from = end;
+  while (from > 0) {
+    const c = sentence.charCodeAt(from - 1);
+    if (c >= 0x80) return undefined;
+    if (c !== 0x2e && !isAsciiLetter(c)) break;
+    from--;
+  }
+  return from < end ? sentence.slice(from, end).toLowerCase() : null;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/** `/^\p{L}$/u` or `/^(\p{L}\.)+\p{L}$/u` on an ASCII word: one letter, or initials ("u.s", "j.r.r"). */
+function isInitials(word: string): boolean {
+  if (word.length % 2 === 0) return false;
+  for (let i = 0; i < word.length; i++) if (i % 2 === 0 ? !isAsciiLetter(word.charCodeAt(i)) : word.charCodeAt(i) !== 0x2e) return false;
+  return true;
 }
 
 /**

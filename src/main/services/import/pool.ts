@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import { builtWorkerUrl, runsFromSource } from '../built-worker.js';
 import { displayName } from './problem.js';
 import type { ImportRequest, ImportResult } from './parse.js';
@@ -75,10 +75,13 @@ export async function importDocument(request: ImportRequest, options: ImportRunO
     return parseDocument(request);
   }
   const workerUrl = worker;
-  return slot(() => runWorker(workerUrl, request, timeoutMs));
+  // Taken here, when a document needs a reader, not imported with the module: `parallax compare` on
+  // text files never starts a worker, and loading Node's worker_threads cost it about 2 ms (issue 13).
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
+  return slot(() => runWorker(Worker, workerUrl, request, timeoutMs));
 }
 
-function runWorker(url: URL, request: ImportRequest, timeoutMs: number): Promise<ImportResult> {
+function runWorker(Worker: typeof WorkerThread, url: URL, request: ImportRequest, timeoutMs: number): Promise<ImportResult> {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: ImportResult): void => {

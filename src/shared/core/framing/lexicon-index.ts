@@ -64,17 +64,38 @@ export function inflectionKey(word: string): string {
 const inflectionKeys = new Map<string, string>();
 const MAX_KEPT_KEYS = 100_000;
 
+/**
+ * O(length of the word), without a regular expression: what `.replace(/'s$|'$/, '')`,
+ * `/^\p{N}/u` and `/(ss|[sxz]|ch|sh)es$/` said, read off the word's ends (the Unicode class only
+ * for a first character outside ASCII). Each word of the lexicon and of the sources is keyed here
+ * once (issue 13).
+ */
 function inflectionKeyOf(word: string): string {
-  let w = foldWord(word).replace(/'s$|'$/, '');
-  if (w.length <= 3 || /^\p{N}/u.test(w)) return w;
+  let w = foldWord(word);
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  if (w.length <= 3 || startsWithNumber(w)) return w;
   if (w.endsWith('ies') || w.endsWith('ied')) w = w.slice(0, -3) + 'y';
-  else if (/(ss|[sxz]|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (endsInSibilantEs(w)) w = w.slice(0, -2);
   else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   // "claimed" → "claim", but "noted" → "note" (not "not"): a stem shorter than four letters keeps its e.
   else if (w.endsWith('ed') && w.length > 4) w = w.length - 2 >= 4 ? w.slice(0, -2) : w.slice(0, -1);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
   // "release" and "released", "declare" and "declared" share a key.
   return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
+}
+
+/** Whether a word starts with a number (`/^\p{N}/u`): an ASCII first character is told without the class. */
+function startsWithNumber(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 0x80 ? c >= 0x30 && c <= 0x39 : /^\p{N}/u.test(w);
+}
+
+/** Whether a word (of four letters or more) ends in -ses, -xes, -zes, -ches or -shes (`/(ss|[sxz]|ch|sh)es$/`). */
+function endsInSibilantEs(w: string): boolean {
+  if (!w.endsWith('es')) return false;
+  const c = w[w.length - 3];
+  return c === 's' || c === 'x' || c === 'z' || (c === 'h' && (w[w.length - 4] === 'c' || w[w.length - 4] === 's'));
 }
 
 /** One plain lower-case word, as most terms are: its own token. ASCII letters are told without the Unicode class. */
@@ -84,6 +105,15 @@ function isLowerCaseWord(part: string): boolean {
     const c = part.charCodeAt(i);
     if (c >= 0x80) return /^\p{Ll}+$/u.test(part);
     if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
+/** Whether a term's part is only ASCII lower-case letters and spaces: its words are what splitting it at spaces gives. */
+function isPlainWords(part: string): boolean {
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c !== 0x20 && (c < 0x61 || c > 0x7a)) return false;
   }
   return true;
 }
@@ -109,9 +139,12 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
           words.push(part);
           continue;
         }
-        for (const token of tokenize(part)) {
-          keys.push(inflectionKey(token.norm));
-          words.push(token.norm);
+        // Plain lower-case words and spaces ("claimed responsibility") are the words tokenize would
+        // find; anything else is tokenized.
+        for (const norm of isPlainWords(part) ? part.split(' ') : tokenize(part).map((token) => token.norm)) {
+          if (norm === '') continue;
+          keys.push(inflectionKey(norm));
+          words.push(norm);
         }
       }
       if (keys.length === 0 || keys[0] === GAP) continue;
@@ -129,7 +162,8 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
       else byFirstKey.set(keys[0]!, [indexed]);
     }
   }
-  for (const list of byFirstKey.values()) list.sort((x, y) => y.keys.length - x.keys.length);
+  // A list of one (most of them) is sorted already.
+  for (const list of byFirstKey.values()) if (list.length > 1) list.sort((x, y) => y.keys.length - x.keys.length);
   return { byFirstKey, setCount: lexicon?.sets.length ?? 0 };
 }
 

@@ -83,7 +83,8 @@ function mentions(document: SourceDocument, name: string): number {
     let counts = wordCounts.get(document);
     if (!counts) {
       counts = new Map();
-      for (const [run] of document.text.matchAll(/[\p{L}\p{N}]+/gu)) counts.set(run, (counts.get(run) ?? 0) + 1);
+      // The runs as strings (O(n) for a text of n characters), without a match object for each.
+      for (const run of document.text.match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(run, (counts.get(run) ?? 0) + 1);
       wordCounts.set(document, counts);
     }
     return counts.get(name) ?? 0;
@@ -97,16 +98,34 @@ function mentions(document: SourceDocument, name: string): number {
   return count;
 }
 
-const bare = (norm: string): string => stem(norm.replace(/'s$/, ''));
+const bare = (norm: string): string => stem(norm.endsWith("'s") ? norm.slice(0, -2) : norm);
 /** The stems of every word of a document (computed once per document). */
 const stemCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
 function documentStems(document: SourceDocument): ReadonlySet<string> {
   let words = stemCache.get(document);
   if (!words) {
-    words = new Set((document.text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => bare(w.toLowerCase().replace(/’/g, "'").replace(/\./g, '').replace(/['-]+$/, ''))));
+    // O(n) for a text of n characters; each distinct word is folded and stemmed once (most recur).
+    const stems = new Map<string, string>();
+    const found = new Set<string>();
+    for (const w of document.text.match(/[\p{L}\p{N}'’.-]+/gu) ?? []) {
+      let stemmed = stems.get(w);
+      if (stemmed === undefined) {
+        stemmed = bare(stripTrailingMarks(w.toLowerCase().replaceAll('’', "'").replaceAll('.', '')));
+        stems.set(w, stemmed);
+      }
+      found.add(stemmed);
+    }
+    words = found;
     stemCache.set(document, words);
   }
   return words;
+}
+
+/** A word without the apostrophes and hyphens it ends with (`.replace(/['-]+$/, '')`). */
+function stripTrailingMarks(word: string): string {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === "'" || word[end - 1] === '-')) end--;
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /**
