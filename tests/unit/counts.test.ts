@@ -49,6 +49,13 @@ describe('isMarkedInText', () => {
     expect(text.split('\n')[0]).toContain(`${inventedCounts.total} difference`);
     for (const difference of marked) expect(text).toContain(describeDifference(difference, labelNamer(invented.documents)));
   });
+
+  it('says "1 group", not "1 groups", in the text output and the HTML report', () => {
+    const one = { ...comparison, groups: comparison.groups.slice(0, 1) };
+    expect(formatComparison(one, { width: 200 }).split('\n')[0]).toMatch(/ · 1 group of aligned paragraphs · /);
+    expect(formatComparison(comparison, { width: 200 }).split('\n')[0]).toMatch(/ · \d+ groups of aligned paragraphs · /);
+    expect(comparisonReport({ id: 'c1', title: 'One group', comparison: one, notes: [] })).toContain(' · 1 group of aligned paragraphs · ');
+  });
 });
 
 describe('countDifferences', () => {

@@ -115,7 +115,7 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
   const out: string[] = [];
 
   out.push(
-    style(ANSI.bold, wrap(`Parallax · ${documents.length} sources · ${groups.length} groups of aligned paragraphs · ${describeCounts(countDifferences(comparison))}`, width, '')),
+    style(ANSI.bold, wrap(`Parallax · ${documents.length} sources · ${groups.length} group${groups.length === 1 ? '' : 's'} of aligned paragraphs · ${describeCounts(countDifferences(comparison))}`, width, '')),
     '',
     style(ANSI.bold, 'Sources'),
   );

@@ -298,7 +298,7 @@ export function comparisonReport(item: ExportComparison, options: { codebook?: N
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">A Parallax comparison of ${comparison?.documents.length ?? item.sources?.length ?? 0} sources · ${comparison?.groups.length ?? 0} groups of aligned paragraphs · ${rows.length} ${rows.length === 1 ? 'note' : 'notes'}${options.generated ? ` · ${escapeHtml(options.generated)}` : ''}</p>
+<p class="meta">A Parallax comparison of ${comparison?.documents.length ?? item.sources?.length ?? 0} sources · ${comparison?.groups.length ?? 0} group${comparison?.groups.length === 1 ? '' : 's'} of aligned paragraphs · ${rows.length} ${rows.length === 1 ? 'note' : 'notes'}${options.generated ? ` · ${escapeHtml(options.generated)}` : ''}</p>
 </header>
 <main>
 ${comparison && comparison.documents.length > 0 ? glanceHtml(comparison, storyAtAGlance(comparison)) : ''}
