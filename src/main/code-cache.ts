@@ -108,9 +108,15 @@ export interface CodeCacheOptions {
  * triplet, twelve documents of 300 paragraphs and pairs of 50,000 and 200,000 words, each was as
  * fast or faster (the seeds' comparison about 30 % faster; with no optimising at all, the seeds were
  * as fast but twelve documents 35 % and 200,000 words twice as slow).
+ *
+ * And after each full collection V8 lets the heap grow to up to about four times what was live, a
+ * factor it works out from its own timings: most of a long comparison's memory is words and diffs
+ * of pairs already done, so the peak followed the moment of the last collection more than the work
+ * (two 200,000-word reports: 410 to 560 MB over runs of one build, with 80 to 100 MB live). Twice
+ * what was live keeps that pair at 390 to 405 MB, for about as much time.
  */
 export function shortRunV8Flags(v8Version: string = process.versions.v8): string[] {
-  return v8Version.split('.')[0] === '11' ? ['--interrupt-budget=540672'] : [];
+  return v8Version.split('.')[0] === '11' ? ['--interrupt-budget=540672', '--heap-growing-percent=100'] : [];
 }
 
 export interface CommonJsLoader {

@@ -161,7 +161,7 @@ describe('the code cache loader', () => {
   });
 
   it('tunes V8 only on the version it was measured with', () => {
-    expect(shortRunV8Flags('11.3.244.8-node.38')).toEqual(['--interrupt-budget=540672']);
+    expect(shortRunV8Flags('11.3.244.8-node.38')).toEqual(['--interrupt-budget=540672', '--heap-growing-percent=100']);
     expect(shortRunV8Flags('12.4.254.21-node.33')).toEqual([]);
   });
 });
