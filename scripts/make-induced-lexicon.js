@@ -41,6 +41,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'rolldown';
 import { EXCLUDED, EXCLUDED_HULIU } from './lexicon-exclusions.js';
+import { evaluativeSets, lexiconText } from './lexicon-sets.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -247,20 +248,7 @@ for (const [polarityName, approving, gloss] of [
   ['approving', true, 'Words that judge what they describe as good: "audacious", "indefatigable", "statesmanlike".'],
 ]) {
   const words = kept.filter((k) => k.approving === approving);
-  const parts = Math.ceil(words.length / 500);
-  for (let p = 0; p < parts; p++) {
-    const slice = words.slice(Math.floor((p * words.length) / parts), Math.floor(((p + 1) * words.length) / parts));
-    const range = parts > 1 ? ` (${slice[0].word[0]}–${slice[slice.length - 1].word[0]})` : '';
-    sets.push({
-      id: `induced-${polarityName}${parts > 1 ? `-${p + 1}` : ''}`,
-      name: `Words that judge (found through word vectors): ${polarityName}${range}`,
-      kind: 'loaded-term',
-      role: 'evaluative',
-      domain: 'general',
-      description: `${gloss} ${from}`,
-      terms: slice.map((k) => ({ term: k.word })),
-    });
-  }
+  sets.push(...evaluativeSets({ prefix: 'induced', name: 'Words that judge (found through word vectors)', polarity: polarityName, description: `${gloss} ${from}`, words }));
 }
 const file = {
   schema: 'parallax.lexicon/1',
@@ -268,7 +256,7 @@ const file = {
   description: `Evaluative words derived by scripts/make-induced-lexicon.js from the GloVe vectors of ${pkg.name} ${pkg.version}: dictionary words among the ${VOCABULARY.toLocaleString('en')} most frequent of Wikipedia and Gigaword whose vectors score at least ${MIN} on a linear model fitted to tell the loaded words of default.json and evaluative.json from words that report; none of them is in any other set. Included by default.json.`,
   sets,
 };
-await writeFile(path.join(root, 'resources/lexicon/induced.json'), JSON.stringify(file, null, 1).replace(/\{\n\s+"term": ("[^"]*")\n\s+\}/g, '{ "term": $1 }') + '\n');
+await writeFile(path.join(root, 'resources/lexicon/induced.json'), lexiconText(file));
 await copyFile(path.join(values.vectors, 'LICENSE'), path.join(root, 'resources/lexicon/WINK-EMBEDDINGS-LICENSE'));
 await copyFile(path.join(values.vectors, 'ACKNOWLEDGEMENT.md'), path.join(root, 'resources/lexicon/GLOVE-NOTICE'));
 console.log(`  vocabulary: ${counts.considered} words considered, ${counts.notInDictionary} not dictionary words, ${counts.classed} already in a set, ${counts.excluded} on an exclusion list`);

@@ -38,6 +38,7 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { build } from 'rolldown';
 import { EXCLUDED, EXCLUDED_HULIU } from './lexicon-exclusions.js';
+import { evaluativeSets, lexiconText } from './lexicon-sets.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -175,20 +176,7 @@ for (const [source, { prefix, name, from }] of Object.entries(SOURCES)) {
     ['approving', 1, 'Words that judge what they describe as good: "heroic", "brilliant", "magnificent", "triumphant".'],
   ]) {
     const words = kept.filter((k) => (k.source ?? 'vader') === source && Math.sign(k.valence) === sign);
-    const parts = Math.ceil(words.length / 500);
-    for (let p = 0; p < parts; p++) {
-      const slice = words.slice(Math.floor((p * words.length) / parts), Math.floor(((p + 1) * words.length) / parts));
-      const range = parts > 1 ? ` (${slice[0].word[0]}–${slice[slice.length - 1].word[0]})` : '';
-      sets.push({
-        id: `${prefix}-${polarity}${parts > 1 ? `-${p + 1}` : ''}`,
-        name: `${name}: ${polarity}${range}`,
-        kind: 'loaded-term',
-        role: 'evaluative',
-        domain: 'general',
-        description: `${gloss} ${from}`,
-        terms: slice.map((k) => ({ term: k.word })),
-      });
-    }
+    sets.push(...evaluativeSets({ prefix, name, polarity, description: `${gloss} ${from}`, words }));
   }
 }
 const file = {
@@ -198,7 +186,7 @@ const file = {
   sets,
 };
 await mkdir(path.join(root, 'resources/lexicon'), { recursive: true });
-await writeFile(path.join(root, 'resources/lexicon/evaluative.json'), JSON.stringify(file, null, 1).replace(/\{\n\s+"term": ("[^"]*")\n\s+\}/g, '{ "term": $1 }') + '\n');
+await writeFile(path.join(root, 'resources/lexicon/evaluative.json'), lexiconText(file));
 await copyFile(path.join(values.vader, 'LICENSE'), path.join(root, 'resources/lexicon/VADER-LICENSE'));
 await copyFile(path.join(values.vader, 'NOTICE'), path.join(root, 'resources/lexicon/VADER-NOTICE'));
 // The opinion lexicon's own notice, as its authors head each list with it.
