@@ -8,6 +8,7 @@
  * Pure: no Node, no DOM. O(L log P) for L related links and P paragraphs of a document.
  */
 import type { AlignmentGroup, Comparison, SentenceLink, TextSpan } from '../contract/comparison.js';
+import { paragraphAt } from './paragraph-at.js';
 
 /** A related link with its two ends told apart: the one in the passage, and the one outside it. */
 export interface RelatedEnd {
@@ -32,18 +33,6 @@ export interface ToldElsewhere {
   readonly score: number;
   /** The words it shares with the passage's sentences, weightiest link first, each once. */
   readonly terms: readonly string[];
-}
-
-/** The index of the paragraph of a document that holds an offset, or -1. */
-function paragraphAt(paragraphs: readonly { readonly start: number; readonly end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < paragraphs.length && paragraphs[lo]!.start <= offset ? lo : -1;
 }
 
 /**

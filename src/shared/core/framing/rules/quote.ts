@@ -8,9 +8,10 @@
  * inside it either.
  */
 import type { Difference, DifferenceSide, SourceDocument, TextSpan } from '../../../contract/comparison.js';
+import { paragraphAt } from '../../paragraph-at.js';
 import { STOP_WORDS } from '../../text.js';
 import { stemsOf } from '../lexicon-index.js';
-import { opensSentence } from '../cues.js';
+import { isHeadline, opensSentence } from '../cues.js';
 import { sentenceTokens, type Passage } from '../passage.js';
 import { QUOTE, type Quotation } from '../quotations.js';
 import { lacksSide, type PassageRule } from '../rule.js';
@@ -91,9 +92,9 @@ function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Q
   const words = sentenceTokens(document, span).filter(content);
   const set = new Set(quoted);
   // A word of meaning, not a name or a number both give ("pondering Senate Bill 1062" does not tell
-  // “Senate Bill 1062 does not address a concern”).
-  // A headline's capitals are its style, not names ("Marking Biggest Legislative Effort In A Generation").
-  const headline = document.paragraphs.some((paragraph) => paragraph.kind === 'title' && paragraph.start <= span.start && span.start < paragraph.end);
+  // “Senate Bill 1062 does not address a concern”); a headline's capitals are its style, not names
+  // ("Marking Biggest Legislative Effort In A Generation").
+  const headline = isHeadline(document, paragraphAt(document.paragraphs, span.start));
   const meaning = words.filter((token) => (headline || !token.isCapitalized) && !/^\p{N}/u.test(token.norm));
   if (stemsOf(meaning).some((stem) => set.has(stem))) return true;
   return quoted.length < SHORT_QUOTE_WORDS && words.length >= 2 && words.length <= SHORT_QUOTE_WORDS && words.every((token) => !token.isCapitalized);
