@@ -1,13 +1,21 @@
 // Imports nothing, so that the page can use it without the rest of the core.
 
-/** The index of the paragraph of a document that holds an offset, or -1. O(log P) for P paragraphs. */
-export function paragraphAt(paragraphs: readonly { readonly start: number; readonly end: number }[], offset: number): number {
+type Ranges = readonly { readonly start: number; readonly end: number }[];
+
+/** The first of ranges in text order that ends after `offset` (ranges.length if none). O(log P) for P ranges. */
+export function firstEndingAfter(ranges: Ranges, offset: number): number {
   let lo = 0;
-  let hi = paragraphs.length;
+  let hi = ranges.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (paragraphs[mid]!.end <= offset) lo = mid + 1;
+    if (ranges[mid]!.end <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo < paragraphs.length && paragraphs[lo]!.start <= offset ? lo : -1;
+  return lo;
+}
+
+/** The index of the paragraph of a document that holds an offset, or -1. O(log P) for P paragraphs. */
+export function paragraphAt(paragraphs: Ranges, offset: number): number {
+  const at = firstEndingAfter(paragraphs, offset);
+  return at < paragraphs.length && paragraphs[at]!.start <= offset ? at : -1;
 }

@@ -1,6 +1,7 @@
 import type { Comparison, SourceDocument } from '../contract/comparison.js';
 import { targetAnchors, type Anchor, type Note } from '../contract/notes.js';
 import { bestApproximateMatch, similarity, wordSimilarity } from './match.js';
+import { firstEndingAfter } from '../core/paragraph-at.js';
 
 /**
  * Re-anchoring notes on sources that may have changed since the notes were written, and placing
@@ -227,14 +228,7 @@ function paragraphOf(doc: SourceDocument, start: number, end: number): number {
   let bestOverlap = -1;
   const { paragraphs } = doc;
   // Paragraphs are in text order: skip to the first that could overlap, stop after the last.
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (paragraphs[middle]!.end <= start) low = middle + 1;
-    else high = middle;
-  }
-  for (let p = low; p < paragraphs.length; p++) {
+  for (let p = firstEndingAfter(paragraphs, start); p < paragraphs.length; p++) {
     const block = paragraphs[p]!;
     if (block.start >= Math.max(end, start + 1)) break;
     const overlap = Math.min(end, block.end) - Math.max(start, block.start);
