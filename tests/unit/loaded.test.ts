@@ -331,6 +331,29 @@ describe('the loaded-language lexicon', () => {
     expect(loaded(compare(articles, without))).toEqual([]);
   });
 
+  it('marks the figures of speech of political reporting against a plain telling, and never the plain word of their set', () => {
+    const articles = {
+      'harbour-gazette': [
+        'Ferry board and council at odds',
+        'The ferry board refused to budge on the night crossing at Tuesday’s meeting in Marlow Cove.',
+        'Councillor Ola Brennick seized on the figures, and the meeting devolved into shouting.',
+        'The first vote failed, and the supposedly final timetable goes to the board again in May.',
+      ],
+      'cove-record': [
+        'Ferry board and council at odds',
+        'The ferry board kept its plan for the night crossing at Tuesday’s meeting in Marlow Cove.',
+        'Councillor Ola Brennick cited the figures, and the meeting ended in shouting.',
+        'The first vote failed, and the final timetable goes to the board again in May.',
+      ],
+    };
+    const comparison = compare(articles);
+    const marks = loaded(comparison).map((d) => d.spans.map((s) => textOf(comparison, s)).join(' / '));
+    expect(marks, shown(comparison)).toEqual(['refused to budge', 'seized on / cited', 'devolved into', 'supposedly']);
+    // "Failed" is the plain word of the set "devolved into" belongs to: never marked itself.
+    expect(marking(comparison, 'failed')).toBeUndefined();
+    expect(said(comparison, loaded(comparison)[1]!)).toMatch(/“seized on” \(charged\) where Cove Record says “cited”/);
+  });
+
   it('keeps no word that reports an event rather than judging it', () => {
     const keys = new Set(lexicon.sets.filter((set) => set.role === 'evaluative').flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
     // Nor a plain word through a judging form of it ("taxing", "principled", "leading"), nor a word of product reviews.

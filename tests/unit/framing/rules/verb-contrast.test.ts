@@ -14,6 +14,14 @@ describe('verb-contrast', () => {
     expect(found[0]?.evidence?.link).toBeGreaterThan(0);
   });
 
+  it('sets a verb that makes light of what was said ("quipped", levity) against the plain one', () => {
+    const comparison = compareArticles({ 'pier-post': ferry({ 2: quoted('quipped') }), 'island-times': ferry({ 2: PARAPHRASE }) });
+    const found = byRule(comparison.differences, 'verb-contrast');
+    expect(found.map((difference) => difference.sides?.map((side) => side.terms.map((term) => `${term.text} (${term.tone})`).join(', '))), listed(comparison.documents, comparison.differences)).toEqual([
+      ['quipped (levity)', 'said (neutral)'],
+    ]);
+  });
+
   it('is silent when the verbs signal alike', () => {
     const { documents, differences } = findAlone({ 'pier-post': ferry({ 2: quoted('told reporters') }), 'island-times': ferry({ 2: PARAPHRASE }) }, [verbContrast]);
     expect(differences, listed(documents, differences)).toEqual([]);
