@@ -354,6 +354,26 @@ describe('the loaded-language lexicon', () => {
     expect(said(comparison, loaded(comparison)[1]!)).toMatch(/“seized on” \(charged\) where Cove Record says “cited”/);
   });
 
+  it('takes a word in -s after a determiner, a preposition or a number for a noun, not the charged verb ("paid to doctors" is not "doctored")', () => {
+    const articles = {
+      'harbour-gazette': [
+        'Clinic board and council at odds',
+        'The clinic board slams the council over the rates paid to doctors and the cost of the new wing in Marlow Cove.',
+        'Councillor Ola Brennick said the two doctors who run the clinic had seen its corners cut for years.',
+      ],
+      'cove-record': [
+        'Clinic board and council at odds',
+        'The clinic board criticizes the council over the rates paid to physicians and the cost of the new wing in Marlow Cove.',
+        'Councillor Ola Brennick said the two physicians who run the clinic had seen its spending cut for years.',
+      ],
+    };
+    const comparison = compare(articles);
+    const marks = loaded(comparison).map((d) => textOf(comparison, d.spans[0]!));
+    expect(marks, shown(comparison)).toContain('slams');
+    expect(marks).not.toContain('doctors');
+    expect(marks).not.toContain('corners');
+  });
+
   it('keeps no word that reports an event rather than judging it', () => {
     const keys = new Set(lexicon.sets.filter((set) => set.role === 'evaluative').flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
     // Nor a plain word through a judging form of it ("taxing", "principled", "leading"), nor a word of product reviews.

@@ -206,6 +206,7 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
     }
     if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
     if (term.role === 'evaluative' && bareFormOf(term.words[k]!, wanted, text.norms[at]!)) return -1;
+    if (nounNotVerb(term.words[k]!, text, at)) return -1;
     at++;
   }
   return at;
@@ -220,6 +221,26 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
 function bareFormOf(word: string, key: string, norm: string): boolean {
   if (word === key || !(word.endsWith('ed') || word.endsWith('ing'))) return false;
   return norm === key || norm === `${key}e`;
+}
+
+/**
+ * Words after which a word in -s is a noun, never a verb: determiners, possessives, prepositions
+ * and words of number ("the doctors", "paid to doctors", "their guts", "two axes").
+ */
+const BEFORE_A_NOUN = new Set(
+  'the a an this these those his her its their our your my to for of with by from at in on into onto about against among between over under through without some many several few all both no any every each other such most two three four five six seven eight nine ten dozens hundreds thousands millions'.split(' '),
+);
+
+/**
+ * Whether the text word at `at` is the plural of a noun where the lexicon has a verb in the past:
+ * "doctored" and "gutted" match "doctors" and "guts" by their keys, as "slammed" matches "slams",
+ * but after a determiner, a preposition or a number a word in -s is a noun ("rates paid to doctors").
+ */
+function nounNotVerb(word: string, text: TermText, at: number): boolean {
+  const norm = text.norms[at]!;
+  if (!word.endsWith('ed') || norm === word || !norm.endsWith('s') || at === 0) return false;
+  const before = text.norms[at - 1]!;
+  return BEFORE_A_NOUN.has(before) || /^\d/.test(before);
 }
 
 /** How many of a match's words are written exactly as in the lexicon. */
