@@ -9,6 +9,20 @@ describe('wording', () => {
     expect(found.map((difference) => difference.sides?.map((side) => side.terms.map((term) => term.text).join(''))), listed(comparison.documents, comparison.differences)).toEqual([['main', 'north']]);
   });
 
+  it('is silent on a phrase of plain words told in other plain words, and reports one that holds a word that judges', () => {
+    const plain = compareArticles({
+      'pier-post': ferry({ 4: 'The council will meet on Monday to talk about a temporary landing stage near the old boathouse.' }),
+      'island-times': ferry({ 4: 'The council will meet on Monday to hold talks on a temporary landing stage near the old boathouse.' }),
+    });
+    expect(byRule(plain.differences, 'wording'), listed(plain.documents, plain.differences)).toEqual([]);
+    const judged = compareArticles({
+      'pier-post': ferry({ 4: 'The council will meet on Monday to talk about a temporary landing stage near the old boathouse.' }),
+      'island-times': ferry({ 4: 'The council will meet on Monday to hastily cobble together a temporary landing stage near the old boathouse.' }),
+    });
+    const found = byRule(judged.differences, 'wording');
+    expect(found.map((difference) => difference.sides?.map((side) => side.terms.map((term) => term.text).join(''))), listed(judged.documents, judged.differences)).toEqual([['talk about', 'hastily cobble together']]);
+  });
+
   it('is silent when only case, hyphens or punctuation change', () => {
     const comparison = compareArticles({
       'pier-post': ferry({ 3: FERRY[3].replace('the ferry', 'the double-decker ferry') }),

@@ -82,6 +82,12 @@ function onlyNames(member: PreparedPair['a'], from: number, to: number): boolean
   return true;
 }
 
+/** Whether tokens [from, to) of a member hold a lexicon term or a word that says how or what kind. */
+function choosesWords(member: PreparedPair['a'], from: number, to: number): boolean {
+  if (member.terms.some((match) => match.from < to && match.to > from)) return true;
+  return member.tokens.slice(from, to).some((token) => isContent(token) && saysHow(token.norm));
+}
+
 /**
  * Whether tokens [from, to) of a member run across punctuation that parts a sentence's pieces (a
  * comma, a bracket, a quotation mark, a dash) or two sentences (a full stop before a space): a
@@ -138,6 +144,13 @@ export const wording: ChangeRule = {
       const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map((token) => inflectionKey(bare(token))));
       if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
     }
+    // One word for another ("sent" / "rushed", "main" / "north") is a choice of words, or a fact told
+    // otherwise. A phrase for a phrase of plain words ("made headlines in" / "was in the news in",
+    // "share information with" / "hand over relevant data for") is the same thing told in other
+    // words, which the passage shows side by side: it is a choice of words only when a side holds a
+    // word that judges, describes or reports with a tone (a lexicon term, or a word that says how or
+    // what kind).
+    if (contentA > 0 && contentB > 0 && contentA + contentB > 2 && !choosesWords(a, hunk.a0, hunk.a1) && !choosesWords(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket, a
     // quotation mark or into the next sentence is the text built otherwise, not another word for
     // the same thing.
