@@ -64,6 +64,7 @@ describe('facts-one-side', () => {
     const near = [
       'The council will meet at Marrick Hall, she said, on Monday to discuss a temporary landing stage.',
       'The council will meet on Monday to discuss a temporary landing stage, Sen. Marrick said.',
+      'The council will meet on Monday to discuss a temporary landing stage, councillor Dia Pell, a Liberal from Marrick Bay, said.',
     ];
     const names = near.map((paragraph) => {
       const comparison = compareArticles({ 'pier-post': ferry({ 4: paragraph }), 'island-times': ferry() });
@@ -71,5 +72,6 @@ describe('facts-one-side', () => {
     });
     expect(names[0], 'a place named in a sentence someone else speaks').toEqual([]);
     expect(names[1], 'a title is not a name of its own').not.toContain('Sen');
+    expect(names[2], 'a place that ends an apposition does not speak: the councillor does').toEqual(['Dia Pell']);
   });
 });

@@ -25,6 +25,8 @@ const BETWEEN_SPEAKER_AND_VERB = new Set(
 const betweenSpeakerAndVerb = (token: PlacedToken): boolean => BETWEEN_SPEAKER_AND_VERB.has(token.norm.replace(/’/g, "'"));
 /** Words that may stand between the verb and a speaker who follows it ("said the Census Bureau", "said Sen. Smith"). */
 const BEFORE_SPEAKER = new Set('the a an its his her their former'.split(' '));
+/** Prepositions: a name right after one is what it governs, not who speaks. */
+const AFTER_PREPOSITION = new Set('of for from in at with by on into about against among between under over near'.split(' '));
 /** Who speaks for someone, in an apposition after a name ("Smith, a spokesman for the council, …"). */
 const SPEAKER_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 /** The most words an apposition between a name and its verb may have ("Smith, a lawyer for the family, said"). */
@@ -40,6 +42,9 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
   const paragraph = tokens[from]!.paragraph;
   const at = (k: number): PlacedToken | undefined => (tokens[k]?.paragraph === paragraph ? tokens[k] : undefined);
   const gap = (k: number): string => document.text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  // A name after a preposition is no subject: "Jackie Speier, Democrat of California, said" gives
+  // California no voice, nor does "a spokesman for Mr. Reid said" Mr. Reid ("according to" below).
+  const governed = at(from - 1) !== undefined && AFTER_PREPOSITION.has(at(from - 1)!.norm) && /^\s+$/.test(gap(from));
   // After the name: past the other names of a list ("Lewis, Carson and Cleaver said") and the noun
   // the name qualifies, its verb, past an adverb or an auxiliary.
   let k = to + 1;
@@ -48,9 +53,9 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
   while (at(k) && k - to <= 2 && !at(k)!.isCapitalized && isContent(at(k)!) && !SPEECH.has(at(k)!.norm) && /^\s+$/.test(gap(k))) k++;
   const listEnd = k;
   while (at(k) && betweenSpeakerAndVerb(at(k)!) && k - listEnd < 2 && /^\s+$/.test(gap(k))) k++;
-  if (at(k) && SPEECH.has(at(k)!.norm) && /^\s*,?\s*$/.test(gap(k))) return true;
+  if (!governed && at(k) && SPEECH.has(at(k)!.norm) && /^\s*,?\s*$/.test(gap(k))) return true;
   // …or past an apposition between commas ("Smith, a spokesman for Mr. Reid, said").
-  if (at(to + 1) && /^\s*,\s*$/.test(gap(to + 1))) {
+  if (!governed && at(to + 1) && /^\s*,\s*$/.test(gap(to + 1))) {
     if (SPEECH.has(at(to + 1)!.norm)) return true;
     for (let c = to + 2; c <= to + 1 + APPOSITION_MAX && at(c); c++) {
       const between = gap(c);
