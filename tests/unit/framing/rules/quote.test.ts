@@ -33,6 +33,19 @@ describe('quote', () => {
     expect(byRule(comparison.differences, 'quote'), listed(comparison.documents, comparison.differences)).toEqual([]);
   });
 
+  it('takes a quoted title for a name, not for something said ("Harbour Watch Tonight"), but not a quotation that merely opens with a capital', () => {
+    const title = compareArticles({
+      'pier-post': ferry({ 2: 'Harbour master Tamsin Vell told “Harbour Watch Tonight” that repairs would take at least two weeks and cost about 40,000 pounds.' }),
+      'island-times': ferry({ 2: 'Harbour master Tamsin Vell told a radio programme that repairs would take at least two weeks and cost about 40,000 pounds.' }),
+    });
+    expect(byRule(title.differences, 'quote'), listed(title.documents, title.differences)).toEqual([]);
+    const said = compareArticles({
+      'pier-post': ferry({ 2: 'Harbour master Tamsin Vell said “Repairs will take two weeks” and would cost about 40,000 pounds.' }),
+      'island-times': ferry({ 2: 'Harbour master Tamsin Vell said repairs would take two weeks and cost about 40,000 pounds.' }),
+    });
+    expect(byRule(said.differences, 'quote').map((d) => spanText(said.documents, d.spans[0]!)), listed(said.documents, said.differences)).toEqual(['Repairs will take two weeks']);
+  });
+
   it('is silent when the other source gives the same quotation', () => {
     const comparison = compareArticles({
       'pier-post': ferry({ 2: QUOTING }),

@@ -142,6 +142,20 @@ function paraphraseSpan(documents: readonly SourceDocument[], sentence: TextSpan
   return { doc: sentence.doc, start: tokens[range[0]]!.start, end: tokens[range[1] - 1]!.end };
 }
 
+/** The most words of meaning a quoted title may have ("Fox News Sunday", "National Same-Sex Kiss Day"). */
+const TITLE_MAX_WORDS = 6;
+
+/**
+ * Whether a quotation is a title: two to six words of meaning, each with a capital, outside a headline
+ * (where every word has one). The name of a programme, a book or a day is quoted as a name, not as
+ * what someone said, and no other source "paraphrases" it.
+ */
+function isTitleQuoted(document: SourceDocument, quotation: Quotation): boolean {
+  if (isHeadline(document, paragraphAt(document.paragraphs, quotation.start))) return false;
+  const words = sentenceTokens(document, { start: quotation.start, end: quotation.end }).filter((token) => !STOP_WORDS.has(token.norm) && !/^\p{N}/u.test(token.norm));
+  return words.length >= 2 && words.length <= TITLE_MAX_WORDS && words.every((token) => token.isCapitalized);
+}
+
 export const quote: PassageRule = {
   name: 'quote',
   scope: 'passage',
@@ -167,6 +181,7 @@ export const quote: PassageRule = {
       for (const quotation of quotations) {
         const key = [...quotation.pairs].sort().join('|');
         if (reported.has(key)) continue;
+        if (isTitleQuoted(documents[quotation.doc]!, quotation)) continue;
         const alsoQuoting: number[] = [];
         const paraphrasing: { doc: number; span: TextSpan }[] = [];
         const leaving: number[] = [];
