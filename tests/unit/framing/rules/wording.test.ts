@@ -15,6 +15,13 @@ describe('wording', () => {
       'island-times': ferry({ 4: 'The council will meet on Monday to hold talks on a temporary landing stage near the old boathouse.' }),
     });
     expect(byRule(plain.differences, 'wording'), listed(plain.documents, plain.differences)).toEqual([]);
+    // A word of a set of alternatives on one side only ("residents were moved", of the words for
+    // people who leave their homes) is the set rules' business, not a tone of the phrase.
+    const alternatives = compareArticles({
+      'pier-post': ferry({ 3: 'When the pier flooded, residents were moved to the school hall for the night.' }),
+      'island-times': ferry({ 3: 'When the pier flooded, people spent some hours in the school hall for the night.' }),
+    });
+    expect(byRule(alternatives.differences, 'wording'), listed(alternatives.documents, alternatives.differences)).toEqual([]);
     const judged = compareArticles({
       'pier-post': ferry({ 4: 'The council will meet on Monday to talk about a temporary landing stage near the old boathouse.' }),
       'island-times': ferry({ 4: 'The council will meet on Monday to hastily cobble together a temporary landing stage near the old boathouse.' }),

@@ -10,7 +10,8 @@ import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { STOP_WORDS } from '../../text.js';
 import { spansOf, textOf, type Hunk, type PlacedToken } from '../../wording.js';
 import { isContent, isHeadline, opensSentence } from '../cues.js';
-import { inflectionKey } from '../lexicon-index.js';
+import { inflectionKey, type TermMatch } from '../lexicon-index.js';
+import { isLoadedRole } from '../../../contract/lexicon.js';
 import { sameName } from '../names.js';
 import type { PreparedPair } from '../passage.js';
 import { hasSide, inOneStatement, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
@@ -82,9 +83,22 @@ function onlyNames(member: PreparedPair['a'], from: number, to: number): boolean
   return true;
 }
 
-/** Whether tokens [from, to) of a member hold a lexicon term or a word that says how or what kind. */
+/**
+ * Whether a lexicon term is one that judges or tells with a tone: a word of a set with a loaded role
+ * (but a charged set's plain word), a hedge, or a verb of saying or crediting that signals more than
+ * saying. Not a word of a set of alternatives ("company" / "firm", "residents"): two of those are
+ * the set rules' to set side by side.
+ */
+function carriesTone(term: TermMatch['term']): boolean {
+  const tone = term.tone?.toLowerCase();
+  if (isLoadedRole(term.role)) return tone !== 'neutral';
+  if (term.kind === 'hedge') return true;
+  return term.kind === 'attribution' && tone !== undefined && tone !== 'neutral';
+}
+
+/** Whether tokens [from, to) of a member hold a word that judges or tells with a tone (carriesTone), or one that says how or what kind. */
 function choosesWords(member: PreparedPair['a'], from: number, to: number): boolean {
-  if (member.terms.some((match) => match.from < to && match.to > from)) return true;
+  if (member.terms.some((match) => match.from < to && match.to > from && carriesTone(match.term))) return true;
   return member.tokens.slice(from, to).some((token) => isContent(token) && saysHow(token.norm));
 }
 
@@ -148,8 +162,7 @@ export const wording: ChangeRule = {
     // otherwise. A phrase for a phrase of plain words ("made headlines in" / "was in the news in",
     // "share information with" / "hand over relevant data for") is the same thing told in other
     // words, which the passage shows side by side: it is a choice of words only when a side holds a
-    // word that judges, describes or reports with a tone (a lexicon term, or a word that says how or
-    // what kind).
+    // word that judges or tells with a tone (carriesTone), or a word that says how or what kind.
     if (contentA > 0 && contentB > 0 && contentA + contentB > 2 && !choosesWords(a, hunk.a0, hunk.a1) && !choosesWords(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket, a
     // quotation mark or into the next sentence is the text built otherwise, not another word for
