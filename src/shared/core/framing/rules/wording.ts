@@ -8,6 +8,7 @@
  */
 import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { STOP_WORDS } from '../../text.js';
+import { firstEndAfter } from '../../paragraph-at.js';
 import { spansOf, textOf, type Hunk, type PlacedToken } from '../../wording.js';
 import { isContent, isHeadline, opensSentence } from '../cues.js';
 import { inflectionKey, type TermMatch } from '../lexicon-index.js';
@@ -104,14 +105,7 @@ function carriesTone(term: TermMatch['term']): boolean {
  */
 function choosesWords(member: PreparedPair['a'], from: number, to: number): boolean {
   const terms = member.terms;
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (terms[mid]!.to <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let t = lo; t < terms.length && terms[t]!.from < to; t++) if (carriesTone(terms[t]!.term)) return true;
+  for (let t = firstEndAfter(terms, from, (match) => match.to); t < terms.length && terms[t]!.from < to; t++) if (carriesTone(terms[t]!.term)) return true;
   return member.tokens.slice(from, to).some((token) => isContent(token) && saysHow(token.norm));
 }
 
