@@ -374,6 +374,23 @@ describe('the loaded-language lexicon', () => {
     expect(marks).not.toContain('corners');
   });
 
+  it('never takes a word for one that differs from it by a final e ("human" is not "humane", "loath" not "loathe")', () => {
+    const articles = {
+      'harbour-gazette': ['Ferry board answers the petition', 'Human rights groups said the ferry board was loath to answer the petition from Marlow Cove on Monday.'],
+      'cove-record': ['Ferry board answers petition', 'Rights groups said the ferry board did not answer the petition from Marlow Cove on Monday.'],
+    };
+    const comparison = compare(articles);
+    const marks = loaded(comparison).map((d) => textOf(comparison, d.spans[0]!));
+    expect(marks, shown(comparison)).not.toContain('Human');
+    expect(marks).not.toContain('loath');
+    // The word itself is still found.
+    const humane = compare({
+      'harbour-gazette': ['Ferry board answers the petition', 'The ferry board gave a humane answer to the petition from Marlow Cove on Monday.'],
+      'cove-record': ['Ferry board answers petition', 'The ferry board gave an answer to the petition from Marlow Cove on Monday.'],
+    });
+    expect(loaded(humane).map((d) => textOf(humane, d.spans[0]!))).toEqual(['humane']);
+  });
+
   it('keeps no word that reports an event rather than judging it', () => {
     const keys = new Set(lexicon.sets.filter((set) => set.role === 'evaluative').flatMap((set) => set.terms.map((term) => inflectionKey(term.term))));
     // Nor a plain word through a judging form of it ("taxing", "principled", "leading"), nor a word of product reviews.

@@ -207,6 +207,7 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
     if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
     if (term.role === 'evaluative' && bareFormOf(term.words[k]!, wanted, text.norms[at]!)) return -1;
     if (nounNotVerb(term.words[k]!, text, at)) return -1;
+    if (otherWordByE(term.words[k]!, text.norms[at]!)) return -1;
     at++;
   }
   return at;
@@ -241,6 +242,15 @@ function nounNotVerb(word: string, text: TermText, at: number): boolean {
   if (!word.endsWith('ed') || norm === word || !norm.endsWith('s') || at === 0) return false;
   const before = text.norms[at - 1]!;
   return BEFORE_A_NOUN.has(before) || /^\d/.test(before);
+}
+
+/**
+ * Whether a text word and a lexicon word differ only by a final e: two words, not two forms of one
+ * ("human" and "humane", "urban" and "urbane"), though the key drops a final e so that "release"
+ * and "released" meet. No inflection adds or takes an e alone.
+ */
+function otherWordByE(word: string, norm: string): boolean {
+  return norm.length + 1 === word.length ? word === `${norm}e` : word.length + 1 === norm.length && norm === `${word}e`;
 }
 
 /** How many of a match's words are written exactly as in the lexicon. */
