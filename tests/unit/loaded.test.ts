@@ -383,6 +383,12 @@ describe('the loaded-language lexicon', () => {
     const marks = loaded(comparison).map((d) => textOf(comparison, d.spans[0]!));
     expect(marks, shown(comparison)).not.toContain('Human');
     expect(marks).not.toContain('loath');
+    // Nor a noun in -s for a describing word in -ed ("spirits" is not "spirited").
+    const spirits = compare({
+      'harbour-gazette': ['Ferry board answers the petition', 'Spirits were low when the ferry board answered the petition from Marlow Cove on Monday.'],
+      'cove-record': ['Ferry board answers petition', 'The ferry board answered the petition from Marlow Cove on Monday.'],
+    });
+    expect(loaded(spirits).map((d) => textOf(spirits, d.spans[0]!)), shown(spirits)).not.toContain('Spirits');
     // The word itself is still found.
     const humane = compare({
       'harbour-gazette': ['Ferry board answers the petition', 'The ferry board gave a humane answer to the petition from Marlow Cove on Monday.'],

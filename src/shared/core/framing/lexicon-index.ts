@@ -214,14 +214,17 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
 }
 
 /**
- * Whether a text word is the bare word a word that judges in -ed or -ing is made from: "heated",
- * "sweeping" and "doctored" judge, "heat", "sweep" and "doctor" do not. Only for `evaluative` sets,
- * whose words are adjectives and adverbs as often as verbs; verbs of saying and charged verbs are
- * written in the past ("claimed", "slammed") and match their present ("claim", "slams") as ever.
+ * Whether a text word is the bare word a word that judges in -ed or -ing is made from, or that word
+ * in -s: "heated", "sweeping" and "spirited" judge, "heat", "sweeps" and "spirits" do not. Only for
+ * `evaluative` sets, whose words are adjectives and adverbs as often as verbs; verbs of saying and
+ * charged verbs are written in the past ("claimed", "slammed") and match their present ("claim",
+ * "slams") as ever.
  */
 function bareFormOf(word: string, key: string, norm: string): boolean {
   if (word === key || !(word.endsWith('ed') || word.endsWith('ing'))) return false;
-  return norm === key || norm === `${key}e`;
+  // Nor the word in -s: a describing word takes none, so "spirits", "contents" and "heats" are the
+  // nouns, not "spirited", "contented" and "heated".
+  return norm === key || norm === `${key}e` || norm === `${key}s` || norm === `${key}es`;
 }
 
 /**
