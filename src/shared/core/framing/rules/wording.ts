@@ -166,10 +166,10 @@ export const wording: ChangeRule = {
       if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
     }
     // One word for another ("sent" / "rushed", "main" / "north") is a choice of words, or a fact told
-    // otherwise. A phrase for a phrase of plain words ("made headlines in" / "was in the news in",
-    // "share information with" / "hand over relevant data for") is the same thing told in other
-    // words, which the passage shows side by side: it is a choice of words only when a side holds a
-    // word that judges or tells with a tone (carriesTone), or a word that says how or what kind.
+    // otherwise. Where a side has more than one word of meaning ("made headlines in" / "was in the
+    // news in", "collapsed" / "gave way"), plain words on both sides are the same thing told in
+    // other words, which the passage shows side by side: it is a choice of words only when a side
+    // holds a word that judges or tells with a tone (carriesTone), or one that says how or what kind.
     if (contentA > 0 && contentB > 0 && contentA + contentB > 2 && !choosesWords(a, hunk.a0, hunk.a1) && !choosesWords(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket, a
     // quotation mark or into the next sentence is the text built otherwise, not another word for
