@@ -354,6 +354,31 @@ describe('the loaded-language lexicon', () => {
     expect(said(comparison, loaded(comparison)[1]!)).toMatch(/“seized on” \(charged\) where Cove Record says “cited”/);
   });
 
+  it('marks a word of the writer’s stance ("of course", "clearly") in an outlet’s words, never in a quotation nor beside a verb of saying', () => {
+    const articles = {
+      'harbour-gazette': [
+        'Ferry board keeps the night crossing',
+        'The ferry board, of course, kept the night crossing after Tuesday’s vote in Marlow Cove.',
+        'The timetable was clearly meant as a nod to the fishing crews, who sail before dawn.',
+        'Councillor Ola Brennick said clearly that the board would meet again in May.',
+        '“We clearly heard the crews,” said Ines Varga, who chairs the board.',
+      ],
+      'cove-record': [
+        'Ferry board keeps the night crossing',
+        'The ferry board kept the night crossing after Tuesday’s vote in Marlow Cove.',
+        'The timetable was meant for the fishing crews, who sail before dawn.',
+        'Councillor Ola Brennick said that the board would meet again in May.',
+        '“We heard the crews,” said Ines Varga, who chairs the board.',
+      ],
+    };
+    const comparison = compare(articles);
+    const marks = loaded(comparison).map((d) => textOf(comparison, d.spans[0]!));
+    expect(marks, shown(comparison)).toEqual(['of course', 'clearly']);
+    // The one marked is the outlet's "clearly meant", not the manner of saying nor the speaker's.
+    const clearly = loaded(comparison).find((d) => textOf(comparison, d.spans[0]!) === 'clearly')!;
+    expect(comparison.documents[clearly.spans[0]!.doc]!.text.slice(clearly.spans[0]!.start, clearly.spans[0]!.end + 6)).toBe('clearly meant');
+  });
+
   it('takes a word in -s after a determiner, a preposition or a number for a noun, not the charged verb ("paid to doctors" is not "doctored")', () => {
     const articles = {
       'harbour-gazette': [

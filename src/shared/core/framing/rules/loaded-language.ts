@@ -83,6 +83,8 @@ interface ChargedLexicon {
   readonly bySet: ReadonlyMap<string, readonly IndexedTerm[]>;
   /** Whether it has a set with a loaded role (verbs of saying alone do not make the rule run). */
   readonly loaded: boolean;
+  /** The matching key of every one-word verb of saying ("said", "stated", "claimed"). */
+  readonly saying: ReadonlySet<string>;
 }
 const chargedCache = new WeakMap<LexiconIndex, ChargedLexicon>();
 function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
@@ -101,7 +103,9 @@ function chargedLexicon(lexicon: LexiconIndex): ChargedLexicon {
       }
     }
     const loaded = [...bySet.values()].some((terms) => terms.some((term) => isLoadedRole(term.role)));
-    charged = { index: { byFirstKey, setCount: bySet.size }, bySet, loaded };
+    const saying = new Set<string>();
+    for (const [key, terms] of lexicon.byFirstKey) if (terms.some((term) => term.role === 'saying' && term.keys.length === 1)) saying.add(key);
+    charged = { index: { byFirstKey, setCount: bySet.size }, bySet, loaded, saying };
     chargedCache.set(lexicon, charged);
   }
   return charged;
@@ -125,6 +129,12 @@ const judgesAlone = (term: IndexedTerm | undefined): boolean => term?.role === '
 const isNeutral = (term: IndexedTerm | undefined): boolean => term?.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
 /** A word that only says how much ("very", "really"): an evaluative term whose tone is "intensifier". */
 const degreeOnly = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'intensifier';
+/**
+ * A word of the writer's stance ("clearly", "of course", "fortunately": tone "stance"): the outlet's
+ * judgement in its own words, but in a quotation how people talk, as a word of degree is.
+ */
+const isStance = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'stance';
+const howPeopleTalk = (term: IndexedTerm): boolean => degreeOnly(term) || isStance(term);
 
 /** Whether a paragraph is written in title case: most of its words longer than three letters start with a capital. */
 function titleCase(tokens: readonly PlacedToken[]): boolean {
@@ -163,7 +173,7 @@ function opensSentence(text: string, start: number): boolean {
 }
 
 /** The loaded words and scare quotes of one member. */
-function findLoaded(documents: readonly SourceDocument[], member: PreparedMember, charged: LexiconIndex): Found[] {
+function findLoaded(documents: readonly SourceDocument[], member: PreparedMember, { index: charged, saying }: ChargedLexicon): Found[] {
   const { document, tokens, sentences, quoted: quotes } = member;
   const text = document.text;
   const found: Found[] = [];
@@ -193,8 +203,13 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     return next !== undefined && next.paragraph === token.paragraph && next.isCapitalized && !STOP_WORDS.has(token.norm) && !opensSentence(text, next.start);
   });
 
+  // A word of stance beside a verb of saying tells how something was said ("stated clearly",
+  // "clearly says"), not what the writer thinks of it.
+  const besideSaying = (from: number, to: number): boolean =>
+    [from - 1, to].some((i) => i >= 0 && i < tokens.length && tokens[i]!.paragraph === tokens[from]!.paragraph && saying.has(termText.keys[i]!));
   for (const match of findTerms(charged, { ...termText, isName })) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
+    if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
     if (match.term.role === 'saying' && sayingVerbAsNoun(tokens, match.from)) continue;
     const start = tokens[match.from]!.start;
@@ -207,9 +222,10 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // A short quotation in capitals is a title ("“Rage”", "“Talking Points Memo”"): a name.
     const quotedWords = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
     if (quote && quotedWords.length <= 6 && quotedWords.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
-    // A word of degree alone ("very", "really", "deeply": tone "intensifier") is how people talk:
-    // in a quotation it is neither the outlet's choice nor a judgement of the speaker's.
-    if (quote && degreeOnly(match.term)) continue;
+    // A word of degree alone ("very", "really", "deeply": tone "intensifier") or of stance
+    // ("clearly", "of course") is how people talk: in a quotation it is neither the outlet's choice
+    // nor a judgement of the speaker's.
+    if (quote && howPeopleTalk(match.term)) continue;
     found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence });
   }
 
@@ -298,11 +314,12 @@ function sharedMark(passage: Passage, uses: readonly SharedUse[], set: IndexedTe
  */
 export function loadedLanguageDifferences(passage: Passage, alone = false): Difference[] {
   const { documents, group, members } = passage;
-  const { index, bySet, loaded } = chargedLexicon(passage.lexicon);
+  const charged = chargedLexicon(passage.lexicon);
+  const { bySet, loaded } = charged;
   // The rule is the lexicon's: without loaded-language sets (no lexicon, or a person's own without
   // them) nothing is marked, scare quotes included.
   if ((members.length < 2 && !alone) || !loaded) return [];
-  const found = new Map(members.map((member) => [member.doc, findLoaded(documents, member, index)]));
+  const found = new Map(members.map((member) => [member.doc, findLoaded(documents, member, charged)]));
   const links = group.sentences ?? [];
   const out: Difference[] = [];
   // The shared mark that holds each use, by its span (its index in `out` and the uses it holds): a
