@@ -379,6 +379,26 @@ describe('the loaded-language lexicon', () => {
     expect(comparison.documents[clearly.spans[0]!.doc]!.text.slice(clearly.spans[0]!.start, clearly.spans[0]!.end + 6)).toBe('clearly meant');
   });
 
+  it('does not take a feeling reported of people ("angry", "frustration", "disappointed") or a "controversy" for the outlet’s judgement', () => {
+    const articles = {
+      'harbour-gazette': [
+        'Ferry board keeps the night crossing',
+        'Fishing crews were angry and disappointed after the ferry board kept the night crossing in Marlow Cove.',
+        'The controversy over the timetable, and the crews’ frustration, will come back to the board in May.',
+        'Councillor Ola Brennick called the timetable a disgraceful muddle.',
+      ],
+      'cove-record': [
+        'Ferry board keeps the night crossing',
+        'Fishing crews spoke out after the ferry board kept the night crossing in Marlow Cove.',
+        'The question of the timetable will come back to the board in May.',
+        'Councillor Ola Brennick called the timetable a muddle.',
+      ],
+    };
+    const comparison = compare(articles);
+    const marks = loaded(comparison).map((d) => textOf(comparison, d.spans[0]!));
+    expect(marks, shown(comparison)).toEqual(['disgraceful']);
+  });
+
   it('takes a word in -s after a determiner, a preposition or a number for a noun, not the charged verb ("paid to doctors" is not "doctored")', () => {
     const articles = {
       'harbour-gazette': [
