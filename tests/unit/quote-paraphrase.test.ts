@@ -42,6 +42,22 @@ describe('a paraphrase of a quotation', () => {
     expect(paraphrases(comparison).map((d) => said(comparison, d))).toEqual([]);
   });
 
+  it('is not claimed for a sentence that shares only a verb of speaking with the quotation', () => {
+    const comparison = compare({
+      'harbour-gazette': [
+        'Governor Velt to decide on crossing plan',
+        '“Tell me who pays for the north pier,” Governor Ama Velt asked the harbour board on Monday in Marlow Cove.',
+        'The bill would move the night crossing to the north pier.',
+      ],
+      'cove-record': [
+        'Governor Velt to decide on crossing plan',
+        'Governor Ama Velt told the harbour board on Monday in Marlow Cove that it would not tell her the cost.',
+        'The bill would move the night crossing to the north pier.',
+      ],
+    });
+    expect(paraphrases(comparison).map((d) => said(comparison, d))).toEqual([]);
+  });
+
   it('is claimed for a sentence that tells what the quotation says, in other words', () => {
     const comparison = compare({
       'harbour-gazette': QUOTING,

@@ -79,6 +79,12 @@ function sharesAName(documents: readonly SourceDocument[], quoting: TextSpan, qu
 const SHORT_QUOTE_WORDS = 4;
 
 /**
+ * Verbs of speaking: shared with a quotation ("Tell me who you are" / "doesn't tell you this is a
+ * hatchet job"), they say that someone spoke, not that the words tell what was said.
+ */
+const SPEAKING = new Set(stemsOf(['say', 'says', 'said', 'tell', 'tells', 'told', 'ask', 'asks', 'asked', 'speak', 'speaks', 'spoke', 'talk', 'talks', 'talked', 'call', 'calls', 'called'].map((norm) => ({ norm }))));
+
+/**
  * Whether the words that stand for a quotation in another source can be telling it: they share a
  * word of meaning with it ("fully accepts the responsibility" for “fully accept my responsibility”),
  * or, for a short quotation, they are a short phrase of common words, as an idiom is told in other
@@ -96,7 +102,7 @@ function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Q
   // ("Marking Biggest Legislative Effort In A Generation").
   const headline = isHeadline(document, paragraphAt(document.paragraphs, span.start));
   const meaning = words.filter((token) => (headline || !token.isCapitalized) && !/^\p{N}/u.test(token.norm));
-  if (stemsOf(meaning).some((stem) => set.has(stem))) return true;
+  if (stemsOf(meaning).some((stem) => set.has(stem) && !SPEAKING.has(stem))) return true;
   return quoted.length < SHORT_QUOTE_WORDS && words.length >= 2 && words.length <= SHORT_QUOTE_WORDS && words.every((token) => !token.isCapitalized);
 }
 
