@@ -63,6 +63,16 @@ describe('classifyParagraphs', () => {
       'boilerplate',
     ]);
   });
+
+  it('sets aside the headline printed again above the article, whatever its case or final stop', () => {
+    const text = [
+      'River Town Floods After Levee Gives Way',
+      'River town floods after levee gives way.',
+      'Water poured into the lower town on Sunday after a section of the levee failed, officials said.',
+      'River Town Floods After Levee Gives Way, a week on',
+    ].join('\n\n');
+    expect(classifyParagraphs(text, splitParagraphs(text)).map((paragraph) => paragraph.kind)).toEqual(['title', 'boilerplate', 'body', 'body']);
+  });
 });
 
 describe('segmentText on the seeds', () => {

@@ -244,6 +244,15 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
     kinds[firstArticle] = 'title';
   }
 
+  // The headline printed again above the article (a page's title, then the same words as its
+  // heading) is the page's furniture, not a second paragraph to align and compare: O(n).
+  const titleAt = kinds.indexOf('title');
+  if (titleAt >= 0) {
+    const same = (line: string): string => line.toLowerCase().replace(/[\s.:!?]+$/u, '').replace(/\s+/g, ' ');
+    const title = same(plain[titleAt]!);
+    for (let i = titleAt + 1; i < plain.length; i++) if (kinds[i] !== 'boilerplate' && same(plain[i]!) === title) kinds[i] = 'boilerplate';
+  }
+
   // Short lines before a longer paragraph are headings. Each paragraph's next one that is not
   // boilerplate, found from the end (this loop makes none boilerplate): O(n).
   const nextArticle = new Array<string | undefined>(plain.length);
