@@ -160,4 +160,11 @@ describe('a claims row in words', () => {
     expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(2, 7)] }, labelOf, 4)).toBe(`${labelOf(0)} and ${labelOf(2)} give 7; the other sources give no figure for it here.`);
     expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(1, 7), row(3, 7)] }, labelOf, 4)).toBe(`${labelOf(0)}, ${labelOf(1)} and ${labelOf(3)} give 7; the other source gives no figure for it here.`);
   });
+  it('says that a figure written in another unit is the same, not a range', () => {
+    const metres = { doc: 0, paragraph: 0, value: 60, text: '60 metres', start: 0, end: 9, outlier: false };
+    const feet = { doc: 1, paragraph: 0, value: 61, text: '200 feet', start: 0, end: 8, outlier: false, unit: 'foot' };
+    expect(explainClaim({ group: 'g', quantity: 'metre', rows: [metres, feet] }, labelOf)).toBe(`Every source gives 60. ${labelOf(1)} writes “200 feet”: the same in another unit.`);
+    // Further apart than the conversion's rounding, it is a range again.
+    expect(explainClaim({ group: 'g', quantity: 'metre', rows: [metres, { ...feet, value: 91, text: '300 feet' }] }, labelOf)).toMatch(/^From 60 to 91/);
+  });
 });

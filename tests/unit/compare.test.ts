@@ -5,6 +5,7 @@ import type { Comparison, SourceDocument } from '../../src/shared/contract/compa
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
+import { formatComparison } from '../../src/shared/core/format.js';
 import { defaultLexicon, paragraphWith, SAMPLES_DIR, seedDocument } from '../support/seeds.js';
 import { said } from '../support/describe.js';
 
@@ -121,6 +122,29 @@ describe('compareDocuments on the bundled sample', () => {
     const notes = analysed.differences.map((difference) => said(analysed, difference));
     expect(notes.some((note) => note.includes('claimed') && note.includes('said'))).toBe(true);
     expect(notes.some((note) => note.includes('rioters') && note.includes('protesters'))).toBe(true);
+  });
+
+  it('sets the water and the gap each source measures in its own units side by side, as the same figures', () => {
+    const analysed = compareDocuments(documents, { lexicon: defaultLexicon() });
+    const tables = analysed.summary?.claims ?? [];
+    const water = tables.find((table) => table.quantity === 'cubic metre');
+    // "2.4 billion litres" (two sources) and "2.4 million cubic metres" (two): one row, one value.
+    expect(water?.rows.map((row) => [row.text, row.value, row.unit])).toEqual([
+      ['2.4 billion litres', 2_400_000, 'litre'],
+      ['2.4 billion litres', 2_400_000, 'litre'],
+      ['2.4 million cubic metres', 2_400_000, undefined],
+      ['2.4 million cubic metres', 2_400_000, undefined],
+    ]);
+    expect(tables.some((table) => table.quantity === 'litre')).toBe(false);
+    const gap = tables.find((table) => table.quantity === 'metre' && table.rows.some((row) => row.unit === 'foot'));
+    expect(gap?.rows.map((row) => row.text)).toEqual(['200 feet', '60 metres', '60-metre', '60 metres']);
+    // "3,200 people" and "3,200 residents" are one count of people.
+    const moved = tables.filter((table) => table.rows.some((row) => row.value === 3200));
+    expect(moved.map((table) => [table.quantity, table.rows.map((row) => row.text)])).toEqual([['people', ['3,200 people', '3,200 people', '3,200 residents', '3,200 residents']]]);
+    // Neither is a figure that differs, in the differences or in the text output.
+    expect(analysed.differences.filter((d) => d.kind === 'figure').map((d) => d.evidence?.quantity)).toEqual(['killed']);
+    const text = formatComparison(analysed, { width: 200 });
+    expect(text.slice(text.indexOf('Figures that differ'))).not.toMatch(/metre/);
   });
 });
 

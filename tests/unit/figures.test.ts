@@ -15,6 +15,15 @@ describe('figuresIn', () => {
     expect(figures('The storm damaged 1,200 homes and left 3 million people without power.')).toEqual(['homes: 1200', 'people: 3000000']);
   });
 
+  it('counts people in general as people, whichever word a source writes, but not a kind of people', () => {
+    expect(figures('About 3,200 residents left, 40 villagers stayed, 12 persons were hurt and 15 children were moved.')).toEqual([
+      'people: 3200',
+      'people: 40',
+      'people: 12',
+      'children: 15',
+    ]);
+  });
+
   it('does not take ordinals or numbers fused to a word for counts', () => {
     expect(figures('The 14th amendment was debated for the 3rd time since the 1990s, and an F-16 flew over.')).toEqual([]);
   });
@@ -40,8 +49,23 @@ describe('figuresIn', () => {
     expect(figures('It was the 14 th flood since records began. He died at 85 years of age, at the age of 85.')).toEqual([]);
   });
 
-  it('counts a measure by its unit: a cubic metre is a unit, and not a litre', () => {
-    expect(figures('About 2.4 million cubic metres of water escaped, some 2.4 billion litres, across 5 square miles.')).toEqual(['cubic metre: 2400000', 'litre: 2400000000', 'square mile: 5']);
+  it('counts a measure in its kind’s unit, to the precision it was written with, and keeps the unit written', () => {
+    expect(figures('About 2.4 million cubic metres of water escaped, some 2.4 billion litres, across 5 square miles.')).toEqual([
+      'cubic metre: 2400000',
+      'cubic metre: 2400000',
+      'square metre: 13000000',
+    ]);
+    expect(figures('The gap was nearly 200 feet wide, 60 metres by the council’s count, 2.5 km from the town; 2,412 feet of wall stood.')).toEqual([
+      'metre: 61',
+      'metre: 60',
+      'metre: 2500',
+      'metre: 735.2',
+    ]);
+    const document = makeSourceDocument({ path: '/t/units.txt', text: 'Headline\n\nSome 2.4 billion litres and 60 metres.\n' });
+    expect(figuresIn(document, 0, [1]).map((figure) => [figure.text, figure.unit])).toEqual([
+      ['2.4 billion litres', 'litre'],
+      ['60 metres', undefined],
+    ]);
   });
 
   it('counts money by its currency and a share as percent', () => {

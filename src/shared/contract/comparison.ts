@@ -343,6 +343,11 @@ export interface ClaimRow {
   readonly attribution?: string;
   /** Far out of line with the other sources' figures. */
   readonly outlier: boolean;
+  /**
+   * The unit the source wrote, when its value is given in another ("foot" for "200 feet", whose
+   * value is in metres, the table's quantity): equal values but for the conversion's rounding.
+   */
+  readonly unit?: string;
 }
 
 /** Who gives which number for one quantity of one group. */

@@ -1,6 +1,7 @@
 import type { Comparison, Difference, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
 import { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
 import { describeDifference, labelNamer } from './describe.js';
+import { sameValue } from './framing/figures.js';
 import { toldElsewhere } from './related.js';
 import { printableName, printableText } from './terminal.js';
 
@@ -210,7 +211,8 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
   if (unique.length > 0) out.push('', style(ANSI.bold, `Only in one source (no counterpart elsewhere)${markedCount}`), ...unique);
 
   const summary = comparison.summary;
-  const tables = (summary?.claims ?? []).filter((table) => new Set(table.rows.map((row) => row.value)).size > 1);
+  // The same figure in two units ("200 feet", "60 metres") does not differ.
+  const tables = (summary?.claims ?? []).filter((table) => !table.rows.every((row) => sameValue(row, table.rows[0]!)));
   if (tables.length > 0) {
     out.push('', style(ANSI.bold, 'Figures that differ between sources'));
     for (const table of tables) {

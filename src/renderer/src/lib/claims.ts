@@ -1,4 +1,5 @@
 import type { ClaimsTable } from '../../../shared/contract/comparison';
+import { sameValue } from '../../../shared/core/framing/figures';
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -29,15 +30,23 @@ export function explainClaim(table: ClaimsTable, labelOf: (doc: number) => strin
   const values = table.rows.map((row) => row.value);
   const low = Math.min(...values);
   const high = Math.max(...values);
-  if (low === high) {
+  // The same figure, though some write it in another unit ("200 feet" for 60 metres).
+  if (table.rows.every((row) => sameValue(row, table.rows[0]!))) {
+    const value = (table.rows.find((row) => !row.unit) ?? table.rows[0]!).value;
+    const converted = table.rows.filter((row) => row.unit);
+    const units = converted.length > 0 ? ` ${joined(converted.map((row) => `${labelOf(row.doc)} writes “${row.text}”`))}: the same in another unit.` : '';
     // "Every source" only when every source of the comparison gives it: the others may give nothing.
     const giving = new Set(table.rows.map((row) => row.doc));
-    if (giving.size >= sources) return `Every source gives ${numberFormat.format(low)}.`;
+    if (giving.size >= sources) return `Every source gives ${numberFormat.format(value)}.${units}`;
     const names = [...giving].sort((a, b) => a - b).map(labelOf);
-    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
-    return `${list} ${names.length === 1 ? 'gives' : 'give'} ${numberFormat.format(low)}; the other ${sources - giving.size === 1 ? 'source gives' : 'sources give'} no figure for it here.`;
+    return `${joined(names)} ${names.length === 1 ? 'gives' : 'give'} ${numberFormat.format(value)}; the other ${sources - giving.size === 1 ? 'source gives' : 'sources give'} no figure for it here.${units}`;
   }
   return `From ${numberFormat.format(low)} to ${numberFormat.format(high)}: the sources may count at different dates or from different sources.`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function joined(names: readonly string[]): string {
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
 export function formatFigure(value: number): string {

@@ -24,6 +24,11 @@ export interface Figure {
   readonly bound?: FigureBound;
   /** The words that bound it, as written: "more than". */
   readonly boundText?: string;
+  /**
+   * The unit the source wrote, when it is not the one its value is given in: "foot" for "200
+   * feet", whose value is in metres (see MEASURES).
+   */
+  readonly unit?: string;
 }
 
 export type FigureBound = 'at-least' | 'at-most' | 'about';
@@ -32,8 +37,12 @@ const MONTHS = new Set('january february march april may june july august septem
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 /** Words of dying: a count of people beside one of them is a death toll ("killed"). */
 export const DEATH_WORDS: ReadonlySet<string> = new Set(['killed', 'kill', 'died', 'dead', 'death', 'deaths', 'lives', 'fatalities', 'toll', 'perished', 'slain']);
+/** Words for people in general, one count whichever a source writes ("3,200 residents", "3,200 people"). */
+const PEOPLE_IN_GENERAL: Readonly<Record<string, string>> = Object.fromEntries(
+  ['people', 'persons', 'individuals', 'residents', 'inhabitants', 'locals', 'villagers', 'townspeople'].map((word) => [word, 'people']),
+);
 const PEOPLE = new Set(['people', 'person', 'persons', 'palestinians', 'israelis', 'civilians', 'lives', 'residents', 'children', 'women', 'men', 'soldiers', 'victims']);
-/** Units, folded to one name each. A litre and a cubic metre are different units (see COMPOUND_UNITS). */
+/** Units, folded to one name each ("cubic metre", two words, see COMPOUND_UNITS); measures of one kind are then given in one unit (MEASURES). */
 const UNITS: Record<string, string> = {
   percent: 'percent',
   '%': 'percent',
@@ -65,6 +74,50 @@ const UNITS: Record<string, string> = {
   kilograms: 'kilogram',
   kg: 'kilogram',
 };
+/**
+ * Measures of one kind in one unit: each unit as a multiple of its kind's unit, so that "200 feet"
+ * and "60 metres", or "2.4 billion litres" and "2.4 million cubic metres", are set side by side as
+ * the figures they are. A ton is the US short ton; a gallon the US gallon.
+ */
+const MEASURES: Readonly<Record<string, readonly [string, number]>> = {
+  metre: ['metre', 1],
+  kilometre: ['metre', 1000],
+  foot: ['metre', 0.3048],
+  mile: ['metre', 1609.344],
+  'cubic metre': ['cubic metre', 1],
+  'cubic foot': ['cubic metre', 0.028316846592],
+  litre: ['cubic metre', 0.001],
+  gallon: ['cubic metre', 0.003785411784],
+  'square metre': ['square metre', 1],
+  'square kilometre': ['square metre', 1e6],
+  'square foot': ['square metre', 0.09290304],
+  'square mile': ['square metre', 2589988.110336],
+  acre: ['square metre', 4046.8564224],
+  hectare: ['square metre', 1e4],
+  kilogram: ['kilogram', 1],
+  tonne: ['kilogram', 1000],
+  ton: ['kilogram', 907.18474],
+};
+
+/** The significant digits of a number as written ("200": 1, "2.4": 2, "2,412": 4), at least one. */
+function significantDigits(written: string): number {
+  const digits = written.replace(/[^\d.]/g, '');
+  const [whole = '', fraction = ''] = digits.split('.');
+  const all = (whole + fraction).replace(/^0+/, '');
+  return Math.max(1, fraction ? all.length : all.replace(/0+$/, '').length);
+}
+
+/**
+ * Whether two figures of a quantity give the same value: equal, or, where one was written in
+ * another unit, equal but for the rounding of the conversion ("nearly 200 feet" is 61 metres,
+ * "60 metres" 60): within a twentieth of each other.
+ */
+export function sameValue(a: Pick<Figure, 'value' | 'unit'>, b: Pick<Figure, 'value' | 'unit'>): boolean {
+  if (a.value === b.value) return true;
+  if (a.unit === b.unit) return false;
+  return Math.abs(a.value - b.value) <= 0.05 * Math.max(Math.abs(a.value), Math.abs(b.value));
+}
+
 /** "cubic metres", "square miles": a word before a unit that makes another unit of it (never what is counted). */
 const COMPOUND_UNITS = new Set(['cubic', 'square']);
 /**
@@ -143,8 +196,9 @@ function boundBefore(tokens: readonly Token[], i: number, text: string): { bound
 /**
  * The figures of some paragraphs of a document: numbers with what they count. Dates, years, times,
  * ordinals ("14th", "14 th"), numbers joined by a slash ("9/11") and ages are not figures; a number followed by "million" or "billion"
- * is scaled. Money ("$43,000") counts its currency, a share ("52%") percent, and a measure its unit
- * ("cubic metre", "litre": two units, never folded into one).
+ * is scaled. Money ("$43,000") counts its currency, a share ("52%") percent, and a measure its kind's
+ * unit ("2.4 billion litres" is 2.4 million cubic metres, "200 feet" 61 metres; `unit` says which
+ * the source wrote).
  */
 export function figuresIn(document: SourceDocument, doc: number, paragraphs: readonly number[]): Figure[] {
   const figures: Figure[] = [];
@@ -215,12 +269,21 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
           quantity = countedWord = `${counted.norm} ${UNITS[unitAfter.norm]}`;
           counted = unitAfter;
         } else {
-          quantity = UNITS[counted.norm] ?? stem(counted.norm);
-          countedWord = UNITS[counted.norm] ?? counted.norm;
+          quantity = UNITS[counted.norm] ?? stem(PEOPLE_IN_GENERAL[counted.norm] ?? counted.norm);
+          countedWord = UNITS[counted.norm] ?? PEOPLE_IN_GENERAL[counted.norm] ?? counted.norm;
           const sentenceHasDeath = (hasDeath ??= tokens.some((t) => DEATH_WORDS.has(t.norm)));
           if (sentenceHasDeath && (PEOPLE.has(counted.norm) || DEATH_WORDS.has(counted.norm))) quantity = countedWord = 'killed';
         }
         textEnd = counted.end;
+      }
+      // A measure is given in its kind's unit, to the precision it was written with ("200 feet":
+      // 61 metres), and keeps the unit written.
+      const measure = MEASURES[quantity];
+      let unit: string | undefined;
+      if (measure && measure[0] !== quantity) {
+        unit = quantity;
+        value = Number((value * measure[1]).toPrecision(Math.max(2, significantDigits(token.norm))));
+        quantity = countedWord = measure[0];
       }
       const attribution = (paragraphAttribution ??= { value: attributionIn(sentenceText) }).value;
       const bound = boundBefore(tokens, i, document.text);
@@ -235,6 +298,7 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         end: Math.max(end, token.end, percent ? token.end + 1 : 0),
         ...(attribution ? { attribution } : {}),
         ...(bound ? { bound: bound.bound, boundText: bound.text } : {}),
+        ...(unit ? { unit } : {}),
       });
     });
   }

@@ -85,7 +85,7 @@ describe('figures-across', () => {
     expect(byRule(comparison.differences, 'figures-across')).toEqual([]);
   });
 
-  it('never sets spans of time, shares, ordinals or a litre against a cubic metre', () => {
+  it('never sets spans of time, shares or ordinals against each other, and takes “about 2.4 million cubic metres” and “some 2.5 billion litres” for the same figure', () => {
     const comparison = compareArticles({
       'valley-post': bridge({ 3: `${BRIDGE[3]} About 2.4 million cubic metres of water passed the weir in 30 years of records, 40 percent of it this week.` }),
       'county-herald': bridge({ 4: `${BRIDGE[4]} Some 2.5 billion litres passed the weir, the 14 th flood in 25 years of records and 45 percent of the rain.` }),

@@ -14,6 +14,19 @@ describe('figures', () => {
     expect(byRule(comparison.differences, 'figures'), listed(comparison.documents, comparison.differences)).toEqual([]);
   });
 
+  it('sets a measure written in two units side by side in one, and is silent when it is the same', () => {
+    const gap = (measure: string): string => `The storm tore a gap ${measure} wide in the main pier, and the ferry between Pellbrook and Carrow Island was halted on Thursday.`;
+    const same = compareArticles({ 'pier-post': ferry({ 1: gap('60 metres') }), 'island-times': ferry({ 1: gap('nearly 200 feet') }) });
+    expect(byRule(same.differences, 'figures'), listed(same.documents, same.differences)).toEqual([]);
+    const apart = compareArticles({ 'pier-post': ferry({ 1: gap('60 metres') }), 'island-times': ferry({ 1: gap('nearly 300 feet') }) });
+    const [found] = byRule(apart.differences, 'figures');
+    expect(found?.evidence?.figures?.map((figure) => [figure.text, figure.value]), listed(apart.documents, apart.differences)).toEqual([
+      ['60 metres', 60],
+      ['300 feet', 91],
+    ]);
+    expect(found?.evidence?.quantity).toBe('metre');
+  });
+
   it('does not set two shares of one passage more than three times apart against each other (of different things)', () => {
     const share = (n: number): string => `Residents of Carrow Island rely on the ferry for food deliveries, school trips and hospital visits; ${n} percent of islanders use it every week.`;
     const far = compareArticles({ 'pier-post': ferry({ 3: share(23) }), 'island-times': ferry({ 3: share(74) }) });

@@ -6,7 +6,7 @@
  * comparison of figures the alignment did not link must be; a pair is reported only when:
  *
  * - both count the same thing: the same quantity as figuresIn folds it (the same noun's stem, or
- *   the same unit: a litre is not a cubic metre), and not a duration or a share ("6 years", "52%":
+ *   the same kind of measure, in one unit: litres and cubic metres alike), and not a duration or a share ("6 years", "52%":
  *   a span of time and a share of something unnamed are too often different things);
  * - they are close enough to be the same thing: within a factor of 2, and either within a tenth of
  *   each other (at 100 or more, and not money) or sharing a word near the figure that is neither a
@@ -26,7 +26,7 @@
 import type { AlignmentGroup, Difference, DifferenceFigure, SourceDocument } from '../../../contract/comparison.js';
 import { ALIGNED_KINDS } from '../../align.js';
 import { paragraphTokens, STOP_WORDS, stem } from '../../text.js';
-import { BARE_UNITS, DEATH_WORDS, figuresIn, type Figure } from '../figures.js';
+import { BARE_UNITS, DEATH_WORDS, figuresIn, sameValue, type Figure } from '../figures.js';
 import { hasSide, type ComparisonRule } from '../rule.js';
 
 /** Quantities never matched across passages: spans of time, and shares of something unnamed. */
@@ -76,7 +76,7 @@ function rangeOf(figure: Figure): readonly [number, number] {
 
 /** Whether two figures can both be true of one thing. */
 function consistent(a: Figure, b: Figure): boolean {
-  if (a.value === b.value) return true;
+  if (sameValue(a, b)) return true;
   const [a0, a1] = rangeOf(a);
   const [b0, b1] = rangeOf(b);
   return a0 <= b1 && b0 <= a1;

@@ -7,7 +7,7 @@
  * different things: "23 percent" of one group, "74 percent" of another).
  */
 import type { Difference } from '../../../contract/comparison.js';
-import { BARE_UNITS, isOutlier, type Figure } from '../figures.js';
+import { BARE_UNITS, isOutlier, sameValue, type Figure } from '../figures.js';
 import { hasSide, type PassageRule } from '../rule.js';
 import { contextOf } from './figures-across.js';
 
@@ -47,7 +47,9 @@ export const figures: PassageRule = {
     }
     const differences: Difference[] = [];
     for (const [quantity, list] of byQuantity) {
-      if (list.length < 2 || new Set(list.map((f) => f.value)).size < 2) continue;
+      // The same value in every member is no difference, in one unit or in two ("nearly 200 feet"
+      // against "60 metres").
+      if (list.length < 2 || list.every((f) => sameValue(f, list[0]!))) continue;
       const outliers = new Set(list.filter((f) => isOutlier(f.value, list.filter((o) => o !== f).map((o) => o.value))));
       differences.push({
         group: passage.group.id,
