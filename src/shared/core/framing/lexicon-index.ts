@@ -286,7 +286,7 @@ export function findTerms(index: LexiconIndex, text: TermText, from = 0, to = te
         foundExact = exact;
       }
     }
-    found ??= compoundMatch(index, text, i);
+    found ??= compoundMatch(index, text, i) ?? superlativeMatch(index, text, i);
     if (found) {
       matches.push(found);
       i = found.to;
@@ -312,6 +312,28 @@ function compoundMatch(index: LexiconIndex, text: TermText, i: number): TermMatc
       if (term.keys.length !== 1 || (term.role !== 'evaluative' && term.role !== 'charged')) continue;
       if (term.tone === 'neutral' || term.tone === 'intensifier') continue;
       if (term.role === 'evaluative' && bareFormOf(term.words[0]!, key, part)) continue;
+      return { term, from: i, to: i + 1 };
+    }
+  }
+  return null;
+}
+
+/**
+ * A superlative of a word that judges, which no term matches whole ("fiercest", "angriest",
+ * "bravest", "saddest"): the most of a judgement judges too. Only where the word without its
+ * ending is itself a one-word term of an evaluative set, written so ("honest" and "modest" are
+ * no superlatives of anything the lexicon holds), and not one that only says how much.
+ */
+function superlativeMatch(index: LexiconIndex, text: TermText, i: number): TermMatch | null {
+  const norm = text.norms[i]!;
+  if (norm.length < 6 || !norm.endsWith('est') || text.isName[i]) return null;
+  const stem = norm.slice(0, -3);
+  const bases = [stem, `${stem}e`, stem.endsWith('i') ? `${stem.slice(0, -1)}y` : '', stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : ''];
+  for (const base of bases) {
+    if (base.length < 3) continue;
+    for (const term of index.byFirstKey.get(inflectionKey(base)) ?? []) {
+      if (term.keys.length !== 1 || term.role !== 'evaluative' || term.words[0] !== base) continue;
+      if (term.tone === 'intensifier' || term.tone === 'stance') continue;
       return { term, from: i, to: i + 1 };
     }
   }
