@@ -162,8 +162,8 @@ describe('a claims row in words', () => {
   });
   it('says that a figure written in another unit is the same, not a range', () => {
     const metres = { doc: 0, paragraph: 0, value: 60, text: '60 metres', start: 0, end: 9, outlier: false };
-    const feet = { doc: 1, paragraph: 0, value: 61, text: '200 feet', start: 0, end: 8, outlier: false, unit: 'foot' };
-    expect(explainClaim({ group: 'g', quantity: 'metre', rows: [metres, feet] }, labelOf)).toBe(`Every source gives 60. ${labelOf(1)} writes “200 feet”: the same in another unit.`);
+    const feet = { doc: 1, paragraph: 0, value: 61, text: '200 feet', start: 0, end: 8, outlier: false, unit: 'foot', boundText: 'Nearly' };
+    expect(explainClaim({ group: 'g', quantity: 'metre', rows: [metres, feet] }, labelOf)).toBe(`Every source gives 60. ${labelOf(1)} writes “nearly 200 feet”: the same in another unit.`);
     // Further apart than the conversion's rounding, it is a range again.
     expect(explainClaim({ group: 'g', quantity: 'metre', rows: [metres, { ...feet, value: 91, text: '300 feet' }] }, labelOf)).toMatch(/^From 60 to 91/);
   });

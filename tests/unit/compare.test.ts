@@ -138,6 +138,8 @@ describe('compareDocuments on the bundled sample', () => {
     expect(tables.some((table) => table.quantity === 'litre')).toBe(false);
     const gap = tables.find((table) => table.quantity === 'metre' && table.rows.some((row) => row.unit === 'foot'));
     expect(gap?.rows.map((row) => row.text)).toEqual(['200 feet', '60 metres', '60-metre', '60 metres']);
+    // Each with the words that bound it, as the source wrote them.
+    expect(gap?.rows.map((row) => row.boundText)).toEqual(['nearly', 'about', undefined, 'roughly']);
     // "3,200 people" and "3,200 residents" are one count of people.
     const moved = tables.filter((table) => table.rows.some((row) => row.value === 3200));
     expect(moved.map((table) => [table.quantity, table.rows.map((row) => row.text)])).toEqual([['people', ['3,200 people', '3,200 people', '3,200 residents', '3,200 residents']]]);

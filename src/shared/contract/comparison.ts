@@ -343,6 +343,8 @@ export interface ClaimRow {
   readonly attribution?: string;
   /** Far out of line with the other sources' figures. */
   readonly outlier: boolean;
+  /** The words before the figure that bound it, as written: "nearly", "more than", "about". */
+  readonly boundText?: string;
   /**
    * The unit the source wrote, when its value is given in another ("foot" for "200 feet", whose
    * value is in metres, the table's quantity): equal values but for the conversion's rounding.

@@ -83,7 +83,7 @@ export const comparisonShape = z.object({
         z.object({
           group: z.string(),
           quantity: z.string(),
-          rows: z.array(z.object({ doc: offset, paragraph: offset, value: z.number(), text: z.string(), start: offset, end: offset, outlier: z.boolean(), unit: z.string().optional() }).passthrough()),
+          rows: z.array(z.object({ doc: offset, paragraph: offset, value: z.number(), text: z.string(), start: offset, end: offset, outlier: z.boolean(), boundText: z.string().optional(), unit: z.string().optional() }).passthrough()),
         }),
       ),
     })

@@ -218,7 +218,7 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
     for (const table of tables) {
       out.push(`  ${table.quantity === 'killed' ? 'Deaths' : `“${table.quantity}”`} (group ${table.group.replace(/^g/, '')}):`);
       for (const row of table.rows) {
-        const line = `${sourceLetter(row.doc)}  ${row.text}${row.attribution ? `, ${row.attribution}` : ''}${row.outlier ? '  ← far out of line with the others' : ''}`;
+        const line = `${sourceLetter(row.doc)}  ${row.boundText ? `${row.boundText.toLowerCase()} ` : ''}${row.text}${row.attribution ? `, ${row.attribution}` : ''}${row.outlier ? '  ← far out of line with the others' : ''}`;
         out.push('    ' + wrap(row.outlier ? style(ANSI.framing, line) : line, width - 4, ' '.repeat(7)));
       }
     }

@@ -117,6 +117,7 @@ export function summarize(
           start: figure.start,
           end: figure.end,
           ...(figure.attribution ? { attribution: figure.attribution } : {}),
+          ...(figure.boundText ? { boundText: figure.boundText } : {}),
           ...(figure.unit ? { unit: figure.unit } : {}),
           outlier: isOutlier(figure.value, list.filter((other) => other !== figure).map((other) => other.value)),
         })),
