@@ -64,6 +64,18 @@ describe('classifyParagraphs', () => {
     ]);
   });
 
+  it('takes a label in capitals before what it introduces ("UPDATE:") for a heading, and a line that opens a quotation for text', () => {
+    const text = [
+      'River Town Floods After Levee Gives Way',
+      'Water poured into the lower town on Sunday after a section of the levee failed, officials said.',
+      'UPDATE:',
+      'The council said on Monday evening that the water had begun to fall in the lower town.',
+      'The mayor said:',
+      '“We will rebuild every house that the water took, and we will start this week.”',
+    ].join('\n\n');
+    expect(classifyParagraphs(text, splitParagraphs(text)).map((paragraph) => paragraph.kind)).toEqual(['title', 'body', 'heading', 'body', 'body', 'body']);
+  });
+
   it('sets aside the headline printed again above the article, whatever its case or final stop', () => {
     const text = [
       'River Town Floods After Levee Gives Way',

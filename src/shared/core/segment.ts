@@ -263,7 +263,9 @@ export function classifyParagraphs(text: string, ranges: readonly TextRange[], h
     if (line.length > 90) continue;
     const words = wordCount(line);
     const next = nextArticle[i];
-    if (words > 0 && words <= 12 && !TERMINAL.test(line.replace(/[’'"”]+$/, '')) && next !== undefined && next.length > line.length) {
+    // A label in capitals before what it introduces ("UPDATE:", "UPDATE (3 P.M.):") is a heading too.
+    const label = /^[\p{Lu}\d][\p{Lu}\d .'’()-]{0,30}:$/u.test(line) && /\p{Lu}{2}/u.test(line);
+    if (words > 0 && words <= 12 && (label || !TERMINAL.test(line.replace(/[’'"”]+$/, ''))) && next !== undefined && next.length > line.length) {
       kinds[i] = 'heading';
     }
   }
