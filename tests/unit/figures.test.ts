@@ -61,6 +61,8 @@ describe('figuresIn', () => {
       'metre: 2500',
       'metre: 735.2',
     ]);
+    // A rate is not a measure: "60 miles an hour" is no distance.
+    expect(figures('The wind reached 60 miles an hour, and the pumps moved 3 tonnes per day.')).toEqual(['mile per hour: 60', 'tonne per day: 3']);
     const document = makeSourceDocument({ path: '/t/units.txt', text: 'Headline\n\nSome 2.4 billion litres and 60 metres.\n' });
     expect(figuresIn(document, 0, [1]).map((figure) => [figure.text, figure.unit])).toEqual([
       ['2.4 billion litres', 'litre'],

@@ -99,6 +99,9 @@ const MEASURES: Readonly<Record<string, readonly [string, number]>> = {
   ton: ['kilogram', 907.18474],
 };
 
+/** What a rate is given per: "miles an hour", "tonnes per day". */
+const RATE_TIMES = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
+
 /** The significant digits of a number as written ("200": 1, "2.4": 2, "2,412": 4), at least one. */
 function significantDigits(written: string): number {
   const digits = written.replace(/[^\d.]/g, '');
@@ -263,16 +266,25 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         const at = tokens.slice(next, next + 3).findIndex((t) => !t.isNumber && !STOP_WORDS.has(t.norm));
         let counted: Token | undefined = at < 0 ? undefined : tokens[next + at];
         if (!counted) return;
+        let countedAt = next + at;
         // "cubic metres": the unit is both words, and a cubic metre is not a metre.
         const unitAfter = tokens[next + at + 1];
         if (COMPOUND_UNITS.has(counted.norm) && unitAfter && UNITS[unitAfter.norm]) {
           quantity = countedWord = `${counted.norm} ${UNITS[unitAfter.norm]}`;
           counted = unitAfter;
+          countedAt++;
         } else {
           quantity = UNITS[counted.norm] ?? stem(PEOPLE_IN_GENERAL[counted.norm] ?? counted.norm);
           countedWord = UNITS[counted.norm] ?? PEOPLE_IN_GENERAL[counted.norm] ?? counted.norm;
           const sentenceHasDeath = (hasDeath ??= tokens.some((t) => DEATH_WORDS.has(t.norm)));
           if (sentenceHasDeath && (PEOPLE.has(counted.norm) || DEATH_WORDS.has(counted.norm))) quantity = countedWord = 'killed';
+        }
+        // A rate ("60 miles an hour", "3 tonnes per day") is a unit of its own, not a measure.
+        const per = tokens[countedAt + 1]?.norm;
+        const time = tokens[countedAt + 2];
+        if (MEASURES[quantity] && (per === 'per' || per === 'an' || per === 'a') && time && RATE_TIMES.has(time.norm)) {
+          quantity = countedWord = `${quantity} per ${time.norm}`;
+          counted = time;
         }
         textEnd = counted.end;
       }
