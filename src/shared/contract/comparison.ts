@@ -248,6 +248,8 @@ export interface DifferenceFigure {
   readonly attribution?: string;
   /** Far out of line with the other sources' figures. */
   readonly outlier: boolean;
+  /** The unit the source wrote, when `value` is in another (the difference's `counted`): "foot". */
+  readonly unit?: string;
   /**
    * The passage it stands in, when that need not be the difference's (`figures-across`):
    * a group's `id`, or '' for a paragraph only its source has.

@@ -103,7 +103,7 @@ export const comparisonShape = z.object({
           quoted: z.boolean().optional(),
           quantity: z.string().optional(),
           counted: z.string().optional(),
-          figures: z.array(z.object({ doc: offset, value: z.number(), text: z.string(), attribution: z.string().optional(), outlier: z.boolean(), group: z.string().optional() })).optional(),
+          figures: z.array(z.object({ doc: offset, value: z.number(), text: z.string(), attribution: z.string().optional(), outlier: z.boolean(), unit: z.string().optional(), group: z.string().optional() })).optional(),
         })
         .optional(),
       tooLong: z.literal(true).optional(),

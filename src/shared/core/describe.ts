@@ -104,7 +104,9 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
     case 'figures': {
       const evidence = difference.evidence ?? {};
       const figures = evidence.figures ?? [];
-      const values = figures.map((figure) => `${nameOf(figure.doc)}: ${figure.text}${figure.attribution ? ` (${figure.attribution})` : ''}`).join(' · ');
+      // A figure written in another unit says what it is in the difference's: "300 feet (91 metres)".
+      const converted = (figure: DifferenceFigure): string => (figure.unit && evidence.counted ? ` (${figure.value.toLocaleString('en-US')} ${evidence.counted}s)` : '');
+      const values = figures.map((figure) => `${nameOf(figure.doc)}: ${figure.text}${converted(figure)}${figure.attribution ? ` (${figure.attribution})` : ''}`).join(' · ');
       const outliers = figures.filter((figure) => figure.outlier);
       const flag = outliers.length > 0 ? ` — ${outliers.map((figure) => `${nameOf(figure.doc)}'s ${figure.text.split(/\s/)[0]} is far out of line with the others`).join('; ')}` : '';
       return `${evidence.quantity === 'killed' ? 'Deaths' : `Figures for “${evidence.counted ?? ''}”`}: ${values}${flag}`;

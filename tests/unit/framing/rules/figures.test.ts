@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byRule, compareArticles, ferry, FERRY, listed } from '../../../support/articles.js';
+import { said } from '../../../support/describe.js';
 
 /** rules/figures.ts, on an invented story. */
 describe('figures', () => {
@@ -25,6 +26,8 @@ describe('figures', () => {
       ['300 feet', 91],
     ]);
     expect(found?.evidence?.quantity).toBe('metre');
+    // Said with the figure in the other's unit, beside the words its source wrote.
+    expect(said(apart, found!)).toBe('Figures for “metre”: Pier Post: 60 metres · Island Times: 300 feet (91 metres)');
   });
 
   it('does not set two shares of one passage more than three times apart against each other (of different things)', () => {

@@ -152,6 +152,7 @@ export const figuresAcross: ComparisonRule = {
             text: shown(f),
             ...(f.attribution ? { attribution: f.attribution } : {}),
             outlier: false,
+            ...(f.unit ? { unit: f.unit } : {}),
             group: placeOf(f).includes(group) ? group : (placeOf(f)[0] ?? ''),
           });
           differences.push({

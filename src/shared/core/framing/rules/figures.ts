@@ -60,7 +60,7 @@ export const figures: PassageRule = {
         evidence: {
           quantity,
           counted: list[0]!.counted,
-          figures: list.map((f) => ({ doc: f.doc, value: f.value, text: f.text, ...(f.attribution ? { attribution: f.attribution } : {}), outlier: outliers.has(f) })),
+          figures: list.map((f) => ({ doc: f.doc, value: f.value, text: f.text, ...(f.attribution ? { attribution: f.attribution } : {}), outlier: outliers.has(f), ...(f.unit ? { unit: f.unit } : {}) })),
         },
       });
     }
