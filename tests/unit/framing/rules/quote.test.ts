@@ -33,6 +33,15 @@ describe('quote', () => {
     expect(byRule(comparison.differences, 'quote'), listed(comparison.documents, comparison.differences)).toEqual([]);
   });
 
+  it('does not take a short phrase of other words for a short quotation that names someone ("stand with Carrow")', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday that the ferry company would “stand with Carrow” while the pier is rebuilt.' }),
+      'island-times': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday that the ferry company, meanwhile, started a separate inquiry.' }),
+    });
+    const paraphrased = byRule(comparison.differences, 'quote').filter((d) => d.sides?.some((side) => side.part === 'paraphrases'));
+    expect(paraphrased, listed(comparison.documents, comparison.differences)).toEqual([]);
+  });
+
   it('takes a quoted title for a name, not for something said ("Harbour Watch Tonight"), but not a quotation that merely opens with a capital', () => {
     const title = compareArticles({
       'pier-post': ferry({ 2: 'Harbour master Tamsin Vell told “Harbour Watch Tonight” that repairs would take at least two weeks and cost about 40,000 pounds.' }),

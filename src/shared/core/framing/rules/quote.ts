@@ -94,7 +94,8 @@ const SPEAKING = new Set(stemsOf(['say', 'says', 'said', 'tell', 'tells', 'told'
  */
 function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Quotation, quoting: SourceDocument): boolean {
   const content = (token: { norm: string }): boolean => !STOP_WORDS.has(token.norm) && token.norm.length > 2;
-  const quoted = stemsOf(sentenceTokens(quoting, { start: quotation.start, end: quotation.end }).filter(content));
+  const quotedTokens = sentenceTokens(quoting, { start: quotation.start, end: quotation.end });
+  const quoted = stemsOf(quotedTokens.filter(content));
   const words = sentenceTokens(document, span).filter(content);
   const set = new Set(quoted);
   // A word of meaning, not a name or a number both give ("pondering Senate Bill 1062" does not tell
@@ -103,7 +104,10 @@ function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Q
   const headline = isHeadline(document, paragraphAt(document.paragraphs, span.start));
   const meaning = words.filter((token) => (headline || !token.isCapitalized) && !/^\p{N}/u.test(token.norm));
   if (stemsOf(meaning).some((stem) => set.has(stem) && !SPEAKING.has(stem))) return true;
-  return quoted.length < SHORT_QUOTE_WORDS && words.length >= 2 && words.length <= SHORT_QUOTE_WORDS && words.every((token) => !token.isCapitalized);
+  // An idiom names no one: a short quotation with a name in it ("continue to stand with Ferguson")
+  // is told in other words only with a word of it.
+  const names = quotedTokens.slice(1).some((token) => token.isCapitalized);
+  return !names && quoted.length < SHORT_QUOTE_WORDS && words.length >= 2 && words.length <= SHORT_QUOTE_WORDS && words.every((token) => !token.isCapitalized);
 }
 
 /**
