@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byRule, compareArticles, ferry, FERRY, listed } from '../../../support/articles.js';
+import { byRule, compareArticles, ferry, FERRY, findAlone, listed } from '../../../support/articles.js';
+import { wording } from '../../../../src/shared/core/framing/rules/wording.js';
 
 /** rules/wording.ts, on an invented story. */
 describe('wording', () => {
@@ -28,6 +29,18 @@ describe('wording', () => {
     });
     const found = byRule(judged.differences, 'wording');
     expect(found.map((difference) => difference.sides?.map((side) => side.terms.map((term) => term.text).join(''))), listed(judged.documents, judged.differences)).toEqual([['talk about', 'hastily cobble together']]);
+  });
+
+  it('is silent on a speaker’s word against an outlet’s, and reports one word for another in two outlets’ words', () => {
+    const said = (words: string): string => `Harbour master Tamsin Vell said the repairs would ${words} the risk of a second closure this winter.`;
+    const quoted = (words: string): string => `Harbour master Tamsin Vell said the repairs would “${words} the risk of a second closure” this winter.`;
+    // The wording rule alone, without the quote rule that would explain it first.
+    const mixed = findAlone({ 'pier-post': ferry({ 2: quoted('raise') }), 'island-times': ferry({ 2: said('increase') }) }, [wording]);
+    expect(byRule(mixed.differences, 'wording'), listed(mixed.documents, mixed.differences)).toEqual([]);
+    const plain = findAlone({ 'pier-post': ferry({ 2: said('raise') }), 'island-times': ferry({ 2: said('increase') }) }, [wording]);
+    expect(byRule(plain.differences, 'wording').length, listed(plain.documents, plain.differences)).toBe(1);
+    const both = compareArticles({ 'pier-post': ferry({ 2: said('raise') }), 'island-times': ferry({ 2: said('heighten') }) });
+    expect(byRule(both.differences, 'wording').map((d) => d.sides?.map((side) => side.terms.map((term) => term.text).join(''))), listed(both.documents, both.differences)).toEqual([['raise', 'heighten']]);
   });
 
   it('is silent when only case, hyphens or punctuation change', () => {

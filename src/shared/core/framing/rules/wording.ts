@@ -132,6 +132,13 @@ function crossesPunctuation(member: PreparedPair['a'], from: number, to: number)
   return false;
 }
 
+/** Whether tokens [from, to) of a member stand inside one quotation. */
+function insideQuotation(member: PreparedPair['a'], from: number, to: number): boolean {
+  const first = member.tokens[from];
+  const last = member.tokens[to - 1];
+  return first !== undefined && last !== undefined && member.quoted.some(([start, end]) => start <= first.start && last.end <= end);
+}
+
 export const wording: ChangeRule = {
   name: 'wording',
   scope: 'change',
@@ -175,6 +182,10 @@ export const wording: ChangeRule = {
     // quotation mark or into the next sentence is the text built otherwise, not another word for
     // the same thing.
     if (crossesPunctuation(a, hunk.a0, hunk.a1) || crossesPunctuation(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
+    // A speaker's words against an outlet's ("“It's completely inconsistent with this” latest
+    // statement" / "His remarks were the latest"): what was said and how another source tells it is
+    // the quote rule's business, not a choice of words.
+    if (contentA > 0 && contentB > 0 && insideQuotation(a, hunk.a0, hunk.a1) !== insideQuotation(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Mark only the side whose words set it apart from most of the group, not every source that
     // differs from one other source somewhere.
     const markA = passage.distinctive(a, hunk.a0, hunk.a1);
