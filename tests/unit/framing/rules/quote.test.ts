@@ -42,6 +42,16 @@ describe('quote', () => {
     expect(paraphrased, listed(comparison.documents, comparison.differences)).toEqual([]);
   });
 
+  it('takes a short phrase of other words for a short quotation only where it says that something was said', () => {
+    const quoting = 'Harbour master Tamsin Vell promised “a reckoning” if the council did not pay for the pier.';
+    const told = (words: string): string => `Harbour master Tamsin Vell ${words} if the council did not pay for the pier.`;
+    const paraphrased = (comparison: ReturnType<typeof compareArticles>) => byRule(comparison.differences, 'quote').filter((d) => d.sides?.some((side) => side.part === 'paraphrases'));
+    const idiom = compareArticles({ 'pier-post': ferry({ 2: quoting }), 'island-times': ferry({ 2: told('warned of consequences') }) });
+    expect(paraphrased(idiom).map((d) => d.spans.map((span) => spanText(idiom.documents, span))), listed(idiom.documents, idiom.differences)).toEqual([['a reckoning', 'warned of consequences']]);
+    const other = compareArticles({ 'pier-post': ferry({ 2: quoting }), 'island-times': ferry({ 2: told('would stop the ferry') }) });
+    expect(paraphrased(other), listed(other.documents, other.differences)).toEqual([]);
+  });
+
   it('takes a quoted title for a name, not for something said ("Harbour Watch Tonight"), but not a quotation that merely opens with a capital', () => {
     const title = compareArticles({
       'pier-post': ferry({ 2: 'Harbour master Tamsin Vell told “Harbour Watch Tonight” that repairs would take at least two weeks and cost about 40,000 pounds.' }),

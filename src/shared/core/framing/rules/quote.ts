@@ -12,7 +12,7 @@ import { paragraphAt } from '../../paragraph-at.js';
 import { STOP_WORDS } from '../../text.js';
 import { stemsOf } from '../lexicon-index.js';
 import { isHeadline, opensSentence } from '../cues.js';
-import { sentenceTokens, type Passage } from '../passage.js';
+import { sentenceTokens, type Passage, type PreparedMember } from '../passage.js';
 import { QUOTE, type Quotation } from '../quotations.js';
 import { lacksSide, type PassageRule } from '../rule.js';
 
@@ -87,12 +87,12 @@ const SPEAKING = new Set(stemsOf(['say', 'says', 'said', 'tell', 'tells', 'told'
 /**
  * Whether the words that stand for a quotation in another source can be telling it: they share a
  * word of meaning with it ("fully accepts the responsibility" for “fully accept my responsibility”),
- * or, for a short quotation, they are a short phrase of common words, as an idiom is told in other
- * words ("warned of severe consequences" for “hell to pay”). Words linked to the quoting sentence
+ * or, for a short quotation, they are a short phrase of common words with a verb of saying, as an
+ * idiom is told in other words ("warned of severe consequences" for “hell to pay”). Words linked to the quoting sentence
  * only by what surrounds the quotation (who spoke, when) are not a paraphrase: a name ("Grimm's
  * lawyer"), a single word ("statement"), a whole clause about something else.
  */
-function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Quotation, quoting: SourceDocument): boolean {
+function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Quotation, quoting: SourceDocument, member: PreparedMember | undefined): boolean {
   const content = (token: { norm: string }): boolean => !STOP_WORDS.has(token.norm) && token.norm.length > 2;
   const quotedTokens = sentenceTokens(quoting, { start: quotation.start, end: quotation.end });
   const quoted = stemsOf(quotedTokens.filter(content));
@@ -107,7 +107,12 @@ function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Q
   // An idiom names no one: a short quotation with a name in it ("continue to stand with Ferguson")
   // is told in other words only with a word of it.
   const names = quotedTokens.slice(1).some((token) => token.isCapitalized);
-  return !names && quoted.length < SHORT_QUOTE_WORDS && words.length >= 2 && words.length <= SHORT_QUOTE_WORDS && words.every((token) => !token.isCapitalized);
+  if (names || quoted.length >= SHORT_QUOTE_WORDS || words.length < 2 || words.length > SHORT_QUOTE_WORDS || words.some((token) => token.isCapitalized)) return false;
+  // …and words that tell it otherwise say that it was said ("warned of severe consequences"): a
+  // phrase of other words with no verb of saying ("future recipients", "stopped by to greet the
+  // attorney general") is what the sentence tells beside the quotation, not the quotation.
+  const tokens = member?.tokens ?? [];
+  return (member?.terms ?? []).some((match) => match.term.role === 'saying' && tokens[match.from]!.start >= span.start && tokens[match.to - 1]!.end <= span.end);
 }
 
 /**
@@ -229,7 +234,7 @@ export const quote: PassageRule = {
             if (tellsParagraphOf(quotation, other.doc)) leaving.push(other.doc);
             return;
           }
-          if (sentence && paraphrase && !carriesQuotation(documents[other.doc]!, paraphrase, quotation, documents[quotation.doc]!)) {
+          if (sentence && paraphrase && !carriesQuotation(documents[other.doc]!, paraphrase, quotation, documents[quotation.doc]!, passage.memberOf(other.doc))) {
             if (tellsParagraphOf(quotation, other.doc)) leaving.push(other.doc);
             return;
           }
