@@ -52,6 +52,21 @@ describe('quote', () => {
     expect(paraphrased(other), listed(other.documents, other.differences)).toEqual([]);
   });
 
+  it('does not take a long clause that shares one word with a longer quotation for its paraphrase', () => {
+    const quoting = 'Harbour master Tamsin Vell said on Thursday in Pellbrook: “The conduct of the council is unworthy of a harbour town.”';
+    const paraphrased = (comparison: ReturnType<typeof compareArticles>) => byRule(comparison.differences, 'quote').filter((d) => d.sides?.some((side) => side.part === 'paraphrases'));
+    const long = compareArticles({
+      'pier-post': ferry({ 2: quoting }),
+      'island-times': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday in Pellbrook that the ferry crews, who had waited at the council offices for news of the pier repairs since dawn, would sail again on Monday with the mail boats and the island school trips.' }),
+    });
+    expect(paraphrased(long), listed(long.documents, long.differences)).toEqual([]);
+    const told = compareArticles({
+      'pier-post': ferry({ 2: quoting }),
+      'island-times': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday in Pellbrook that the conduct of the council shamed the town.' }),
+    });
+    expect(paraphrased(told).length, listed(told.documents, told.differences)).toBe(1);
+  });
+
   it('takes a quoted title for a name, not for something said ("Harbour Watch Tonight"), but not a quotation that merely opens with a capital', () => {
     const title = compareArticles({
       'pier-post': ferry({ 2: 'Harbour master Tamsin Vell told “Harbour Watch Tonight” that repairs would take at least two weeks and cost about 40,000 pounds.' }),

@@ -103,7 +103,12 @@ function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Q
   // ("Marking Biggest Legislative Effort In A Generation").
   const headline = isHeadline(document, paragraphAt(document.paragraphs, span.start));
   const meaning = words.filter((token) => (headline || !token.isCapitalized) && !/^\p{N}/u.test(token.norm));
-  if (stemsOf(meaning).some((stem) => set.has(stem) && !SPEAKING.has(stem))) return true;
+  const shared = new Set(stemsOf(meaning).filter((stem) => set.has(stem) && !SPEAKING.has(stem)));
+  // One word of a longer quotation in a stretch more than twice its length ("a member of Congress"
+  // in a clause about an interview, for “His conduct is unbecoming of a member of Congress”) is a
+  // sentence that mentions the same thing, not one that tells the quotation.
+  if (shared.size === 1 && set.size > 3 && meaning.length > 2 * quoted.length) return false;
+  if (shared.size > 0) return true;
   // An idiom names no one: a short quotation with a name in it ("continue to stand with Ferguson")
   // is told in other words only with a word of it.
   const names = quotedTokens.slice(1).some((token) => token.isCapitalized);
