@@ -443,6 +443,23 @@ describe('the loaded-language lexicon', () => {
       'cove-record': ['Ferry board answers petition', 'The ferry board answered the petition from Marlow Cove on Monday.'],
     });
     expect(loaded(spirits).map((d) => textOf(spirits, d.spans[0]!)), shown(spirits)).not.toContain('Spirits');
+    // Nor the noun "route" for a rout ("the Democrats were routed" judges; "the ferry route" does not).
+    const route = compare({
+      'harbour-gazette': ['Ferry board answers the petition', 'The ferry board moved the night route after the petition from Marlow Cove on Monday.'],
+      'cove-record': ['Ferry board answers petition', 'The ferry board moved the night crossing after the petition from Marlow Cove on Monday.'],
+    });
+    expect(loaded(route).map((d) => textOf(route, d.spans[0]!)), shown(route)).not.toContain('route');
+    const routed = compare({
+      'harbour-gazette': ['Ferry board vote', 'The ferry board routed its critics in the vote on the petition from Marlow Cove on Monday.'],
+      'cove-record': ['Ferry board vote', 'The ferry board defeated its critics in the vote on the petition from Marlow Cove on Monday.'],
+    });
+    expect(loaded(routed).map((d) => textOf(routed, d.spans[0]!)), shown(routed)).toContain('routed');
+    // …nor "grip" for a gripe, "snip" for a snipe.
+    const grip = compare({
+      'harbour-gazette': ['Ferry board answers the petition', 'The ferry board kept its grip on the night crossing after a snip to the budget in Marlow Cove on Monday.'],
+      'cove-record': ['Ferry board answers petition', 'The ferry board kept the night crossing after a cut to the budget in Marlow Cove on Monday.'],
+    });
+    expect(loaded(grip).map((d) => textOf(grip, d.spans[0]!)), shown(grip)).toEqual([]);
     // The word itself is still found.
     const humane = compare({
       'harbour-gazette': ['Ferry board answers the petition', 'The ferry board gave a humane answer to the petition from Marlow Cove on Monday.'],
