@@ -24,6 +24,10 @@ describe('figuresIn', () => {
     ]);
   });
 
+  it('counts a word that names something objects have ("constructors", "prototype") as any other', () => {
+    expect(figures('The yard hired 5 constructors and kept 2 prototype hulls.')).toEqual(['constructors: 5', 'prototype: 2']);
+  });
+
   it('does not take ordinals or numbers fused to a word for counts', () => {
     expect(figures('The 14th amendment was debated for the 3rd time since the 1990s, and an F-16 flew over.')).toEqual([]);
   });

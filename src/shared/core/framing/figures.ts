@@ -121,6 +121,14 @@ export function sameValue(a: Pick<Figure, 'value' | 'unit'>, b: Pick<Figure, 'va
   return Math.abs(a.value - b.value) <= 0.05 * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
+/**
+ * A table's own entry for a word, never one an object inherits: "5 constructors" counts
+ * constructors, not Object's constructor.
+ */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** "cubic metres", "square miles": a word before a unit that makes another unit of it (never what is counted). */
 const COMPOUND_UNITS = new Set(['cubic', 'square']);
 /**
@@ -246,7 +254,7 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if (value === null) return;
       let end = token.end;
       let next = i + 1;
-      const scale = tokens[next] ? SCALE[tokens[next]!.norm] : undefined;
+      const scale = tokens[next] ? own(SCALE, tokens[next]!.norm) : undefined;
       if (scale) {
         value *= scale;
         end = tokens[next]!.end;
@@ -269,20 +277,20 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         let countedAt = next + at;
         // "cubic metres": the unit is both words, and a cubic metre is not a metre.
         const unitAfter = tokens[next + at + 1];
-        if (COMPOUND_UNITS.has(counted.norm) && unitAfter && UNITS[unitAfter.norm]) {
-          quantity = countedWord = `${counted.norm} ${UNITS[unitAfter.norm]}`;
+        if (COMPOUND_UNITS.has(counted.norm) && unitAfter && own(UNITS, unitAfter.norm)) {
+          quantity = countedWord = `${counted.norm} ${own(UNITS, unitAfter.norm)}`;
           counted = unitAfter;
           countedAt++;
         } else {
-          quantity = UNITS[counted.norm] ?? stem(PEOPLE_IN_GENERAL[counted.norm] ?? counted.norm);
-          countedWord = UNITS[counted.norm] ?? PEOPLE_IN_GENERAL[counted.norm] ?? counted.norm;
+          quantity = own(UNITS, counted.norm) ?? stem(own(PEOPLE_IN_GENERAL, counted.norm) ?? counted.norm);
+          countedWord = own(UNITS, counted.norm) ?? own(PEOPLE_IN_GENERAL, counted.norm) ?? counted.norm;
           const sentenceHasDeath = (hasDeath ??= tokens.some((t) => DEATH_WORDS.has(t.norm)));
           if (sentenceHasDeath && (PEOPLE.has(counted.norm) || DEATH_WORDS.has(counted.norm))) quantity = countedWord = 'killed';
         }
         // A rate ("60 miles an hour", "3 tonnes per day") is a unit of its own, not a measure.
         const per = tokens[countedAt + 1]?.norm;
         const time = tokens[countedAt + 2];
-        if (MEASURES[quantity] && (per === 'per' || per === 'an' || per === 'a') && time && RATE_TIMES.has(time.norm)) {
+        if (own(MEASURES, quantity) && (per === 'per' || per === 'an' || per === 'a') && time && RATE_TIMES.has(time.norm)) {
           quantity = countedWord = `${quantity} per ${time.norm}`;
           counted = time;
         }
@@ -290,7 +298,7 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       }
       // A measure is given in its kind's unit, to the precision it was written with ("200 feet":
       // 61 metres), and keeps the unit written.
-      const measure = MEASURES[quantity];
+      const measure = own(MEASURES, quantity);
       let unit: string | undefined;
       if (measure && measure[0] !== quantity) {
         unit = quantity;
