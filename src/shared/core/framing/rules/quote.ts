@@ -80,7 +80,8 @@ const SHORT_QUOTE_WORDS = 4;
 
 /**
  * Verbs of speaking: shared with a quotation ("Tell me who you are" / "doesn't tell you this is a
- * hatchet job"), they say that someone spoke, not that the words tell what was said.
+ * hatchet job"), they say that someone spoke, not that the words tell what was said. Listed here
+ * in every form, as the lexicon's verbs of saying match by inflection and miss "tell" for "told".
  */
 const SPEAKING = new Set(stemsOf(['say', 'says', 'said', 'tell', 'tells', 'told', 'ask', 'asks', 'asked', 'speak', 'speaks', 'spoke', 'talk', 'talks', 'talked', 'call', 'calls', 'called'].map((norm) => ({ norm }))));
 
@@ -88,9 +89,10 @@ const SPEAKING = new Set(stemsOf(['say', 'says', 'said', 'tell', 'tells', 'told'
  * Whether the words that stand for a quotation in another source can be telling it: they share a
  * word of meaning with it ("fully accepts the responsibility" for “fully accept my responsibility”),
  * or, for a short quotation, they are a short phrase of common words with a verb of saying, as an
- * idiom is told in other words ("warned of severe consequences" for “hell to pay”). Words linked to the quoting sentence
- * only by what surrounds the quotation (who spoke, when) are not a paraphrase: a name ("Grimm's
- * lawyer"), a single word ("statement"), a whole clause about something else.
+ * idiom is told in other words ("warned of severe consequences" for “hell to pay”). Words linked
+ * to the quoting sentence only by what surrounds the quotation (who spoke, when) are not a
+ * paraphrase: a name ("Grimm's lawyer"), a single word ("statement"), a whole clause about
+ * something else.
  */
 function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Quotation, quoting: SourceDocument, member: PreparedMember | undefined): boolean {
   const content = (token: { norm: string }): boolean => !STOP_WORDS.has(token.norm) && token.norm.length > 2;
