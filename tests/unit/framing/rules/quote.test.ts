@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Comparison, Difference } from '../../../../src/shared/contract/comparison.js';
 import { byRule, compareArticles, ferry, listed, spanText } from '../../../support/articles.js';
 
 /** rules/quote.ts, on an invented story. */
 const QUOTING = 'Harbour master Tamsin Vell promised “a full rebuild of the pier by the spring” if the council paid for it.';
+
+/** The quote differences that claim a paraphrase. */
+const paraphrased = (comparison: Comparison): Difference[] => byRule(comparison.differences, 'quote').filter((d) => d.sides?.some((side) => side.part === 'paraphrases'));
 
 describe('quote', () => {
   it('sets a quotation against the paraphrase of the sentence the alignment linked to it', () => {
@@ -38,14 +42,12 @@ describe('quote', () => {
       'pier-post': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday that the ferry company would “stand with Carrow” while the pier is rebuilt.' }),
       'island-times': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday that the ferry company, meanwhile, started a separate inquiry.' }),
     });
-    const paraphrased = byRule(comparison.differences, 'quote').filter((d) => d.sides?.some((side) => side.part === 'paraphrases'));
-    expect(paraphrased, listed(comparison.documents, comparison.differences)).toEqual([]);
+    expect(paraphrased(comparison), listed(comparison.documents, comparison.differences)).toEqual([]);
   });
 
   it('takes a short phrase of other words for a short quotation only where it says that something was said', () => {
     const quoting = 'Harbour master Tamsin Vell promised “a reckoning” if the council did not pay for the pier.';
     const told = (words: string): string => `Harbour master Tamsin Vell ${words} if the council did not pay for the pier.`;
-    const paraphrased = (comparison: ReturnType<typeof compareArticles>) => byRule(comparison.differences, 'quote').filter((d) => d.sides?.some((side) => side.part === 'paraphrases'));
     const idiom = compareArticles({ 'pier-post': ferry({ 2: quoting }), 'island-times': ferry({ 2: told('warned of consequences') }) });
     expect(paraphrased(idiom).map((d) => d.spans.map((span) => spanText(idiom.documents, span))), listed(idiom.documents, idiom.differences)).toEqual([['a reckoning', 'warned of consequences']]);
     const other = compareArticles({ 'pier-post': ferry({ 2: quoting }), 'island-times': ferry({ 2: told('would stop the ferry') }) });
@@ -54,7 +56,6 @@ describe('quote', () => {
 
   it('does not take a long clause that shares one word with a longer quotation for its paraphrase', () => {
     const quoting = 'Harbour master Tamsin Vell said on Thursday in Pellbrook: “The conduct of the council is unworthy of a harbour town.”';
-    const paraphrased = (comparison: ReturnType<typeof compareArticles>) => byRule(comparison.differences, 'quote').filter((d) => d.sides?.some((side) => side.part === 'paraphrases'));
     const long = compareArticles({
       'pier-post': ferry({ 2: quoting }),
       'island-times': ferry({ 2: 'Harbour master Tamsin Vell said on Thursday in Pellbrook that the ferry crews, who had waited at the council offices for news of the pier repairs since dawn, would sail again on Monday with the mail boats and the island school trips.' }),
