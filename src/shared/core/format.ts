@@ -1,7 +1,7 @@
 import type { Comparison, Difference, ParagraphKind, SourceDocument, TextSpan } from '../contract/comparison.js';
 import { countDifferences, isMarkedInText, type DifferenceCounts } from './counts.js';
 import { describeDifference, labelNamer } from './describe.js';
-import { sameValue } from './framing/figures.js';
+import { asWritten, sameValue } from './framing/figures.js';
 import { toldElsewhere } from './related.js';
 import { printableName, printableText } from './terminal.js';
 
@@ -218,7 +218,7 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
     for (const table of tables) {
       out.push(`  ${table.quantity === 'killed' ? 'Deaths' : `“${table.quantity}”`} (group ${table.group.replace(/^g/, '')}):`);
       for (const row of table.rows) {
-        const line = `${sourceLetter(row.doc)}  ${row.boundText ? `${row.boundText.toLowerCase()} ` : ''}${row.text}${row.attribution ? `, ${row.attribution}` : ''}${row.outlier ? '  ← far out of line with the others' : ''}`;
+        const line = `${sourceLetter(row.doc)}  ${asWritten(row)}${row.attribution ? `, ${row.attribution}` : ''}${row.outlier ? '  ← far out of line with the others' : ''}`;
         out.push('    ' + wrap(row.outlier ? style(ANSI.framing, line) : line, width - 4, ' '.repeat(7)));
       }
     }

@@ -1,5 +1,6 @@
 import type { ClaimsTable as ClaimsTableData, Comparison } from '../../../shared/contract/comparison';
 import type { ComparisonIndex, ParagraphRef } from '../lib/comparisonIndex';
+import { asWritten } from '../../../shared/core/framing/figures';
 import { explainClaim, formatFigure } from '../lib/claims';
 
 export interface ClaimsTableProps {
@@ -86,7 +87,7 @@ export function ClaimsTable(props: ClaimsTableProps) {
                               aria-label={`${formatFigure(row.value)} ${table.quantity}, ${label}${row.outlier ? ', far out of line with the others' : ''}${row.attribution ? `, ${row.attribution}` : ', no source credited'}. Go to paragraph ${row.paragraph + 1}.`}
                             >
                               <span className="claims-cell__value">{formatFigure(row.value)}</span>
-                              <span className="claims-cell__text">“{row.boundText ? `${row.boundText.toLowerCase()} ` : ''}{row.text}”</span>
+                              <span className="claims-cell__text">“{asWritten(row)}”</span>
                               {row.outlier && <span className="outlier-flag">Out of line</span>}
                               <span className={row.attribution ? 'claims-cell__credit' : 'claims-cell__credit claims-cell__credit--none'}>
                                 {row.attribution ?? 'No source credited'}

@@ -1,5 +1,5 @@
 import type { ClaimsTable } from '../../../shared/contract/comparison';
-import { sameValue } from '../../../shared/core/framing/figures';
+import { asWritten, sameValue } from '../../../shared/core/framing/figures';
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -34,7 +34,7 @@ export function explainClaim(table: ClaimsTable, labelOf: (doc: number) => strin
   if (table.rows.every((row) => sameValue(row, table.rows[0]!))) {
     const value = (table.rows.find((row) => !row.unit) ?? table.rows[0]!).value;
     const converted = table.rows.filter((row) => row.unit);
-    const units = converted.length > 0 ? ` ${joined(converted.map((row) => `${labelOf(row.doc)} writes “${row.boundText ? `${row.boundText.toLowerCase()} ` : ''}${row.text}”`))}: the same in another unit.` : '';
+    const units = converted.length > 0 ? ` ${joined(converted.map((row) => `${labelOf(row.doc)} writes “${asWritten(row)}”`))}: the same in another unit.` : '';
     // "Every source" only when every source of the comparison gives it: the others may give nothing.
     const giving = new Set(table.rows.map((row) => row.doc));
     if (giving.size >= sources) return `Every source gives ${numberFormat.format(value)}.${units}`;

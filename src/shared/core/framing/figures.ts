@@ -110,6 +110,11 @@ function significantDigits(written: string): number {
   return Math.max(1, fraction ? all.length : all.replace(/0+$/, '').length);
 }
 
+/** A claims row's figure as its source wrote it, with the words that bound it: "nearly 200 feet". */
+export function asWritten(row: { readonly text: string; readonly boundText?: string }): string {
+  return row.boundText ? `${row.boundText.toLowerCase()} ${row.text}` : row.text;
+}
+
 /**
  * Whether two figures of a quantity give the same value: equal, or, where one was written in
  * another unit, equal but for the rounding of the conversion ("nearly 200 feet" is 61 metres,
