@@ -287,12 +287,19 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
 
   // Sentence links: for every sentence, its best few matches in each other document. O(S · L) for
   // S sentences, L = SCAN_LIMIT postings read at most per sentence.
-  const sentenceLinks = new Map<number, number>();
+  const sentenceLinks = new LinkScores();
   const linkKey = (a: number, b: number): number => (a < b ? a * sentences.length + b : b * sentences.length + a);
   const seen = new Int32Array(sentences.length).fill(-1);
   // Each sentence's document in a flat array: the postings loop below reads it for every posting.
   const docOfSentence = Int32Array.from(sentences, (s) => s.doc);
   const accumulated = new Float64Array(sentences.length);
+  // …and each one's norm and whether it quotes anything: the candidates of a sentence are read
+  // from these flat arrays, not from the sentence objects scattered over the heap.
+  const normOf = Float64Array.from(sentences, (s) => s.norm);
+  const quotesOf = Uint8Array.from(sentences, (s) => (s.quoted.size > 0 ? 1 : 0));
+  // A sentence's candidates that pass the floor, and the order of their documents' first appearance.
+  let passedB = new Int32Array(64);
+  let passedScore = new Float64Array(64);
   sentences.forEach((sentence, a) => {
     if (a % 512 === 0) progress(0.2 + 0.5 * (a / Math.max(1, sentences.length)));
     // Terms from the rarest up, until the candidates they bring pass a budget: the rare terms any
@@ -337,27 +344,42 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       }
       from = to;
     }
-    const byDoc = new Map<number, { b: number; score: number }[]>();
-    for (const b of touched) {
-      const other = sentences[b]!;
-      const partial = accumulated[b]! / (sentence.norm * other.norm);
+    let passed = 0;
+    const ownNorm = sentence.norm;
+    const ownQuotes = quotesOf[a] === 1;
+    for (let t = 0; t < touched.length; t++) {
+      const b = touched[t]!;
+      const partial = accumulated[b]! / (ownNorm * normOf[b]!);
       // What the terms not read could add is small (they are the commonest); quotations add a bonus.
-      const quoted = sentence.quoted.size > 0 && other.quoted.size > 0;
+      const quoted = ownQuotes && quotesOf[b] === 1;
       if (partial < SENTENCE_FLOOR * (complete && !quoted ? 1 : 0.5)) continue;
-      const score = Math.round((complete && !quoted ? Math.min(1, partial) : similarity(sentence, other)) * 1e9) / 1e9;
+      const score = Math.round((complete && !quoted ? Math.min(1, partial) : similarity(sentence, sentences[b]!)) * 1e9) / 1e9;
       if (score < SENTENCE_FLOOR) continue;
-      const list = byDoc.get(other.doc) ?? [];
-      list.push({ b, score });
-      byDoc.set(other.doc, list);
+      if (passed === passedB.length) {
+        passedB = Int32Array.from({ length: passed * 2 }, (_v, i) => (i < passed ? passedB[i]! : 0));
+        passedScore = Float64Array.from({ length: passed * 2 }, (_v, i) => (i < passed ? passedScore[i]! : 0));
+      }
+      passedB[passed] = b;
+      passedScore[passed] = score;
+      passed++;
     }
-    for (const list of byDoc.values()) {
-      // Ties at the cut are all kept: choosing by position would make the result depend on order.
-      list.sort((x, y) => y.score - x.score);
-      const floor = list[Math.min(list.length, LINKS_PER_DOCUMENT) - 1]!.score;
-      for (const { b, score } of list) {
+    // Each document's best few, documents in the order their first candidate came, each one's
+    // strongest first (ties in the order they came). Ties at the cut are all kept: choosing by
+    // position would make the result depend on order.
+    const docsInOrder: number[] = [];
+    for (let i = 0; i < passed; i++) {
+      const doc = docOfSentence[passedB[i]!]!;
+      if (!docsInOrder.includes(doc)) docsInOrder.push(doc);
+    }
+    for (const doc of docsInOrder) {
+      const list: number[] = [];
+      for (let i = 0; i < passed; i++) if (docOfSentence[passedB[i]!] === doc) list.push(i);
+      list.sort((x, y) => passedScore[y]! - passedScore[x]! || x - y);
+      const floor = passedScore[list[Math.min(list.length, LINKS_PER_DOCUMENT) - 1]!]!;
+      for (const i of list) {
+        const score = passedScore[i]!;
         if (score < floor) break;
-        const key = linkKey(a, b);
-        sentenceLinks.set(key, Math.max(score, sentenceLinks.get(key) ?? 0));
+        sentenceLinks.raise(linkKey(a, passedB[i]!), score);
       }
     }
   });
@@ -391,8 +413,8 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       const key = linkKey(a, b);
       const boosted = Math.min(1, Math.round(score * LEAD_BOOST * 1e9) / 1e9);
       const lead = bothTitles ? Math.max(HEADLINE_LINK, boosted) : boosted;
-      if (lead > (sentenceLinks.get(key) ?? 0)) {
-        sentenceLinks.set(key, lead);
+      if (lead > sentenceLinks.get(key)) {
+        sentenceLinks.raise(key, lead);
         leadLinks.set(key, bothTitles && score * LEAD_BOOST < HEADLINE_LINK ? 'headlines' : 'leads');
       }
     }
@@ -402,13 +424,21 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   // Paragraph pairs: how much of each paragraph's content is matched in the other.
   const paragraphOf = new Int32Array(sentences.length);
   paragraphs.forEach((unit, p) => unit.sentences.forEach((s) => (paragraphOf[s] = p)));
+  // Links by their index in sentenceLinks (its keyAt and scoreAt), not as [a, b, score] arrays: an
+  // array and a boxed score for each of a long comparison's links were most of what the garbage
+  // collector copied (issue 13).
   interface PairEvidence {
+    /** Each sentence's best link in the pair (an index in sentenceLinks). */
     readonly bestForSentence: Map<number, number>;
-    readonly links: [number, number, number][];
+    readonly links: number[];
   }
+  const sentenceOf = (link: number): [number, number] => {
+    const key = sentenceLinks.keyAt(link);
+    return [Math.floor(key / sentences.length), key % sentences.length];
+  };
   const pairs = new Map<number, PairEvidence>();
   const pairKeyOf = (pa: number, pb: number): number => (pa < pb ? pa * paragraphs.length + pb : pb * paragraphs.length + pa);
-  sentenceLinks.forEach((score, key) => {
+  sentenceLinks.forEach((score, key, link) => {
     const a = Math.floor(key / sentences.length);
     const b = key % sentences.length;
     const pairKey = pairKeyOf(paragraphOf[a]!, paragraphOf[b]!);
@@ -417,9 +447,11 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
       evidence = { bestForSentence: new Map(), links: [] };
       pairs.set(pairKey, evidence);
     }
-    evidence.bestForSentence.set(a, Math.max(evidence.bestForSentence.get(a) ?? 0, score));
-    evidence.bestForSentence.set(b, Math.max(evidence.bestForSentence.get(b) ?? 0, score));
-    evidence.links.push([a, b, score]);
+    const bestA = evidence.bestForSentence.get(a);
+    if (bestA === undefined || sentenceLinks.scoreAt(bestA) < score) evidence.bestForSentence.set(a, link);
+    const bestB = evidence.bestForSentence.get(b);
+    if (bestB === undefined || sentenceLinks.scoreAt(bestB) < score) evidence.bestForSentence.set(b, link);
+    evidence.links.push(link);
   });
   // Identical paragraphs are the same report, whatever else.
   const byKey = new Map<string, number[]>();
@@ -435,12 +467,13 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     for (const s of paragraphs[p]!.sentences) {
       const weight = sentences[s]!.total;
       total += weight;
-      matched += weight * (evidence.bestForSentence.get(s) ?? 0);
+      const best = evidence.bestForSentence.get(s);
+      if (best !== undefined) matched += weight * sentenceLinks.scoreAt(best);
     }
     return total > 0 ? matched / total : 0;
   };
 
-  const scored: { pa: number; pb: number; score: number; links: [number, number, number][] }[] = [];
+  const scored: { pa: number; pb: number; score: number; links: number[] }[] = [];
   pairs.forEach((evidence, pairKey) => {
     const pa = Math.floor(pairKey / paragraphs.length);
     const pb = pairKey % paragraphs.length;
@@ -448,7 +481,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     // One strongly matched sentence is enough to say two paragraphs share a report, even when the
     // rest of each paragraph goes elsewhere (a source that merges several facts into one paragraph).
     let strongest = 0;
-    for (const link of evidence.links) strongest = Math.max(strongest, link[2]);
+    for (const link of evidence.links) strongest = Math.max(strongest, sentenceLinks.scoreAt(link));
     const score =
       paragraphs[pa]!.key === paragraphs[pb]!.key ? 1 : Math.max(coverage(pa, evidence), coverage(pb, evidence), SINGLE_SENTENCE_WEIGHT * strongest);
     scored.push({ pa, pb, score: Math.min(1, score), links: evidence.links });
@@ -496,9 +529,10 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     if (clusters[pair.pa] !== clusters[pair.pb]) {
       // A link across two passages, as close as a passage's own: where else each one's event is
       // mentioned (kept by both; a paragraph only its source has never becomes a group). O(E).
-      for (const [a, b, score] of pair.links) {
+      for (const index of pair.links) {
+        const score = sentenceLinks.scoreAt(index);
         if (score < RELATED_LINK) continue;
-        const link = linkOf(a, b, score);
+        const link = linkOf(...sentenceOf(index), score);
         // A word or two in common says little across passages (see RELATED_TERMS).
         if ((link.terms?.length ?? 0) < RELATED_TERMS) continue;
         byRoot.get(clusters[pair.pa]!)!.related.push(link);
@@ -508,7 +542,7 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
     }
     const entry = byRoot.get(clusters[pair.pa]!)!;
     entry.scores.push(pair.score);
-    for (const [a, b, score] of pair.links) entry.links.push(linkOf(a, b, score));
+    for (const index of pair.links) entry.links.push(linkOf(...sentenceOf(index), sentenceLinks.scoreAt(index)));
   }
   const linkOrder = (u: SentenceLink, v: SentenceLink): number =>
     u.spans[0].doc - v.spans[0].doc || u.spans[0].start - v.spans[0].start || u.spans[1].doc - v.spans[1].doc || u.spans[1].start - v.spans[1].start;
@@ -533,6 +567,60 @@ export function alignDocuments(documents: readonly SourceDocument[], options: Al
   groups.sort((x, y) => x.first[0] - y.first[0] || x.first[1] - y.first[1]);
   progress(1);
   return groups.map((group, i) => ({ id: `g${i + 1}`, members: group.members, score: group.score, sentences: group.sentences, ...(group.related.length > 0 ? { related: group.related } : {}) }));
+}
+
+/**
+ * Sentence links: each pair key's best score, in the order the keys were first set (as a Map gives
+ * them), each with an index that stays its own. The keys and scores sit in typed arrays and the Map
+ * holds only indices: a Map of scores boxes every score as a heap object, and the 139,000 links of
+ * twelve documents of 300 paragraphs, kept to the end of the alignment, were copied by every
+ * collection of the young generation (issue 13). O(1) a call, amortised.
+ */
+class LinkScores {
+  private readonly index = new Map<number, number>();
+  private keys = new Float64Array(1024);
+  private scores = new Float64Array(1024);
+  private count = 0;
+
+  /** The key's score, 0 when it has none. */
+  get(key: number): number {
+    const i = this.index.get(key);
+    return i === undefined ? 0 : this.scores[i]!;
+  }
+
+  /** Set the key's score to `score` when that is higher than what it has. */
+  raise(key: number, score: number): void {
+    const i = this.index.get(key);
+    if (i !== undefined) {
+      if (score > this.scores[i]!) this.scores[i] = score;
+      return;
+    }
+    if (this.count === this.keys.length) {
+      const keys = new Float64Array(this.count * 2);
+      const scores = new Float64Array(this.count * 2);
+      keys.set(this.keys);
+      scores.set(this.scores);
+      this.keys = keys;
+      this.scores = scores;
+    }
+    this.index.set(key, this.count);
+    this.keys[this.count] = key;
+    this.scores[this.count] = score;
+    this.count++;
+  }
+
+  keyAt(link: number): number {
+    return this.keys[link]!;
+  }
+
+  scoreAt(link: number): number {
+    return this.scores[link]!;
+  }
+
+  /** Every link in the order its key was first set. */
+  forEach(visit: (score: number, key: number, link: number) => void): void {
+    for (let i = 0; i < this.count; i++) visit(this.scores[i]!, this.keys[i]!, i);
+  }
 }
 
 /**
