@@ -78,6 +78,17 @@ describe('figuresIn', () => {
     expect(figures('The fund raised $43,000 for the family, £1.5 million in all, from 52% of the town.')).toEqual(['dollar: 43000', 'pound: 1500000', 'percent: 52']);
   });
 
+  it('does not take an amount told again in brackets, in another currency or unit, for a figure of its own', () => {
+    expect(figures('Repairs were put at $US2 million ($3.04 million) by the council.')).toEqual([]);
+    expect(figures('The bridge cost €40 million ($44 million) and spans 300 feet (91 metres).')).toEqual(['euro: 40000000', 'metre: 91']);
+    expect(figures('The grant was £2 million (£1.5 million in cash) and the fund ($9 million) grew (up from $3 million).')).toEqual([
+      'pound: 2000000',
+      'pound: 1500000',
+      'dollar: 9000000',
+      'dollar: 3000000',
+    ]);
+  });
+
   it('keeps the words that bound a figure', () => {
     const document = makeSourceDocument({ path: '/t/bounds.txt', text: 'Headline\n\nMore than 5,000 troops, nearly 300 trucks and about 40 boats, with 12 planes.\n' });
     expect(figuresIn(document, 0, [1]).map((figure) => [figure.text, figure.bound, figure.boundText])).toEqual([

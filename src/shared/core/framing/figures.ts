@@ -209,6 +209,42 @@ function boundBefore(tokens: readonly Token[], i: number, text: string): { bound
   return undefined;
 }
 
+/** Written beside a number, what makes it an amount of money or a measure: a scale, a unit, a currency, a percent. */
+const AMOUNT_WORDS = new Set(['dollars', 'euros', 'pounds', 'percent', 'm', 'bn', 'k']);
+
+/**
+ * Whether the figure at tokens[i] (its text beginning at `start`, a currency sign included, and
+ * `writtenUnit` its sign or the word for its unit) opens a bracket right after an amount in another
+ * currency or unit: a number, or a scale, unit or currency written after one ("$US1 million (",
+ * "300 feet (", "£2m ("), with nothing but the bracket between. "£2 million (£1.5 million in
+ * cash)" is a part of the amount, in its own currency; "(up from $3 million)" and "the fund ($2
+ * billion)" are not restatements.
+ */
+function restatesAmountBefore(tokens: readonly Token[], i: number, start: number, text: string, writtenUnit: string): boolean {
+  const previous = tokens[i - 1];
+  if (!previous || !/^\s*\(\s*$/.test(text.slice(previous.end, start))) return false;
+  const hasDigit = (token: Token): boolean => token.isNumber || /\d/.test(token.norm);
+  let number: Token;
+  if (hasDigit(previous)) number = previous;
+  else {
+    const beforeWord = tokens[i - 2];
+    const word = previous.norm;
+    if (!beforeWord || !hasDigit(beforeWord) || !/^\s*$/.test(text.slice(beforeWord.end, previous.start))) return false;
+    if (own(SCALE, word) === undefined && own(UNITS, word) === undefined && !AMOUNT_WORDS.has(word) && own(MEASURES, word) === undefined) return false;
+    // The same unit again is a part of the amount, not the amount in another unit.
+    if (word === writtenUnit) return false;
+    number = beforeWord;
+  }
+  // Money: in another currency when its sign differs, or either is written with a country's code
+  // ("$US1", "US$1", "A$1"); "£2 million (£1.5 million …)" is in one currency.
+  if (!/^\p{L}/u.test(writtenUnit)) {
+    const sign = text[number.start - 1] ?? '';
+    const coded = !number.isNumber || /\p{L}$/u.test(text.slice(Math.max(0, number.start - 3), number.start - 1)) || /\p{L}$/u.test(text.slice(Math.max(0, start - 3), start));
+    return coded || sign !== writtenUnit;
+  }
+  return true;
+}
+
 /**
  * The figures of some paragraphs of a document: numbers with what they count. Dates, years, times,
  * ordinals ("14th", "14 th"), numbers joined by a slash ("9/11") and ages are not figures; a number followed by "million" or "billion"
@@ -272,6 +308,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       let quantity: string;
       let countedWord: string;
       let textEnd: number;
+      /** The word the source wrote for what is counted, or the currency sign. */
+      let writtenUnit = currency ? document.text[token.start - 1]! : '%';
       if (currency || percent) {
         quantity = countedWord = currency ?? 'percent';
         textEnd = percent ? token.end + 1 : end;
@@ -300,6 +338,7 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
           counted = time;
         }
         textEnd = counted.end;
+        writtenUnit = counted.norm;
       }
       // A measure is given in its kind's unit, to the precision it was written with ("200 feet":
       // 61 metres), and keeps the unit written.
@@ -310,6 +349,10 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         value = Number((value * measure[1]).toPrecision(Math.max(2, significantDigits(token.norm))));
         quantity = countedWord = measure[0];
       }
+      // An amount in brackets right after another ("$US1 million ($1.52 million)", "300 feet (91
+      // metres)", "£2m ($3.1m)") is the same amount told again in another currency or unit, for the
+      // reader: no claim of its own (a rate of exchange would make it look like another figure).
+      if ((currency || measure) && restatesAmountBefore(tokens, i, start, document.text, writtenUnit)) return;
       const attribution = (paragraphAttribution ??= { value: attributionIn(sentenceText) }).value;
       const bound = boundBefore(tokens, i, document.text);
       figures.push({
