@@ -7,7 +7,7 @@
  */
 import type { AlignmentGroup, SourceDocument, TextSpan } from '../../contract/comparison.js';
 import { paragraphSentences } from '../sentences.js';
-import { hasUnspacedScript, paragraphTokens, STOP_WORDS, tokenize, tokensWithin, type Token } from '../text.js';
+import { hasUnspacedScript, paragraphTokens, stem, STOP_WORDS, tokenize, tokensWithin, type Token } from '../text.js';
 import { diffMembers, type Hunk, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
 import { opensSentence } from './cues.js';
 import { figuresIn, type Figure } from './figures.js';
@@ -56,14 +56,54 @@ export interface Passage {
   memberOf(doc: number): PreparedMember | undefined;
   /** Whether tokens [from, to) of a member differ from most of the members it was compared with. */
   distinctive(member: MemberText, from: number, to: number): boolean;
-  /** How closely the sentence at `offset` of `doc` is linked to a sentence of `otherDoc`, when closely enough to be the same claim. */
-  sameClaim(offset: number, doc: number, otherDoc: number): number | undefined;
+  /**
+   * How closely the sentence holding tokens [from, to) of a member (a hedge, say) is linked to a
+   * sentence of `otherDoc` that makes the same claim: linked closely enough, and telling at least
+   * half of the content words of the clause around those tokens (see `claimWords`), or one of them
+   * where `linedUp` says the word diff lined up the words around those tokens with the other's.
+   */
+  sameClaim(member: PreparedMember, from: number, to: number, otherDoc: number, linedUp?: boolean): number | undefined;
   /** Whether two offsets sit in two sentences the alignment linked to each other (true when it linked none). */
   sameStatement(offsetA: number, docA: number, offsetB: number, docB: number): boolean;
 }
 
 /** A hedge one source has is reported where its sentence is linked to the other's at least this closely. */
 const SAME_CLAIM_LINK = 0.3;
+/** How many words after a hedge, and before it, the claim it qualifies is read in (within its clause). */
+const CLAIM_AFTER = 8;
+const CLAIM_BEFORE = 4;
+/** Words that open a clause of their own: the claim before them is another. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set('and but while whereas although though because'.split(' '));
+
+/**
+ * The content words (stemmed) of the clause around tokens [from, to) of a member: up to
+ * CLAIM_AFTER words after and CLAIM_BEFORE before, inside the paragraph, stopping at punctuation
+ * and at a word that opens a clause. Names are left out (they say who, and a sentence linked to
+ * this one shares them anyway) unless they open the sentence ("Arson is suspected").
+ * "…caused $1 million in damage, and investigators say it could be the work of an arsonist":
+ * around "could", investigators, work, arsonist.
+ */
+export function claimWords(member: Pick<PreparedMember, 'tokens' | 'document'>, from: number, to: number): Set<string> {
+  const { tokens } = member;
+  const text = member.document.text;
+  const words = new Set<string>();
+  const take = (token: PlacedToken): void => {
+    if (token.isNumber || STOP_WORDS.has(token.norm) || token.norm.length < 3) return;
+    if (token.isCapitalized && !opensSentence(text, token.start)) return;
+    words.add(stem(token.norm));
+  };
+  const joined = (x: PlacedToken, y: PlacedToken): boolean => x.paragraph === y.paragraph && !/[,;:.!?()—–"“”]/.test(text.slice(x.end, y.start));
+  for (let i = to; i < Math.min(tokens.length, to + CLAIM_AFTER); i++) {
+    if (!joined(tokens[i - 1]!, tokens[i]!) || CLAUSE_OPENERS.has(tokens[i]!.norm)) break;
+    take(tokens[i]!);
+  }
+  for (let i = from - 1; i >= Math.max(0, from - CLAIM_BEFORE); i--) {
+    if (!joined(tokens[i]!, tokens[i + 1]!) || CLAUSE_OPENERS.has(tokens[i]!.norm)) break;
+    take(tokens[i]!);
+  }
+  return words;
+}
+
 /** A change of wording is one inside two sentences the alignment linked at least this closely. */
 const SAME_STATEMENT_LINK = 0.2;
 
@@ -184,12 +224,27 @@ export function preparePassage(documents: readonly SourceDocument[], group: Alig
       // Differs from most of the others it was compared with.
       return sum / (to - from) > others / 2;
     },
-    sameClaim(offset, doc, otherDoc) {
+    sameClaim(member, from, to, otherDoc, linedUp = false) {
+      const offset = member.tokens[from]!.start;
+      const doc = member.doc;
+      const other = byDoc.get(otherDoc);
+      let claim: Set<string> | undefined;
       let best: number | undefined;
       for (const link of links) {
-        if (link.score >= SAME_CLAIM_LINK && link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end) && link.spans.some((span) => span.doc === otherDoc)) {
-          best = Math.max(best ?? 0, link.score);
+        if (link.score < SAME_CLAIM_LINK || !link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end)) continue;
+        const told = link.spans.find((span) => span.doc === otherDoc);
+        if (!told) continue;
+        // The other sentence tells the claim itself, not only the rest of the sentence: at least
+        // half of the clause's content words (a sentence of twenty words linked on its first half
+        // says nothing of the hedged clause at its end).
+        claim ??= claimWords(member, from, to);
+        if (claim.size > 0 && other) {
+          const words = new Set(other.tokens.filter((token) => token.start >= told.start && token.end <= told.end).map((token) => stem(token.norm)));
+          let shared = 0;
+          for (const word of claim) if (words.has(word)) shared++;
+          if (linedUp ? shared === 0 : shared * 2 < claim.size) continue;
         }
+        best = Math.max(best ?? 0, link.score);
       }
       return best;
     },

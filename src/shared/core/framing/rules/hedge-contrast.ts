@@ -7,8 +7,17 @@ import type { TermMatch } from '../lexicon-index.js';
 import type { PreparedMember } from '../passage.js';
 import { hasSide, inOneStatement, NOT_EXPLAINED, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
 
-/** The hedges of one side of a change: hedge terms not negated ("could not" hedges nothing). */
-export const hedgesOf = (member: PreparedMember, terms: readonly TermMatch[]): TermMatch[] => terms.filter((match) => match.term.kind === 'hedge' && !negated(member.tokens, match));
+/**
+ * The hedges of one side of a change: hedge terms not negated ("could not" hedges nothing), and not
+ * inside a quotation: "“That could very well be the case,” he said" is the speaker's hedge, not
+ * the outlet's (issue 12).
+ */
+export const hedgesOf = (member: PreparedMember, terms: readonly TermMatch[]): TermMatch[] =>
+  terms.filter((match) => {
+    if (match.term.kind !== 'hedge' || negated(member.tokens, match)) return false;
+    const at = member.tokens[match.from]!.start;
+    return !member.quoted.some(([start, end]) => start <= at && at < end);
+  });
 
 export const hedgeContrast: ChangeRule = {
   name: 'hedge-contrast',

@@ -1,8 +1,9 @@
 /**
  * Hedge on one side: a hedge on one side of a change ("may have weakened" against "weakened"),
  * where the other source states the same claim plainly: it has no hedge in the sentences the diff
- * lines up, and the alignment linked the hedged sentence closely to one of its own (the same claim
- * told with and without the hedge, not a hedge in a sentence the other does not tell).
+ * lines up, and the alignment linked the hedged sentence closely to one of its own that tells the
+ * words of the hedged clause (the same claim told with and without the hedge, not a hedge in a
+ * sentence, or a clause, the other does not tell).
  */
 import type { Difference } from '../../../contract/comparison.js';
 import type { MemberText } from '../../wording.js';
@@ -15,6 +16,9 @@ function sameSentenceRegion(member: MemberText, match: TermMatch, [from, to]: re
   const paragraphs = new Set(member.tokens.slice(Math.max(0, from - 1), Math.max(to, from + 1)).map((t) => t.paragraph));
   return paragraphs.has(member.tokens[match.from]!.paragraph) && Math.abs(match.from - from) < 25;
 }
+
+/** How many words besides the hedge a change may hold for the diff to have lined up the clause around it. */
+const TIGHT_CHANGE = 2;
 
 export const hedgeOneSide: ChangeRule = {
   name: 'hedge-one-side',
@@ -35,7 +39,11 @@ export const hedgeOneSide: ChangeRule = {
       // Plainly stated only if the other source has no hedge in the sentences the diff lines up.
       const otherHedged = other.terms.some((t) => t.term.kind === 'hedge' && sameSentenceRegion(other, t, mine.length > 0 ? otherRange : [0, 0]));
       for (const match of mine) {
-        const link = otherHedged ? undefined : passage.sameClaim(member.tokens[match.from]!.start, member.doc, other.doc);
+        // A change no longer than the hedge and a word or two on either side: the diff lined up the
+        // words around it, so the other tells the same clause ("Mary Cheney [reportedly] wrote").
+        const [mineLength, otherLength] = member === pair.a ? [hunk.a1 - hunk.a0, hunk.b1 - hunk.b0] : [hunk.b1 - hunk.b0, hunk.a1 - hunk.a0];
+        const linedUp = mineLength <= match.to - match.from + TIGHT_CHANGE && otherLength <= TIGHT_CHANGE;
+        const link = otherHedged ? undefined : passage.sameClaim(member, match.from, match.to, other.doc, linedUp);
         if (link === undefined) continue;
         differences.push({
           group: passage.group.id,
