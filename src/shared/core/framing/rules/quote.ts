@@ -104,7 +104,14 @@ function carriesQuotation(document: SourceDocument, span: TextSpan, quotation: Q
   // “Senate Bill 1062 does not address a concern”); a headline's capitals are its style, not names
   // ("Marking Biggest Legislative Effort In A Generation").
   const headline = isHeadline(document, paragraphAt(document.paragraphs, span.start));
-  const meaning = words.filter((token) => (headline || !token.isCapitalized) && !/^\p{N}/u.test(token.norm));
+  // Nor a word that only qualifies what is said: a hedge, a booster or an intensifier ("There's
+  // definitely a lot of damage" does not tell “is definitely suspicious”), or a negation ("don't").
+  const qualifiers = new Set<number>();
+  for (const match of member?.terms ?? []) {
+    if (match.term.kind !== 'hedge' && match.term.tone !== 'stance' && match.term.tone !== 'intensifier') continue;
+    for (let k = match.from; k < match.to; k++) qualifiers.add(member!.tokens[k]!.start);
+  }
+  const meaning = words.filter((token) => (headline || !token.isCapitalized) && !/^\p{N}/u.test(token.norm) && !qualifiers.has(token.start) && !/n['’]t$/.test(token.norm));
   const shared = new Set(stemsOf(meaning).filter((stem) => set.has(stem) && !SPEAKING.has(stem)));
   // One word of a longer quotation in a stretch more than twice its length ("a member of Congress"
   // in a clause about an interview, for “His conduct is unbecoming of a member of Congress”) is a
