@@ -98,12 +98,17 @@ describe('a loaded word every source shares', () => {
       'carrow-courier': ferry({ 4: councillor('criticized') }),
     });
     expect(shared(three), shown(three)).toEqual([]);
-    // Each source that uses it is set against the one that does not.
+    // The sources that use it are set against the one that does not, in one difference (two
+    // writers, then the other side), not one difference per source that uses it.
     const contrasts = byRule(three.differences, 'loaded-word');
-    expect(contrasts.map((d) => d.sides?.map((side) => `${side.doc}:${side.terms[0]?.text ?? ''}`)), shown(three)).toEqual([
-      ['0:slammed', '2:criticized'],
-      ['1:slammed', '2:criticized'],
-    ]);
+    expect(contrasts.map((d) => d.sides?.map((side) => `${side.doc}:${side.terms[0]?.text ?? ''}`)), shown(three)).toEqual([['0:slammed', '1:slammed', '2:criticized']]);
+    expect(contrasts[0]?.evidence?.writers).toBe(2);
+    expect(contrasts[0]?.spans.map((span) => `${span.doc}:${spanText(three.documents, span)}`)).toEqual(['0:slammed', '1:slammed', '2:criticized']);
+    const said = describeDifference(contrasts[0]!, labelNamer(three.documents));
+    const [first, second, third] = [0, 1, 2].map((doc) => labelNamer(three.documents)(doc));
+    expect(said).toMatch(new RegExp(`^${first} and ${second} write “slammed” \\(.*\\) where ${third} says “criticized”`));
+    // …and a comparison with the merged difference is valid by the contract.
+    expect(checkComparison(three)).toEqual([]);
   });
 
   it('is left alone for a plain word, a word of degree, and a judging verb of saying that every source uses', () => {

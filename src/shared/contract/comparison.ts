@@ -265,6 +265,11 @@ export interface DifferenceEvidence {
   readonly quote?: string;
   /** A loaded word inside a quotation (`loaded-word-alone`): the speaker's word, which the outlet quotes. */
   readonly quoted?: boolean;
+  /**
+   * How many of the first sides use the loaded word (`loaded-word`, `loaded-word-quoted`): several
+   * sources that write it, or quote it, against the same others are one difference. One when absent.
+   */
+  readonly writers?: number;
   /** What the figures count (`figures`): as a key ("killed", a stem) and for people ("hostages"). */
   readonly quantity?: string;
   readonly counted?: string;

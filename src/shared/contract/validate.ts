@@ -101,6 +101,7 @@ export const comparisonShape = z.object({
           link: z.number().min(0).max(1).optional(),
           quote: z.string().optional(),
           quoted: z.boolean().optional(),
+          writers: z.number().int().min(2).optional(),
           quantity: z.string().optional(),
           counted: z.string().optional(),
           figures: z.array(z.object({ doc: offset, value: z.number(), text: z.string(), attribution: z.string().optional(), outlier: z.boolean(), unit: z.string().optional(), group: z.string().optional() })).optional(),

@@ -133,7 +133,9 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       const absent = names(lacks);
       // No other source tells it: the quotation marks may be the outlet's distance or someone's word for it.
       if (sides.length === 1) return `${name(first)} puts “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it); no other source tells this sentence`;
-      let text = `${name(first)} puts “${firstText(first)}” in scare quotes, holding the word at a distance`;
+      // One source, or several against the same others (`evidence.writers`).
+      const writers = sides.slice(0, Math.max(1, difference.evidence?.writers ?? 1));
+      let text = `${listOf(names(writers))} ${writers.length > 1 ? 'put' : 'puts'} “${firstText(first)}” in scare quotes, holding the word at a distance`;
       if (plain.length > 0) text += `; ${listOf(plain)} ${plain.length === 1 ? 'writes' : 'write'} it without quotation marks`;
       if (absent.length > 0) text += `; the matching sentence in ${listOf(absent)} does not use it`;
       return text;
@@ -142,16 +144,25 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
     case 'loaded-word-quoted': {
       const quoted = difference.rule === 'loaded-word-quoted';
       const term = termsOf(first)[0];
-      const words = `“${term?.text ?? ''}”`;
+      // The sources that use the word (one, or several against the same others: `evidence.writers`),
+      // each form once ("devastated" or "devastating").
+      const writers = sides.slice(0, Math.max(1, difference.evidence?.writers ?? 1));
+      const forms = [...new Map(writers.flatMap((side) => termsOf(side).slice(0, 1)).map((t) => [t.text.toLowerCase(), t.text])).values()];
+      const words = forms.length > 0 ? forms.map((form) => `“${form}”`).join(' or ') : `“${term?.text ?? ''}”`;
+      const who = listOf(names(writers));
       // The other sources: those whose matching sentence uses another word of the set, and those whose does not use it.
-      const named = sides.slice(1).filter((side) => side.part === 'has' && termsOf(side).length > 0);
-      const unnamed = names(sides.slice(1).filter((side) => side.part === 'lacks'));
+      const others = sides.slice(writers.length);
+      const named = others.filter((side) => side.part === 'has' && termsOf(side).length > 0);
+      const unnamed = names(others.filter((side) => side.part === 'lacks'));
       const says = (side: DifferenceSide): string => {
         const counterpart = termsOf(side)[0]!;
         const tone = counterpart.tone && !isNeutral(counterpart) ? ` (${counterpart.tone})` : '';
         return `${name(side)} says “${counterpart.text}”${tone}`;
       };
-      let text = quoted ? `${words} (${glossOf(term)}) is in a quotation in ${name(first)}, the speaker's word and not the outlet's` : `${name(first)} writes ${words} (${glossOf(term)})`;
+      const several = writers.length > 1;
+      let text = quoted
+        ? `${words} (${glossOf(term)}) is in a quotation in ${who}, the speaker's word and not the outlet's`
+        : `${who} ${several ? 'write' : 'writes'} ${words} (${glossOf(term)})`;
       if (named.length > 0) text += quoted ? `; ${named.map(says).join(' and ')}` : ` where ${named.map(says).join(' and ')}`;
       if (unnamed.length > 0) text += `; the matching sentence in ${listOf(unnamed)} does not use it`;
       if (sides.length === 1) text += '; no other source tells this sentence';
