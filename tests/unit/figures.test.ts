@@ -34,6 +34,7 @@ describe('figuresIn', () => {
 
   it('does not take ages for counts', () => {
     expect(figures('Aldo Kessler, 52, was jailed. His mother, aged 85, wept; a 40-year-old neighbour said he is 30 years old.')).toEqual([]);
+    expect(figures('The victims, 68- and 48-years-old, lived on Elm Row; a 9‐year‐old saw it.')).toEqual([]);
   });
 
   it('does not take numbers that name something for counts', () => {

@@ -285,12 +285,14 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       // A capital opening a sentence is no name ("About 800 people"); "H.R." ends no sentence.
       const opensSentence = previous ? endsSentence(document.text, paragraph.start, previous.start) : true;
       if (previous?.isCapitalized && !opensSentence && /^[\s.]+$/.test(document.text.slice(previous.end, token.start))) return;
-      // Ages: "Aldo Kessler, 52, was jailed", "aged 85", "85 years old", "an 85-year-old".
+      // Ages: "Aldo Kessler, 52, was jailed", "aged 85", "85 years old", "an 85-year-old", "48-years-old".
       if (before === 'aged' || before === 'age') return;
       if (/^\s*,\s*$/.test(document.text.slice(tokens[i - 1]?.end ?? token.start, token.start)) && tokens[i - 1]?.isCapitalized && /^,/.test(document.text.slice(token.end, token.end + 1))) return;
       if ((after === 'year' || after === 'years') && (tokens[i + 2]?.norm === 'old' || (tokens[i + 2]?.norm === 'of' && tokens[i + 3]?.norm === 'age'))) return;
       if (before === 'of' && tokens[i - 2]?.norm === 'age') return;
-      if (/^-year-old/.test(document.text.slice(token.end, token.end + 9))) return;
+      if (/^[-‐]years?[-‐]old/.test(document.text.slice(token.end, token.end + 10))) return;
+      // …and the first of two ages ("68- and 48-years-old", "68 and 48 years old").
+      if (/^[-‐]?\s+(?:and|or|to)\s+\d+(?:[-‐]|\s+)years?(?:[-‐]|\s+)old/.test(document.text.slice(token.end, token.end + 24))) return;
       let value = parseNumber(token.norm);
       if (value === null) return;
       let end = token.end;
