@@ -15,6 +15,21 @@ import { isTitle } from '../names.js';
 import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
 import { wordsOfMeaning } from './wording.js';
 
+/**
+ * Whether most of a clause's pairs of neighbouring words of meaning stand in the other member too
+ * (half or more): the other tells the clause, somewhere else in the passage.
+ */
+function toldElsewhere(clause: readonly PlacedToken[], other: readonly PlacedToken[]): boolean {
+  const pairs = (tokens: readonly PlacedToken[]): string[] => {
+    const words = tokens.filter(isContent).map((token) => token.norm);
+    return words.slice(1).map((word, i) => `${words[i]} ${word}`);
+  };
+  const mine = pairs(clause);
+  if (mine.length === 0) return false;
+  const theirs = new Set(pairs(other));
+  return mine.filter((pair) => theirs.has(pair)).length * 2 >= mine.length;
+}
+
 /** A one-sided addition with at least this many content words is reported as an omission. */
 const ADDED_MIN = 6;
 
@@ -71,6 +86,10 @@ export const clauseOneSide: ChangeRule = {
     const clauses = wholeClauses(member.document, member.tokens, hunkFrom, hunkTo);
     if (!clauses || member.tokens.slice(clauses[0], clauses[1]).filter(isContent).length < ADDED_MIN) return NOT_EXPLAINED;
     const [from, to] = clauses;
+    // Words the other tells elsewhere in the passage are moved, not left out: a diff lines up one
+    // run of shared words and gives the other as removed on one side and added on the other ("…,”
+    // said Christina Greenway, daughter of …" before or after a sentence the other moved).
+    if (toldElsewhere(member.tokens.slice(from, to), other.tokens)) return { differences: [], explained: true };
     return {
       differences: [
         {
