@@ -333,7 +333,7 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
   // The contrast marks made so far, by the word and the sources set against it: a source that uses
   // the same word against the same others joins the mark rather than make one of its own (in a
   // passage of twenty sources, ten quoting the speaker's word against three that do not).
-  const contrastMarks = new Map<string, { readonly at: number; writers: number }>();
+  const contrastMarks = new Map<string, { readonly at: number; writers: number; spans: number }>();
   /**
    * A loaded word every partner's matching sentences use too, each as a loaded word of its own (not
    * inside a name): `uses`, this member's first. Left unmarked, as elsewhere in this rule where no
@@ -474,23 +474,25 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
       // others joins the mark made for the first, rather than make one of its own.
       const against = contrast.map((c) => `${c.doc}:${c.plain ? 'plain' : (c.counterparts[0]?.term.keys.join(' ') ?? '')}`).join('|');
       const markKey = `${item.scare ? 'scare' : item.quoted ? 'quoted' : 'written'}|${item.term?.setId ?? ''}|${item.keys.join(' ')}|${against}`;
-      // (A second use of the word by a source the mark already holds is a mark of its own.)
+      // A second use of the word by a source the mark holds adds its span to the mark.
       const earlier = contrastMarks.get(markKey);
-      const mark = earlier ? out[earlier.at]! : undefined;
-      if (earlier && mark && !(mark.sides ?? []).some((side) => side.doc === member.doc)) {
-        if (!item.scare) contrasted.add(spanKey(spans[0]!));
+      if (earlier) {
+        const mark = out[earlier.at]!;
         const sides = mark.sides ?? [];
+        const known = sides.some((side) => side.doc === member.doc);
+        if (!item.scare) contrasted.add(spanKey(spans[0]!));
         const writer: DifferenceSide = { doc: member.doc, part: 'has', terms: [item.scare ? { text: document.text.slice(item.start, item.end) } : termAt(document, item, item.term!)] };
-        earlier.writers++;
+        if (!known) earlier.writers++;
+        const at = earlier.spans++;
         out[earlier.at] = {
           ...mark,
-          spans: [...mark.spans.slice(0, earlier.writers - 1), spans[0]!, ...mark.spans.slice(earlier.writers - 1)],
-          sides: [...sides.slice(0, earlier.writers - 1), writer, ...sides.slice(earlier.writers - 1)],
-          evidence: { ...mark.evidence, writers: earlier.writers },
+          spans: [...mark.spans.slice(0, at), spans[0]!, ...mark.spans.slice(at)],
+          sides: known ? sides : [...sides.slice(0, earlier.writers - 1), writer, ...sides.slice(earlier.writers - 1)],
+          ...(earlier.writers > 1 ? { evidence: { ...mark.evidence, writers: earlier.writers } } : {}),
         };
         continue;
       }
-      if (!earlier) contrastMarks.set(markKey, { at: out.length, writers: 1 });
+      contrastMarks.set(markKey, { at: out.length, writers: 1, spans: 1 });
       if (item.scare) {
         // The other sources write the words without the marks, or their matching sentence does not use them.
         out.push({
