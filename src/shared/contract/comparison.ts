@@ -159,7 +159,8 @@ export interface TextSpan {
  * - `hedge-contrast`: different hedges on each side.
  * - `hedge-one-side`: a hedge on one side of the same claim, stated plainly on the other.
  * - `label-for-name`: an actor named on one side and described with a label on the other.
- * - `clause-one-side`: a clause one source adds to a passage both tell (an `omission` by the other).
+ * - `clause-one-side`: a clause one source adds to a passage both tell (an `omission` by the other);
+ *   further `has` sides, with no words, are other sources of the passage that tell it too.
  * - `wording`: words changed, added or dropped; the side with no terms has none there.
  * - `quote`: a quotation some sources give, others paraphrase or leave out.
  * - `figures`: the figures each source gives for one quantity.

@@ -86,6 +86,9 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       return `${name(named)} names “${firstText(named)}”; ${name(has[0])} calls it “${textsOf(has[0])}”`;
     }
     case 'clause-one-side':
+      // Where other sources tell it too (sides that have it, with no words of their own): "Fox and
+      // Hpo say “…” (in Fox's words); Nyt leaves it out".
+      if (has.length > 1) return `${listOf(names(has))} say “${firstText(has[0])}” (in ${name(has[0])}'s words); ${name(lacks[0])} leaves it out`;
       return `Only ${name(has[0])} says “${firstText(has[0])}”; ${name(lacks[0])} leaves it out`;
     case 'wording': {
       const before = firstText(first);

@@ -105,12 +105,20 @@ export function analyzeGroup(documents: readonly SourceDocument[], group: Alignm
   const fresh = whole.filter((difference) => difference.kind !== 'omission' || !difference.spans.every((span) => labelSpans.some((l) => overlaps(l, span))));
   // A sentence one source adds that is a quotation already reported as a quote is not also an omission.
   const quoted = kept.filter((difference) => difference.kind === 'omission').filter((difference) => difference.spans.every((span) => quoteSpans.some((q) => overlaps(q, span))));
-  // The same difference found in two overlapping members (a paragraph merged into two) is one.
+  // The same difference found in two overlapping members (a paragraph merged into two) is one; and
+  // so is a clause several sources tell and one leaves out, found from each of them (the same
+  // sources on each side).
   const seen = new Set<string>();
+  const clauseKey = (difference: Difference): string | undefined =>
+    difference.rule === 'clause-one-side' && (difference.sides?.length ?? 0) > 2
+      ? `clause|${(difference.sides ?? []).map((side) => `${side.part}:${side.doc}`).sort().join(',')}`
+      : undefined;
   const unique = [...kept.filter((difference) => !quoted.includes(difference)), ...fresh].filter((difference) => {
     const key = `${difference.kind}|${difference.spans.map((span) => `${span.doc}:${span.start}-${span.end}`).sort().join(',')}`;
-    if (seen.has(key)) return false;
+    const clause = clauseKey(difference);
+    if (seen.has(key) || (clause !== undefined && seen.has(clause))) return false;
     seen.add(key);
+    if (clause !== undefined) seen.add(clause);
     return true;
   });
   // Datelines are never marks.

@@ -89,7 +89,11 @@ export const clauseOneSide: ChangeRule = {
     // Words the other tells elsewhere in the passage are moved, not left out: a diff lines up one
     // run of shared words and gives the other as removed on one side and added on the other ("…,”
     // said Christina Greenway, daughter of …" before or after a sentence the other moved).
-    if (toldElsewhere(member.tokens.slice(from, to), other.tokens)) return { differences: [], explained: true };
+    const clause = member.tokens.slice(from, to);
+    if (toldElsewhere(clause, other.tokens)) return { differences: [], explained: true };
+    // The other sources of the passage that tell it too (in a passage of many sources, each is
+    // compared with one of them): the clause is theirs as well, not this source's only.
+    const alsoTelling = passage.members.filter((m) => m.doc !== member.doc && m.doc !== other.doc && toldElsewhere(clause, m.tokens));
     return {
       differences: [
         {
@@ -97,7 +101,7 @@ export const clauseOneSide: ChangeRule = {
           kind: 'omission',
           spans: spansOf(member.doc, member.tokens, from, to),
           rule: 'clause-one-side',
-          sides: [hasSide(member.doc, [{ text: textOf(member.document, member.tokens, from, to, 90) }]), lacksSide(other.doc)],
+          sides: [hasSide(member.doc, [{ text: textOf(member.document, member.tokens, from, to, 90) }]), ...alsoTelling.map((m) => hasSide(m.doc, [])), lacksSide(other.doc)],
         },
       ],
       explained: true,
