@@ -128,9 +128,27 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
   const before = tokens[at - 1];
   if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
   if (token.norm.endsWith('ed') || token.norm.endsWith('ing') || ONLY_VERBS.has(token.norm)) return false;
+  // A plural right after a verb in -ed is its object: "have challenged claims that …", "denied
+  // reports of …".
+  if (before && before.paragraph === token.paragraph && before.end + 1 === token.start && token.norm.endsWith('s') && before.norm.endsWith('ed')) return true;
   const next = tokens[at + 1];
   // …the next word right after it, one space between ("argues, though, that" is a verb).
   return next !== undefined && next.paragraph === token.paragraph && next.start === token.end + 1 && !next.isCapitalized && !next.isNumber && !STOP_WORDS.has(next.norm) && !next.norm.endsWith('ly');
+}
+
+/** Colours, and the words that say how deep or bright a colour is (English's closed class of them). */
+const COLOURS: ReadonlySet<string> = new Set('red blue green white black yellow orange purple pink brown grey gray gold golden silver'.split(' '));
+const SHADES: ReadonlySet<string> = new Set('stark bold bright brilliant deep dark pale dull vivid rich soft muted light lurid garish loud'.split(' '));
+
+/**
+ * Whether the word before tokens[next] says the shade of the colour at tokens[next] ("stark blue",
+ * "bold white"), and judges nothing. Only a word of shade: "accosted black lawmakers" and "violent
+ * white supremacists" judge.
+ */
+export function tellsAShade(tokens: readonly Pick<PlacedToken, 'norm' | 'paragraph'>[], next: number): boolean {
+  const colour = tokens[next];
+  const shade = tokens[next - 1];
+  return colour !== undefined && shade !== undefined && colour.paragraph === shade.paragraph && COLOURS.has(colour.norm) && SHADES.has(shade.norm);
 }
 
 /**
@@ -145,6 +163,9 @@ function notATerm(document: SourceDocument, member: MemberText, match: TermMatch
   // A verb of saying used as a noun or in the passive is not someone reporting: "the claims",
   // "class-action claims", "to blame", "could be dismissed".
   if (match.term.role === 'saying' && sayingVerbAsNoun(member.tokens, match.from)) return true;
+  // A word that judges, set before a colour, tells a shade: "a stark blue background", "bold white
+  // letters", "a deep red".
+  if (match.term.role === 'evaluative' && tellsAShade(member.tokens, match.to)) return true;
   if (match.term.kind === 'label' || !first.isCapitalized) return false;
   // A capital that does not open a sentence marks a name, unless the lexicon writes the term with one.
   return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);

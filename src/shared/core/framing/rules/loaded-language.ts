@@ -37,7 +37,7 @@ import { STOP_WORDS } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
-import { sayingVerbAsNoun, type Passage, type PreparedMember } from '../passage.js';
+import { sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { termAt, type PassageRule } from '../rule.js';
 
 /** A loaded word or phrase found in one member (or a plain word of a `charged` set, never marked itself). */
@@ -212,6 +212,8 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
     if (match.term.role === 'saying' && sayingVerbAsNoun(tokens, match.from)) continue;
+    // A word that judges, set before a colour, tells a shade ("a stark blue background").
+    if (match.term.role === 'evaluative' && tellsAShade(tokens, match.to)) continue;
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
     // One word in two sets (a form of "pledged" and of "pledging") is one loaded word.
