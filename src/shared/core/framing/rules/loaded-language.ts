@@ -33,11 +33,12 @@
  */
 import type { Difference, DifferenceSide, SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { isLoadedRole } from '../../../contract/lexicon.js';
-import { STOP_WORDS } from '../../text.js';
+import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
 import { sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
+import { QUOTE } from '../quotations.js';
 import { termAt, type PassageRule } from '../rule.js';
 
 /** A loaded word or phrase found in one member (or a plain word of a `charged` set, never marked itself). */
@@ -72,6 +73,18 @@ const LABEL_BEFORE = new Set(
 interface Counterpart {
   readonly span: TextSpan;
   readonly term: IndexedTerm;
+}
+
+/** The words a document prints inside quotation marks anywhere, by inflection key (found once per document). */
+const quotedKeysOf = new WeakMap<SourceDocument, ReadonlySet<string>>();
+function quotedKeys(document: SourceDocument): ReadonlySet<string> {
+  let keys = quotedKeysOf.get(document);
+  if (!keys) {
+    const found = new Set<string>();
+    for (const match of document.text.matchAll(QUOTE)) for (const token of tokenize(match[1]!)) found.add(inflectionKey(token.norm));
+    quotedKeysOf.set(document, (keys = found));
+  }
+  return keys;
 }
 
 /** The most words a quoted phrase may have to be read as scare quotes rather than a quotation. */
@@ -431,6 +444,11 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
       const shared: SharedUse[] = [];
       for (const partner of partners) {
         const other = passage.memberOf(partner.doc)!;
+        // A speaker's word that the other source quotes too, anywhere in its report (in a sentence
+        // the alignment did not match to this one), is the speaker's in both: no contrast with it.
+        // (Not so for scare quotes: the same words quoted elsewhere do not make these marks the
+        // other's; on BASIL, treating them alike lost lex-span recall, 0.525 to 0.517.)
+        if (item.quoted && !item.scare && item.keys.every((key) => quotedKeys(documents[partner.doc]!).has(key))) continue;
         if (item.scare) {
           // Scare quotes are set apart by the marks: the same words in quotation marks there too
           // (as a label or inside a longer quotation) is no contrast.
