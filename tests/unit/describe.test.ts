@@ -85,6 +85,12 @@ const EXAMPLES: readonly Example[] = [
     says: (n) => `Only ${n(1)} says “after a week of rain on the hills above the town”; ${n(0)} leaves it out`,
     namesSources: true,
   },
+  {
+    rule: 'clause-one-side',
+    difference: { kind: 'omission', sides: [has(1, 'after a week of rain on the hills above the town'), has(2), side(0, 'lacks')] },
+    says: (n) => `${n(1)} and ${n(2)} say “after a week of rain on the hills above the town” (in ${n(1)}'s words); ${n(0)} leaves it out`,
+    namesSources: true,
+  },
   { rule: 'wording', difference: { kind: 'wording', sides: [has(0, 'rose'), has(1, 'climbed')] }, says: () => 'rose → climbed', namesSources: false },
   { rule: 'wording', difference: { kind: 'wording', sides: [side(0, 'lacks'), has(1, 'sharply')] }, says: (n) => `${n(1)} adds “sharply”`, namesSources: true, names: [1] },
   {
@@ -213,6 +219,28 @@ const EXAMPLES: readonly Example[] = [
     namesSources: true,
   },
   {
+    rule: 'loaded-word',
+    difference: {
+      kind: 'loaded-term',
+      sides: [has(2, { text: 'phony', set: 'judging', role: 'evaluative' }), has(0, { text: 'phony', set: 'judging', role: 'evaluative' }), side(1, 'lacks')],
+      set: { id: 'judging', name: 'Words that judge' },
+      evidence: { writers: 2 },
+    },
+    says: (n) => `${n(2)} and ${n(0)} write “phony” (a word that judges); the matching sentence in ${n(1)} does not use it · Words that judge`,
+    namesSources: true,
+  },
+  {
+    rule: 'loaded-word-quoted',
+    difference: {
+      kind: 'loaded-term',
+      sides: [has(0, { text: 'Phony', set: 'judging', role: 'evaluative' }), has(2, { text: 'phony', set: 'judging', role: 'evaluative' }), side(1, 'lacks')],
+      set: { id: 'judging', name: 'Words that judge' },
+      evidence: { writers: 2 },
+    },
+    says: (n) => `“Phony” (a word that judges) is in a quotation in ${n(0)} and ${n(2)}, the speaker's word and not the outlet's; the matching sentence in ${n(1)} does not use it · Words that judge`,
+    namesSources: true,
+  },
+  {
     rule: 'loaded-word-quoted',
     difference: {
       kind: 'loaded-term',
@@ -323,6 +351,22 @@ describe('describeDifference', () => {
       expect(said).toBe(example.says(blind));
       for (const label of LABELS) expect(said).not.toContain(label);
     }
+  });
+
+  it('names at most six sources in a list, and counts the rest', () => {
+    const many = (lacking: number): Difference => ({
+      group: 'g1',
+      kind: 'loaded-term',
+      spans: [span],
+      rule: 'loaded-word',
+      sides: [has(0, { text: 'phony', set: 'judging', role: 'evaluative' }), ...Array.from({ length: lacking }, (_v, i) => side(i + 1, 'lacks'))],
+      set: { id: 'judging', name: 'Words that judge' },
+    });
+    const n = (doc: number): string => `S${doc}`;
+    expect(describeDifference(many(6), n)).toBe('S0 writes “phony” (a word that judges); the matching sentence in S1, S2, S3, S4, S5 and S6 does not use it · Words that judge');
+    expect(describeDifference(many(21), n)).toBe('S0 writes “phony” (a word that judges); the matching sentence in S1, S2, S3, S4, S5 and 16 others does not use it · Words that judge');
+    const left: Difference = { group: 'g1', kind: 'omission', spans: [span], rule: 'figure-one-side', sides: [has(0, '1,000 people'), ...Array.from({ length: 9 }, (_v, i) => side(i + 1, 'lacks'))] };
+    expect(describeDifference(left, n)).toBe('Only S0 gives “1,000 people”; S1, S2, S3, S4, S5 and 4 others do not');
   });
 
   it('gives the note of a difference saved before rules were recorded, or nothing', () => {

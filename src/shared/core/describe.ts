@@ -30,9 +30,22 @@ const termsOf = (side: DifferenceSide | undefined): readonly DifferenceTerm[] =>
 const textsOf = (side: DifferenceSide | undefined): string => termsOf(side).map((term) => term.text).join(', ');
 const firstText = (side: DifferenceSide | undefined): string => termsOf(side)[0]?.text ?? '';
 
-/** Names of sources in a list: "A", "A and B", "A, B and C". */
+/**
+ * The most sources a description names in one list; past it, the first few and how many more
+ * ("A, B, C, D, E and 16 others"): a comparison of twenty sources must still read as a line.
+ * Every source stays in the difference's sides.
+ */
+const NAMED_MOST = 6;
+
+/** Names of sources in a list: "A", "A and B", "A, B and C", "A, B, C, D, E and 16 others". */
 function listOf(names: readonly string[]): string {
+  if (names.length > NAMED_MOST) return `${names.slice(0, NAMED_MOST - 1).join(', ')} and ${names.length - NAMED_MOST + 1} others`;
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Names of sources joined by commas ("A, B, C"), cut as listOf cuts them ("A, B, C, D, E and 16 others"). */
+function commaList(names: readonly string[]): string {
+  return names.length > NAMED_MOST ? listOf(names) : names.join(', ');
 }
 
 /** A plain word of a set of one meaning: its tone is not worth saying. */
@@ -98,10 +111,10 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       return `${before} → ${after}`;
     }
     case 'quote': {
-      const parts = [`Quoted by ${names(sidesOf(difference, 'quotes')).join(', ')}: “${shortQuote(difference.evidence?.quote ?? '')}”`];
+      const parts = [`Quoted by ${commaList(names(sidesOf(difference, 'quotes')))}: “${shortQuote(difference.evidence?.quote ?? '')}”`];
       const paraphrasing = names(sidesOf(difference, 'paraphrases'));
-      if (paraphrasing.length > 0) parts.push(`paraphrased by ${paraphrasing.join(', ')}`);
-      if (lacks.length > 0) parts.push(`not in ${names(lacks).join(', ')}`);
+      if (paraphrasing.length > 0) parts.push(`paraphrased by ${commaList(paraphrasing)}`);
+      if (lacks.length > 0) parts.push(`not in ${commaList(names(lacks))}`);
       return parts.join('; ');
     }
     case 'figures': {
@@ -128,9 +141,9 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
     case 'figure-one-side':
     case 'name-one-side':
       // A name is reported only as someone who speaks (facts-one-side.ts): the source cites them.
-      return `Only ${name(has[0])} ${difference.rule === 'figure-one-side' ? 'gives' : 'cites'} “${firstText(has[0])}”; ${names(lacks).join(', ')} ${lacks.length === 1 ? 'does' : 'do'} not`;
+      return `Only ${name(has[0])} ${difference.rule === 'figure-one-side' ? 'gives' : 'cites'} “${firstText(has[0])}”; ${commaList(names(lacks))} ${lacks.length === 1 ? 'does' : 'do'} not`;
     case 'paragraph-one-side':
-      return `Only ${name(has[0])} reports this; ${names(lacks).join(', ')} ${lacks.length === 1 ? 'leaves' : 'leave'} it out`;
+      return `Only ${name(has[0])} reports this; ${commaList(names(lacks))} ${lacks.length === 1 ? 'leaves' : 'leave'} it out`;
     case 'scare-quotes': {
       const plain = names(sidesOf(difference, 'plain'));
       const absent = names(lacks);
@@ -150,7 +163,11 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       // The sources that use the word (one, or several against the same others: `evidence.writers`),
       // each form once ("devastated" or "devastating").
       const writers = sides.slice(0, Math.max(1, difference.evidence?.writers ?? 1));
-      const forms = [...new Map(writers.flatMap((side) => termsOf(side).slice(0, 1)).map((t) => [t.text.toLowerCase(), t.text])).values()];
+      const forms: string[] = [];
+      for (const side of writers) {
+        const text = termsOf(side)[0]?.text;
+        if (text !== undefined && !forms.some((form) => form.toLowerCase() === text.toLowerCase())) forms.push(text);
+      }
       const words = forms.length > 0 ? forms.map((form) => `“${form}”`).join(' or ') : `“${term?.text ?? ''}”`;
       const who = listOf(names(writers));
       // The other sources: those whose matching sentence uses another word of the set, and those whose does not use it.
