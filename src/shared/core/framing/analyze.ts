@@ -153,8 +153,8 @@ export function analyzeComparison(
 
 /**
  * Rules whose difference is the same words whichever sources use them ("said (neutral) → claimed
- * (doubt) · Reporting verbs"): found between two other sources, or by the other of the two rules
- * (in a word diff, or sentence by sentence), it is the same difference.
+ * (doubt) · Reporting verbs"): found between two other sources, the other way round, or by the
+ * other of the two rules (in a word diff, or sentence by sentence), it is the same difference.
  */
 const SAME_WHOEVER: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['set-contrast', 'verb-contrast']);
 
@@ -164,7 +164,8 @@ const SAME_WHOEVER: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['set-
  */
 function contentKey(difference: Difference): string {
   const { kind, rule, set, evidence } = difference;
-  if (rule && SAME_WHOEVER.has(rule)) return JSON.stringify([kind, 'contrast', set?.id, difference.sides?.map((side) => side.terms)]);
+  // …and either way round: "said → threatened" between two sources is "threatened → said" between two others.
+  if (rule && SAME_WHOEVER.has(rule)) return JSON.stringify([kind, 'contrast', set?.id, (difference.sides ?? []).map((side) => JSON.stringify(side.terms)).sort()]);
   return JSON.stringify([kind, rule, set?.id, difference.sides, evidence && { ...evidence, link: undefined }]);
 }
 

@@ -22,6 +22,18 @@ describe('verb-contrast', () => {
     ]);
   });
 
+  it('is one difference for the same two verbs whichever way round two sources use them', () => {
+    const comparison = compareArticles({
+      'pier-post': ferry({ 2: quoted('insisted') }),
+      'island-times': ferry({ 2: PARAPHRASE }),
+      'carrow-courier': ferry({ 2: quoted('insisted') }),
+      'dune-daily': ferry({ 2: PARAPHRASE }),
+    });
+    const found = byRule(comparison.differences, 'verb-contrast');
+    expect(found.length, listed(comparison.documents, comparison.differences)).toBe(1);
+    expect(new Set(found[0]!.sides?.map((side) => side.doc)).size).toBe(4);
+  });
+
   it('is silent when the verbs signal alike', () => {
     const { documents, differences } = findAlone({ 'pier-post': ferry({ 2: quoted('told reporters') }), 'island-times': ferry({ 2: PARAPHRASE }) }, [verbContrast]);
     expect(differences, listed(documents, differences)).toEqual([]);
