@@ -37,6 +37,11 @@ describe('figuresIn', () => {
     expect(figures('The victims, 68- and 48-years-old, lived on Elm Row; a 9‐year‐old saw it.')).toEqual([]);
   });
 
+  it('does not take a time of day on the 24-hour clock for a count, but keeps hours that are a count', () => {
+    expect(figures('The alarm went off at 1630 GMT and crews left at 0900 hrs.')).toEqual([]);
+    expect(figures('Crews worked 2500 hours and 40 volunteers helped.')).toEqual(['hours: 2500', 'volunteers: 40']);
+  });
+
   it('does not take numbers that name something for counts', () => {
     expect(figures('The memorial to Flight 93 on Route 66 was named in H.R. 1062, bill No. 10, which 40 senators backed.')).toEqual(['senators: 40']);
   });

@@ -99,6 +99,9 @@ const MEASURES: Readonly<Record<string, readonly [string, number]>> = {
   ton: ['kilogram', 907.18474],
 };
 
+/** Words after a time of day on the 24-hour clock: its zone, or "hours". */
+const TIME_ZONES = new Set('gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt hrs hours local'.split(' '));
+
 /** What a rate is given per: "miles an hour", "tonnes per day". */
 const RATE_TIMES = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
 
@@ -276,6 +279,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       // Numbers joined by a slash are dates or names ("9/11", "24/7", "3/4 of"), not counts.
       if (/^\/\d/.test(document.text.slice(token.end, token.end + 2)) || /\d\/$/.test(document.text.slice(Math.max(0, token.start - 2), token.start))) return;
       if (/^\s?[ap]\.?m\b/i.test(document.text.slice(token.end, token.end + 5))) return;
+      // …nor a time of day on the 24-hour clock with its zone or "hours" ("1630 GMT", "0900 hrs").
+      if (/^([01]\d|2[0-3])[0-5]\d$/.test(token.norm) && after && TIME_ZONES.has(after)) return;
       // Ordinals and numbers fused to a word ("14th", "3rd", "1990s", "F-16") are not counts.
       if (/\p{L}/u.test(document.text[token.end] ?? '') || /[\p{L}-]/u.test(document.text[token.start - 1] ?? '')) return;
       // …nor an ordinal whose ending stands apart ("14 th", from "14<sup>th</sup>").
