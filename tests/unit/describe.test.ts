@@ -258,6 +258,12 @@ const EXAMPLES: readonly Example[] = [
   },
   {
     rule: 'scare-quotes',
+    difference: { kind: 'loaded-term', sides: [has(1, 'potentially suspicious'), has(2, 'potentially suspicious'), side(0, 'lacks')], evidence: { writers: 2 } },
+    says: (n) => `${n(1)} and ${n(2)} put “potentially suspicious” in quotation marks (scare quotes, or someone's word for it); the matching sentence in ${n(0)} does not use it`,
+    namesSources: true,
+  },
+  {
+    rule: 'scare-quotes',
     difference: { kind: 'loaded-term', sides: [has(1, 'reform'), side(0, 'plain'), side(2, 'plain')] },
     says: (n) => `${n(1)} puts “reform” in scare quotes, holding the word at a distance; ${n(0)} and ${n(2)} write it without quotation marks`,
     namesSources: true,

@@ -151,7 +151,12 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       if (sides.length === 1) return `${name(first)} puts “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it); no other source tells this sentence`;
       // One source, or several against the same others (`evidence.writers`).
       const writers = sides.slice(0, Math.max(1, difference.evidence?.writers ?? 1));
-      let text = `${listOf(names(writers))} ${writers.length > 1 ? 'put' : 'puts'} “${firstText(first)}” in scare quotes, holding the word at a distance`;
+      // Several sources quoting the same short phrase are more likely quoting someone than each
+      // holding it at a distance: said as either.
+      let text =
+        writers.length > 1
+          ? `${listOf(names(writers))} put “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it)`
+          : `${name(first)} puts “${firstText(first)}” in scare quotes, holding the word at a distance`;
       if (plain.length > 0) text += `; ${listOf(plain)} ${plain.length === 1 ? 'writes' : 'write'} it without quotation marks`;
       if (absent.length > 0) text += `; the matching sentence in ${listOf(absent)} does not use it`;
       return text;
