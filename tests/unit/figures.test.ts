@@ -24,8 +24,18 @@ describe('figuresIn', () => {
     ]);
   });
 
+  it('counts the plural that names what is counted, not a word that describes it before', () => {
+    expect(figures('Up to 1,000 fellow parishioners came, 40 volunteer firefighters arrived and 3 new cases were found.')).toEqual([
+      'parishioners: 1000',
+      'firefighters: 40',
+      'cases: 3',
+    ]);
+    // …but not a verb after a count of people, nor anything after a plural already.
+    expect(figures('Some 200 people marches were held, 12 police stations shut and 5 children sings.')).toEqual(['people: 200', 'stations: 12', 'children: 5']);
+  });
+
   it('counts a word that names something objects have ("constructors", "prototype") as any other', () => {
-    expect(figures('The yard hired 5 constructors and kept 2 prototype hulls.')).toEqual(['constructors: 5', 'prototype: 2']);
+    expect(figures('The yard hired 5 constructors and kept 2 prototype hulls; 1 constructor quit.')).toEqual(['constructors: 5', 'hulls: 2', 'constructor: 1']);
   });
 
   it('does not take ordinals or numbers fused to a word for counts', () => {

@@ -99,6 +99,9 @@ const MEASURES: Readonly<Record<string, readonly [string, number]>> = {
   ton: ['kilogram', 907.18474],
 };
 
+/** Plurals without an -s: a count of them already names what it counts ("5 children"). */
+const IRREGULAR_PLURALS = new Set('children men women people cattle feet teeth mice geese'.split(' '));
+
 /** Words after a time of day on the 24-hour clock: its zone, or "hours". */
 const TIME_ZONES = new Set('gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest aedt hrs hours local'.split(' '));
 
@@ -332,6 +335,28 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
           counted = unitAfter;
           countedAt++;
         } else {
+          // A word that describes what is counted, before the plural that names it: "1,000 fellow
+          // parishioners", "40 volunteer firefighters", "3 new cases". (Two or more of something
+          // take no verb in -s, so a plural word right after is the noun.)
+          const head = tokens[countedAt + 1];
+          if (
+            value >= 2 &&
+            !counted.norm.endsWith('s') &&
+            !IRREGULAR_PLURALS.has(counted.norm) &&
+            own(UNITS, counted.norm) === undefined &&
+            own(PEOPLE_IN_GENERAL, counted.norm) === undefined &&
+            !DEATH_WORDS.has(counted.norm) &&
+            head !== undefined &&
+            document.text.slice(counted.end, head.start) === ' ' &&
+            !head.isCapitalized &&
+            !head.isNumber &&
+            !STOP_WORDS.has(head.norm) &&
+            head.norm.length > 3 &&
+            /[^s]s$/.test(head.norm)
+          ) {
+            counted = head;
+            countedAt++;
+          }
           quantity = own(UNITS, counted.norm) ?? stem(own(PEOPLE_IN_GENERAL, counted.norm) ?? counted.norm);
           countedWord = own(UNITS, counted.norm) ?? own(PEOPLE_IN_GENERAL, counted.norm) ?? counted.norm;
           const sentenceHasDeath = (hasDeath ??= tokens.some((t) => DEATH_WORDS.has(t.norm)));
