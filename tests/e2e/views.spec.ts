@@ -300,3 +300,55 @@ test.describe('long comparisons', () => {
     await expect(position(page)).toHaveText(/^(\d+) of \1/);
   });
 });
+
+test.describe('many sources', () => {
+  let folder = '';
+  let files: string[] = [];
+  // Twelve invented reports of one fire, each giving the damage in a figure: a researcher's
+  // comparison of many sources at once.
+  test.beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'parallax-many-'));
+    const outlets = ['Ashby Herald', 'Brook Times', 'Carrow Post', 'Dunmore Echo', 'Elm Gazette', 'Fenwick Star', 'Garth Review', 'Holm Ledger', 'Ives Courier', 'Jarrow Mail', 'Kell Tribune', 'Lune Record'];
+    files = outlets.map((outlet) => join(folder, `${outlet.toLowerCase().replace(/ /g, '-')}.txt`));
+    for (const [i, file] of files.entries()) {
+      const damage = i === 5 ? '$1,250,000' : '$1,000,000';
+      await writeFile(
+        file,
+        `Fire damages Wexcombe chapel\n\nA fire on Friday night caused an estimated ${damage} in damage to the chapel on Rook Street in Wexcombe, fire officers said.\n\nNo one was hurt, and the cause is being investigated.\n`,
+      );
+    }
+  });
+  test.afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  test('the claims table gives each of twelve sources room for its figure: they scroll sideways, never print over one another', async ({ app }) => {
+    test.setTimeout(60_000);
+    const { page } = app;
+    await expect(page.locator('section.column').first()).toBeVisible();
+    app.queuePick(files);
+    await app.openFilesButton().click();
+    await expect(page.locator('section.column')).toHaveCount(12, { timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Claims' }).click();
+    const row = page.locator('tr.claims-row', { hasText: 'Dollar' });
+    await expect(row).toHaveCount(1);
+    const values = row.locator('.claims-cell__value');
+    await expect(values).toHaveCount(12);
+    // Each figure stays inside its own cell, so no two overlap.
+    const boxes = await row.locator('td.claims-cell').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const value = cell.querySelector('.claims-cell__value');
+        const inner = value?.getBoundingClientRect();
+        const outer = cell.getBoundingClientRect();
+        return { left: outer.left, right: outer.right, valueLeft: inner?.left ?? 0, valueRight: inner?.right ?? 0 };
+      }),
+    );
+    for (const box of boxes) {
+      expect(box.valueLeft).toBeGreaterThanOrEqual(box.left - 0.5);
+      expect(box.valueRight).toBeLessThanOrEqual(box.right + 0.5);
+    }
+    // The table is wider than the view, and its frame scrolls sideways to reach the last source.
+    const scroll = page.locator('.claims-view__scroll');
+    expect(await scroll.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { ClaimsTable as ClaimsTableData, Comparison } from '../../../shared/contract/comparison';
 import type { ComparisonIndex, ParagraphRef } from '../lib/comparisonIndex';
 import { asWritten } from '../../../shared/core/framing/figures';
@@ -40,7 +41,8 @@ export function ClaimsTable(props: ClaimsTableProps) {
           </p>
         ) : (
           <div className="claims-view__scroll">
-            <table className="claims-table">
+            {/* Each source's column keeps room for its figure: many sources scroll sideways rather than overlap. */}
+            <table className="claims-table" style={{ '--claims-sources': labels.length } as CSSProperties}>
               <caption className="visually-hidden">Figures across sources: {claims.length === 1 ? '1 quantity' : `${claims.length} quantities`}</caption>
               <thead>
                 <tr>
