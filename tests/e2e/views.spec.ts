@@ -322,7 +322,7 @@ test.describe('many sources', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  test('the claims table gives each of twelve sources room for its figure: they scroll sideways, never print over one another', async ({ app }) => {
+  test('the claims table and the coverage map give each of twelve sources room: they scroll sideways, never print over one another', async ({ app }) => {
     test.setTimeout(60_000);
     const { page } = app;
     await expect(page.locator('section.column').first()).toBeVisible();
@@ -350,5 +350,13 @@ test.describe('many sources', () => {
     // The table is wider than the view, and its frame scrolls sideways to reach the last source.
     const scroll = page.locator('.claims-view__scroll');
     expect(await scroll.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+
+    // The coverage map likewise: each source's cell is wide enough for its words and its mark.
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    const cells = page.locator('.coverage-cell__button');
+    await expect(cells.first()).toBeVisible();
+    const widths = await cells.evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(100);
+    expect(await page.locator('.coverage-view__scroll').evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Comparison } from '../../../shared/contract/comparison';
 import type { ParagraphRef } from '../lib/comparisonIndex';
 import { coverage, LEVEL_WORDS, type CoverageCell } from '../lib/coverage';
@@ -107,7 +107,7 @@ export function CoverageMap(props: CoverageMapProps) {
         </dl>
       </div>
       <div className="coverage-view__scroll">
-        <table className="coverage-map">
+        <table className="coverage-map" style={{ '--coverage-sources': labels.length } as CSSProperties}>
           <caption className="visually-hidden">
             Coverage: {rows.length} passages by {labels.length} sources. Each cell gives the words a source has in a passage and its differences beyond wording.
           </caption>
