@@ -358,5 +358,14 @@ test.describe('many sources', () => {
     const widths = await cells.evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().width));
     expect(Math.min(...widths)).toBeGreaterThanOrEqual(100);
     expect(await page.locator('.coverage-view__scroll').evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+
+    // At a glance, the tables with a row per source keep every row inside their card.
+    await page.getByRole('tab', { name: 'At a glance' }).click();
+    for (const card of ['.glance__headlines', '.glance__voices']) {
+      const section = page.locator(card);
+      await expect(section.locator('tbody tr')).toHaveCount(12);
+      const [cardBottom, lastRowBottom] = await section.evaluate((element) => [element.getBoundingClientRect().bottom, element.querySelector('tbody tr:last-child')!.getBoundingClientRect().bottom]);
+      expect(lastRowBottom, card).toBeLessThanOrEqual(cardBottom! + 0.5);
+    }
   });
 });
