@@ -59,6 +59,7 @@ describe('figuresIn', () => {
   it('does not take numbers joined by a slash (a date, a name) for counts', () => {
     expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
     expect(figures('The class of ’08 has become 40 graduates.')).toEqual(['graduates: 40']);
+    expect(figures('They fled in a 4×4 car and a 4x4 van with 3 bags.')).toEqual(['bags: 3']);
   });
 
   it('still counts a duration that is not an age', () => {

@@ -281,6 +281,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if (/['’]$/.test(document.text.slice(Math.max(0, token.start - 1), token.start)) && /^\d{2}$/.test(token.norm)) return;
       // Numbers joined by a slash are dates or names ("9/11", "24/7", "3/4 of"), not counts.
       if (/^\/\d/.test(document.text.slice(token.end, token.end + 2)) || /\d\/$/.test(document.text.slice(Math.max(0, token.start - 2), token.start))) return;
+      // …and so are numbers joined by a times sign: a kind or a size ("a 4×4 car", "a 2x4 plank").
+      if (/^[×xX]\d/.test(document.text.slice(token.end, token.end + 2)) || /\d[×xX]$/.test(document.text.slice(Math.max(0, token.start - 2), token.start))) return;
       if (/^\s?[ap]\.?m\b/i.test(document.text.slice(token.end, token.end + 5))) return;
       // …nor a time of day on the 24-hour clock with its zone or "hours" ("1630 GMT", "0900 hrs").
       if (/^([01]\d|2[0-3])[0-5]\d$/.test(token.norm) && after && TIME_ZONES.has(after)) return;
