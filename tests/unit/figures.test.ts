@@ -60,6 +60,8 @@ describe('figuresIn', () => {
     expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
     expect(figures('The class of ’08 has become 40 graduates.')).toEqual(['graduates: 40']);
     expect(figures('They fled in a 4×4 car and a 4x4 van with 3 bags.')).toEqual(['bags: 3']);
+    expect(figures('He went 535-466 (.535) in Portland, a record of 12 seasons.')).not.toContainEqual(expect.stringMatching(/: 535$/));
+    expect(figures('Police found a .45-caliber pistol.')).toEqual(['caliber: 45']);
   });
 
   it('still counts a duration that is not an age', () => {

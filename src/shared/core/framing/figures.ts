@@ -281,6 +281,9 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if (/['’]$/.test(document.text.slice(Math.max(0, token.start - 1), token.start)) && /^\d{2}$/.test(token.norm)) return;
       // Numbers joined by a slash are dates or names ("9/11", "24/7", "3/4 of"), not counts.
       if (/^\/\d/.test(document.text.slice(token.end, token.end + 2)) || /\d\/$/.test(document.text.slice(Math.max(0, token.start - 2), token.start))) return;
+      // A fraction written from its point (".535", a winning percentage) counts nothing; a calibre
+      // (".45-caliber") is a size, and sources that give two are worth setting side by side.
+      if (document.text[token.start - 1] === '.' && !/\d/.test(document.text[token.start - 2] ?? '') && !/^[-\s]calib(?:er|re)/i.test(document.text.slice(token.end, token.end + 8))) return;
       // …and so are numbers joined by a times sign: a kind or a size ("a 4×4 car", "a 2x4 plank").
       if (/^[×xX]\d/.test(document.text.slice(token.end, token.end + 2)) || /\d[×xX]$/.test(document.text.slice(Math.max(0, token.start - 2), token.start))) return;
       if (/^\s?[ap]\.?m\b/i.test(document.text.slice(token.end, token.end + 5))) return;
