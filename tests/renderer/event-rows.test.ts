@@ -159,6 +159,9 @@ describe('a claims row in words', () => {
     const row = (doc: number, value: number) => ({ doc, paragraph: 0, value, text: String(value), start: 0, end: 1, outlier: false });
     expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(2, 7)] }, labelOf, 4)).toBe(`${labelOf(0)} and ${labelOf(2)} give 7; the other sources give no figure for it here.`);
     expect(explainClaim({ group: 'g', quantity: 'x', rows: [row(0, 7), row(1, 7), row(3, 7)] }, labelOf, 4)).toBe(`${labelOf(0)}, ${labelOf(1)} and ${labelOf(3)} give 7; the other source gives no figure for it here.`);
+    // Twelve of twenty: five named, the rest counted, so the row head stays short.
+    const twelve = Array.from({ length: 12 }, (_v, i) => row(i, 7));
+    expect(explainClaim({ group: 'g', quantity: 'x', rows: twelve }, (doc) => `S${doc}`, 20)).toBe('S0, S1, S2, S3, S4 and 7 others give 7; the other sources give no figure for it here.');
   });
   it('says that a figure written in another unit is the same, not a range', () => {
     const metres = { doc: 0, paragraph: 0, value: 60, text: '60 metres', start: 0, end: 9, outlier: false };
