@@ -38,7 +38,7 @@ const firstText = (side: DifferenceSide | undefined): string => termsOf(side)[0]
 const NAMED_MOST = 6;
 
 /** Names of sources in a list: "A", "A and B", "A, B and C", "A, B, C, D, E and 16 others". */
-function listOf(names: readonly string[]): string {
+export function listOf(names: readonly string[]): string {
   if (names.length > NAMED_MOST) return `${names.slice(0, NAMED_MOST - 1).join(', ')} and ${names.length - NAMED_MOST + 1} others`;
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

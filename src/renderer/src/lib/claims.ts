@@ -1,4 +1,5 @@
 import type { ClaimsTable } from '../../../shared/contract/comparison';
+import { listOf } from '../../../shared/core/describe';
 import { asWritten, sameValue } from '../../../shared/core/framing/figures';
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -44,14 +45,8 @@ export function explainClaim(table: ClaimsTable, labelOf: (doc: number) => strin
   return `From ${numberFormat.format(low)} to ${numberFormat.format(high)}: the sources may count at different dates or from different sources.`;
 }
 
-/** The most sources a row's explanation names; past it, five and how many more (as the descriptions of differences do). */
-const NAMED_MOST = 6;
-
-/** "A", "A and B", "A, B and C", "A, B, C, D, E and 8 others". */
-function joined(names: readonly string[]): string {
-  if (names.length > NAMED_MOST) return `${names.slice(0, NAMED_MOST - 1).join(', ')} and ${names.length - NAMED_MOST + 1} others`;
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
-}
+/** "A", "A and B", "A, B and C", "A, B, C, D, E and 8 others": as the descriptions of differences list sources. */
+const joined = listOf;
 
 export function formatFigure(value: number): string {
   return numberFormat.format(value);
