@@ -186,6 +186,10 @@ export const wording: ChangeRule = {
     // statement" / "His remarks were the latest"): what was said and how another source tells it is
     // the quote rule's business, not a choice of words.
     if (contentA > 0 && contentB > 0 && insideQuotation(a, hunk.a0, hunk.a1) !== insideQuotation(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
+    // …and two quotations that say different things ("“a very symbolic showing to the American”" /
+    // "“important that we send a message to”"): a word or two quoted otherwise may be a misquote
+    // worth showing, a stretch of other words is other words someone said.
+    if (contentA + contentB > 2 && insideQuotation(a, hunk.a0, hunk.a1) && insideQuotation(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
     // Mark only the side whose words set it apart from most of the group, not every source that
     // differs from one other source somewhere.
     const markA = passage.distinctive(a, hunk.a0, hunk.a1);
