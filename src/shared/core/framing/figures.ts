@@ -333,6 +333,24 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         let counted: Token | undefined = at < 0 ? undefined : tokens[next + at];
         if (!counted) return;
         let countedAt = next + at;
+        // An initialism written with points ("40 F.B.I. agents", "12 U.N. monitors") is one word
+        // that describes what is counted, not a unit ("F"): what is counted is the word after it.
+        while (
+          counted.norm.length === 1 &&
+          document.text[counted.end] === '.' &&
+          tokens[countedAt + 1] !== undefined &&
+          tokens[countedAt + 1]!.norm.length === 1 &&
+          tokens[countedAt + 1]!.start === counted.end + 1
+        ) {
+          countedAt++;
+          counted = tokens[countedAt]!;
+          const following = tokens[countedAt + 1];
+          if (counted.norm.length === 1 && document.text[counted.end] === '.' && following && following.norm.length > 1 && !following.isNumber && !STOP_WORDS.has(following.norm)) {
+            countedAt++;
+            counted = following;
+            break;
+          }
+        }
         // "cubic metres": the unit is both words, and a cubic metre is not a metre.
         const unitAfter = tokens[next + at + 1];
         if (COMPOUND_UNITS.has(counted.norm) && unitAfter && own(UNITS, unitAfter.norm)) {
