@@ -112,6 +112,16 @@ const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
   'a an the their its his her our your my these those such any no of to be been being is are was were action class-action'.split(' '),
 );
 
+/**
+ * Words right before the plain form of a verb of saying that make it a verb: who does it (a
+ * pronoun, a plural without -s), an auxiliary or a negation, and adverbs that stand between.
+ */
+const BEFORE_A_PLAIN_VERB: ReadonlySet<string> = new Set(
+  `i we you they who which that people police some many others both all there then also often still never now just even only than rather
+  not and or but would will could can should must might may shall did do does cannot can't don't didn't doesn't won't wouldn't
+  couldn't shouldn't t`.split(/\s+/),
+);
+
 /** Forms of verbs of saying that are never nouns. */
 const ONLY_VERBS: ReadonlySet<string> = new Set('said says say told tells tell'.split(' '));
 
@@ -128,6 +138,14 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
   const before = tokens[at - 1];
   if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
   if (token.norm.endsWith('ed') || token.norm.endsWith('ing') || ONLY_VERBS.has(token.norm)) return false;
+  // The plain form ("claim", "report", "state") is a verb only after who does it or a word that
+  // goes with a verb ("they claim", "officials report", "Police allege", "will respond", "did not
+  // deny"); after a possessive or a singular word it is a noun ("Nixon's claim", "the key
+  // battleground state of", "an autopsy report", "a bogus claim", "in earlier appeal to").
+  if (before && before.paragraph === token.paragraph && before.end + 1 === token.start && !/[^s]s$/.test(token.norm)) {
+    if (/['’]s$/.test(before.norm)) return true;
+    if (!before.isCapitalized && !before.isNumber && !BEFORE_A_PLAIN_VERB.has(before.norm) && !before.norm.endsWith('ly') && !/[^s]s$/.test(before.norm)) return true;
+  }
   // A plural right after a verb in -ed is its object: "have challenged claims that …", "denied
   // reports of …".
   if (before && before.paragraph === token.paragraph && before.end + 1 === token.start && token.norm.endsWith('s') && before.norm.endsWith('ed')) return true;
