@@ -244,6 +244,12 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence });
   }
 
+  /** Whether a verb of saying is among the last words before a "that" ("said that", "told reporters on Tuesday that"). */
+  const saidBefore = (head: string): boolean => {
+    const words = (head.match(/[\p{L}'’-]+/gu) ?? []).slice(-6, -1);
+    return words.some((word) => saying.has(inflectionKey(word.toLowerCase())));
+  };
+
   // Scare quotes: one to three words in quotation marks inside a sentence, not a name, not a
   // quotation of what someone said ("Today", a title, is a name; “That is false.” is a statement).
   for (const [from, to] of quotes) {
@@ -263,6 +269,10 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     const before = (text.slice(sentence.start, from - 1).match(/[\p{L}'’-]+/gu) ?? []).slice(-3).map((word) => word.toLowerCase()).reverse();
     const label = before.findIndex((word) => LABEL_BEFORE.has(word));
     if (label < 0 || before.slice(0, label).some((word) => STOP_WORDS.has(word))) continue;
+    // "that" after a verb of saying opens what was said: “excessive subjectivity” in "Justice Kagan
+    // said that “excessive subjectivity” may …" or "said on Tuesday that …" is the speaker's words,
+    // not a label.
+    if (before[label] === 'that' && saidBefore(text.slice(sentence.start, from - 1))) continue;
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
     // The scare quotes stand for the words inside them: a lexicon word there is not marked twice
