@@ -20,6 +20,25 @@ function verbsIn(passage: Passage, span: TextSpan): TermMatch[] {
   });
 }
 
+/** Whether a sentence stands in its document's headline. */
+function inHeadline(passage: Passage, span: TextSpan): boolean {
+  const document = passage.documents[span.doc];
+  return document?.paragraphs.some((paragraph) => paragraph.kind === 'title' && paragraph.start <= span.start && span.start < paragraph.end) ?? false;
+}
+
+/** The tones the verbs of saying in a source's headline signal, inside the passage (see signalledTones). */
+function headlineTones(passage: Passage, doc: number): string | undefined {
+  const member = passage.memberOf(doc);
+  if (!member) return undefined;
+  const document = member.document;
+  const verbs = member.terms.filter((match) => {
+    if (match.term.role !== 'saying') return false;
+    const start = member.tokens[match.from]!.start;
+    return document.paragraphs.some((paragraph) => paragraph.kind === 'title' && paragraph.start <= start && start < paragraph.end);
+  });
+  return verbs.length > 0 ? signalledTones(verbs) : undefined;
+}
+
 export const verbContrast: PassageRule = {
   name: 'verb-contrast',
   scope: 'passage',
@@ -43,6 +62,11 @@ export const verbContrast: PassageRule = {
       const right = verbsIn(passage, y);
       if (left.length === 0 || right.length === 0) continue;
       if (signalledTones(left) === signalledTones(right)) continue;
+      // A headline linked to the other's body sentence: headlines tell it in a verb of their own
+      // ("Judge warns …" above "the judge said …"), so the contrast is one only where the other
+      // source's headline does not use the same verb ("warns" in both headlines is no difference).
+      const [headX, headY] = [inHeadline(passage, x), inHeadline(passage, y)];
+      if (headX !== headY && headlineTones(passage, headX ? y.doc : x.doc) === signalledTones(headX ? left : right)) continue;
       const leftKeys = left.map((match) => key(x.doc, match, y.doc, signalledTones(right)));
       const rightKeys = right.map((match) => key(y.doc, match, x.doc, signalledTones(left)));
       if (leftKeys.every((k) => said.has(k)) || rightKeys.every((k) => said.has(k))) continue;
