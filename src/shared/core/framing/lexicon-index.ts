@@ -205,7 +205,7 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
       continue;
     }
     if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
-    if (term.role === 'evaluative' && bareFormOf(term.words[k]!, wanted, text.norms[at]!)) return -1;
+    if (term.role === 'evaluative' && (bareFormOf(term.words[k]!, wanted, text.norms[at]!) || feltNotJudged(term.words[k]!, text, at))) return -1;
     if (nounNotVerb(term.words[k]!, text, at)) return -1;
     if (otherWordByE(term.words[k]!, text.norms[at]!)) return -1;
     at++;
@@ -225,6 +225,27 @@ function bareFormOf(word: string, key: string, norm: string): boolean {
   // Nor the word in -s: a describing word takes none, so "spirits", "contents" and "heats" are the
   // nouns, not "spirited", "contented" and "heated".
   return norm === key || norm === `${key}e` || norm === `${key}s` || norm === `${key}es`;
+}
+
+/** Forms of "be" and verbs of seeming or becoming, after which a form in -ed tells a state. */
+const STATE_VERBS = new Set("be am is are was were been being 's 're feel feels felt seem seems seemed look looks looked become becomes became get gets got left appear appears appeared".split(' '));
+/** Words of degree that may stand between ("were so stunned", "looked visibly shaken"). */
+const DEGREE = new Set('so too very quite rather clearly visibly deeply genuinely obviously also still really completely utterly'.split(' '));
+
+/**
+ * Whether the text word at `at` is the form in -ed of a word in -ing that judges, after a form of
+ * "be" or of seeming: "a stunning defeat" judges the defeat, but "Republicans were stunned by the
+ * defeat", "was appalled", "be overwhelmed" tell what someone felt or underwent. (Used actively,
+ * "a crime that stunned the city", it still judges.)
+ */
+function feltNotJudged(word: string, text: TermText, at: number): boolean {
+  if (!word.endsWith('ing') || !text.norms[at]!.endsWith('ed')) return false;
+  for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+    const before = text.norms[i]!;
+    if (STATE_VERBS.has(before)) return true;
+    if (!DEGREE.has(before) && !before.endsWith('ly')) return false;
+  }
+  return false;
 }
 
 /**
