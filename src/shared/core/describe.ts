@@ -57,6 +57,20 @@ function glossOf(term: DifferenceTerm | undefined): string {
   return term?.role === 'evaluative' ? 'a word that judges' : 'charged';
 }
 
+/**
+ * Several words, each with what it is: "“nastiness”, “divisiveness” and “ugliness” (words that
+ * judge)" when they are of one kind, else "“lie” (a word that judges) and “slammed” (charged)".
+ */
+function speakersWords(terms: readonly DifferenceTerm[]): string {
+  const glosses = terms.map(glossOf);
+  const and = (items: readonly string[]): string => `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  if (glosses.every((gloss) => gloss === glosses[0])) return `${and(terms.map((term) => `“${term.text}”`))} (${glosses[0] === 'a word that judges' ? 'words that judge' : glosses[0]})`;
+  return and(terms.map((term, i) => `“${term.text}” (${glosses[i]})`));
+}
+
+/** " · the set" for words of one set, nothing for words of several (each term names its own). */
+const oneSet = (terms: readonly DifferenceTerm[], setName: string): string => (terms.every((term) => term.set === terms[0]?.set) && setName !== '' ? ` · ${setName}` : '');
+
 /** The tones of a side's words, once each, in brackets: " (neutral, doubt)"; nothing without any. */
 function tonesOf(side: DifferenceSide | undefined): string {
   const tones = [...new Set(termsOf(side).map((term) => term.tone).filter(Boolean))];
@@ -185,6 +199,8 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
         return `${name(side)} says “${counterpart.text}”${tone}`;
       };
       const several = writers.length > 1;
+      // The speaker's loaded words of one quotation no other source tells, as one.
+      if (quoted && sides.length === 1 && termsOf(first).length > 1) return `${speakersWords(termsOf(first))} are in a quotation in ${who}, the speaker's words and not the outlet's; no other source tells this sentence${oneSet(termsOf(first), setName)}`;
       let text = quoted
         ? `${words} (${glossOf(term)}) is in a quotation in ${who}, the speaker's word and not the outlet's`
         : `${who} ${several ? 'write' : 'writes'} ${words} (${glossOf(term)})`;
@@ -198,6 +214,7 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
     case 'loaded-word-alone': {
       // "Fox writes “slammed” (charged), in a paragraph only Fox has · Criticism".
       const term = termsOf(first)[0];
+      if (difference.evidence?.quoted && termsOf(first).length > 1) return `${speakersWords(termsOf(first))} are in a quotation in ${name(first)}, the speaker's words, in a paragraph only ${name(first)} has${oneSet(termsOf(first), setName)}`;
       if (difference.evidence?.quoted) return `“${term?.text ?? ''}” (${glossOf(term)}) is in a quotation in ${name(first)}, the speaker's word, in a paragraph only ${name(first)} has · ${setName}`;
       return `${name(first)} writes “${term?.text ?? ''}” (${glossOf(term)}), in a paragraph only ${name(first)} has · ${setName}`;
     }

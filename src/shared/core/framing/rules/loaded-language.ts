@@ -31,7 +31,7 @@
  *
  * Pure: no Node, no DOM.
  */
-import type { Difference, DifferenceSide, SourceDocument, TextSpan } from '../../../contract/comparison.js';
+import type { Difference, DifferenceSide, DifferenceTerm, SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { isLoadedRole } from '../../../contract/lexicon.js';
 import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
@@ -359,6 +359,9 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
   // the same word against the same others joins the mark rather than make one of its own (in a
   // passage of twenty sources, ten quoting the speaker's word against three that do not).
   const contrastMarks = new Map<string, { readonly at: number; writers: number; spans: number }>();
+  // The difference that holds the speaker's loaded words of a quotation no other source tells, by
+  // the quotation (its source and start).
+  const speakersWords = new Map<string, Difference>();
   /**
    * A loaded word every partner's matching sentences use too, each as a loaded word of its own (not
    * inside a name): `uses`, this member's first. Left unmarked, as elsewhere in this rule where no
@@ -435,7 +438,18 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
         }
         for (const word of item.scare ? (item.inner ?? []) : [item]) {
           if (isNeutral(word.term) || (word.quoted && judgesAlone(word.term)) || (word.term && degreeOnly(word.term))) continue;
-          out.push({
+          // The speaker's words in one quotation are one difference ("“nastiness”, “divisiveness”
+          // and “ugliness” are in a quotation in Fox"), each word marked: the outlet chose the
+          // quotation, not each word of it.
+          const quotation = word.quoted ? member.quoted.find(([a, b]) => a <= word.start && word.end <= b) : undefined;
+          const quotationKey = quotation ? `${member.doc}:${quotation[0]}` : undefined;
+          const same = quotationKey === undefined ? undefined : speakersWords.get(quotationKey);
+          if (same) {
+            (same.spans as TextSpan[]).push({ doc: member.doc, start: word.start, end: word.end });
+            (same.sides![0]!.terms as DifferenceTerm[]).push(termAt(document, word, word.term!));
+            continue;
+          }
+          const difference: Difference = {
             group: group.id,
             kind: 'loaded-term',
             spans: [{ doc: member.doc, start: word.start, end: word.end }],
@@ -443,7 +457,9 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
             sides: [{ doc: member.doc, part: 'has', terms: [termAt(document, word, word.term!)] }],
             set: { id: word.term!.setId, name: word.term!.setName },
             ...(alone && word.quoted ? { evidence: { quoted: true } } : {}),
-          });
+          };
+          if (quotationKey !== undefined) speakersWords.set(quotationKey, difference);
+          out.push(difference);
         }
         continue;
       }
