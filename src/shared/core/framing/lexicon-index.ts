@@ -274,7 +274,10 @@ function nounNotVerb(word: string, text: TermText, at: number): boolean {
  * and "released" meet. No inflection adds or takes an e alone.
  */
 function otherWordByE(word: string, norm: string): boolean {
-  return norm.length + 1 === word.length ? word === `${norm}e` : word.length + 1 === norm.length && norm === `${word}e`;
+  if (norm.length + 1 === word.length) return word === `${norm}e`;
+  if (word.length + 1 === norm.length) return norm === `${word}e`;
+  // …and so do their plurals: "routes" is "route" in -s, not "rout".
+  return word.length + 2 === norm.length && norm === `${word}es` && !/(?:s|x|z|ch|sh)$/.test(word);
 }
 
 /** How many of a match's words are written exactly as in the lexicon. */
