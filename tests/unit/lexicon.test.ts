@@ -61,6 +61,25 @@ describe('findTerms with the default lexicon', () => {
       expect(found('Officials claim that it works.')).toEqual(['claim']);
     });
 
+    it('matches a verb-only term as a verb, never in its plain form, which is a noun of another meaning', () => {
+      const lexicon = {
+        schema: LEXICON_SCHEMA,
+        name: 'x',
+        sets: [
+          { id: 'deceit', name: 'Deceit', kind: 'loaded-term' as const, role: 'charged' as const, domain: 'general', terms: [{ term: 'doctored', verbOnly: true }] },
+          { id: 'criticism', name: 'Criticism', kind: 'loaded-term' as const, role: 'charged' as const, domain: 'general', terms: [{ term: 'blasted', verbOnly: true }, { term: 'raged' }] },
+        ],
+      };
+      const found = (text: string): string[] => {
+        const tokens = tokenize(text);
+        return findTerms(indexLexicon(lexicon), termTextOf(text, tokens)).map((match) => text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end));
+      };
+      expect(found('The photo was doctored; aides are doctoring the figures.')).toEqual(['doctored', 'doctoring']);
+      expect(found('A local doctor heard the blast and the rage of the crowd.')).toEqual(['rage']);
+      expect(found('She went on air to blast the plan; critics would doctor nothing.')).toEqual(['blast', 'doctor']);
+      expect(found('The mayor blasts the plan.')).toEqual(['blasts']);
+    });
+
     it('refuses a lexicon that does not fit its schema, with the reason', () => {
       const parsed = parseLexicon({ schema: 'parallax.lexicon/1', name: 'x', sets: [{ id: 'Bad Id', name: 'n', kind: 'loaded-term', domain: 'd', terms: [] }] });
       expect(parsed.ok).toBe(false);
@@ -71,7 +90,7 @@ describe('findTerms with the default lexicon', () => {
 
 describe('the lexicon schemas, whose fields are built when first used (issue 13)', () => {
   // The schemas as they were written before, every field built at once.
-  const term = z.object({ term: z.string().trim().min(1).max(80), tone: z.string().trim().max(40).optional() });
+  const term = z.object({ term: z.string().trim().min(1).max(80), tone: z.string().trim().max(40).optional(), verbOnly: z.boolean().optional() });
   const set = z
     .object({
       id: z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),

@@ -100,6 +100,14 @@ export const lexiconTermSchema = z.object({
   get tone() {
     return z.string().trim().max(40).optional();
   },
+  /**
+   * Matched only as a verb: for a verb whose plain form is a noun of another meaning ("doctored"
+   * and "a doctor", "milked" and "milk", "blasted" and "a blast"), the plain form is never the
+   * term (its forms in -ed and -ing are, and in -s after who does it, as for every verb).
+   */
+  get verbOnly() {
+    return z.boolean().optional();
+  },
 });
 export type LexiconTerm = z.infer<typeof lexiconTermSchema>;
 

@@ -23,9 +23,11 @@ export interface SetDraft {
   terms: string;
   /** Carried over from the set edited (the form has no field for it), so that saving keeps it. */
   role?: LexiconRole;
+  /** The terms matched only as verbs (`verbOnly`), carried over the same way: a term kept keeps it. */
+  verbOnly?: readonly string[];
 }
 
-export type DraftField = Exclude<keyof SetDraft, 'role'>;
+export type DraftField = Exclude<keyof SetDraft, 'role' | 'verbOnly'>;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export function draftOf(set: LexiconSet): SetDraft {
@@ -37,6 +39,7 @@ export function draftOf(set: LexiconSet): SetDraft {
     description: set.description ?? '',
     terms: set.terms.map((term) => (term.tone ? `${term.term}: ${term.tone}` : term.term)).join('\n'),
     ...(set.role ? { role: set.role } : {}),
+    ...(set.terms.some((term) => term.verbOnly) ? { verbOnly: set.terms.filter((term) => term.verbOnly).map((term) => term.term) } : {}),
   };
 }
 
@@ -75,7 +78,8 @@ export function termsFromText(text: string): { term: string; tone?: string }[] {
  */
 export function checkDraft(draft: SetDraft, takenIds: ReadonlySet<string>): { ok: true; set: LexiconSet } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
-  const terms = termsFromText(draft.terms);
+  const verbOnly = new Set(draft.verbOnly ?? []);
+  const terms = termsFromText(draft.terms).map((term) => (verbOnly.has(term.term) ? { ...term, verbOnly: true } : term));
   const candidate = {
     id: draft.id.trim(),
     name: draft.name,

@@ -17,6 +17,8 @@ export interface IndexedTerm {
   readonly keys: readonly string[];
   /** The folded words as written in the lexicon, to prefer an exact match over an inflected one. */
   readonly words: readonly string[];
+  /** Matched only as a verb, never in its plain form (see the lexicon's `verbOnly`). */
+  readonly verbOnly?: true;
 }
 
 /** A term found in a text: which one, and the tokens it covers (end exclusive). */
@@ -157,9 +159,11 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
             : entry.tone
               ? { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, tone: entry.tone, keys, words }
               : { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, keys, words };
+      // A term matched only as a verb (a few dozen in the shipped lexicon) takes one more field.
+      const term: IndexedTerm = entry.verbOnly ? { ...indexed, verbOnly: true } : indexed;
       const list = byFirstKey.get(keys[0]!);
-      if (list) list.push(indexed);
-      else byFirstKey.set(keys[0]!, [indexed]);
+      if (list) list.push(term);
+      else byFirstKey.set(keys[0]!, [term]);
     }
   }
   // A list of one (most of them) is sorted already.
@@ -207,6 +211,8 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
     if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
     if (term.role === 'evaluative' && (bareFormOf(term.words[k]!, wanted, text.norms[at]!) || feltNotJudged(term.words[k]!, text, at))) return -1;
     if (nounNotVerb(term.words[k]!, text, at)) return -1;
+    // A verb whose plain form is a noun of another meaning: "a doctor", "short of milk", "the blast".
+    if (term.verbOnly && plainForm(text.norms[at]!) && !(at > 0 && BEFORE_A_VERB.has(text.norms[at - 1]!))) return -1;
     if (otherWordByE(term.words[k]!, text.norms[at]!)) return -1;
     at++;
   }
@@ -267,6 +273,12 @@ function nounNotVerb(word: string, text: TermText, at: number): boolean {
   const before = text.norms[at - 1]!;
   return BEFORE_A_NOUN.has(before) || /^\d/.test(before);
 }
+
+/** Words after which a plain form is the verb: "to", an auxiliary, a negation, a pronoun ("to blast", "would slash", "they doctor"). */
+const BEFORE_A_VERB = new Set("to will would could can may might must should shall did do does not never cannot can't won't don't didn't i we you they who".split(' '));
+
+/** A word in none of a verb's inflected forms (-ed, -ing, -s): "doctor", "milk", "blast", "exploit". */
+const plainForm = (norm: string): boolean => !norm.endsWith('ed') && !norm.endsWith('ing') && !/[^s]s$/.test(norm);
 
 /**
  * Whether a text word and a lexicon word differ only by a final e: two words, not two forms of one
