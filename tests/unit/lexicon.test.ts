@@ -68,6 +68,7 @@ describe('findTerms with the default lexicon', () => {
         sets: [
           { id: 'deceit', name: 'Deceit', kind: 'loaded-term' as const, role: 'charged' as const, domain: 'general', terms: [{ term: 'doctored', verbOnly: true }] },
           { id: 'criticism', name: 'Criticism', kind: 'loaded-term' as const, role: 'charged' as const, domain: 'general', terms: [{ term: 'blasted', verbOnly: true }, { term: 'raged' }] },
+          { id: 'obstruction', name: 'Obstruction', kind: 'loaded-term' as const, role: 'charged' as const, domain: 'general', terms: [{ term: 'hamstring', verbOnly: true }] },
         ],
       };
       const found = (text: string): string[] => {
@@ -78,6 +79,8 @@ describe('findTerms with the default lexicon', () => {
       expect(found('A local doctor heard the blast and the rage of the crowd.')).toEqual(['rage']);
       expect(found('She went on air to blast the plan; critics would doctor nothing.')).toEqual(['blast', 'doctor']);
       expect(found('The mayor blasts the plan.')).toEqual(['blasts']);
+      // The lexicon's own word in its plain form, though it ends in -ing: the tendon is not the verb.
+      expect(found('He is out with a sore hamstring, and the rules would hamstring the club.')).toEqual(['hamstring']);
     });
 
     it('refuses a lexicon that does not fit its schema, with the reason', () => {

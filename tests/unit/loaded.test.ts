@@ -320,10 +320,10 @@ describe('the loaded-language lexicon', () => {
     expect(said(comparison, loaded(comparison)[0]!)).toMatch(/“gaffe-prone” \(charged\)/);
   });
 
-  it('marks the superlative of a word that judges ("silliest", "starkest"), never a word that only ends so ("latest", "forest")', () => {
+  it('marks the superlative of a word that judges ("silliest", "starkest"), never a word that only ends so ("latest", "forest", "priest")', () => {
     const articles = {
-      'harbour-gazette': ['Harbour chief faces a vote', 'In the latest and silliest turn of the row over the forest path, the harbour chief faces the starkest vote on Monday in Marlow Cove.'],
-      'cove-record': ['Harbour chief faces a vote', 'In the latest turn of the row over the forest path, the harbour chief faces a vote on Monday in Marlow Cove.'],
+      'harbour-gazette': ['Harbour chief faces a vote', 'In the latest and silliest turn of the row over the forest path, the harbour chief faces the starkest vote on Monday in Marlow Cove, the parish priest said.'],
+      'cove-record': ['Harbour chief faces a vote', 'In the latest turn of the row over the forest path, the harbour chief faces a vote on Monday in Marlow Cove, a local man said.'],
     };
     const comparison = compare(articles);
     expect(loaded(comparison).map((d) => textOf(comparison, d.spans[0]!)), shown(comparison)).toEqual(['silliest', 'starkest']);

@@ -212,7 +212,7 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
     if (term.role === 'evaluative' && (bareFormOf(term.words[k]!, wanted, text.norms[at]!) || feltNotJudged(term.words[k]!, text, at))) return -1;
     if (nounNotVerb(term.words[k]!, text, at)) return -1;
     // A verb whose plain form is a noun of another meaning: "a doctor", "short of milk", "the blast".
-    if (term.verbOnly && plainForm(text.norms[at]!) && !(at > 0 && BEFORE_A_VERB.has(text.norms[at - 1]!))) return -1;
+    if (term.verbOnly && plainForm(text.norms[at]!, term.words[k]!) && !(at > 0 && BEFORE_A_VERB.has(text.norms[at - 1]!))) return -1;
     if (otherWordByE(term.words[k]!, text.norms[at]!)) return -1;
     at++;
   }
@@ -277,8 +277,11 @@ function nounNotVerb(word: string, text: TermText, at: number): boolean {
 /** Words after which a plain form is the verb: "to", an auxiliary, a negation, a pronoun ("to blast", "would slash", "they doctor"). */
 const BEFORE_A_VERB = new Set("to will would could can may might must should shall did do does not never cannot can't won't don't didn't i we you they who".split(' '));
 
-/** A word in none of a verb's inflected forms (-ed, -ing, -s): "doctor", "milk", "blast", "exploit". */
-const plainForm = (norm: string): boolean => !norm.endsWith('ed') && !norm.endsWith('ing') && !/[^s]s$/.test(norm);
+/**
+ * A word in none of a verb's inflected forms (-ed, -ing, -s): "doctor", "milk", "blast", "exploit";
+ * or the lexicon's own word where it writes the plain form ("hamstring", the tendon).
+ */
+const plainForm = (norm: string, word: string): boolean => (norm === word && !word.endsWith('ed')) || (!norm.endsWith('ed') && !norm.endsWith('ing') && !/[^s]s$/.test(norm));
 
 /**
  * Whether a text word and a lexicon word differ only by a final e: two words, not two forms of one
@@ -364,7 +367,9 @@ function superlativeMatch(index: LexiconIndex, text: TermText, i: number): TermM
   const norm = text.norms[i]!;
   if (norm.length < 6 || !norm.endsWith('est') || text.isName[i]) return null;
   const stem = norm.slice(0, -3);
-  const bases = [stem, `${stem}e`, stem.endsWith('i') ? `${stem.slice(0, -1)}y` : '', stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : ''];
+  // A y made i needs a word of four letters or more before the ending: "busiest", "silliest", but
+  // "priest" is no superlative of "pry".
+  const bases = [stem, `${stem}e`, stem.endsWith('i') && stem.length >= 4 ? `${stem.slice(0, -1)}y` : '', stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : ''];
   for (const base of bases) {
     if (base.length < 3) continue;
     for (const term of index.byFirstKey.get(inflectionKey(base)) ?? []) {
