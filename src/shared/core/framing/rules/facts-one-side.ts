@@ -74,9 +74,20 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
   // Before the name: "said (the) Smith", "according to (the) Smith".
   let b = from - 1;
   while (at(b) && (BEFORE_SPEAKER.has(at(b)!.norm) || isTitle(at(b)!.norm)) && from - b <= 2) b--;
-  if (at(b) && (SPEECH.has(at(b)!.norm) || (at(b)!.norm === 'to' && at(b - 1)?.norm === 'according'))) return true;
+  if (at(b) && (SPEECH.has(at(b)!.norm) || (at(b)!.norm === 'to' && at(b - 1)?.norm === 'according'))) {
+    // …but a name after "told" is who was told ("an aide told the Huffington Post"), and after
+    // "asked" too, unless it follows a quotation ("“Why?” asked Smith").
+    if (TOLD.has(at(b)!.norm)) return false;
+    if (ASKED.has(at(b)!.norm) && !/[”"’']\s*$/.test(b > 0 && at(b - 1) ? document.text.slice(at(b - 1)!.start, at(b)!.start) : '')) return false;
+    return true;
+  }
   return false;
 }
+
+/** Verbs whose object is who is told: a name after one is the listener, never the speaker. */
+const TOLD = new Set(['told', 'tells', 'telling', 'tell']);
+/** Verbs whose object is who is asked, unless the speaker follows a quotation ("“Why?” asked Smith"). */
+const ASKED = new Set(['asked', 'asks']);
 
 const wordCounts = new WeakMap<SourceDocument, Map<string, number>>();
 
