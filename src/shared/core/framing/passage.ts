@@ -122,6 +122,9 @@ const BEFORE_A_PLAIN_VERB: ReadonlySet<string> = new Set(
   couldn't shouldn't t`.split(/\s+/),
 );
 
+/** Pronouns for a thing, not a speaker, before a verb of saying that tells what it is likely to be. */
+const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'which']);
+
 /** Forms of verbs of saying that are never nouns. */
 const ONLY_VERBS: ReadonlySet<string> = new Set('said says say told tells tell'.split(' '));
 
@@ -137,6 +140,11 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
   if (!token) return false;
   const before = tokens[at - 1];
   if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
+  // "It promises to be a bruising campaign", "which threatens to become a crisis": what a thing
+  // is likely to be, no one saying anything.
+  const after = tokens[at + 1];
+  const afterThat = tokens[at + 2];
+  if (before && before.paragraph === token.paragraph && THING_PRONOUNS.has(before.norm) && after?.norm === 'to' && afterThat !== undefined && (afterThat.norm === 'be' || afterThat.norm === 'become')) return true;
   if (token.norm.endsWith('ed') || token.norm.endsWith('ing') || ONLY_VERBS.has(token.norm)) return false;
   // The plain form ("claim", "report", "state") is a verb only after who does it or a word that
   // goes with a verb ("they claim", "officials report", "Police allege", "will respond", "did not
