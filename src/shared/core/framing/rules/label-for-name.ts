@@ -70,6 +70,12 @@ export const labelForName: ChangeRule = {
     const [labels, member, other, from, to] = labelA.length > 0 && labelB.length === 0 ? [labelA, pair.a, pair.b, hunk.b0, hunk.b1] : [labelB, pair.b, pair.a, hunk.a0, hunk.a1];
     const named = labels.length > 0 ? oneName(other, names(other, from, to)) : [];
     if (labels.length === 0 || named.length === 0) return NOT_EXPLAINED;
+    // A label whose own sentence gives the name too stands for someone or something else ("said
+    // the company's threat researcher Paul Ferguson" against "said Ferguson").
+    const labelStart = member.tokens[labels[0]!.from]!.start;
+    const sentence = member.sentences.find((span) => span.start <= labelStart && labelStart < span.end);
+    const nameWords = new Set(named.map((i) => other.tokens[i]!.norm));
+    if (sentence && member.tokens.some((token) => token.start >= sentence.start && token.end <= sentence.end && token.isCapitalized && nameWords.has(token.norm))) return NOT_EXPLAINED;
     const name = named.map((i) => other.document.text.slice(other.tokens[i]!.start, other.tokens[i]!.end)).join(' ');
     return {
       differences: [
