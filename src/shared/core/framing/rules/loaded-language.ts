@@ -141,6 +141,9 @@ const judgesAlone = (term: IndexedTerm | undefined): boolean => term?.role === '
 
 const isNeutral = (term: IndexedTerm | undefined): boolean => term?.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
 /** A word that only says how much ("very", "really"): an evaluative term whose tone is "intensifier". */
+/** Words after which "very" is an adjective of which ("the very least"), not a word of how much. */
+const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 const degreeOnly = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'intensifier';
 /**
  * A word of the writer's stance ("clearly", "of course", "fortunately": tone "stance"): the outlet's
@@ -241,6 +244,10 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // ("clearly", "of course") is how people talk: in a quotation it is neither the outlet's choice
     // nor a judgement of the speaker's.
     if (quote && howPeopleTalk(match.term)) continue;
+    // "Very" after a determiner is an adjective that says which, not how much: "at the very least",
+    // "the very heart of", "this very room" ("the hugely successful film" is a word of degree).
+    const previous = tokens[match.from - 1];
+    if (degreeOnly(match.term) && tokens[match.from]!.norm === 'very' && previous !== undefined && previous.paragraph === tokens[match.from]!.paragraph && DETERMINERS.has(previous.norm)) continue;
     found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence });
   }
 
