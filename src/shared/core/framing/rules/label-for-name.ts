@@ -13,6 +13,9 @@ import { contrastedSets } from './set-contrast.js';
 /** A label stands in for a name in a change of at most this many words on each side. */
 const LABEL_HUNK_MAX = 8;
 
+/** The most words after a label that may end the phrase it opens ("the company's senior threat researcher Paul Ferguson"). */
+const PHRASE_MAX = 7;
+
 /** Words that may join the words of one name: "Friends of the Harbour Trust", "Bank of England". */
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'de', 'al']);
 /** Words naming a people or a country's adjective: "Israeli", "Palestinian", "British", "Chinese". */
@@ -70,12 +73,17 @@ export const labelForName: ChangeRule = {
     const [labels, member, other, from, to] = labelA.length > 0 && labelB.length === 0 ? [labelA, pair.a, pair.b, hunk.b0, hunk.b1] : [labelB, pair.b, pair.a, hunk.a0, hunk.a1];
     const named = labels.length > 0 ? oneName(other, names(other, from, to)) : [];
     if (labels.length === 0 || named.length === 0) return NOT_EXPLAINED;
-    // A label whose own sentence gives the name too stands for someone or something else ("said
-    // the company's threat researcher Paul Ferguson" against "said Ferguson").
-    const labelStart = member.tokens[labels[0]!.from]!.start;
-    const sentence = member.sentences.find((span) => span.start <= labelStart && labelStart < span.end);
+    // A label that opens a phrase ending in the name itself describes something else ("said the
+    // company's senior threat researcher Paul Ferguson" against "said Ferguson": the firm, not
+    // Ferguson). (Before it, the name may well be what the label stands for: "Hamas’ attack, which
+    // the group claimed".)
     const nameWords = new Set(named.map((i) => other.tokens[i]!.norm));
-    if (sentence && member.tokens.some((token) => token.start >= sentence.start && token.end <= sentence.end && token.isCapitalized && nameWords.has(token.norm))) return NOT_EXPLAINED;
+    const labelEnd = labels[labels.length - 1]!.to;
+    for (let k = labelEnd; k < Math.min(member.tokens.length, labelEnd + PHRASE_MAX); k++) {
+      const token = member.tokens[k]!;
+      if (k > labelEnd && /[,.;:!?()“”"]/.test(member.document.text.slice(member.tokens[k - 1]!.end, token.start))) break;
+      if (token.isCapitalized && nameWords.has(token.norm)) return NOT_EXPLAINED;
+    }
     const name = named.map((i) => other.document.text.slice(other.tokens[i]!.start, other.tokens[i]!.end)).join(' ');
     return {
       differences: [
