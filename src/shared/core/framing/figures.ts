@@ -299,7 +299,9 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       const opensSentence = previous ? endsSentence(document.text, paragraph.start, previous.start) : true;
       if (previous?.isCapitalized && !opensSentence && /^[\s.]+$/.test(document.text.slice(previous.end, token.start))) return;
       // Ages: "Aldo Kessler, 52, was jailed", "aged 85", "85 years old", "an 85-year-old", "48-years-old".
-      if (before === 'aged' || before === 'age') return;
+      if (before === 'aged' || before === 'age' || before === 'ages') return;
+      // …and the second age of a range ("from age 16 to 19", "aged 18 and 25", "ages 6 to 12").
+      if ((before === 'to' || before === 'and') && tokens[i - 2]?.isNumber && ['aged', 'age', 'ages'].includes(tokens[i - 3]?.norm ?? '')) return;
       if (/^\s*,\s*$/.test(document.text.slice(tokens[i - 1]?.end ?? token.start, token.start)) && tokens[i - 1]?.isCapitalized && /^,/.test(document.text.slice(token.end, token.end + 1))) return;
       if ((after === 'year' || after === 'years') && (tokens[i + 2]?.norm === 'old' || (tokens[i + 2]?.norm === 'of' && tokens[i + 3]?.norm === 'age'))) return;
       if (before === 'of' && tokens[i - 2]?.norm === 'age') return;
@@ -332,6 +334,11 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         const at = tokens.slice(next, next + 3).findIndex((t) => !t.isNumber && !STOP_WORDS.has(t.norm));
         let counted: Token | undefined = at < 0 ? undefined : tokens[next + at];
         if (!counted) return;
+        // What is counted follows the number in its clause: across a comma, a semicolon, a bracket
+        // or a quotation mark the next word is another matter ("he was 75, the Biloxi paper
+        // reported", "Wilson, 47; LaTonya Brown", "the Colts (12-3) head to"): no figure, unless the
+        // number follows a word for deaths ("killed 12, including three children", read as before).
+        if (/[,;:()"“”]/.test(document.text.slice(end, counted.start).replace(/\d[\d,.]*\d/g, '')) && !(before !== undefined && DEATH_WORDS.has(before))) return;
         let countedAt = next + at;
         // An initialism written with points ("40 F.B.I. agents", "12 U.N. monitors") is one word
         // that describes what is counted, not a unit ("F"): what is counted is the word after it.
