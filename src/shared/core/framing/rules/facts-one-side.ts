@@ -53,7 +53,8 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
   while (at(k) && k - to <= 2 && !at(k)!.isCapitalized && isContent(at(k)!) && !SPEECH.has(at(k)!.norm) && /^\s+$/.test(gap(k))) k++;
   const listEnd = k;
   while (at(k) && betweenSpeakerAndVerb(at(k)!) && k - listEnd < 2 && /^\s+$/.test(gap(k))) k++;
-  if (!governed && at(k) && SPEECH.has(at(k)!.norm) && /^\s*,?\s*$/.test(gap(k))) return true;
+  // "Smith added 17 points" adds a score, not words.
+  if (!governed && at(k) && SPEECH.has(at(k)!.norm) && /^\s*,?\s*$/.test(gap(k)) && !(ADDED.has(at(k)!.norm) && at(k + 1)?.isNumber)) return true;
   // …or past an apposition between commas ("Smith, a spokesman for Mr. Reid, said").
   if (!governed && at(to + 1) && /^\s*,\s*$/.test(gap(to + 1))) {
     if (SPEECH.has(at(to + 1)!.norm)) return true;
@@ -83,6 +84,9 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
   }
   return false;
 }
+
+/** "Added" before a number adds something counted ("added 17 points"), not words. */
+const ADDED = new Set(['added', 'adds', 'add']);
 
 /** Verbs whose object is who is told: a name after one is the listener, never the speaker. */
 const TOLD = new Set(['told', 'tells', 'telling', 'tell']);
