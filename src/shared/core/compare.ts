@@ -1,7 +1,7 @@
 import { COMPARISON_SCHEMA, type Comparison, type Difference, type SourceDocument, type UniqueParagraph } from '../contract/comparison.js';
 import type { Lexicon } from '../contract/lexicon.js';
 import { ALIGNED_KINDS, alignDocuments, DEFAULT_ALIGN_THRESHOLD } from './align.js';
-import { analyzeComparison, analyzeGroup } from './framing/analyze.js';
+import { analyzeComparison, analyzeGroup, storyWordsOnce } from './framing/analyze.js';
 import type { Figure } from './framing/figures.js';
 import { indexLexicon } from './framing/lexicon-index.js';
 import { summarize } from './framing/summary.js';
@@ -47,9 +47,10 @@ export function compareDocuments(documents: readonly SourceDocument[], options: 
     }),
   );
   differences.push(...analyzeComparison(documents, unique, undefined, groups, differences, lexicon));
-  const coarse = differences.filter((difference) => difference.tooLong).length;
+  const told = storyWordsOnce(documents, differences);
+  const coarse = told.filter((difference) => difference.tooLong).length;
   const notices = coarse > 0 ? [`${coarse} pair${coarse === 1 ? ' was' : 's were'} too long or too different to compare word by word in time, and each is shown as one difference.`] : [];
-  const summary = summarize(documents, groups, differences, unique, figuresByGroup, lexicon);
+  const summary = summarize(documents, groups, told, unique, figuresByGroup, lexicon);
   progress(1);
-  return { schema: COMPARISON_SCHEMA, documents, groups, differences, unique, threshold, notices, summary };
+  return { schema: COMPARISON_SCHEMA, documents, groups, differences: told, unique, threshold, notices, summary };
 }

@@ -202,3 +202,52 @@ function mergeRepeated(differences: readonly Difference[]): Difference[] {
   }
   return merged;
 }
+
+/** The loaded-word rules whose marks are one word of one source (a contrast of two words of a set is not). */
+const ONE_WORD_RULES: ReadonlySet<DifferenceRule> = new Set<DifferenceRule>(['loaded-word', 'loaded-word-quoted', 'loaded-word-shared', 'loaded-word-alone']);
+
+/**
+ * A loaded word that every source uses somewhere is the story's own word ("the talking points" of
+ * a story about them, "flaw" in reports of a software flaw): a reader is shown it once in each
+ * source, at its first mark there, and not again in every passage after (a story about talking
+ * points had 30 marks of them). A difference is left out when each of its marks is such a word
+ * already marked earlier in its source; one with a first mark stays whole. O(D + S·W) for D
+ * differences, S sources and W distinct marked words.
+ */
+export function storyWordsOnce(documents: readonly SourceDocument[], differences: readonly Difference[]): Difference[] {
+  const wordOf = (span: TextSpan): string => (documents[span.doc]?.text.slice(span.start, span.end) ?? '').toLowerCase();
+  const first = new Map<string, number>();
+  const words = new Set<string>();
+  for (const difference of differences) {
+    if (difference.kind !== 'loaded-term' || !difference.rule || !ONE_WORD_RULES.has(difference.rule)) continue;
+    for (const span of difference.spans) {
+      const word = wordOf(span);
+      words.add(word);
+      const key = `${span.doc}\u0000${word}`;
+      if (!(first.get(key)! <= span.start)) first.set(key, span.start);
+    }
+  }
+  const lowered = documents.map((document) => document.text.toLowerCase());
+  const usedByEvery = new Set<string>();
+  for (const word of words) {
+    if (word.length > 0 && lowered.every((text) => containsWord(text, word))) usedByEvery.add(word);
+  }
+  if (usedByEvery.size === 0) return [...differences];
+  return differences.filter((difference) => {
+    if (difference.kind !== 'loaded-term' || !difference.rule || !ONE_WORD_RULES.has(difference.rule) || difference.spans.length === 0) return true;
+    return difference.spans.some((span) => {
+      const word = wordOf(span);
+      return !usedByEvery.has(word) || first.get(`${span.doc}\u0000${word}`) === span.start;
+    });
+  });
+}
+
+/** Whether `text` has `word` as a whole word (not inside another: "plan" is not in "planet"). */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
+}
