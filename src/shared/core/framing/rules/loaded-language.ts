@@ -262,7 +262,8 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   for (const [from, to] of quotes) {
     const inner = text.slice(from, to).replace(/[\s.,;:!?]+$/u, '');
     const words = tokens.filter((token) => token.start >= from && token.end <= from + inner.length);
-    if (words.length === 0 || words.length > SCARE_MAX_WORDS || /[.!?;:]/.test(inner) || /^\s/.test(inner)) continue;
+    // (A label holds no comma: “nastiness, divisiveness, ugliness” is a list someone said.)
+    if (words.length === 0 || words.length > SCARE_MAX_WORDS || /[.!?;:,]/.test(inner) || /^\s/.test(inner)) continue;
     if (!/^\p{Ll}/u.test(inner) || words.some((token) => token.isCapitalized) || words.every((token) => STOP_WORDS.has(token.norm) || token.isNumber)) continue;
     // A label is a name for something, never one that opens on a function word: “is definitely
     // suspicious” after "the warehouse fire" is a fragment of what someone said.
