@@ -122,6 +122,11 @@ const BEFORE_A_PLAIN_VERB: ReadonlySet<string> = new Set(
   couldn't shouldn't t`.split(/\s+/),
 );
 
+/** Adjectives of time, number and truth that go before a noun of saying ("recent claims", "false reports"). */
+const WHICH_OR_HOW_TRUE: ReadonlySet<string> = new Set(
+  'recent latest earlier previous prior new initial original first last repeated similar conflicting false baseless unfounded unsubstantiated dubious public private official numerous multiple various many several other'.split(' '),
+);
+
 /** Pronouns for a thing, not a speaker, before a verb of saying that tells what it is likely to be. */
 const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'which']);
 
@@ -154,6 +159,10 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
     if (/['’]s$/.test(before.norm)) return true;
     if (!before.isCapitalized && !before.isNumber && !BEFORE_A_PLAIN_VERB.has(before.norm) && !before.norm.endsWith('ly') && !/[^s]s$/.test(before.norm)) return true;
   }
+  // After a determiner and a word that says which or how true ("his recent claims", "the latest
+  // reports", "their false statements"), a plural is a noun.
+  const twoBefore = tokens[at - 2];
+  if (before && twoBefore && before.paragraph === token.paragraph && twoBefore.paragraph === token.paragraph && /[^s]s$/.test(token.norm) && NOT_BEFORE_A_REPORTING_VERB.has(twoBefore.norm) && WHICH_OR_HOW_TRUE.has(before.norm)) return true;
   // A plural right after a verb in -ed is its object: "have challenged claims that …", "denied
   // reports of …".
   if (before && before.paragraph === token.paragraph && before.end + 1 === token.start && token.norm.endsWith('s') && before.norm.endsWith('ed')) return true;
