@@ -224,7 +224,8 @@ export function storyWordsOnce(documents: readonly SourceDocument[], differences
       const word = wordOf(span);
       words.add(word);
       const key = `${span.doc}\u0000${word}`;
-      if (!(first.get(key)! <= span.start)) first.set(key, span.start);
+      const earliest = first.get(key);
+      if (earliest === undefined || span.start < earliest) first.set(key, span.start);
     }
   }
   const lowered = documents.map((document) => document.text.toLowerCase());

@@ -275,7 +275,7 @@ function nounNotVerb(word: string, text: TermText, at: number): boolean {
 }
 
 /** Words after which a plain form is the verb: "to", an auxiliary, a negation, a pronoun ("to blast", "would slash", "they doctor"). */
-const BEFORE_A_VERB = new Set("to will would could can may might must should shall did do does not never cannot can't won't don't didn't i we you they who".split(' '));
+export const BEFORE_A_VERB: ReadonlySet<string> = new Set("to will would could can may might must should shall did do does not never cannot can't won't don't didn't i we you they who".split(' '));
 
 /**
  * A word in none of a verb's inflected forms (-ed, -ing, -s): "doctor", "milk", "blast", "exploit";

@@ -11,7 +11,7 @@ import { hasUnspacedScript, paragraphTokens, stem, STOP_WORDS, tokenize, tokensW
 import { diffMembers, type Hunk, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
 import { opensSentence } from './cues.js';
 import { figuresIn, type Figure } from './figures.js';
-import { findTerms, termTextOf, type LexiconIndex, type TermMatch, type TermText } from './lexicon-index.js';
+import { BEFORE_A_VERB, findTerms, termTextOf, type LexiconIndex, type TermMatch, type TermText } from './lexicon-index.js';
 import { quotationsIn, quotedRanges, type Quotation } from './quotations.js';
 
 /** One member of a passage (the paragraphs one source gives), prepared for the rules. */
@@ -113,14 +113,16 @@ const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
 );
 
 /**
- * Words right before the plain form of a verb of saying that make it a verb: who does it (a
- * pronoun, a plural without -s), an auxiliary or a negation, and adverbs that stand between.
+ * Words right before the plain form of a verb of saying that make it a verb: those of any verb
+ * (BEFORE_A_VERB: "to", an auxiliary, a negation, a pronoun), and for a verb of saying also who
+ * does it in a word that takes no -s ("people", "police", "some"), a relative pronoun, a
+ * conjunction and the adverbs that stand between ("they also claim").
  */
-const BEFORE_A_PLAIN_VERB: ReadonlySet<string> = new Set(
-  `i we you they who which that people police some many others both all there then also often still never now just even only than rather
-  not and or but would will could can should must might may shall did do does cannot can't don't didn't doesn't won't wouldn't
-  couldn't shouldn't t`.split(/\s+/),
-);
+const BEFORE_A_PLAIN_VERB: ReadonlySet<string> = new Set([
+  ...BEFORE_A_VERB,
+  ...`which that people police some many others both all there then also often still only even just now than rather and or but
+  doesn't wouldn't couldn't shouldn't t`.split(/\s+/),
+]);
 
 /** Adjectives of time, number and truth that go before a noun of saying ("recent claims", "false reports"). */
 const WHICH_OR_HOW_TRUE: ReadonlySet<string> = new Set(

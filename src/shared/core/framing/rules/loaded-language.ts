@@ -140,10 +140,10 @@ const JUDGING_SAYING_TONES = new Set(['doubt', 'emphasis', 'concession']);
 const judgesAlone = (term: IndexedTerm | undefined): boolean => term?.role === 'saying' && JUDGING_SAYING_TONES.has(term.tone?.toLowerCase() ?? '');
 
 const isNeutral = (term: IndexedTerm | undefined): boolean => term?.role === 'charged' && term.tone?.toLowerCase() === 'neutral';
-/** A word that only says how much ("very", "really"): an evaluative term whose tone is "intensifier". */
 /** Words after which "very" is an adjective of which ("the very least"), not a word of how much. */
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/** A word that only says how much ("very", "really"): an evaluative term whose tone is "intensifier". */
 const degreeOnly = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'intensifier';
 /**
  * A word of the writer's stance ("clearly", "of course", "fortunately": tone "stance"): the outlet's
@@ -369,7 +369,7 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
   const contrastMarks = new Map<string, { readonly at: number; writers: number; spans: number }>();
   // The difference that holds the speaker's loaded words of a quotation no other source tells, by
   // the quotation (its source and start).
-  const speakersWords = new Map<string, Difference>();
+  const speakersWords = new Map<string, { readonly spans: TextSpan[]; readonly terms: DifferenceTerm[] }>();
   /**
    * A loaded word every partner's matching sentences use too, each as a loaded word of its own (not
    * inside a name): `uses`, this member's first. Left unmarked, as elsewhere in this rule where no
@@ -451,23 +451,26 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
           // quotation, not each word of it.
           const quotation = word.quoted ? member.quoted.find(([a, b]) => a <= word.start && word.end <= b) : undefined;
           const quotationKey = quotation ? `${member.doc}:${quotation[0]}` : undefined;
+          const span = { doc: member.doc, start: word.start, end: word.end };
+          const term = termAt(document, word, word.term!);
           const same = quotationKey === undefined ? undefined : speakersWords.get(quotationKey);
           if (same) {
-            (same.spans as TextSpan[]).push({ doc: member.doc, start: word.start, end: word.end });
-            (same.sides![0]!.terms as DifferenceTerm[]).push(termAt(document, word, word.term!));
+            same.spans.push(span);
+            same.terms.push(term);
             continue;
           }
-          const difference: Difference = {
+          // The difference holds these arrays, which later words of the same quotation join.
+          const words = { spans: [span], terms: [term] };
+          if (quotationKey !== undefined) speakersWords.set(quotationKey, words);
+          out.push({
             group: group.id,
             kind: 'loaded-term',
-            spans: [{ doc: member.doc, start: word.start, end: word.end }],
+            spans: words.spans,
             rule: alone ? 'loaded-word-alone' : word.quoted ? 'loaded-word-quoted' : 'loaded-word',
-            sides: [{ doc: member.doc, part: 'has', terms: [termAt(document, word, word.term!)] }],
+            sides: [{ doc: member.doc, part: 'has', terms: words.terms }],
             set: { id: word.term!.setId, name: word.term!.setName },
             ...(alone && word.quoted ? { evidence: { quoted: true } } : {}),
-          };
-          if (quotationKey !== undefined) speakersWords.set(quotationKey, difference);
-          out.push(difference);
+          });
         }
         continue;
       }

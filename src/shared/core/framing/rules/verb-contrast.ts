@@ -6,6 +6,7 @@
  */
 import type { Difference, TextSpan } from '../../../contract/comparison.js';
 import type { TermMatch } from '../lexicon-index.js';
+import { isHeadline } from '../cues.js';
 import type { Passage } from '../passage.js';
 import { hasSide, setOf, signalledTones, spanOfTerm, termOf, type PassageRule } from '../rule.js';
 
@@ -23,19 +24,14 @@ function verbsIn(passage: Passage, span: TextSpan): TermMatch[] {
 /** Whether a sentence stands in its document's headline. */
 function inHeadline(passage: Passage, span: TextSpan): boolean {
   const document = passage.documents[span.doc];
-  return document?.paragraphs.some((paragraph) => paragraph.kind === 'title' && paragraph.start <= span.start && span.start < paragraph.end) ?? false;
+  return document !== undefined && isHeadline(document, document.paragraphs.findIndex((paragraph) => paragraph.start <= span.start && span.start < paragraph.end));
 }
 
 /** The tones the verbs of saying in a source's headline signal, inside the passage (see signalledTones). */
 function headlineTones(passage: Passage, doc: number): string | undefined {
   const member = passage.memberOf(doc);
   if (!member) return undefined;
-  const document = member.document;
-  const verbs = member.terms.filter((match) => {
-    if (match.term.role !== 'saying') return false;
-    const start = member.tokens[match.from]!.start;
-    return document.paragraphs.some((paragraph) => paragraph.kind === 'title' && paragraph.start <= start && start < paragraph.end);
-  });
+  const verbs = member.terms.filter((match) => match.term.role === 'saying' && isHeadline(member.document, member.tokens[match.from]!.paragraph));
   return verbs.length > 0 ? signalledTones(verbs) : undefined;
 }
 
