@@ -44,7 +44,13 @@ function speaks(document: SourceDocument, tokens: readonly PlacedToken[], from: 
   const gap = (k: number): string => document.text.slice(tokens[k - 1]!.end, tokens[k]!.start);
   // A name after a preposition is no subject: "Jackie Speier, Democrat of California, said" gives
   // California no voice, nor does "a spokesman for Mr. Reid said" Mr. Reid ("according to" below).
-  const governed = at(from - 1) !== undefined && AFTER_PREPOSITION.has(at(from - 1)!.norm) && /^\s+$/.test(gap(from));
+  // …and so does the rest of a list it governs ("Attorneys general in Utah and New Mexico said").
+  let head = from;
+  if (at(head - 1) && (at(head - 1)!.norm === 'and' || at(head - 1)!.norm === 'or')) {
+    head--;
+    while (at(head - 1)?.isCapitalized && from - head <= 6) head--;
+  }
+  const governed = at(head - 1) !== undefined && AFTER_PREPOSITION.has(at(head - 1)!.norm) && /^\s+$/.test(gap(head)) && (head === from || at(head)!.isCapitalized);
   // After the name: past the other names of a list ("Lewis, Carson and Cleaver said") and the noun
   // the name qualifies, its verb, past an adverb or an auxiliary.
   let k = to + 1;
