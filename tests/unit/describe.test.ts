@@ -324,6 +324,30 @@ const EXAMPLES: readonly Example[] = [
     says: (n) => `${n(2)} writes “claimed” (doubt), in a paragraph only ${n(2)} has · Reporting verbs`,
     namesSources: true,
   },
+  {
+    // The speaker's loaded words of one quotation, as one difference: one set, one kind.
+    rule: 'loaded-word-alone',
+    difference: {
+      kind: 'loaded-term',
+      group: '',
+      sides: [has(0, { text: 'nastiness', set: 'judging', role: 'evaluative' }, { text: 'spite', set: 'judging', role: 'evaluative' })],
+      set: { id: 'judging', name: 'Words that judge' },
+      evidence: { quoted: true },
+    },
+    says: (n) => `“nastiness” and “spite” (words that judge) are in a quotation in ${n(0)}, the speaker's words, in a paragraph only ${n(0)} has · Words that judge`,
+    namesSources: true,
+  },
+  {
+    // …of several sets and kinds: each word says what it is, and no one set is named.
+    rule: 'loaded-word-quoted',
+    difference: {
+      kind: 'loaded-term',
+      sides: [has(1, { text: 'gaffes', set: 'charged-nouns', role: 'charged' }, { text: 'silly', set: 'judging', role: 'evaluative' }, { text: 'blasted', set: 'charged-verbs', role: 'charged' })],
+      set: { id: 'charged-nouns', name: 'What someone said: charged nouns' },
+    },
+    says: (n) => `“gaffes” (charged), “silly” (a word that judges) and “blasted” (charged) are in a quotation in ${n(1)}, the speaker's words and not the outlet's; no other source tells this sentence`,
+    namesSources: true,
+  },
 ];
 
 const differenceOf = (example: Example): Difference => ({ group: 'g1', spans: [span], ...example.difference, rule: example.rule });
