@@ -129,6 +129,11 @@ const WHICH_OR_HOW_TRUE: ReadonlySet<string> = new Set(
   'recent latest earlier previous prior new initial original first last repeated similar conflicting false baseless unfounded unsubstantiated dubious public private official numerous multiple various many several other'.split(' '),
 );
 
+/** Prepositions whose object a noun is ("by", "of", "against"): a word right after one is not who speaks. */
+const GOVERNING_PREPOSITIONS: ReadonlySet<string> = new Set(
+  'of by with for against on in about over from into under among between without through despite amid'.split(' '),
+);
+
 /** Pronouns for a thing, not a speaker, before a verb of saying that tells what it is likely to be. */
 const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'which']);
 
@@ -168,6 +173,28 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
   // A plural right after a verb in -ed is its object: "have challenged claims that …", "denied
   // reports of …".
   if (before && before.paragraph === token.paragraph && before.end + 1 === token.start && token.norm.endsWith('s') && before.norm.endsWith('ed')) return true;
+  // A plural after a plain word that is itself the object of a preposition or of a verb is the
+  // head of a compound noun ("by bringing discrimination claims", "of injury reports", "filed
+  // fraud charges"): who does the saying is never the object of something else. Not before "that"
+  // or "to", which a verb takes ("the head of security claims that").
+  const following = tokens[at + 1]?.paragraph === token.paragraph ? tokens[at + 1]!.norm : undefined;
+  if (
+    following !== 'that' &&
+    following !== 'to' &&
+    before &&
+    twoBefore &&
+    /[^s]s$/.test(token.norm) &&
+    before.paragraph === token.paragraph &&
+    twoBefore.paragraph === token.paragraph &&
+    before.end + 1 === token.start &&
+    twoBefore.end + 1 === before.start &&
+    !before.isCapitalized &&
+    !before.isNumber &&
+    !BEFORE_A_PLAIN_VERB.has(before.norm) &&
+    !before.norm.endsWith('ly') &&
+    (GOVERNING_PREPOSITIONS.has(twoBefore.norm) || /..(ing|ed)$/.test(twoBefore.norm))
+  )
+    return true;
   const next = tokens[at + 1];
   // …the next word right after it, one space between ("argues, though, that" is a verb).
   return next !== undefined && next.paragraph === token.paragraph && next.start === token.end + 1 && !next.isCapitalized && !next.isNumber && !STOP_WORDS.has(next.norm) && !next.norm.endsWith('ly');
