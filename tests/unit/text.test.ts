@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldWord, stem, tokenize } from '../../src/shared/core/text.js';
+import { foldWord, spellingKey, stem, tokenize } from '../../src/shared/core/text.js';
 import { hashText } from '../../src/shared/core/hash.js';
 import { labelFromPath } from '../../src/shared/core/document.js';
 
@@ -98,5 +98,42 @@ describe('tokenize and stem, read without a generator and with ASCII told apart 
       { numRuns: 5_000 },
     );
     for (const word of ['released', 'release', 'studies', 'talks', "president's", '12345', '٣٣٣٣٣', 'freed', 'heading']) expect(stem(word)).toBe(stemBefore(word));
+  });
+});
+
+describe('spellingKey: British and American spellings of one word', () => {
+  it.each([
+    ['organised', 'organized'],
+    ['organisation', 'organization'],
+    ['colour', 'color'],
+    ['favourite', 'favorite'],
+    ['labour', 'labor'],
+    ['centre', 'center'],
+    ['centred', 'centered'],
+    ['theatres', 'theaters'],
+    ['travelled', 'traveled'],
+    ['cancelling', 'canceling'],
+    ['counsellor', 'counselor'],
+    ['defence', 'defense'],
+    ['licence', 'license'],
+    ['catalogue', 'catalog'],
+    ['paediatric', 'pediatric'],
+    ['analysed', 'analyzed'],
+    ['grey', 'gray'],
+    ['foetus', 'fetus'],
+  ])('%s and %s share a key', (british, american) => {
+    expect(spellingKey(british)).toBe(spellingKey(american));
+  });
+
+  it.each([
+    ['four', 'for'],
+    ['filling', 'filing'],
+    ['filled', 'filed'],
+    ['hours', 'hors'],
+    ['your', 'yor'],
+    ['sense', 'sence'],
+    ['killed', 'died'],
+  ])('%s and %s do not', (one, other) => {
+    expect(spellingKey(one)).not.toBe(spellingKey(other));
   });
 });

@@ -182,3 +182,33 @@ export function tokensWithin(tokens: readonly Token[], start: number, end: numbe
   for (let i = lo; i < tokens.length && tokens[i]!.end <= end; i++) out.push(tokens[i]!);
   return out;
 }
+
+/** Words whose British and American spellings differ otherwise than by the patterns of spellingKey. */
+const SPELLING_PAIRS: ReadonlyMap<string, string> = new Map(
+  'grey:gray greys:grays programme:program programmes:programs judgement:judgment judgements:judgments ageing:aging sceptic:skeptic sceptical:skeptical scepticism:skepticism plough:plow ploughs:plows tyre:tire tyres:tires kerb:curb cheque:check cheques:checks jewellery:jewelry mould:mold moustache:mustache pyjamas:pajamas storey:story storeys:stories draught:draft aluminium:aluminum enrolment:enrollment fulfil:fulfill fulfils:fulfills instalment:installment skilful:skillful wilful:willful'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/**
+ * One key for a word's British and American spellings ("organised" and "organized", "colour" and
+ * "color", "centre" and "center", "travelled" and "traveled", "defence" and "defense", "catalogue"
+ * and "catalog", "paediatric" and "pediatric"), by the regular patterns of the two spellings and a
+ * short list of the irregular ones. For telling a spelling apart from a change of word, not for
+ * matching: two different words may share a key only where one is not a word ("advise", "advize").
+ * Expects a folded word (foldWord).
+ */
+export function spellingKey(word: string): string {
+  const listed = SPELLING_PAIRS.get(word);
+  if (listed) return listed;
+  if (word.length < 5) return word;
+  return word
+    .replace(/(?<=[a-z]{2})is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/(?<=[a-z]{2})ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/(?<=^[a-z]{3,})our(s|ed|ing|ite|ites|able|er|ers|ful|less)?$/, 'or$1')
+    .replace(/(?<=[a-z]{2})tre(s|d)?$/, (_m, suffix: string | undefined) => (suffix === 'd' ? 'tered' : `ter${suffix ?? ''}`))
+    .replace(/(?<=[a-z]{3}[ea])ll(ed|ing|er|ers|or|ors)$/, 'l$1')
+    .replace(/(?<=[a-z]{2})ence(s)?$/, 'ense$1')
+    .replace(/(?<=[a-z]{3})ogue(s)?$/, 'og$1')
+    .replace(/(?<=^[a-z]{1,3})[ao]e(?=[a-z]{3})/, 'e');
+}

@@ -7,7 +7,7 @@
  * quotation mark or a sentence's end).
  */
 import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
-import { STOP_WORDS } from '../../text.js';
+import { spellingKey, STOP_WORDS } from '../../text.js';
 import { firstEndAfter } from '../../paragraph-at.js';
 import { spansOf, textOf, type Hunk, type PlacedToken } from '../../wording.js';
 import { isContent, isHeadline, opensSentence } from '../cues.js';
@@ -166,10 +166,12 @@ export const wording: ChangeRule = {
       const theirs = new Set(other.tokens.map(bare));
       if (side.tokens.slice(from, to).filter(isContent).every((token) => theirs.has(bare(token)))) return NOT_EXPLAINED;
     } else {
-      // The same words on both sides, in another order or form ("in Dunmere … the" / "Dunmere's",
-      // "is reporting" / "reports"): moved or inflected, not changed.
-      const wordsA = new Set(a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).map((token) => inflectionKey(bare(token))));
-      const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map((token) => inflectionKey(bare(token))));
+      // The same words on both sides, in another order, form or spelling ("in Dunmere … the" /
+      // "Dunmere's", "is reporting" / "reports", "organised" / "organized"): moved, inflected or
+      // spelt otherwise, not changed.
+      const key = (token: PlacedToken): string => inflectionKey(spellingKey(bare(token)));
+      const wordsA = new Set(a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).map(key));
+      const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map(key));
       if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
     }
     // One word for another ("sent" / "rushed", "main" / "north") is a choice of words, or a fact told
