@@ -157,6 +157,12 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
   const after = tokens[at + 1];
   const afterThat = tokens[at + 2];
   if (before && before.paragraph === token.paragraph && THING_PRONOUNS.has(before.norm) && after?.norm === 'to' && afterThat !== undefined && (afterThat.norm === 'be' || afterThat.norm === 'become')) return true;
+  // A plea in court ("pleaded not guilty", "pleads guilty to", "pleaded no contest"): the answer
+  // to a charge, not someone pressing a point.
+  if (/^(plead|pleads|pleaded|pled|pleading)$/.test(token.norm) && after?.paragraph === token.paragraph) {
+    const plea = after.norm === 'not' ? afterThat?.norm : after.norm;
+    if (plea === 'guilty' || plea === 'innocent' || (after.norm === 'no' && afterThat?.norm === 'contest')) return true;
+  }
   if (token.norm.endsWith('ed') || token.norm.endsWith('ing') || ONLY_VERBS.has(token.norm)) return false;
   // The plain form ("claim", "report", "state") is a verb only after who does it or a word that
   // goes with a verb ("they claim", "officials report", "Police allege", "will respond", "did not
@@ -220,7 +226,7 @@ export function tellsAShade(tokens: readonly Pick<PlacedToken, 'norm' | 'paragra
  * Families Forum": a capital inside a sentence), or a correspondent's dateline ("Reporting from
  * Harlowmere"), which credits no one for a statement.
  */
-function notATerm(document: SourceDocument, member: MemberText, match: TermMatch): boolean {
+export function notATerm(document: SourceDocument, member: MemberText, match: TermMatch): boolean {
   const first = member.tokens[match.from];
   if (!first) return true;
   if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;
