@@ -163,6 +163,22 @@ describe('compareDocuments edge cases', () => {
     expect(comparison.differences).toEqual([]);
   });
 
+  it("counts in each source's summary only the verbs of saying the analysis reads as someone saying", () => {
+    const a = makeSourceDocument({
+      path: 'a.txt',
+      text: 'Clerk admits theft\n\nThe clerk, known for bringing injury claims, pleaded guilty on Friday, and her lawyer claimed she was unwell.',
+    });
+    const b = makeSourceDocument({ path: 'b.txt', text: 'Clerk denies theft\n\nThe clerk admitted the theft on Friday, and her lawyer said she was unwell.' });
+    const comparison = compareDocuments([a, b], { lexicon: defaultLexicon() });
+    const verbs = comparison.summary?.sources.map((source) => source.attribution.map((entry) => entry.term));
+    // "admits" and "denies" in the headlines and "claimed" are someone saying ("denies theft" is no
+    // noun: "denies" never is); "injury claims" is a noun and "pleaded guilty" a plea.
+    expect(verbs).toEqual([
+      ['admits', 'claimed'],
+      ['admitted', 'denies', 'said'],
+    ]);
+  });
+
   it('gives no groups for unrelated texts, and copes with empty ones', () => {
     const a = makeSourceDocument({ path: 'a.txt', text: 'Cats\n\nThe cat sat on the warm mat all afternoon.' });
     const b = makeSourceDocument({ path: 'b.txt', text: 'Budget\n\nParliament approved the spending plan for railways.' });
