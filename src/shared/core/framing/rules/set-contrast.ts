@@ -29,9 +29,12 @@ export const setContrast: ChangeRule = {
     // "rejected" another thing is no contrast); two words of one set of alternatives ("hostages",
     // "captives") in one change are their own evidence of naming the same thing.
     const oneStatement = inOneStatement({ passage, pair, hunk });
+    // A verb of saying inside a quotation is the speaker's word, not how the source reports them.
+    const reporting = (member: typeof pair.a, match: TermMatch): boolean =>
+      match.term.kind !== 'attribution' || !member.quoted.some(([start, end]) => start <= member.tokens[match.from]!.start && member.tokens[match.from]!.start < end);
     for (const setId of contrastedSets(termsA, termsB)) {
-      const left = termsA.filter((match) => match.term.setId === setId);
-      const right = termsB.filter((match) => match.term.setId === setId);
+      const left = termsA.filter((match) => match.term.setId === setId && reporting(pair.a, match));
+      const right = termsB.filter((match) => match.term.setId === setId && reporting(pair.b, match));
       if (left.length === 0 || right.length === 0) continue;
       const leftKeys = new Set(left.map(keyOf));
       const rightKeys = new Set(right.map(keyOf));

@@ -10,14 +10,18 @@ import { isHeadline } from '../cues.js';
 import type { Passage } from '../passage.js';
 import { hasSide, setOf, signalledTones, spanOfTerm, termOf, type PassageRule } from '../rule.js';
 
-/** The verbs of saying of a source's member inside a sentence. */
+/**
+ * The verbs of saying of a source's member inside a sentence, outside its quotations: a verb a
+ * speaker uses ("“I cannot emphasize enough how …”") is the speaker's word, not how the source
+ * reports them.
+ */
 function verbsIn(passage: Passage, span: TextSpan): TermMatch[] {
   const member = passage.memberOf(span.doc);
   if (!member) return [];
   return member.terms.filter((match) => {
     if (match.term.role !== 'saying') return false;
     const token = member.tokens[match.from]!;
-    return token.start >= span.start && token.end <= span.end;
+    return token.start >= span.start && token.end <= span.end && !member.quoted.some(([start, end]) => start <= token.start && token.start < end);
   });
 }
 
