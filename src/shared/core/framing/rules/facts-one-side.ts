@@ -231,10 +231,10 @@ export const factsOneSide: PassageRule = {
         while (last > i && WEEKDAYS_MONTHS.has(member.tokens[last]!.norm)) last--;
         const run = member.tokens.slice(i, last + 1);
         const text = document.text.slice(token.start, member.tokens[last]!.end);
-        // A nationality or a party before a plain noun describes it ("American voters", "Democratic
-        // lawmakers"): not a name.
+        // A nationality, a party or a point of the compass before a plain noun describes it
+        // ("American voters", "Democratic lawmakers", "a Western diplomat"): not a name.
         const following = member.tokens[last + 1];
-        if (run.length === 1 && /(?:an|ian|ean|ese|ish|i|ic)$/.test(token.norm) && following && following.paragraph === token.paragraph && !following.isCapitalized && isContent(following) && !SPEECH.has(following.norm)) {
+        if (run.length === 1 && /(?:an|ian|ean|ese|ish|i|ic|ern)$/.test(token.norm) && following && following.paragraph === token.paragraph && !following.isCapitalized && isContent(following) && !SPEECH.has(following.norm)) {
           i = j;
           continue;
         }
