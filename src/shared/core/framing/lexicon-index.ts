@@ -214,6 +214,7 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
     // A verb whose plain form is a noun of another meaning: "a doctor", "short of milk", "the blast".
     if (term.verbOnly && plainForm(text.norms[at]!, term.words[k]!) && !(at > 0 && BEFORE_A_VERB.has(text.norms[at - 1]!))) return -1;
     if (otherWordByE(term.words[k]!, text.norms[at]!)) return -1;
+    if (routeNotRout(term.words[k]!, text, at)) return -1;
     at++;
   }
   return at;
@@ -293,6 +294,22 @@ function otherWordByE(word: string, norm: string): boolean {
   if (word.length + 1 === norm.length) return norm === `${word}e`;
   // …and so do their plurals: "routes" is "route" in -s, not "rout".
   return word.length + 2 === norm.length && norm === `${word}es` && !/(?:s|x|z|ch|sh)$/.test(word);
+}
+
+/** Words that say which way something goes: a path, not a defeat. */
+const PATH_WORDS: ReadonlySet<string> = new Set('through via to around into onto along across over past away back from towards toward'.split(' '));
+
+/**
+ * Whether "routed" or "routing" is "route" (sent along a path: "data routed through servers",
+ * "routing calls to") and not "rout" (a crushing defeat), which spells its past alike: before a
+ * word of path it is the route.
+ */
+function routeNotRout(word: string, text: TermText, at: number): boolean {
+  if (!word.startsWith('rout') || word.startsWith('route')) return false;
+  const norm = text.norms[at]!;
+  if (norm !== 'routed' && norm !== 'routing') return false;
+  const next = text.norms[at + 1];
+  return next !== undefined && PATH_WORDS.has(next);
 }
 
 /** How many of a match's words are written exactly as in the lexicon. */
