@@ -209,7 +209,7 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
       continue;
     }
     if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
-    if (term.role === 'evaluative' && (bareFormOf(term.words[k]!, wanted, text.norms[at]!) || feltNotJudged(term.words[k]!, text, at))) return -1;
+    if (term.role === 'evaluative' && (bareFormOf(term.words[k]!, wanted, text.norms[at]!) || feltNotJudged(term.words[k]!, text, at) || termOfLaw(text, at))) return -1;
     if (nounNotVerb(term.words[k]!, text, at)) return -1;
     // A verb whose plain form is a noun of another meaning: "a doctor", "short of milk", "the blast".
     if (term.verbOnly && plainForm(text.norms[at]!, term.words[k]!) && !(at > 0 && BEFORE_A_VERB.has(text.norms[at - 1]!))) return -1;
@@ -253,6 +253,21 @@ function feltNotJudged(word: string, text: TermText, at: number): boolean {
     if (!DEGREE.has(before) && !before.endsWith('ly')) return false;
   }
   return false;
+}
+
+/** Verbs of handing in, before "false" in the name of an offence ("filing false tax returns"). */
+const FILING = new Set('file files filed filing make makes made making submit submits submitted submitting give gives gave giving provide provides provided providing'.split(' '));
+
+/**
+ * Whether a word that judges is part of a term of law, where it names an offence or a test and
+ * judges nothing: "false" after a verb of handing in ("filing false tax returns", "making false
+ * statements", "gave false testimony"), and "sincerely held" (beliefs, the courts' test of a
+ * religious claim). An outlet's own "false claims" still judges.
+ */
+function termOfLaw(text: TermText, at: number): boolean {
+  const norm = text.norms[at]!;
+  if (norm === 'false') return at > 0 && FILING.has(text.norms[at - 1]!);
+  return norm === 'sincerely' && text.norms[at + 1] === 'held';
 }
 
 /**
