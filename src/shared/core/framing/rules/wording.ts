@@ -132,6 +132,19 @@ function crossesPunctuation(member: PreparedPair['a'], from: number, to: number)
   return false;
 }
 
+/** Words that open a noun phrase. */
+const OPENS_A_NOUN_PHRASE: ReadonlySet<string> = new Set('a an the such this these those his her its their our my your'.split(' '));
+/** Words that open a verb phrase or a clause: "to", a relative pronoun, an auxiliary. */
+const OPENS_A_VERB_PHRASE: ReadonlySet<string> = new Set(
+  'to who which whom whose is are was were be been has have had will would can could should may might must does did'.split(' '),
+);
+
+/** Whether one side of a change opens a noun phrase and the other a verb phrase or a clause. */
+function kindsOfPhraseDiffer(firstA: string | undefined, firstB: string | undefined): boolean {
+  if (firstA === undefined || firstB === undefined) return false;
+  return (OPENS_A_NOUN_PHRASE.has(firstA) && OPENS_A_VERB_PHRASE.has(firstB)) || (OPENS_A_VERB_PHRASE.has(firstA) && OPENS_A_NOUN_PHRASE.has(firstB));
+}
+
 /** Whether tokens [from, to) of a member stand inside one quotation. */
 function insideQuotation(member: PreparedPair['a'], from: number, to: number): boolean {
   const first = member.tokens[from];
@@ -180,6 +193,10 @@ export const wording: ChangeRule = {
     // other words, which the passage shows side by side: it is a choice of words only when a side
     // holds a word that judges or tells with a tone (carriesTone), or one that says how or what kind.
     if (contentA > 0 && contentB > 0 && contentA + contentB > 2 && !choosesWords(a, hunk.a0, hunk.a1) && !choosesWords(b, hunk.b0, hunk.b1)) return NOT_EXPLAINED;
+    // A noun phrase set against a verb phrase or a clause ("a resolution" / "to sign", "the most
+    // famous" / "who remained"): the diff lined up words of different kinds in sentences built
+    // otherwise, not one word chosen for another.
+    if (contentA > 0 && contentB > 0 && kindsOfPhraseDiffer(a.tokens[hunk.a0]?.norm, b.tokens[hunk.b0]?.norm)) return NOT_EXPLAINED;
     // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket, a
     // quotation mark or into the next sentence is the text built otherwise, not another word for
     // the same thing.
