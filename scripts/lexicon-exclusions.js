@@ -24,7 +24,7 @@ export const EXCLUDED = {
     abandon abandoned abandonment afflicted disabling incapacitated illiteracy homesickness sleeplessness phobia trauma traumata traumatic traumatize depress depressed depression depressant depressive suicidal unhealthy healthy interruption bloody raging strikes waste pollute polluter disoriented distress distressful deprivation deprive degradation degrade unprotected curse
     accidentally allergic collides combat dirt dirtier drunk fatigue faulty fought firing graveyard gun hardship hiding hunger hurtles immobilized itchy killdeer leak lost numb numbest numbly numbness pileup shoot shortage smog struck stuck torn trap uncontrolled inflamed warfare warnings benign fitness immune vitamin`,
   'crime and justice (charges, verdicts, procedure)': `
-    arrest* crime criminal criminals detain detained detention imprisoned jailed prison prisoner prisoners interrogated
+    charges arrest* crime criminal criminals detain detained detention imprisoned jailed prison prisoner prisoners interrogated
     prosecute* prosecution penalty perjury felony felonies offender* offending offenses perpetrator sedition treason
     illegal infringement violate violated violates violating violation* violator* smuggl* thief thieve thieves thievery
     fraud frauds fraudulence fraudulent guilty guiltier guiltiest guiltiness innocence justice exonerate* absolved
@@ -134,7 +134,7 @@ export const EXCLUDED_HULIU = {
     receptive relent salute shrug slur solace striving tempt truant unwilling unwillingly unwillingness vouch vouchsafe
     warily wariness wary`,
   'things and physical descriptions': `
-    abrade accessible acrid adaptable adaptive adjustable adulterate adulteration agile agilely agility allergies
+    gem gems abrade accessible acrid adaptable adaptive adjustable adulterate adulteration agile agilely agility allergies
     amenity audible audibly backache bait barren bent blockage bloom blossom blotchy blow blur blurred boil break breeze
     brittle buckle bug bugging buggy bulkier bulkiness bulky bump bumpy buzzing cave chaff chill chilly choppy chronic
     chunky cleanest cleanliness cleanly clog clogged cloud cloudy cold colorful comfy commodious compact compactly

@@ -261,12 +261,14 @@ const FILING = new Set('file files filed filing make makes made making submit su
 /**
  * Whether a word that judges is part of a term of law, where it names an offence or a test and
  * judges nothing: "false" after a verb of handing in ("filing false tax returns", "making false
- * statements", "gave false testimony"), and "sincerely held" (beliefs, the courts' test of a
- * religious claim). An outlet's own "false claims" still judges.
+ * statements", "gave false testimony"), "animal cruelty" (the charge), and "sincerely held"
+ * (beliefs, the courts' test of a religious claim). An outlet's own "false claims" still judges.
  */
 function termOfLaw(text: TermText, at: number): boolean {
   const norm = text.norms[at]!;
   if (norm === 'false') return at > 0 && FILING.has(text.norms[at - 1]!);
+  // "animal cruelty", "child cruelty": the charge.
+  if (norm === 'cruelty') return at > 0 && /^(animal|child|children)$/.test(text.norms[at - 1]!);
   return norm === 'sincerely' && text.norms[at + 1] === 'held';
 }
 
