@@ -190,6 +190,9 @@ const SPELLING_PAIRS: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Whether a word holds one of the endings or letters spellingKey rewrites: most words hold none. */
+const SPELLING_PATTERN = /(?:[iy]s(?:e|es|ed|ing|ation|ations|er|ers)|our(?:s|ed|ing|ite|ites|able|er|ers|ful|less)?|tre[sd]?|ll(?:ed|ing|er|ers|or|ors)|ences?|ogues?)$|^[a-z]{1,3}[ao]e/;
+
 /**
  * One key for a word's British and American spellings ("organised" and "organized", "colour" and
  * "color", "centre" and "center", "travelled" and "traveled", "defence" and "defense", "catalogue"
@@ -201,7 +204,7 @@ const SPELLING_PAIRS: ReadonlyMap<string, string> = new Map(
 export function spellingKey(word: string): string {
   const listed = SPELLING_PAIRS.get(word);
   if (listed) return listed;
-  if (word.length < 5) return word;
+  if (word.length < 5 || !SPELLING_PATTERN.test(word)) return word;
   return word
     .replace(/(?<=[a-z]{2})is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
     .replace(/(?<=[a-z]{2})ys(e|es|ed|ing)$/, 'yz$1')

@@ -107,6 +107,12 @@ export function claimWords(member: Pick<PreparedMember, 'tokens' | 'document'>, 
 /** A change of wording is one inside two sentences the alignment linked at least this closely. */
 const SAME_STATEMENT_LINK = 0.2;
 
+/**
+ * A word of a text as the checks below read it: a member's (PlacedToken, with its paragraph), or
+ * one paragraph's own tokens, which need none (every word of them is in the same paragraph).
+ */
+export type TokenInText = Pick<PlacedToken, 'start' | 'end' | 'norm' | 'isCapitalized' | 'isNumber'> & { readonly paragraph?: number };
+
 /** Words after which a verb of saying is a noun or a passive ("the claims", "to blame", "be dismissed"). */
 const NOT_BEFORE_A_REPORTING_VERB: ReadonlySet<string> = new Set(
   'a an the their its his her our your my these those such any no of to be been being is are was were action class-action'.split(' '),
@@ -158,7 +164,7 @@ const ONLY_VERBS: ReadonlySet<string> = new Set(
  * plain word it qualifies ("state aid", "report card"; "claimed responsibility", "claiming credit"
  * and "says police" are verbs).
  */
-export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'end' | 'norm' | 'paragraph' | 'isCapitalized' | 'isNumber'>[], at: number): boolean {
+export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): boolean {
   const token = tokens[at];
   if (!token) return false;
   const before = tokens[at - 1];
@@ -170,7 +176,7 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
   if (before && before.paragraph === token.paragraph && THING_PRONOUNS.has(before.norm) && after?.norm === 'to' && afterThat !== undefined && (afterThat.norm === 'be' || afterThat.norm === 'become')) return true;
   // A plea in court ("pleaded not guilty", "pleads guilty to", "pleaded no contest"): the answer
   // to a charge, not someone pressing a point.
-  if (/^(plead|pleads|pleaded|pled|pleading)$/.test(token.norm) && after?.paragraph === token.paragraph) {
+  if (/^(plead|pleads|pleaded|pled|pleading)$/.test(token.norm) && after !== undefined && after.paragraph === token.paragraph) {
     const plea = after.norm === 'not' ? afterThat?.norm : after.norm;
     if (plea === 'guilty' || plea === 'innocent' || (after.norm === 'no' && afterThat?.norm === 'contest')) return true;
   }
@@ -194,7 +200,7 @@ export function sayingVerbAsNoun(tokens: readonly Pick<PlacedToken, 'start' | 'e
   // head of a compound noun ("by bringing discrimination claims", "of injury reports", "filed
   // fraud charges"): who does the saying is never the object of something else. Not before "that"
   // or "to", which a verb takes ("the head of security claims that").
-  const following = tokens[at + 1]?.paragraph === token.paragraph ? tokens[at + 1]!.norm : undefined;
+  const following = after !== undefined && after.paragraph === token.paragraph ? after.norm : undefined;
   if (
     following !== 'that' &&
     following !== 'to' &&
@@ -226,7 +232,7 @@ const SHADES: ReadonlySet<string> = new Set('stark bold bright brilliant deep da
  * "bold white"), and judges nothing. Only a word of shade: "accosted black lawmakers" and "violent
  * white supremacists" judge.
  */
-export function tellsAShade(tokens: readonly Pick<PlacedToken, 'norm' | 'paragraph'>[], next: number): boolean {
+export function tellsAShade(tokens: readonly Pick<TokenInText, 'norm' | 'paragraph'>[], next: number): boolean {
   const colour = tokens[next];
   const shade = tokens[next - 1];
   return colour !== undefined && shade !== undefined && colour.paragraph === shade.paragraph && COLOURS.has(colour.norm) && SHADES.has(shade.norm);
@@ -237,7 +243,7 @@ export function tellsAShade(tokens: readonly Pick<PlacedToken, 'norm' | 'paragra
  * Families Forum": a capital inside a sentence), or a correspondent's dateline ("Reporting from
  * Harlowmere"), which credits no one for a statement.
  */
-export function notATerm(document: SourceDocument, member: MemberText, match: TermMatch): boolean {
+export function notATerm(document: SourceDocument, member: { readonly tokens: readonly TokenInText[] }, match: TermMatch): boolean {
   const first = member.tokens[match.from];
   if (!first) return true;
   if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;

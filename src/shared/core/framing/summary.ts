@@ -1,7 +1,7 @@
 import type { AlignmentGroup, ClaimsTable, ComparisonSummary, Difference, SourceDocument, SourceSummary, UniqueParagraph } from '../../contract/comparison.js';
 import { ALIGNED_KINDS } from '../align.js';
 import { isMarkedInText } from '../counts.js';
-import { memberText } from '../wording.js';
+import { paragraphTokens } from '../text.js';
 import { BARE_UNITS, isOutlier, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
 import { notATerm } from './passage.js';
@@ -11,16 +11,16 @@ import { notATerm } from './passage.js';
  * of saying used as a noun ("discrimination claims") or for a plea ("pleaded not guilty"), a word
  * inside a name or a dateline, is not counted.
  */
-function countTerms(document: SourceDocument, doc: number, lexicon: LexiconIndex) {
+function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
   const loaded = new Map<string, { set: string; term: string; count: number }>();
   const attribution = new Map<string, { term: string; tone?: string; count: number }>();
   const hedges = new Map<string, { term: string; count: number }>();
   for (const [index, paragraph] of document.paragraphs.entries()) {
     if (!ALIGNED_KINDS.has(paragraph.kind)) continue;
-    const member = memberText(document, doc, [index]);
-    const tokens = member.tokens;
+    // One paragraph's tokens: the checks of notATerm need no paragraph on them (issue 13: no copy).
+    const tokens = paragraphTokens(document, index);
     for (const match of findTerms(lexicon, termTextOf(document.text, tokens))) {
-      if (notATerm(document, member, match)) continue;
+      if (notATerm(document, { tokens }, match)) continue;
       const term = document.text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end).toLowerCase();
       const key = `${match.term.setId}:${term}`;
       if (match.term.kind === 'loaded-term' || match.term.kind === 'label') {
@@ -94,7 +94,7 @@ export function summarize(
     return {
       doc,
       counts,
-      ...countTerms(document, doc, lexicon),
+      ...countTerms(document, lexicon),
       unique: unique.filter((item) => item.doc === doc).map((item) => item.paragraph),
       omits,
       highlightedShare: highlightedShare(document, spans),

@@ -182,10 +182,13 @@ export const wording: ChangeRule = {
       // The same words on both sides, in another order, form or spelling ("in Dunmere … the" /
       // "Dunmere's", "is reporting" / "reports", "organised" / "organized"): moved, inflected or
       // spelt otherwise, not changed.
-      const key = (token: PlacedToken): string => inflectionKey(spellingKey(bare(token)));
-      const wordsA = new Set(a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).map(key));
-      const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map(key));
-      if (wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word))) return NOT_EXPLAINED;
+      const same = (key: (token: PlacedToken) => string): boolean => {
+        const wordsA = new Set(a.tokens.slice(hunk.a0, hunk.a1).filter(isContent).map(key));
+        const wordsB = new Set(b.tokens.slice(hunk.b0, hunk.b1).filter(isContent).map(key));
+        return wordsA.size === wordsB.size && [...wordsA].every((word) => wordsB.has(word));
+      };
+      // Spellings are looked at only where the words are as many on each side (one word each, mostly).
+      if (same((token) => inflectionKey(bare(token))) || (contentA === contentB && same((token) => inflectionKey(spellingKey(bare(token)))))) return NOT_EXPLAINED;
     }
     // One word for another ("sent" / "rushed", "main" / "north") is a choice of words, or a fact told
     // otherwise. Where a side has more than one word of meaning ("made headlines in" / "was in the
