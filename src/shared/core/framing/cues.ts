@@ -44,6 +44,24 @@ export function negated(tokens: readonly PlacedToken[], match: TermMatch): boole
   return next === 'not' || next === "n't" || next === 'never';
 }
 
+/** Words that open a condition: a modal inside one supposes, it does not hedge a claim. */
+const OPENS_A_CONDITION: ReadonlySet<string> = new Set(['if', 'whether', 'unless']);
+
+/**
+ * Whether a hedge stands in a condition ("it will be huge if the Colts could keep that up",
+ * "asked whether it might close"): "if", "whether" or "unless" up to three words before it, in the
+ * same paragraph. What is supposed is no claim made less certain.
+ */
+export function conditional(tokens: readonly PlacedToken[], match: TermMatch): boolean {
+  const first = tokens[match.from];
+  if (!first) return false;
+  for (let i = match.from - 1; i >= Math.max(0, match.from - 3); i--) {
+    if (tokens[i]!.paragraph !== first.paragraph) return false;
+    if (OPENS_A_CONDITION.has(tokens[i]!.norm)) return true;
+  }
+  return false;
+}
+
 /** Days and months: never part of a name, nor a name left out. */
 export const WEEKDAYS_MONTHS: ReadonlySet<string> = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
