@@ -132,6 +132,28 @@ function crossesPunctuation(member: PreparedPair['a'], from: number, to: number)
   return false;
 }
 
+/** Abbreviations of units, and the unit each stands for. */
+const UNIT_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  'yd:yard yds:yard ft:foot mi:mile km:kilometre kms:kilometre kg:kilogram kgs:kilogram lb:pound lbs:pound oz:ounce hr:hour hrs:hour min:minute mins:minute sec:second secs:second'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/**
+ * Whether two words are one word written otherwise: a unit and its abbreviation ("yards" / "yd"),
+ * or a word and a compound made of it with hyphens ("metre" / "metre-long").
+ */
+function sameWordWrittenOtherwise(x: string, y: string): boolean {
+  const [one, other] = [x.toLowerCase().replace(/\.$/, ''), y.toLowerCase().replace(/\.$/, '')];
+  const unit = (word: string): string => inflectionKey(UNIT_ABBREVIATIONS.get(word) ?? word);
+  if (unit(one) === unit(other)) return true;
+  const parts = (word: string): string[] => word.split(/[-‐]/).map((part) => inflectionKey(part));
+  return (one.includes('-') && parts(one).includes(inflectionKey(other))) || (other.includes('-') && parts(other).includes(inflectionKey(one)));
+}
+
+/** Words that join a clause to the one before it. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'while', 'whereas']);
+
 /** Words that open a noun phrase. */
 const OPENS_A_NOUN_PHRASE: ReadonlySet<string> = new Set('a an the such this these those his her its their our my your'.split(' '));
 /** Words that open a verb phrase or a clause: "to", a relative pronoun, an auxiliary. */
@@ -240,6 +262,12 @@ export const wording: ChangeRule = {
     if ((contentA > 0 && onlyNames(a, hunk.a0, hunk.a1)) || (contentB > 0 && onlyNames(b, hunk.b0, hunk.b1))) return NOT_EXPLAINED;
     // Nor are case, hyphens and punctuation ("double-dip" / "double dip").
     if (letters(wordsA) === letters(wordsB)) return NOT_EXPLAINED;
+    // Nor a unit and its abbreviation ("yard" / "yd"), nor a word against a compound made of it
+    // ("metre" / "metre-long", "a 10-metre"): the same word written otherwise.
+    if (wordsA.length === 1 && wordsB.length === 1 && sameWordWrittenOtherwise(wordsA[0]!, wordsB[0]!)) return NOT_EXPLAINED;
+    // Nor a change that opens a clause of its own on one side only ("were killed" / "and injuring
+    // 80"): the diff lined up two sentences built otherwise.
+    if (contentA > 0 && contentB > 0 && CONJUNCTIONS.has(a.tokens[hunk.a0]?.norm ?? '') !== CONJUNCTIONS.has(b.tokens[hunk.b0]?.norm ?? '')) return NOT_EXPLAINED;
     const before = textOf(a.document, a.tokens, hunk.a0, hunk.a1);
     const after = textOf(b.document, b.tokens, hunk.b0, hunk.b1);
     // A side of only function words ("for") is not marked: the other side's words are the change.
