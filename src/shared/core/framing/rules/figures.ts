@@ -43,7 +43,11 @@ export const figures: PassageRule = {
       // "58 percent of voters"): two shares or sums in one passage are often of different things.
       const contexts = nearest.map((f) => contextOf(f, passage.documents));
       const aboutTheSame = contexts.every((mine, i) => contexts.every((theirs, j) => i === j || [...mine].some((word) => theirs.has(word))));
-      byQuantity.set(quantity, values.length > 0 && Math.max(...values) / Math.min(...values) <= BARE_RATIO && aboutTheSame ? nearest : []);
+      // …and not where each member also gives the value the others' figure says ("Romney leads at
+      // 21 percent, Trump and Huckabee at 17" against "Trump at 17 percent, Romney leads at 21"):
+      // both list the same shares, each first naming another.
+      const listedByAll = nearest.every((f) => nearest.every((g) => g.doc === f.doc || all.some((o) => o.doc === g.doc && sameValue(o, f))));
+      byQuantity.set(quantity, values.length > 0 && Math.max(...values) / Math.min(...values) <= BARE_RATIO && aboutTheSame && !listedByAll ? nearest : []);
     }
     const differences: Difference[] = [];
     for (const [quantity, list] of byQuantity) {
