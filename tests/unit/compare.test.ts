@@ -179,6 +179,25 @@ describe('compareDocuments edge cases', () => {
     ]);
   });
 
+  it('sets the same share side by side in the claims table where each source gives it, whichever it names first, and still sets two shares that differ', () => {
+    const poll = (first: string, second: string): string =>
+      `Poll puts Veld ahead\n\nIn the poll of likely voters, ${first}, and ${second}, a survey released on Monday found.`;
+    const a = makeSourceDocument({ path: 'a.txt', text: poll('Ana Veld leads with 31 percent of likely voters', 'Tom Rusk follows at 24 percent') });
+    const b = makeSourceDocument({ path: 'b.txt', text: poll('Tom Rusk is second at 24 percent of likely voters', 'Ana Veld leads at 31 percent') });
+    const c = makeSourceDocument({ path: 'c.txt', text: poll('Ana Veld leads with 28 percent of likely voters', 'Tom Rusk follows at 22 percent') });
+    const shares = (comparison: Comparison) => (comparison.summary?.claims ?? []).filter((table) => table.quantity === 'percent');
+    expect(shares(compareDocuments([a, b], { lexicon: defaultLexicon() })).map((table) => table.rows.map((row) => row.value))).toEqual([[31, 31]]);
+    expect(shares(compareDocuments([a, c], { lexicon: defaultLexicon() })).map((table) => table.rows.map((row) => row.value))).toEqual([[31, 28]]);
+    // One source giving the other's sum for something else besides its own still differs.
+    const deal = (what: string): string => `Team signs forward
+
+The team signed the forward Eli Brand ${what} in the off-season, the club said on Monday.`;
+    const e = makeSourceDocument({ path: 'e.txt', text: deal('to a five-year, $80 million contract') });
+    const f = makeSourceDocument({ path: 'f.txt', text: deal('to an $82 million deal and kept the guard Ned Ives for $80 million') });
+    const sums = (compareDocuments([e, f], { lexicon: defaultLexicon() }).summary?.claims ?? []).filter((table) => table.quantity === 'dollar');
+    expect(sums.map((table) => table.rows.map((row) => row.value))).toEqual([[80_000_000, 82_000_000]]);
+  });
+
   it('gives no groups for unrelated texts, and copes with empty ones', () => {
     const a = makeSourceDocument({ path: 'a.txt', text: 'Cats\n\nThe cat sat on the warm mat all afternoon.' });
     const b = makeSourceDocument({ path: 'b.txt', text: 'Budget\n\nParliament approved the spending plan for railways.' });

@@ -2,7 +2,7 @@ import type { AlignmentGroup, ClaimsTable, ComparisonSummary, Difference, Source
 import { ALIGNED_KINDS } from '../align.js';
 import { isMarkedInText } from '../counts.js';
 import { paragraphTokens } from '../text.js';
-import { BARE_UNITS, isOutlier, type Figure } from './figures.js';
+import { BARE_UNITS, isOutlier, sameValue, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
 import { notATerm } from './passage.js';
 
@@ -114,6 +114,17 @@ export function summarize(
       // Money and shares name no thing counted: sums far apart are other sums, not a figure out of line.
       const values = list.map((figure) => figure.value);
       if (BARE_UNITS.has(quantity) && Math.max(...values) >= 5 * Math.min(...values)) continue;
+      // Where each source gives the first source's share or sum too, naming another first ("Romney
+      // at 21 percent, Trump at 17" against "Trump at 17 percent (Romney at 21)"), they agree: the
+      // figure each gives for it is set beside the first's.
+      if (BARE_UNITS.has(quantity) && !list.every((figure) => sameValue(figure, list[0]!))) {
+        // Only where the first source gives each other's first figure too: both list both. One
+        // that gives the same sum for something else besides its own ("an $82 million deal" for one
+        // player and "$80 million" for another, against "$80 million") still differs.
+        const gives = (doc: number, figure: Figure): Figure | undefined => figures.find((other) => other.doc === doc && other.quantity === quantity && sameValue(other, figure));
+        const same = list.map((figure) => (figure.doc === list[0]!.doc ? figure : gives(list[0]!.doc, figure) ? gives(figure.doc, list[0]!) : undefined));
+        if (same.every((figure) => figure !== undefined)) list.splice(0, list.length, ...(same as Figure[]));
+      }
       claims.push({
         group: group.id,
         quantity: list[0]!.counted,
