@@ -263,6 +263,13 @@ const EXAMPLES: readonly Example[] = [
     namesSources: true,
   },
   {
+    // One source quoting words no other source writes (someone's term, a category): said as either.
+    rule: 'scare-quotes',
+    difference: { kind: 'loaded-term', sides: [has(1, 'married filing separately'), side(0, 'lacks')] },
+    says: (n) => `${n(1)} puts “married filing separately” in quotation marks (scare quotes, or someone's word for it); the matching sentence in ${n(0)} does not use it`,
+    namesSources: true,
+  },
+  {
     rule: 'scare-quotes',
     difference: { kind: 'loaded-term', sides: [has(1, 'reform'), side(0, 'plain'), side(2, 'plain')] },
     says: (n) => `${n(1)} puts “reform” in scare quotes, holding the word at a distance; ${n(0)} and ${n(2)} write it without quotation marks`,

@@ -166,10 +166,12 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       // One source, or several against the same others (`evidence.writers`).
       const writers = sides.slice(0, Math.max(1, difference.evidence?.writers ?? 1));
       // Several sources quoting the same short phrase are more likely quoting someone than each
-      // holding it at a distance: said as either.
+      // holding it at a distance, and so is one source quoting what no other source writes (a
+      // term of someone's, "“married filing separately”"): said as either. Scare quotes alone
+      // only where another source writes the same words plainly.
       let text =
-        writers.length > 1
-          ? `${listOf(names(writers))} put “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it)`
+        writers.length > 1 || plain.length === 0
+          ? `${listOf(names(writers))} ${writers.length > 1 ? 'put' : 'puts'} “${firstText(first)}” in quotation marks (scare quotes, or someone's word for it)`
           : `${name(first)} puts “${firstText(first)}” in scare quotes, holding the word at a distance`;
       if (plain.length > 0) text += `; ${listOf(plain)} ${plain.length === 1 ? 'writes' : 'write'} it without quotation marks`;
       if (absent.length > 0) text += `; the matching sentence in ${listOf(absent)} does not use it`;
