@@ -73,7 +73,7 @@ const SAME_CLAIM_LINK = 0.3;
 const CLAIM_AFTER = 8;
 const CLAIM_BEFORE = 4;
 /** Words that open a clause of their own: the claim before them is another. */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set('and but while whereas although though because'.split(' '));
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set('and but while whereas although though because'.split(' '));
 
 /**
  * The content words (stemmed) of the clause around tokens [from, to) of a member: up to
@@ -218,9 +218,8 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
     (GOVERNING_PREPOSITIONS.has(twoBefore.norm) || /..(ing|ed)$/.test(twoBefore.norm))
   )
     return true;
-  const next = tokens[at + 1];
   // …the next word right after it, one space between ("argues, though, that" is a verb).
-  return next !== undefined && next.paragraph === token.paragraph && next.start === token.end + 1 && !next.isCapitalized && !next.isNumber && !STOP_WORDS.has(next.norm) && !next.norm.endsWith('ly');
+  return after !== undefined && after.paragraph === token.paragraph && after.start === token.end + 1 && !after.isCapitalized && !after.isNumber && !STOP_WORDS.has(after.norm) && !after.norm.endsWith('ly');
 }
 
 /** Colours, and the words that say how deep or bright a colour is (English's closed class of them). */

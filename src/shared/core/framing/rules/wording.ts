@@ -14,7 +14,7 @@ import { isContent, isHeadline, opensSentence } from '../cues.js';
 import { inflectionKey, type TermMatch } from '../lexicon-index.js';
 import { isLoadedRole } from '../../../contract/lexicon.js';
 import { sameName } from '../names.js';
-import type { PreparedPair } from '../passage.js';
+import { CLAUSE_OPENERS, type PreparedPair } from '../passage.js';
 import { hasSide, inOneStatement, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
 
 /** The most content words on either side of a change still reported as a wording difference. */
@@ -151,9 +151,6 @@ function sameWordWrittenOtherwise(x: string, y: string): boolean {
   return (one.includes('-') && parts(one).includes(inflectionKey(other))) || (other.includes('-') && parts(other).includes(inflectionKey(one)));
 }
 
-/** Words that join a clause to the one before it. */
-const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'while', 'whereas']);
-
 /** Words that open a noun phrase. */
 const OPENS_A_NOUN_PHRASE: ReadonlySet<string> = new Set('a an the such this these those his her its their our my your'.split(' '));
 /** Words that open a verb phrase or a clause: "to", a relative pronoun, an auxiliary. */
@@ -267,7 +264,7 @@ export const wording: ChangeRule = {
     if (wordsA.length === 1 && wordsB.length === 1 && sameWordWrittenOtherwise(wordsA[0]!, wordsB[0]!)) return NOT_EXPLAINED;
     // Nor a change that opens a clause of its own on one side only ("were killed" / "and injuring
     // 80"): the diff lined up two sentences built otherwise.
-    if (contentA > 0 && contentB > 0 && CONJUNCTIONS.has(a.tokens[hunk.a0]?.norm ?? '') !== CONJUNCTIONS.has(b.tokens[hunk.b0]?.norm ?? '')) return NOT_EXPLAINED;
+    if (contentA > 0 && contentB > 0 && CLAUSE_OPENERS.has(a.tokens[hunk.a0]?.norm ?? '') !== CLAUSE_OPENERS.has(b.tokens[hunk.b0]?.norm ?? '')) return NOT_EXPLAINED;
     const before = textOf(a.document, a.tokens, hunk.a0, hunk.a1);
     const after = textOf(b.document, b.tokens, hunk.b0, hunk.b1);
     // A side of only function words ("for") is not marked: the other side's words are the change.
