@@ -191,3 +191,17 @@ export const EXCLUDED_HULIU = {
     unresolved unrestricted unspecified untested untouched unusual unusually unwell variety verifiable vestiges vice
     vigilance wane waning wedge wild willing willingly wonder work workable wrestle`,
 };
+
+/**
+ * Words around a word that judges which take its sense away, by the word's senses in a dictionary:
+ * the offence "false" names after a verb of handing in ("filing false tax returns", "gave false
+ * testimony"), the charge "animal cruelty", and "sincerely held", the courts' test of a belief.
+ * Written into the term as `notAfter` / `notBefore` (see resources/lexicon/README.md).
+ */
+export const SENSES = {
+  false: {
+    notAfter: 'file files filed filing make makes made making submit submits submitted submitting give gives gave giving provide provides provided providing'.split(' '),
+  },
+  cruelty: { notAfter: ['animal', 'child', 'children'] },
+  sincerely: { notBefore: ['held'] },
+};

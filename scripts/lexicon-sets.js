@@ -1,6 +1,8 @@
 // What the scripts that derive the lexicon's word lists (make-loaded-lexicon.js,
 // make-induced-lexicon.js) write alike: evaluative sets of at most 500 words, and the file's text.
 
+import { SENSES } from './lexicon-exclusions.js';
+
 /**
  * Sets of one polarity's words, split into parts of at most 500 (the lexicon format's limit) named by
  * the first letters they run between: `${prefix}-${polarity}` or `${prefix}-${polarity}-2`, "Name:
@@ -19,7 +21,7 @@ export function evaluativeSets({ prefix, name, polarity, description, words }) {
       role: 'evaluative',
       domain: 'general',
       description,
-      terms: slice.map((k) => ({ term: k.word })),
+      terms: slice.map((k) => ({ term: k.word, ...(SENSES[k.word] ?? {}) })),
     });
   }
   return sets;

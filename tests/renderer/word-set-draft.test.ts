@@ -30,3 +30,25 @@ describe('the word-set form keeps what it has no field for', () => {
     expect(without.set.terms.some((term) => term.verbOnly)).toBe(false);
   });
 });
+
+describe('the word-set form keeps the words that take a term’s sense away', () => {
+  const COURTS: LexiconSet = {
+    id: 'courts-test',
+    name: 'Courts (test)',
+    kind: 'loaded-term',
+    role: 'evaluative',
+    domain: 'courts',
+    terms: [{ term: 'false', notAfter: ['filing', 'gave'] }, { term: 'sincerely', notBefore: ['held'] }, { term: 'bogus' }],
+  };
+
+  it('through an edit that keeps the terms, and drops them with the term', () => {
+    const draft = draftOf(COURTS);
+    expect(draft.terms).toBe('false\nsincerely\nbogus');
+    const kept = checkDraft({ ...draft, terms: `${draft.terms}\nsham` }, new Set());
+    expect(kept.ok).toBe(true);
+    if (!kept.ok) return;
+    expect(kept.set.terms).toEqual([{ term: 'false', notAfter: ['filing', 'gave'] }, { term: 'sincerely', notBefore: ['held'] }, { term: 'bogus' }, { term: 'sham' }]);
+    const without = checkDraft({ ...draft, terms: 'bogus' }, new Set());
+    expect(without.ok && without.set.terms).toEqual([{ term: 'bogus' }]);
+  });
+});

@@ -26,6 +26,33 @@ describe('inflectionKey', () => {
   });
 });
 
+describe('findTerms and the words that take a term’s sense away', () => {
+  const lexicon = {
+    schema: 'parallax.lexicon/1',
+    name: 'Senses (test)',
+    sets: [
+      {
+        id: 'senses-test',
+        name: 'Senses (test)',
+        kind: 'loaded-term',
+        role: 'evaluative',
+        domain: 'general',
+        terms: [{ term: 'false', notAfter: ['filing'] }, { term: 'rout', notBefore: ['through'] }],
+      },
+    ],
+  } as const;
+  const found = (text: string): string[] => {
+    const tokens = tokenize(text);
+    return findTerms(indexLexicon(lexiconSchema.parse(lexicon)), termTextOf(text, tokens)).map((match) => text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end));
+  };
+
+  it('does not match a term after a word of its notAfter, nor before one of its notBefore, in any case', () => {
+    expect(found('She was charged with filing false returns and made false claims.')).toEqual(['false']);
+    expect(found('Calls were routed through Dublin; the challenger routed the mayor.')).toEqual(['routed']);
+    expect(found('FILING false returns')).toEqual([]);
+  });
+});
+
 describe('findTerms with the default lexicon', () => {
   it('finds reporting verbs, hedges and multi-word terms with a gap', () => {
     expect(termsIn('The ministry claimed that the figures may be wrong.')).toEqual(['reporting-verbs:claimed', 'hedges:may']);
@@ -93,7 +120,8 @@ describe('findTerms with the default lexicon', () => {
 
 describe('the lexicon schemas, whose fields are built when first used (issue 13)', () => {
   // The schemas as they were written before, every field built at once.
-  const term = z.object({ term: z.string().trim().min(1).max(80), tone: z.string().trim().max(40).optional(), verbOnly: z.boolean().optional() });
+  const words = z.array(z.string().trim().toLowerCase().min(1).max(40)).max(60).optional();
+  const term = z.object({ term: z.string().trim().min(1).max(80), tone: z.string().trim().max(40).optional(), verbOnly: z.boolean().optional(), notAfter: words, notBefore: words });
   const set = z
     .object({
       id: z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),

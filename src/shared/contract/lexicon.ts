@@ -108,6 +108,20 @@ export const lexiconTermSchema = z.object({
   get verbOnly() {
     return z.boolean().optional();
   },
+  /**
+   * Words right before the term that take its sense away, lower case: after "filing" or "gave",
+   * "false" names an offence ("filing false tax returns") and judges nothing.
+   */
+  get notAfter() {
+    return z.array(z.string().trim().toLowerCase().min(1).max(40)).max(60).optional();
+  },
+  /**
+   * Words right after the term that take its sense away: before "through" or "to", "routed" is
+   * "route", not the charged "rout"; before "held", "sincerely" is the courts' test of a belief.
+   */
+  get notBefore() {
+    return z.array(z.string().trim().toLowerCase().min(1).max(40)).max(60).optional();
+  },
 });
 export type LexiconTerm = z.infer<typeof lexiconTermSchema>;
 

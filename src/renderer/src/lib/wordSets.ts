@@ -1,4 +1,4 @@
-import { lexiconSetSchema, ROLE_KINDS, type LexiconKind, type LexiconRole, type LexiconSet } from '../../../shared/contract/lexicon';
+import { lexiconSetSchema, ROLE_KINDS, type LexiconKind, type LexiconRole, type LexiconSet, type LexiconTerm } from '../../../shared/contract/lexicon';
 
 /**
  * The word-set form's text, to and from a set: terms are written one a line, with an optional
@@ -23,11 +23,17 @@ export interface SetDraft {
   terms: string;
   /** Carried over from the set edited (the form has no field for it), so that saving keeps it. */
   role?: LexiconRole;
-  /** The terms matched only as verbs (`verbOnly`), carried over the same way: a term kept keeps it. */
-  verbOnly?: readonly string[];
+  /**
+   * What each term has besides its text and tone (`verbOnly`, `notAfter`, `notBefore`), carried over
+   * the same way, by the term's text: a term kept keeps it.
+   */
+  termExtras?: Readonly<Record<string, TermExtras>>;
 }
 
-export type DraftField = Exclude<keyof SetDraft, 'role' | 'verbOnly'>;
+/** A term's fields the form has no field for. */
+type TermExtras = Omit<LexiconTerm, 'term' | 'tone'>;
+
+export type DraftField = Exclude<keyof SetDraft, 'role' | 'termExtras'>;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export function draftOf(set: LexiconSet): SetDraft {
@@ -39,8 +45,16 @@ export function draftOf(set: LexiconSet): SetDraft {
     description: set.description ?? '',
     terms: set.terms.map((term) => (term.tone ? `${term.term}: ${term.tone}` : term.term)).join('\n'),
     ...(set.role ? { role: set.role } : {}),
-    ...(set.terms.some((term) => term.verbOnly) ? { verbOnly: set.terms.filter((term) => term.verbOnly).map((term) => term.term) } : {}),
+    ...(set.terms.some((term) => Object.keys(extrasOf(term)).length > 0)
+      ? { termExtras: Object.fromEntries(set.terms.filter((term) => Object.keys(extrasOf(term)).length > 0).map((term) => [term.term, extrasOf(term)])) }
+      : {}),
   };
+}
+
+/** A term's fields besides its text and tone. */
+function extrasOf(term: LexiconTerm): TermExtras {
+  const { term: _text, tone: _tone, ...extras } = term;
+  return extras;
 }
 
 export const EMPTY_DRAFT: SetDraft = { id: '', name: '', kind: 'loaded-term', domain: 'general', description: '', terms: '' };
@@ -78,8 +92,10 @@ export function termsFromText(text: string): { term: string; tone?: string }[] {
  */
 export function checkDraft(draft: SetDraft, takenIds: ReadonlySet<string>): { ok: true; set: LexiconSet } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
-  const verbOnly = new Set(draft.verbOnly ?? []);
-  const terms = termsFromText(draft.terms).map((term) => (verbOnly.has(term.term) ? { ...term, verbOnly: true } : term));
+  const terms = termsFromText(draft.terms).map((term) => {
+    const extras = draft.termExtras && Object.hasOwn(draft.termExtras, term.term) ? draft.termExtras[term.term] : undefined;
+    return extras ? { ...term, ...extras } : term;
+  });
   const candidate = {
     id: draft.id.trim(),
     name: draft.name,

@@ -19,6 +19,9 @@ export interface IndexedTerm {
   readonly words: readonly string[];
   /** Matched only as a verb, never in its plain form (see the lexicon's `verbOnly`). */
   readonly verbOnly?: true;
+  /** Words right before or after it that take its sense away (the lexicon's `notAfter`, `notBefore`), folded. */
+  readonly notAfter?: ReadonlySet<string>;
+  readonly notBefore?: ReadonlySet<string>;
 }
 
 /** A term found in a text: which one, and the tokens it covers (end exclusive). */
@@ -160,7 +163,15 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
               ? { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, tone: entry.tone, keys, words }
               : { setId: set.id, setName: set.name, kind: set.kind, term: entry.term, keys, words };
       // A term matched only as a verb (a few dozen in the shipped lexicon) takes one more field.
-      const term: IndexedTerm = entry.verbOnly ? { ...indexed, verbOnly: true } : indexed;
+      const term: IndexedTerm =
+        entry.verbOnly || entry.notAfter || entry.notBefore
+          ? {
+              ...indexed,
+              ...(entry.verbOnly ? { verbOnly: true as const } : {}),
+              ...(entry.notAfter ? { notAfter: new Set(entry.notAfter.map(foldWord)) } : {}),
+              ...(entry.notBefore ? { notBefore: new Set(entry.notBefore.map(foldWord)) } : {}),
+            }
+          : indexed;
       const list = byFirstKey.get(keys[0]!);
       if (list) list.push(term);
       else byFirstKey.set(keys[0]!, [term]);
@@ -209,14 +220,16 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
       continue;
     }
     if (at >= to || text.keys[at] !== wanted || text.isName[at]) return -1;
-    if (term.role === 'evaluative' && (bareFormOf(term.words[k]!, wanted, text.norms[at]!) || feltNotJudged(term.words[k]!, text, at) || termOfLaw(text, at))) return -1;
+    if (term.role === 'evaluative' && (bareFormOf(term.words[k]!, wanted, text.norms[at]!) || feltNotJudged(term.words[k]!, text, at))) return -1;
     if (nounNotVerb(term.words[k]!, text, at)) return -1;
     // A verb whose plain form is a noun of another meaning: "a doctor", "short of milk", "the blast".
     if (term.verbOnly && plainForm(text.norms[at]!, term.words[k]!) && !(at > 0 && BEFORE_A_VERB.has(text.norms[at - 1]!))) return -1;
     if (otherWordByE(term.words[k]!, text.norms[at]!)) return -1;
-    if (routeNotRout(term.words[k]!, text, at)) return -1;
     at++;
   }
+  // Words around it that take its sense away ("filing false tax returns", "routed through").
+  if (term.notAfter && i > 0 && term.notAfter.has(text.norms[i - 1]!)) return -1;
+  if (term.notBefore && at < text.norms.length && term.notBefore.has(text.norms[at]!)) return -1;
   return at;
 }
 
@@ -253,23 +266,6 @@ function feltNotJudged(word: string, text: TermText, at: number): boolean {
     if (!DEGREE.has(before) && !before.endsWith('ly')) return false;
   }
   return false;
-}
-
-/** Verbs of handing in, before "false" in the name of an offence ("filing false tax returns"). */
-const FILING = new Set('file files filed filing make makes made making submit submits submitted submitting give gives gave giving provide provides provided providing'.split(' '));
-
-/**
- * Whether a word that judges is part of a term of law, where it names an offence or a test and
- * judges nothing: "false" after a verb of handing in ("filing false tax returns", "making false
- * statements", "gave false testimony"), "animal cruelty" (the charge), and "sincerely held"
- * (beliefs, the courts' test of a religious claim). An outlet's own "false claims" still judges.
- */
-function termOfLaw(text: TermText, at: number): boolean {
-  const norm = text.norms[at]!;
-  if (norm === 'false') return at > 0 && FILING.has(text.norms[at - 1]!);
-  // "animal cruelty", "child cruelty": the charge.
-  if (norm === 'cruelty') return at > 0 && /^(animal|child|children)$/.test(text.norms[at - 1]!);
-  return norm === 'sincerely' && text.norms[at + 1] === 'held';
 }
 
 /**
@@ -311,22 +307,6 @@ function otherWordByE(word: string, norm: string): boolean {
   if (word.length + 1 === norm.length) return norm === `${word}e`;
   // …and so do their plurals: "routes" is "route" in -s, not "rout".
   return word.length + 2 === norm.length && norm === `${word}es` && !/(?:s|x|z|ch|sh)$/.test(word);
-}
-
-/** Words that say which way something goes: a path, not a defeat. */
-const PATH_WORDS: ReadonlySet<string> = new Set('through via to around into onto along across over past away back from towards toward'.split(' '));
-
-/**
- * Whether "routed" or "routing" is "route" (sent along a path: "data routed through servers",
- * "routing calls to") and not "rout" (a crushing defeat), which spells its past alike: before a
- * word of path it is the route.
- */
-function routeNotRout(word: string, text: TermText, at: number): boolean {
-  if (!word.startsWith('rout') || word.startsWith('route')) return false;
-  const norm = text.norms[at]!;
-  if (norm !== 'routed' && norm !== 'routing') return false;
-  const next = text.norms[at + 1];
-  return next !== undefined && PATH_WORDS.has(next);
 }
 
 /** How many of a match's words are written exactly as in the lexicon. */
