@@ -21,7 +21,9 @@ const segmentsOfWhole = (text: string): { index: number; length: number }[] => A
 
 /** splitSentences as it was before windows (the reference: Intl.Segmenter over the whole text, every sentence end scanned whole). */
 function splitSentencesWhole(text: string, start = 0, end = text.length): TextRange[] {
-  const abbreviations = new Set('mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep pres st jr sr inc ltd co corp no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u'.split(' '));
+  const abbreviations = new Set(
+    'mr mrs ms dr prof rev msgr gen maj col lt sgt cpl pvt capt cmdr adm det supt atty gov sen sens rep reps pres st mt ft jr sr inc ltd co corp no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u'.split(' '),
+  );
   const endsWithAbbreviation = (sentence: string): boolean => {
     const last = /([\p{L}.]+)\.\s*$/u.exec(sentence);
     if (!last) return false;
@@ -133,6 +135,16 @@ describe('splitSentences on long text', () => {
     expect(text.length).toBeGreaterThan(20_000);
     expect(splitSentences(text)).toEqual(splitSentencesWhole(text));
     expect(splitSentences(text, 5, text.length - 9)).toEqual(splitSentencesWhole(text, 5, text.length - 9));
+  });
+
+  it('does not end a sentence at a title or a place written short', () => {
+    const text = 'The Rev. Anna Morrow of St. Columba spoke first. U.S. Reps. Dale Ivers and Tom Reyes followed. Climbers left Mt. Kelling at dawn. It rained.';
+    expect(splitSentences(text).map((range) => text.slice(range.start, range.end))).toEqual([
+      'The Rev. Anna Morrow of St. Columba spoke first.',
+      'U.S. Reps. Dale Ivers and Tom Reyes followed.',
+      'Climbers left Mt. Kelling at dawn.',
+      'It rained.',
+    ]);
   });
 
   it('splits one paragraph of a megabyte in seconds, not minutes', () => {

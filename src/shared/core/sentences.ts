@@ -2,7 +2,7 @@ import type { TextRange } from './segment.js';
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep pres st jr sr inc ltd co corp no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u'.split(
+  'mr mrs ms dr prof rev msgr gen maj col lt sgt cpl pvt capt cmdr adm det supt atty gov sen sens rep reps pres st mt ft jr sr inc ltd co corp no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u'.split(
     ' ',
   ),
 );

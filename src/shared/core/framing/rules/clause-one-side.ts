@@ -7,11 +7,11 @@
  * ends inside a clause is a rewording of it ("criticized Democrats for focusing so closely on school
  * security, and rejecting"), not something the other leaves out, and its whole clauses only count.
  */
+import { paragraphSentences } from '../../sentences.js';
 import { spansOf, textOf } from '../../wording.js';
-import type { SourceDocument } from '../../../contract/comparison.js';
+import type { Difference, SourceDocument } from '../../../contract/comparison.js';
 import type { PlacedToken } from '../../wording.js';
 import { isContent, isHeadline } from '../cues.js';
-import { isTitle } from '../names.js';
 import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
 import { wordsOfMeaning } from './wording.js';
 
@@ -37,32 +37,64 @@ const ADDED_MIN = 6;
 const CLAUSE_EDGE = /[.,;:!?—–()“”"]/;
 
 /**
- * The clauses of tokens[from..to): from the first word that opens a clause (after punctuation, or
- * first in its paragraph) to the last that closes one (before punctuation, or last in its paragraph).
- * A full stop after a title or an initial ("Mr.", "J.") closes nothing. Undefined when no clause is left.
+ * Where the sentences of a paragraph end (the offset after each one's last character), as the
+ * comparison splits them: a full stop after an abbreviation or an initial ("Mr.", "St.", "J.")
+ * ends none, one after any other word ("… said the president.") does.
  */
-function wholeClauses(document: SourceDocument, tokens: readonly PlacedToken[], from: number, to: number): [number, number] | undefined {
-  const text = document.text;
-  const opens = (k: number): boolean => {
-    const before = tokens[k - 1];
-    if (!before || before.paragraph !== tokens[k]!.paragraph) return true;
-    return CLAUSE_EDGE.test(text.slice(before.end, tokens[k]!.start)) && !abbreviation(before, text.slice(before.end, tokens[k]!.start));
-  };
-  const closes = (k: number): boolean => {
-    const after = tokens[k + 1];
-    if (!after || after.paragraph !== tokens[k]!.paragraph) return true;
-    const gap = text.slice(tokens[k]!.end, after.start);
-    return CLAUSE_EDGE.test(gap) && !abbreviation(tokens[k]!, gap);
-  };
-  let start = from;
-  while (start < to && !opens(start)) start++;
-  let end = to;
-  while (end > start && !closes(end - 1)) end--;
-  return end > start ? [start, end] : undefined;
+function sentenceEnds(document: SourceDocument, paragraph: number): ReadonlySet<number> {
+  return new Set(paragraphSentences(document, paragraph).map((sentence) => sentence.end));
 }
 
-/** Whether the punctuation after a word is only an abbreviation's full stop ("Mr.", "J."). */
-const abbreviation = (token: PlacedToken, gap: string): boolean => /^\.\s*$/.test(gap) && (isTitle(token.norm) || token.end - token.start === 1);
+/**
+ * Whether punctuation stands between tokens[k] and the token after it (the paragraph's edge
+ * counts): a full stop only where a sentence ends.
+ */
+function edgeAfter(document: SourceDocument, tokens: readonly PlacedToken[], k: number, ends: (paragraph: number) => ReadonlySet<number>): boolean {
+  const token = tokens[k]!;
+  const after = tokens[k + 1];
+  if (!after || after.paragraph !== token.paragraph) return true;
+  const gap = document.text.slice(token.end, after.start);
+  if (!CLAUSE_EDGE.test(gap)) return false;
+  return !/^\.\s*$/.test(gap) || ends(token.paragraph).has(token.end + 1);
+}
+
+/** Whether a sentence ends between tokens[k] and the token after it, in one paragraph. */
+function sentenceEndAfter(tokens: readonly PlacedToken[], k: number, ends: (paragraph: number) => ReadonlySet<number>): boolean {
+  const token = tokens[k]!;
+  const after = tokens[k + 1];
+  if (!after || after.paragraph !== token.paragraph) return false;
+  for (const end of ends(token.paragraph)) if (end > token.start && end <= after.start) return true;
+  return false;
+}
+
+/**
+ * The clauses of tokens[from..to): from the first word that opens a clause (after punctuation, or
+ * first in its paragraph) to the last that closes one (before punctuation, or last in its
+ * paragraph), cut where a sentence ends: each sentence's part is a thing of its own that the other
+ * leaves out, not one run across them ("… who resigned last month. A former chairman also is
+ * considering a run." is a clause and a sentence). Empty when no clause is left.
+ */
+function wholeClauses(document: SourceDocument, tokens: readonly PlacedToken[], from: number, to: number): [number, number][] {
+  const cache = new Map<number, ReadonlySet<number>>();
+  const ends = (paragraph: number): ReadonlySet<number> => {
+    let found = cache.get(paragraph);
+    if (!found) cache.set(paragraph, (found = sentenceEnds(document, paragraph)));
+    return found;
+  };
+  let start = from;
+  while (start < to && !(start === 0 || edgeAfter(document, tokens, start - 1, ends))) start++;
+  let end = to;
+  while (end > start && !edgeAfter(document, tokens, end - 1, ends)) end--;
+  const clauses: [number, number][] = [];
+  let open = start;
+  for (let k = start; k < end; k++) {
+    if (k === end - 1 || sentenceEndAfter(tokens, k, ends)) {
+      clauses.push([open, k + 1]);
+      open = k + 1;
+    }
+  }
+  return clauses;
+}
 
 export const clauseOneSide: ChangeRule = {
   name: 'clause-one-side',
@@ -83,28 +115,27 @@ export const clauseOneSide: ChangeRule = {
     // A headline is written to its own length: words one adds to it are its style ("… | Israel's
     // war in Gaza News"), not something the others leave out; the headlines stand side by side.
     if (!inOneParagraph || !besideShared || isHeadline(member.document, paragraph)) return NOT_EXPLAINED;
-    const clauses = wholeClauses(member.document, member.tokens, hunkFrom, hunkTo);
-    if (!clauses || member.tokens.slice(clauses[0], clauses[1]).filter(isContent).length < ADDED_MIN) return NOT_EXPLAINED;
-    const [from, to] = clauses;
-    // Words the other tells elsewhere in the passage are moved, not left out: a diff lines up one
-    // run of shared words and gives the other as removed on one side and added on the other ("…,”
-    // said Christina Greenway, daughter of …" before or after a sentence the other moved).
-    const clause = member.tokens.slice(from, to);
-    if (toldElsewhere(clause, other.tokens)) return { differences: [], explained: true };
-    // The other sources of the passage that tell it too (in a passage of many sources, each is
-    // compared with one of them): the clause is theirs as well, not this source's only.
-    const alsoTelling = passage.members.filter((m) => m.doc !== member.doc && m.doc !== other.doc && toldElsewhere(clause, m.tokens));
-    return {
-      differences: [
-        {
-          group: passage.group.id,
-          kind: 'omission',
-          spans: spansOf(member.doc, member.tokens, from, to),
-          rule: 'clause-one-side',
-          sides: [hasSide(member.doc, [{ text: textOf(member.document, member.tokens, from, to, 90) }]), ...alsoTelling.map((m) => hasSide(m.doc, [])), lacksSide(other.doc)],
-        },
-      ],
-      explained: true,
-    };
+    const differences: Difference[] = [];
+    let explainedHere = false;
+    for (const [from, to] of wholeClauses(member.document, member.tokens, hunkFrom, hunkTo)) {
+      const clause = member.tokens.slice(from, to);
+      if (clause.filter(isContent).length < ADDED_MIN) continue;
+      // Words the other tells elsewhere in the passage are moved, not left out: a diff lines up one
+      // run of shared words and gives the other as removed on one side and added on the other ("…,”
+      // said Christina Greenway, daughter of …" before or after a sentence the other moved).
+      explainedHere = true;
+      if (toldElsewhere(clause, other.tokens)) continue;
+      // The other sources of the passage that tell it too (in a passage of many sources, each is
+      // compared with one of them): the clause is theirs as well, not this source's only.
+      const alsoTelling = passage.members.filter((m) => m.doc !== member.doc && m.doc !== other.doc && toldElsewhere(clause, m.tokens));
+      differences.push({
+        group: passage.group.id,
+        kind: 'omission',
+        spans: spansOf(member.doc, member.tokens, from, to),
+        rule: 'clause-one-side',
+        sides: [hasSide(member.doc, [{ text: textOf(member.document, member.tokens, from, to, 90) }]), ...alsoTelling.map((m) => hasSide(m.doc, [])), lacksSide(other.doc)],
+      });
+    }
+    return explainedHere ? { differences, explained: true } : NOT_EXPLAINED;
   },
 };
