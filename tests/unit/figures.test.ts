@@ -56,6 +56,12 @@ describe('figuresIn', () => {
     expect(figures('The memorial to Flight 93 on Route 66 was named in H.R. 1062, bill No. 10, which 40 senators backed.')).toEqual(['senators: 40']);
   });
 
+  it('does not take a numbered part of a text or a numbered place for a count, written small too', () => {
+    expect(figures('Under section 3 of the act, and articles 4 and 5 of the treaty, 12 families were moved to district 9.')).toEqual(['families: 12']);
+    // A count may follow other nouns with no comma between them: those stay counts.
+    expect(figures('In the past week 40 people were hurt.')).toEqual(['people: 40']);
+  });
+
   it('does not take numbers joined by a slash (a date, a name) for counts', () => {
     expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
     expect(figures('The class of ’08 has become 40 graduates.')).toEqual(['graduates: 40']);

@@ -149,6 +149,17 @@ const COMPOUND_UNITS = new Set(['cubic', 'square']);
 export const BARE_UNITS: ReadonlySet<string> = new Set(['dollar', 'euro', 'pound', 'percent']);
 /** The sign before a number that makes it money: "$43,000". */
 const CURRENCY_SIGNS: Record<string, string> = { $: 'dollar', '£': 'pound', '€': 'euro' };
+/**
+ * Nouns that a number after them labels rather than counts: parts of a text and numbered places
+ * ("section 3", "chapter 11", "district 5", "flight 93"). Not words after which a count may follow
+ * with no comma ("in the past week 40 people", "waited in line 3 hours", "in the room 50 guests").
+ */
+const NUMBERED_LABELS = new Set(
+  'section sections subsection subsections article articles chapter chapters clause clauses paragraph paragraphs page pages verse verses item items exhibit exhibits rule title volume episode episodes amendment flight flights route highway interstate gate platform terminal district districts ward wards precinct precincts'.split(
+    ' ',
+  ),
+);
+
 /** Ordinal endings written apart from their number ("14 th", from "14<sup>th</sup>"). */
 const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
 /** Words before a number that bound it, longest first, with how: "more than 5,000". */
@@ -293,7 +304,11 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if (/\p{L}/u.test(document.text[token.end] ?? '') || /[\p{L}-]/u.test(document.text[token.start - 1] ?? '')) return;
       // …nor an ordinal whose ending stands apart ("14 th", from "14<sup>th</sup>").
       if (after && ORDINAL_ENDINGS.has(after) && /^\s?$/.test(document.text.slice(token.end, tokens[i + 1]!.start))) return;
-      // Numbers that name something ("Flight 93", "H.R. 1062", "No. 10", "Route 66") are not counts.
+      // Numbers that name something ("Flight 93", "H.R. 1062", "No. 10", "Route 66") are not counts,
+      // written small too: a numbered part of a text or a numbered place ("section 3 of the act",
+      // "article 5", "pages 4 and 5", "gate 12"), the second of two as well.
+      if (before && NUMBERED_LABELS.has(before)) return;
+      if ((before === 'and' || before === 'to' || before === 'or') && tokens[i - 2]?.isNumber && NUMBERED_LABELS.has(tokens[i - 3]?.norm ?? '')) return;
       const previous = tokens[i - 1];
       // A capital opening a sentence is no name ("About 800 people"); "H.R." ends no sentence.
       const opensSentence = previous ? endsSentence(document.text, paragraph.start, previous.start) : true;
