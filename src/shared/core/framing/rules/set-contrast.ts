@@ -29,9 +29,11 @@ export const setContrast: ChangeRule = {
     // "rejected" another thing is no contrast); two words of one set of alternatives ("hostages",
     // "captives") in one change are their own evidence of naming the same thing.
     const oneStatement = inOneStatement({ passage, pair, hunk });
-    // A verb of saying inside a quotation is the speaker's word, not how the source reports them.
+    // A word inside a quotation is the speaker's, not the source's choice: a verb of saying there is
+    // not how the source reports them, and "fighting" in someone's words against "war" in another
+    // source's own is no contrast of the two sources' words.
     const reporting = (member: typeof pair.a, match: TermMatch): boolean =>
-      match.term.kind !== 'attribution' || !member.quoted.some(([start, end]) => start <= member.tokens[match.from]!.start && member.tokens[match.from]!.start < end);
+      !member.quoted.some(([start, end]) => start <= member.tokens[match.from]!.start && member.tokens[match.from]!.start < end);
     for (const setId of contrastedSets(termsA, termsB)) {
       const left = termsA.filter((match) => match.term.setId === setId && reporting(pair.a, match));
       const right = termsB.filter((match) => match.term.setId === setId && reporting(pair.b, match));
