@@ -89,11 +89,46 @@ function wholeClauses(document: SourceDocument, tokens: readonly PlacedToken[], 
   let open = start;
   for (let k = start; k < end; k++) {
     if (k === end - 1 || sentenceEndAfter(tokens, k, ends)) {
-      clauses.push([open, k + 1]);
+      clauses.push(withoutOpenBracket(document.text, tokens, open, k + 1));
       open = k + 1;
     }
   }
-  return clauses;
+  return clauses.filter(([a, b]) => b > a);
+}
+
+/**
+ * tokens[from..to) without a bracket it opens and does not close, nor one it closes and did not
+ * open: "calling out Speaker John Boehner (R-Ohio" ends before the bracket.
+ */
+function withoutOpenBracket(text: string, tokens: readonly PlacedToken[], from: number, to: number): [number, number] {
+  let start = from;
+  let end = to;
+  let depth = 0;
+  for (let k = from; k + 1 < to; k++) {
+    const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+    for (const c of gap) {
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) depth--;
+        else start = k + 1;
+      }
+    }
+  }
+  if (depth > 0) {
+    // Cut before the first bracket left open, read back from the end.
+    let closes = 0;
+    for (let k = end - 2; k >= start; k--) {
+      const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+      for (let i = gap.length - 1; i >= 0; i--) {
+        if (gap[i] === ')') closes++;
+        else if (gap[i] === '(') {
+          if (closes > 0) closes--;
+          else end = k + 1;
+        }
+      }
+    }
+  }
+  return [start, Math.max(start, end)];
 }
 
 export const clauseOneSide: ChangeRule = {
