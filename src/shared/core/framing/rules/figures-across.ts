@@ -43,14 +43,33 @@ const CLOSE_FROM = 100;
 /** Where a paragraph stands: its passages' ids. */
 type Places = ReadonlyMap<string, readonly string[]>;
 
-/** The content words near a figure, stemmed: what it is said about ("deployed", "raised"). */
-export function contextOf(figure: Figure, documents: readonly SourceDocument[]): ReadonlySet<string> {
-  const tokens = paragraphTokens(documents[figure.doc]!, figure.paragraph);
+/** Punctuation between two words that ends a clause (a figure's own words stop there). */
+const CLAUSE_GAP = /[.,;:!?—–()“”"]/;
+
+/**
+ * The content words near a figure, stemmed: what it is said about ("deployed", "raised"). With
+ * `clause`, only its own clause's ("a market town of about 4,000 people, was flooded" is about a
+ * town, not the flood).
+ */
+export function contextOf(figure: Figure, documents: readonly SourceDocument[], clause = false): ReadonlySet<string> {
+  const document = documents[figure.doc]!;
+  const tokens = paragraphTokens(document, figure.paragraph);
   const at = tokens.findIndex((token) => token.start >= figure.start);
+  let first = Math.max(0, at - CONTEXT_REACH);
+  let last = Math.min(tokens.length - 1, at + CONTEXT_REACH);
+  if (clause && at >= 0) {
+    const gapBefore = (k: number): string => document.text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    let k = at;
+    while (k > first && !CLAUSE_GAP.test(gapBefore(k))) k--;
+    first = k;
+    k = at;
+    while (k < last && !CLAUSE_GAP.test(gapBefore(k + 1))) k++;
+    last = k;
+  }
   // "worth" says a sum is a price, not of what ("$9,587.64 worth of furniture", "$10,977.74 worth of televisions").
   const own = new Set([figure.quantity, stem(figure.counted), stem('worth'), ...(figure.quantity === 'killed' ? [...DEATH_WORDS].map(stem) : [])]);
   const words = new Set<string>();
-  for (let k = Math.max(0, at - CONTEXT_REACH); k < Math.min(tokens.length, at + CONTEXT_REACH + 1); k++) {
+  for (let k = first; k <= last; k++) {
     const token = tokens[k]!;
     // Names are left out: "Jackson" near two sums says whose, not what for.
     if (token.isNumber || token.isCapitalized || STOP_WORDS.has(token.norm) || token.norm.length < 3) continue;

@@ -49,6 +49,41 @@ export const figures: PassageRule = {
       const listedByAll = nearest.every((f) => nearest.every((g) => g.doc === f.doc || all.some((o) => o.doc === g.doc && sameValue(o, f))));
       byQuantity.set(quantity, values.length > 0 && Math.max(...values) / Math.min(...values) <= BARE_RATIO && aboutTheSame && !listedByAll ? nearest : []);
     }
+    // A count is compared only between members that say what it is about in a shared word of its
+    // clause ("the tremor lasted 10 seconds" and "lasted 30 seconds"), as sums and shares are: a passage
+    // often counts one noun for different things ("missing 10 of the Saints' 16 games" against "793
+    // yards in 14 games"; "a town of 15,000 people" against "killing 612 people"). Deaths are the
+    // exception, told in words of their own ("killed", "died", "lost their lives") that the
+    // quantity already holds.
+    for (const [quantity, list] of byQuantity) {
+      if (BARE_UNITS.has(quantity) || quantity === 'killed' || list.length < 2) continue;
+      const contexts = list.map((f) => contextOf(f, passage.documents, true));
+      const share = (i: number, j: number): boolean => [...contexts[i]!].some((word) => contexts[j]!.has(word));
+      // The largest set of members linked by shared words (each to one of the others), the first
+      // member's on a tie: the figures that are about one thing.
+      const component = new Int32Array(list.length).fill(-1);
+      for (let i = 0; i < list.length; i++) {
+        if (component[i]! >= 0) continue;
+        component[i] = i;
+        const stack = [i];
+        while (stack.length > 0) {
+          const at = stack.pop()!;
+          for (let j = 0; j < list.length; j++) {
+            if (component[j]! < 0 && share(at, j)) {
+              component[j] = i;
+              stack.push(j);
+            }
+          }
+        }
+      }
+      const sizes = new Map<number, number>();
+      for (const c of component) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+      const largest = [...sizes].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+      byQuantity.set(
+        quantity,
+        list.filter((_f, i) => component[i] === largest),
+      );
+    }
     const differences: Difference[] = [];
     for (const [quantity, list] of byQuantity) {
       // The same value in every member is no difference, in one unit or in two ("nearly 200 feet"
