@@ -170,6 +170,17 @@ function quantitiesOf(document: SourceDocument, doc: number): ReadonlySet<string
   return quantities;
 }
 
+/**
+ * A hundred percent or more in someone's quoted words, of nothing ("you can't have 100 percent
+ * security", "we gave 110 percent"), is a way of saying "all", not a figure they give: unlike "100
+ * percent of the vote" or a figure in the source's own words ("rose 100 percent").
+ */
+function emphatic(text: string, figure: { readonly quantity: string; readonly value: number; readonly start: number; readonly end: number }, quoted: readonly (readonly [number, number])[]): boolean {
+  if (figure.quantity !== 'percent' || figure.value < 100) return false;
+  if (!quoted.some(([start, end]) => start <= figure.start && figure.end <= end)) return false;
+  return !/^\s*(?:%|percent|per cent)?\s+of\b/i.test(text.slice(figure.end, figure.end + 24));
+}
+
 export const factsOneSide: PassageRule = {
   name: 'facts-one-side',
   scope: 'passage',
@@ -192,6 +203,7 @@ export const factsOneSide: PassageRule = {
       const otherValues = new Set(figures.filter((f) => f.doc !== member.doc).map((f) => f.value));
       for (const figure of figures) {
         if (figure.doc !== member.doc || otherValues.has(figure.value)) continue;
+        if (emphatic(document.text, figure, member.quoted)) continue;
         if (others.some((m) => quantities.get(m.doc)?.has(figure.quantity) || quantitiesOf(m.document, m.doc).has(figure.quantity))) continue;
         if (others.some((m) => wordsOf(m.doc).has(figure.text.split(/\s/)[0]!.toLowerCase()))) continue;
         found.push({ span: { doc: figure.doc, start: figure.start, end: figure.end }, text: figure.text, rule: 'figure-one-side' });
