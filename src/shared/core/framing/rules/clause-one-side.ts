@@ -10,6 +10,7 @@
 import { paragraphSentences } from '../../sentences.js';
 import { spansOf, textOf } from '../../wording.js';
 import type { Difference, SourceDocument } from '../../../contract/comparison.js';
+import type { TextRange } from '../../segment.js';
 import type { PlacedToken } from '../../wording.js';
 import { isContent, isHeadline } from '../cues.js';
 import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
@@ -37,34 +38,41 @@ const ADDED_MIN = 6;
 const CLAUSE_EDGE = /[.,;:!?—–()“”"]/;
 
 /**
- * Where the sentences of a paragraph end (the offset after each one's last character), as the
- * comparison splits them: a full stop after an abbreviation or an initial ("Mr.", "St.", "J.")
- * ends none, one after any other word ("… said the president.") does.
+ * The first of a paragraph's sentences (in order, as the comparison splits them and keeps them)
+ * that ends after `offset`, by binary search: O(log n) in a paragraph of many sentences.
  */
-function sentenceEnds(document: SourceDocument, paragraph: number): ReadonlySet<number> {
-  return new Set(paragraphSentences(document, paragraph).map((sentence) => sentence.end));
+function firstEndingAfter(sentences: readonly TextRange[], offset: number): TextRange | undefined {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sentences[middle]!.end > offset) high = middle;
+    else low = middle + 1;
+  }
+  return sentences[low];
+}
+
+/** Whether a sentence ends between tokens[k] and the token after it (after the first, before the second). */
+function sentenceEndAfter(document: SourceDocument, tokens: readonly PlacedToken[], k: number): boolean {
+  const token = tokens[k]!;
+  const after = tokens[k + 1];
+  if (!after || after.paragraph !== token.paragraph) return false;
+  const next = firstEndingAfter(paragraphSentences(document, token.paragraph), token.start);
+  return next !== undefined && next.end <= after.start;
 }
 
 /**
  * Whether punctuation stands between tokens[k] and the token after it (the paragraph's edge
- * counts): a full stop only where a sentence ends.
+ * counts): a full stop only where a sentence ends, as the comparison splits sentences (a full stop
+ * after an abbreviation or an initial, "Mr.", "St.", "J.", ends none; "… said the president." does).
  */
-function edgeAfter(document: SourceDocument, tokens: readonly PlacedToken[], k: number, ends: (paragraph: number) => ReadonlySet<number>): boolean {
+function edgeAfter(document: SourceDocument, tokens: readonly PlacedToken[], k: number): boolean {
   const token = tokens[k]!;
   const after = tokens[k + 1];
   if (!after || after.paragraph !== token.paragraph) return true;
   const gap = document.text.slice(token.end, after.start);
   if (!CLAUSE_EDGE.test(gap)) return false;
-  return !/^\.\s*$/.test(gap) || ends(token.paragraph).has(token.end + 1);
-}
-
-/** Whether a sentence ends between tokens[k] and the token after it, in one paragraph. */
-function sentenceEndAfter(tokens: readonly PlacedToken[], k: number, ends: (paragraph: number) => ReadonlySet<number>): boolean {
-  const token = tokens[k]!;
-  const after = tokens[k + 1];
-  if (!after || after.paragraph !== token.paragraph) return false;
-  for (const end of ends(token.paragraph)) if (end > token.start && end <= after.start) return true;
-  return false;
+  return !/^\.\s*$/.test(gap) || sentenceEndAfter(document, tokens, k);
 }
 
 /**
@@ -75,20 +83,14 @@ function sentenceEndAfter(tokens: readonly PlacedToken[], k: number, ends: (para
  * considering a run." is a clause and a sentence). Empty when no clause is left.
  */
 function wholeClauses(document: SourceDocument, tokens: readonly PlacedToken[], from: number, to: number): [number, number][] {
-  const cache = new Map<number, ReadonlySet<number>>();
-  const ends = (paragraph: number): ReadonlySet<number> => {
-    let found = cache.get(paragraph);
-    if (!found) cache.set(paragraph, (found = sentenceEnds(document, paragraph)));
-    return found;
-  };
   let start = from;
-  while (start < to && !(start === 0 || edgeAfter(document, tokens, start - 1, ends))) start++;
+  while (start < to && !(start === 0 || edgeAfter(document, tokens, start - 1))) start++;
   let end = to;
-  while (end > start && !edgeAfter(document, tokens, end - 1, ends)) end--;
+  while (end > start && !edgeAfter(document, tokens, end - 1)) end--;
   const clauses: [number, number][] = [];
   let open = start;
   for (let k = start; k < end; k++) {
-    if (k === end - 1 || sentenceEndAfter(tokens, k, ends)) {
+    if (k === end - 1 || sentenceEndAfter(document, tokens, k)) {
       clauses.push(withoutOpenBracket(document.text, tokens, open, k + 1));
       open = k + 1;
     }
