@@ -25,8 +25,10 @@
  */
 import type { AlignmentGroup, Difference, DifferenceFigure, SourceDocument } from '../../../contract/comparison.js';
 import { ALIGNED_KINDS } from '../../align.js';
+import { paragraphSentences } from '../../sentences.js';
 import { paragraphTokens, STOP_WORDS, stem } from '../../text.js';
 import { BARE_UNITS, DEATH_WORDS, figuresIn, sameValue, type Figure } from '../figures.js';
+import { WEEKDAYS_MONTHS } from '../cues.js';
 import { hasSide, type ComparisonRule } from '../rule.js';
 
 /** Quantities never matched across passages: spans of time, and shares of something unnamed. */
@@ -77,6 +79,91 @@ export function contextOf(figure: Figure, documents: readonly SourceDocument[], 
     if (!own.has(word)) words.add(word);
   }
   return words;
+}
+
+/** Words after which a name is who reports a figure, not whom it is about ("Reuters reported 14"). */
+const REPORTING = new Set('said says say told tells reported reports according added adds stated states wrote writes announced announces estimated estimates put puts'.split(' '));
+
+/**
+ * How a document writes its words: those it writes in lower case somewhere (a capital on one of
+ * them opens a sentence, it names no one), and those it capitalises inside a sentence (names).
+ */
+interface Casing {
+  readonly small: ReadonlySet<string>;
+  readonly named: ReadonlySet<string>;
+}
+const casings = new WeakMap<SourceDocument, Casing>();
+
+/** A capitalised word as a name: without a possessive, and the name a compound starts with ("Hamas-led": Hamas). */
+const nameOf = (norm: string): string => norm.replace(/['’]s$/, '').split('-')[0]!;
+function casingOf(document: SourceDocument): Casing {
+  let casing = casings.get(document);
+  if (!casing) {
+    const small = new Set<string>();
+    const named = new Set<string>();
+    for (let index = 0; index < document.paragraphs.length; index++) {
+      const sentences = paragraphSentences(document, index);
+      let next = 0;
+      for (const token of paragraphTokens(document, index)) {
+        if (!token.isCapitalized) {
+          small.add(token.norm);
+          continue;
+        }
+        while (next < sentences.length && sentences[next]!.end <= token.start) next++;
+        const sentence = sentences[next];
+        if (sentence && !/^[\s“"‘']*$/.test(document.text.slice(sentence.start, token.start))) named.add(nameOf(token.norm));
+      }
+    }
+    casings.set(document, (casing = { small, named }));
+  }
+  return casing;
+}
+
+/**
+ * Whom a figure is about, as far as names say: the names in its clause before it ("Louisville's
+ * Earl Clark finished with 25 points", "Hansbrough now has 2,301 career points"), but not one who
+ * reports it ("Reuters reported 14") nor a capital on a word the document writes small elsewhere
+ * ("Police", "The"). Empty when no name stands there. Only the clause: a sentence names more
+ * than whom its figures are of ("Jackson, who resigned from Congress in November, used campaign
+ * money to buy … a $43,350 … watch").
+ */
+export function ownersOf(figure: Figure, documents: readonly SourceDocument[]): ReadonlySet<string> {
+  const document = documents[figure.doc]!;
+  const tokens = paragraphTokens(document, figure.paragraph);
+  const at = tokens.findIndex((token) => token.start >= figure.start);
+  const owners = new Set<string>();
+  if (at <= 0) return owners;
+  const { small, named } = casingOf(document);
+  const sentence = paragraphSentences(document, figure.paragraph).find((range) => range.start <= figure.start && figure.start < range.end);
+  for (let k = at - 1; k >= 0 && at - k <= CONTEXT_REACH; k--) {
+    if (CLAUSE_GAP.test(document.text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+    const token = tokens[k]!;
+    if (sentence && token.start < sentence.start) break;
+    if (!token.isCapitalized || token.isNumber) continue;
+    const name = nameOf(token.norm);
+    if (STOP_WORDS.has(name) || WEEKDAYS_MONTHS.has(name) || small.has(name) || name.length < 2) continue;
+    // A capital that opens the sentence is a name only with another after it or where the document
+    // capitalises the word inside a sentence too ("Late on Wednesday" is no one; "Dan Price" and
+    // "Kessmoor gunmen", after "the Kessmoor militia", are).
+    const opens = !sentence || /^[\s“"‘']*$/.test(document.text.slice(sentence.start, token.start));
+    if (opens && !tokens[k + 1]?.isCapitalized && !named.has(name)) continue;
+    // A name right before a word of reporting (or one word away: "Reuters has reported") reports.
+    if ([tokens[k + 1], tokens[k + 2]].some((next) => next && next.start < figure.start && REPORTING.has(next.norm))) continue;
+    owners.add(name);
+  }
+  return owners;
+}
+
+/**
+ * Whether two figures name whom they are of alike: `strict`, both name someone in common or neither
+ * names anyone; otherwise only that they do not each name someone else (one may name no one: "the
+ * man fell around 2,000 ft (609 metres)" and "Robert Buckley fell about 600 metres").
+ */
+export function sameOwners(a: Figure, b: Figure, documents: readonly SourceDocument[], strict: boolean): boolean {
+  const mine = ownersOf(a, documents);
+  const theirs = ownersOf(b, documents);
+  if (mine.size === 0 || theirs.size === 0) return strict ? mine.size === theirs.size : true;
+  return [...mine].some((name) => theirs.has(name));
 }
 
 /** The values a figure allows, as a range: exact, "more than", "fewer than" or "about". */
@@ -139,6 +226,10 @@ export const figuresAcross: ComparisonRule = {
     const sameThing = (a: Figure, b: Figure): boolean => {
       const ratio = ratioOf(a, b);
       if (ratio > MOST_APART) return false;
+      // Figures in different passages are of one thing only if they name whom they are of alike:
+      // "Hansbrough now has 2,301 career points" is not "Ford finished his career with 2,290 points",
+      // nor "Earl Clark finished with 25 points" a count with no name.
+      if (!sameOwners(a, b, documents, true)) return false;
       // Money names no thing counted: what it paid for must be said by both ("a $43,000 Rolex watch").
       if (ratio <= CLOSE && Math.min(a.value, b.value) >= CLOSE_FROM && !BARE_UNITS.has(a.quantity)) return true;
       const other = context(b);

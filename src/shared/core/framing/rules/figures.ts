@@ -9,7 +9,7 @@
 import type { Difference } from '../../../contract/comparison.js';
 import { BARE_UNITS, isOutlier, sameValue, type Figure } from '../figures.js';
 import { hasSide, type PassageRule } from '../rule.js';
-import { contextOf } from './figures-across.js';
+import { contextOf, sameOwners } from './figures-across.js';
 
 /** The furthest apart two sums or shares of one passage may be and still be compared. */
 const BARE_RATIO = 3;
@@ -58,7 +58,10 @@ export const figures: PassageRule = {
     for (const [quantity, list] of byQuantity) {
       if (BARE_UNITS.has(quantity) || quantity === 'killed' || list.length < 2) continue;
       const contexts = list.map((f) => contextOf(f, passage.documents, true));
-      const share = (i: number, j: number): boolean => [...contexts[i]!].some((word) => contexts[j]!.has(word));
+      // …and do not each name someone else they are of ("Earl Clark finished with 25 points" is
+      // not "Will Walker netted 13 points").
+      const share = (i: number, j: number): boolean =>
+        [...contexts[i]!].some((word) => contexts[j]!.has(word)) && sameOwners(list[i]!, list[j]!, passage.documents, false);
       // The largest set of members linked by shared words (each to one of the others), the first
       // member's on a tie: the figures that are about one thing.
       const component = new Int32Array(list.length).fill(-1);
