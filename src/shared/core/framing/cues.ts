@@ -63,6 +63,9 @@ export function conditional(tokens: readonly PlacedToken[], match: TermMatch): b
 }
 
 /** Days and months: never part of a name, nor a name left out. */
+/** Punctuation between two words that ends a clause or a sentence, or opens one (a dash, a bracket, a quotation). */
+export const CLAUSE_EDGE = /[.,;:!?—–()“”"]/;
+
 export const WEEKDAYS_MONTHS: ReadonlySet<string> = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );

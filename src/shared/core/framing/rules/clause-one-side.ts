@@ -12,7 +12,7 @@ import { spansOf, textOf } from '../../wording.js';
 import type { Difference, SourceDocument } from '../../../contract/comparison.js';
 import type { TextRange } from '../../segment.js';
 import type { PlacedToken } from '../../wording.js';
-import { isContent, isHeadline } from '../cues.js';
+import { CLAUSE_EDGE, isContent, isHeadline } from '../cues.js';
 import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
 import { wordsOfMeaning } from './wording.js';
 
@@ -34,8 +34,6 @@ function toldElsewhere(clause: readonly PlacedToken[], other: readonly PlacedTok
 /** A one-sided addition with at least this many content words is reported as an omission. */
 const ADDED_MIN = 6;
 
-/** Punctuation that ends a clause or a sentence, or opens one (a dash, a bracket, a quotation). */
-const CLAUSE_EDGE = /[.,;:!?—–()“”"]/;
 
 /**
  * The first of a paragraph's sentences (in order, as the comparison splits them and keeps them)

@@ -28,7 +28,7 @@ import { ALIGNED_KINDS } from '../../align.js';
 import { paragraphSentences } from '../../sentences.js';
 import { paragraphTokens, STOP_WORDS, stem } from '../../text.js';
 import { BARE_UNITS, DEATH_WORDS, figuresIn, sameValue, type Figure } from '../figures.js';
-import { WEEKDAYS_MONTHS } from '../cues.js';
+import { CLAUSE_EDGE, WEEKDAYS_MONTHS } from '../cues.js';
 import { hasSide, type ComparisonRule } from '../rule.js';
 
 /** Quantities never matched across passages: spans of time, and shares of something unnamed. */
@@ -45,8 +45,6 @@ const CLOSE_FROM = 100;
 /** Where a paragraph stands: its passages' ids. */
 type Places = ReadonlyMap<string, readonly string[]>;
 
-/** Punctuation between two words that ends a clause (a figure's own words stop there). */
-const CLAUSE_GAP = /[.,;:!?—–()“”"]/;
 
 /**
  * The content words near a figure, stemmed: what it is said about ("deployed", "raised"). With
@@ -62,10 +60,10 @@ export function contextOf(figure: Figure, documents: readonly SourceDocument[], 
   if (clause && at >= 0) {
     const gapBefore = (k: number): string => document.text.slice(tokens[k - 1]!.end, tokens[k]!.start);
     let k = at;
-    while (k > first && !CLAUSE_GAP.test(gapBefore(k))) k--;
+    while (k > first && !CLAUSE_EDGE.test(gapBefore(k))) k--;
     first = k;
     k = at;
-    while (k < last && !CLAUSE_GAP.test(gapBefore(k + 1))) k++;
+    while (k < last && !CLAUSE_EDGE.test(gapBefore(k + 1))) k++;
     last = k;
   }
   // "worth" says a sum is a price, not of what ("$9,587.64 worth of furniture", "$10,977.74 worth of televisions").
@@ -136,7 +134,7 @@ export function ownersOf(figure: Figure, documents: readonly SourceDocument[]): 
   const { small, named } = casingOf(document);
   const sentence = paragraphSentences(document, figure.paragraph).find((range) => range.start <= figure.start && figure.start < range.end);
   for (let k = at - 1; k >= 0 && at - k <= CONTEXT_REACH; k--) {
-    if (CLAUSE_GAP.test(document.text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+    if (CLAUSE_EDGE.test(document.text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
     const token = tokens[k]!;
     if (sentence && token.start < sentence.start) break;
     if (!token.isCapitalized || token.isNumber) continue;
