@@ -133,21 +133,40 @@ export function ownersOf(figure: Figure, documents: readonly SourceDocument[]): 
   if (at <= 0) return owners;
   const { small, named } = casingOf(document);
   const sentence = paragraphSentences(document, figure.paragraph).find((range) => range.start <= figure.start && figure.start < range.end);
-  for (let k = at - 1; k >= 0 && at - k <= CONTEXT_REACH; k--) {
-    if (CLAUSE_EDGE.test(document.text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+  const gapAfter = (k: number): string => document.text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+  /** The name tokens[k] is, if it is one that says whom the figure is of. */
+  const nameAt = (k: number): string | undefined => {
     const token = tokens[k]!;
-    if (sentence && token.start < sentence.start) break;
-    if (!token.isCapitalized || token.isNumber) continue;
+    if (!token.isCapitalized || token.isNumber) return undefined;
     const name = nameOf(token.norm);
-    if (STOP_WORDS.has(name) || WEEKDAYS_MONTHS.has(name) || small.has(name) || name.length < 2) continue;
+    if (STOP_WORDS.has(name) || WEEKDAYS_MONTHS.has(name) || small.has(name) || name.length < 2) return undefined;
     // A capital that opens the sentence is a name only with another after it or where the document
     // capitalises the word inside a sentence too ("Late on Wednesday" is no one; "Dan Price" and
     // "Kessmoor gunmen", after "the Kessmoor militia", are).
     const opens = !sentence || /^[\s“"‘']*$/.test(document.text.slice(sentence.start, token.start));
-    if (opens && !tokens[k + 1]?.isCapitalized && !named.has(name)) continue;
+    if (opens && !tokens[k + 1]?.isCapitalized && !named.has(name)) return undefined;
     // A name right before a word of reporting (or one word away: "Reuters has reported") reports.
-    if ([tokens[k + 1], tokens[k + 2]].some((next) => next && next.start < figure.start && REPORTING.has(next.norm))) continue;
-    owners.add(name);
+    if ([tokens[k + 1], tokens[k + 2]].some((next) => next && next.start < figure.start && REPORTING.has(next.norm))) return undefined;
+    return name;
+  };
+  for (let k = at - 1; k >= 0 && at - k <= CONTEXT_REACH; k--) {
+    if (sentence && tokens[k]!.start < sentence.start) break;
+    if (CLAUSE_EDGE.test(gapAfter(k))) {
+      // "Hansbrough, who now has 2,302 points": a figure someone has, in a clause that opens with
+      // "who" (or "whose"), is the figure of the name right before its comma. Not any clause of
+      // theirs: "Colonel Lindqvist, who leads the 4,800 troops" does not make the troops hers.
+      const possessed = tokens[k + 1]!.norm === 'whose' || (tokens[k + 1]!.norm === 'who' && tokens.slice(k + 2, at).some((t) => t.norm === 'has' || t.norm === 'had' || t.norm === 'have'));
+      if (/^\s*,\s*$/.test(gapAfter(k)) && possessed) {
+        for (let j = k; j >= 0 && tokens[j]!.isCapitalized && (j === k || !CLAUSE_EDGE.test(gapAfter(j))); j--) {
+          if (sentence && tokens[j]!.start < sentence.start) break;
+          const name = nameAt(j);
+          if (name) owners.add(name);
+        }
+      }
+      break;
+    }
+    const name = nameAt(k);
+    if (name) owners.add(name);
   }
   return owners;
 }
