@@ -5,7 +5,8 @@
  * Pure: no Node, no DOM.
  */
 import type { SourceDocument } from '../../contract/comparison.js';
-import { STOP_WORDS } from '../text.js';
+import { paragraphSentences } from '../sentences.js';
+import { paragraphTokens, STOP_WORDS } from '../text.js';
 import type { PlacedToken } from '../wording.js';
 import type { TermMatch } from './lexicon-index.js';
 
@@ -69,3 +70,40 @@ export const CLAUSE_EDGE = /[.,;:!?—–()“”"]/;
 export const WEEKDAYS_MONTHS: ReadonlySet<string> = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
+
+/**
+ * How a document writes its words: those it writes in lower case somewhere (a capital on one of
+ * them opens a sentence, it names no one), and those it capitalises inside a sentence (names).
+ */
+export interface Casing {
+  readonly small: ReadonlySet<string>;
+  readonly named: ReadonlySet<string>;
+}
+const casings = new WeakMap<SourceDocument, Casing>();
+
+/** A capitalised word as a name: without a possessive, and the name a compound starts with ("Hamas-led": Hamas). */
+export const nameOf = (norm: string): string => norm.replace(/['’]s$/, '').split('-')[0]!;
+export function casingOf(document: SourceDocument): Casing {
+  let casing = casings.get(document);
+  if (!casing) {
+    const small = new Set<string>();
+    const named = new Set<string>();
+    for (let index = 0; index < document.paragraphs.length; index++) {
+      const sentences = paragraphSentences(document, index);
+      let next = 0;
+      for (const token of paragraphTokens(document, index)) {
+        if (!token.isCapitalized) {
+          small.add(token.norm);
+          continue;
+        }
+        while (next < sentences.length && sentences[next]!.end <= token.start) next++;
+        const sentence = sentences[next];
+        // "I" is capitalised everywhere, and names no one.
+        if (token.norm === 'i' || token.norm.startsWith("i'") || token.norm.startsWith('i’')) continue;
+        if (sentence && !/^[\s“"‘']*$/.test(document.text.slice(sentence.start, token.start))) named.add(nameOf(token.norm));
+      }
+    }
+    casings.set(document, (casing = { small, named }));
+  }
+  return casing;
+}

@@ -28,7 +28,7 @@ import { ALIGNED_KINDS } from '../../align.js';
 import { paragraphSentences } from '../../sentences.js';
 import { paragraphTokens, STOP_WORDS, stem } from '../../text.js';
 import { BARE_UNITS, DEATH_WORDS, figuresIn, sameValue, type Figure } from '../figures.js';
-import { CLAUSE_EDGE, WEEKDAYS_MONTHS } from '../cues.js';
+import { casingOf, CLAUSE_EDGE, nameOf, WEEKDAYS_MONTHS } from '../cues.js';
 import { hasSide, type ComparisonRule } from '../rule.js';
 
 /** Quantities never matched across passages: spans of time, and shares of something unnamed. */
@@ -81,41 +81,6 @@ export function contextOf(figure: Figure, documents: readonly SourceDocument[], 
 
 /** Words after which a name is who reports a figure, not whom it is about ("Reuters reported 14"). */
 const REPORTING = new Set('said says say told tells reported reports according added adds stated states wrote writes announced announces estimated estimates put puts'.split(' '));
-
-/**
- * How a document writes its words: those it writes in lower case somewhere (a capital on one of
- * them opens a sentence, it names no one), and those it capitalises inside a sentence (names).
- */
-interface Casing {
-  readonly small: ReadonlySet<string>;
-  readonly named: ReadonlySet<string>;
-}
-const casings = new WeakMap<SourceDocument, Casing>();
-
-/** A capitalised word as a name: without a possessive, and the name a compound starts with ("Hamas-led": Hamas). */
-const nameOf = (norm: string): string => norm.replace(/['’]s$/, '').split('-')[0]!;
-function casingOf(document: SourceDocument): Casing {
-  let casing = casings.get(document);
-  if (!casing) {
-    const small = new Set<string>();
-    const named = new Set<string>();
-    for (let index = 0; index < document.paragraphs.length; index++) {
-      const sentences = paragraphSentences(document, index);
-      let next = 0;
-      for (const token of paragraphTokens(document, index)) {
-        if (!token.isCapitalized) {
-          small.add(token.norm);
-          continue;
-        }
-        while (next < sentences.length && sentences[next]!.end <= token.start) next++;
-        const sentence = sentences[next];
-        if (sentence && !/^[\s“"‘']*$/.test(document.text.slice(sentence.start, token.start))) named.add(nameOf(token.norm));
-      }
-    }
-    casings.set(document, (casing = { small, named }));
-  }
-  return casing;
-}
 
 /**
  * Whom a figure is about, as far as names say: the names in its clause before it ("Louisville's

@@ -10,7 +10,7 @@ import type { SourceDocument, TextSpan } from '../../../contract/comparison.js';
 import { spellingKey, STOP_WORDS } from '../../text.js';
 import { firstEndAfter } from '../../paragraph-at.js';
 import { spansOf, textOf, type Hunk, type PlacedToken } from '../../wording.js';
-import { isContent, isHeadline, opensSentence } from '../cues.js';
+import { casingOf, isContent, isHeadline, nameOf, opensSentence } from '../cues.js';
 import { inflectionKey, type TermMatch } from '../lexicon-index.js';
 import { isLoadedRole } from '../../../contract/lexicon.js';
 import { sameName } from '../names.js';
@@ -76,9 +76,11 @@ function onlyNames(member: PreparedPair['a'], from: number, to: number): boolean
     if (!isContent(token)) continue;
     if (!token.isCapitalized) return false;
     if (opensSentence(document.text, token.start)) {
-      // Opening a sentence: a name only when the next word is capitalised too ("Bill Hennessy").
+      // Opening a sentence: a name only when the next word is capitalised too ("Bill Hennessy"), or
+      // where the source capitalises the word inside a sentence as well ("Teixeira is believed …"
+      // after "an offer to Teixeira").
       const next = tokens[i + 1];
-      if (!next || next.paragraph !== token.paragraph || !next.isCapitalized) return false;
+      if ((!next || next.paragraph !== token.paragraph || !next.isCapitalized) && !casingOf(document).named.has(nameOf(token.norm))) return false;
     }
   }
   return true;
