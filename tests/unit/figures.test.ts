@@ -62,6 +62,11 @@ describe('figuresIn', () => {
     expect(figures('In the past week 40 people were hurt.')).toEqual(['people: 40']);
   });
 
+  it('tells a margin from a count: "led by 18 points" is a gap, compared only with other gaps', () => {
+    const document = makeSourceDocument({ path: '/t/figures.txt', text: 'Headline\n\nThe Hawks led by 18 points at half-time, and Okonkwo scored 24 points. Labour won by 312 votes.\n' });
+    expect(figuresIn(document, 0, [1]).map((figure) => `${figure.quantity}: ${figure.value}`)).toEqual(['point margin: 18', 'point: 24', 'vot margin: 312']);
+  });
+
   it('does not take numbers joined by a slash (a date, a name) for counts', () => {
     expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
     expect(figures('The class of ’08 has become 40 graduates.')).toEqual(['graduates: 40']);

@@ -160,6 +160,9 @@ const NUMBERED_LABELS = new Set(
   ),
 );
 
+/** Words before "by" that make the figure after it a margin ("led by 18 points", "won by 312 votes"). */
+const MARGIN_WORDS = new Set('lead leads led leading win wins won winning beat beats beaten trail trails trailed trailing ahead behind lose loses lost losing margin'.split(' '));
+
 /** Ordinal endings written apart from their number ("14 th", from "14<sup>th</sup>"). */
 const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
 /** Words before a number that bound it, longest first, with how: "more than 5,000". */
@@ -430,6 +433,9 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       // metres)", "£2m ($3.1m)") is the same amount told again in another currency or unit, for the
       // reader: no claim of its own (a rate of exchange would make it look like another figure).
       if ((currency || measure) && restatesAmountBefore(tokens, i, start, document.text, writtenUnit)) return;
+      // A margin ("led by 18 points", "won by 312 votes", "ahead by 3 points") counts the gap, not
+      // the points or votes: it is compared only with other margins.
+      if (before === 'by' && MARGIN_WORDS.has(tokens[i - 2]?.norm ?? '')) quantity = `${quantity} margin`;
       const attribution = (paragraphAttribution ??= { value: attributionIn(sentenceText) }).value;
       const bound = boundBefore(tokens, i, document.text);
       figures.push({
