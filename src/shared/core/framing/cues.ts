@@ -63,10 +63,10 @@ export function conditional(tokens: readonly PlacedToken[], match: TermMatch): b
   return false;
 }
 
-/** Days and months: never part of a name, nor a name left out. */
 /** Punctuation between two words that ends a clause or a sentence, or opens one (a dash, a bracket, a quotation). */
 export const CLAUSE_EDGE = /[.,;:!?—–()“”"]/;
 
+/** Days and months: never part of a name, nor a name left out. */
 export const WEEKDAYS_MONTHS: ReadonlySet<string> = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
@@ -83,6 +83,8 @@ const casings = new WeakMap<SourceDocument, Casing>();
 
 /** A capitalised word as a name: without a possessive, and the name a compound starts with ("Hamas-led": Hamas). */
 export const nameOf = (norm: string): string => norm.replace(/['’]s$/, '').split('-')[0]!;
+
+/** A document's casing (see Casing), read once per document: O(words). */
 export function casingOf(document: SourceDocument): Casing {
   let casing = casings.get(document);
   if (!casing) {
