@@ -67,6 +67,21 @@ describe('figuresIn', () => {
     expect(figuresIn(document, 0, [1]).map((figure) => `${figure.quantity}: ${figure.value}`)).toEqual(['point margin: 18', 'point: 24', 'vot margin: 312']);
   });
 
+  it('tells an amount added from a whole: "another 50 officers", "$2 million more" are compared only with other amounts added', () => {
+    const document = makeSourceDocument({
+      path: '/t/figures.txt',
+      text: 'Headline\n\nThe city will hire another 50 officers and 12 extra clerks, has 900 officers now, wants $2 million more and $6.5 million in additional money, and more than 30 officers retire each year.\n',
+    });
+    expect(figuresIn(document, 0, [1]).map((figure) => `${figure.quantity}: ${figure.value}`)).toEqual([
+      'officer more: 50',
+      'clerk more: 12',
+      'officer: 900',
+      'dollar more: 2000000',
+      'dollar more: 6500000',
+      'officer: 30',
+    ]);
+  });
+
   it('does not take numbers joined by a slash (a date, a name) for counts', () => {
     expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
     expect(figures('The class of ’08 has become 40 graduates.')).toEqual(['graduates: 40']);

@@ -163,6 +163,12 @@ const NUMBERED_LABELS = new Set(
 /** Words before "by" that make the figure after it a margin ("led by 18 points", "won by 312 votes"). */
 const MARGIN_WORDS = new Set('lead leads led leading win wins won winning beat beats beaten trail trails trailed trailing ahead behind lose loses lost losing margin'.split(' '));
 
+/**
+ * Words that make an amount one added to another ("another 50 officers", "an additional $2
+ * million", "5,000 extra troops", "50 more officers", "$6.5 trillion in additional money").
+ */
+const INCREMENT_WORDS = new Set(['another', 'additional', 'extra', 'more']);
+
 /** Ordinal endings written apart from their number ("14 th", from "14<sup>th</sup>"). */
 const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
 /** Words before a number that bound it, longest first, with how: "more than 5,000". */
@@ -436,6 +442,11 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       // A margin ("led by 18 points", "won by 312 votes", "ahead by 3 points") counts the gap, not
       // the points or votes: it is compared only with other margins.
       if (before === 'by' && MARGIN_WORDS.has(tokens[i - 2]?.norm ?? '')) quantity = `${quantity} margin`;
+      // …and so does an amount added to another ("another 50 officers", "an additional $2 million",
+      // "5,000 extra troops", "50 more officers", "$6.5 trillion in additional money"): it is set
+      // beside other amounts added, not beside the whole ("the $2.6 trillion trust fund"). "More"
+      // only after the number: "more than 5,000" bounds it (BOUNDS).
+      else if (isIncrement(tokens, i, next, document.text)) quantity = `${quantity} more`;
       const attribution = (paragraphAttribution ??= { value: attributionIn(sentenceText) }).value;
       const bound = boundBefore(tokens, i, document.text);
       figures.push({
@@ -454,6 +465,24 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
     });
   }
   return figures;
+}
+
+/**
+ * Whether the number at tokens[i] (its scale word, if any, before tokens[next]) is an amount added
+ * to another: "another", "additional" or "extra" right before it (after "an"), or "more",
+ * "additional" or "extra" right after it or its scale ("50 more officers", "$2 million more",
+ * "5,000 additional troops"), or "in additional/extra/more" after an amount of money ("$6.5 trillion
+ * in additional money"). The words must touch the number in its clause: nothing but spaces and the
+ * currency sign between.
+ */
+function isIncrement(tokens: readonly Token[], i: number, next: number, text: string): boolean {
+  const previous = tokens[i - 1];
+  if (previous && (previous.norm === 'another' || previous.norm === 'additional' || previous.norm === 'extra') && /^\s*[$£€]?$/.test(text.slice(previous.end, tokens[i]!.start))) return true;
+  const following = tokens[next];
+  if (!following || !/^\s+$/.test(text.slice(tokens[next - 1]!.end, following.start))) return false;
+  if (INCREMENT_WORDS.has(following.norm) && following.norm !== 'another') return true;
+  const after = tokens[next + 1];
+  return following.norm === 'in' && after !== undefined && INCREMENT_WORDS.has(after.norm) && after.norm !== 'another' && /^\s+$/.test(text.slice(following.end, after.start));
 }
 
 /**
