@@ -23,11 +23,11 @@ const RENAMED: Readonly<Record<string, string>> = { 'reporting-verbs': 'verbs-of
 /** Two outlets: a source credited on one side, a quotation's verb against the paraphrase's, and a verb of saying used as a noun. */
 const ARTICLES = {
   'pier-post': ferry({
-    2: '“Repairs will take at least two weeks,” harbour master Tamsin Vell insisted, according to the harbour office.',
+    2: '“Repairs will take at least two weeks,” harbour master Tamsin Vell insisted. The ferry will run again in May, according to the harbour office.',
     3: `${FERRY[3]} The claims of the islanders were heard by the council.`,
   }),
   'island-times': ferry({
-    2: 'Harbour master Tamsin Vell said repairs would take at least two weeks.',
+    2: 'Harbour master Tamsin Vell said repairs would take at least two weeks. The ferry will run again in May.',
     3: `${FERRY[3]} The islanders were heard by the council.`,
   }),
 };

@@ -65,6 +65,12 @@ export interface Passage {
   sameClaim(member: PreparedMember, from: number, to: number, otherDoc: number, linedUp?: boolean): number | undefined;
   /** Whether two offsets sit in two sentences the alignment linked to each other (true when it linked none). */
   sameStatement(offsetA: number, docA: number, offsetB: number, docB: number): boolean;
+  /**
+   * The sentences of `otherDoc` the alignment linked (as closely as sameStatement asks) to the
+   * sentence of `doc` holding `offset`: where the other source tells that statement. Undefined when
+   * the passage has no sentence links at all (identical paragraphs, grouped by their text alone).
+   */
+  toldIn(offset: number, doc: number, otherDoc: number): readonly TextSpan[] | undefined;
 }
 
 /** A hedge one source has is reported where its sentence is linked to the other's at least this closely. */
@@ -354,6 +360,15 @@ export function preparePassage(documents: readonly SourceDocument[], group: Alig
         best = Math.max(best ?? 0, link.score);
       }
       return best;
+    },
+    toldIn(offset, doc, otherDoc) {
+      if (links.length === 0) return undefined;
+      const told: TextSpan[] = [];
+      for (const link of links) {
+        if (link.score < SAME_STATEMENT_LINK || !link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end)) continue;
+        for (const span of link.spans) if (span.doc === otherDoc) told.push(span);
+      }
+      return told;
     },
     sameStatement(offsetA, docA, offsetB, docB) {
       return (
