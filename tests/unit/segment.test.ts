@@ -64,6 +64,12 @@ describe('classifyParagraphs', () => {
     ]);
   });
 
+  it('takes a date line for boilerplate: the month cut short, a time after "at" or in p.m., a zone', () => {
+    const lines = ['Nov. 30, 2009', 'November 30, 2009 at 02:22 pm', 'May 3, 2013 1:35 p.m. EDT', 'May 3rd, 2013 2:00pm EDT', 'Sunday, 3 May 2013, 09:40', 'Nov. 30 was the day the levee broke in 2009'];
+    const text = ['River Town Floods After Levee Gives Way', ...lines].join('\n\n');
+    expect(classifyParagraphs(text, splitParagraphs(text)).map((paragraph) => paragraph.kind)).toEqual(['title', 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate', 'body']);
+  });
+
   it('takes a label in capitals before what it introduces ("UPDATE:") for a heading, and a line that opens a quotation for text', () => {
     const text = [
       'River Town Floods After Levee Gives Way',

@@ -137,10 +137,13 @@ const BOILERPLATE: readonly LinePattern[] = [
   { pattern: /^©|\bcopyright\s+(©\s*)?\d{4}\b|\ball rights reserved\b/i },
   // A byline: "By Jane Doe | Reporter".
   { when: (line) => /^by\s/i.test(line), pattern: /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’\- ]{1,60}(\s*[|·•–—,]\s*.{0,60})?$/u },
-  // A date line: at most seven words (weekday, day, month, year, separator, time, am/pm), with a year.
+  // A date line: at most eight words (weekday, day, month, year, separator, time, am/pm, zone),
+  // with a year; the month may be cut short ("Nov. 30, 2009"), the day be an ordinal ("May 3rd,
+  // 2013"), the time follow "at" and be written "p.m." ("November 30, 2009 at 02:22 pm", "May 3,
+  // 2013 1:35 p.m. EDT").
   {
-    when: (line) => /\d{4}/.test(line) && fewWords(line, 7),
-    pattern: /^(\p{L}+day,?\s+)?(\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2},?)\s+\d{4}(\s*[|·•,]?\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?$/iu,
+    when: (line) => /\d{4}/.test(line) && fewWords(line, 8),
+    pattern: /^(\p{L}+day,?\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4}(\s*(?:[|·•,]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$/iu,
   },
   { pattern: /^share (this|on)\b.{0,60}(facebook|twitter|\bx\b|email|whatsapp|linkedin)/i },
   // Agencies in brackets: "(AP, Reuters)".
