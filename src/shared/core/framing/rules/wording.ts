@@ -134,20 +134,25 @@ function crossesPunctuation(member: PreparedPair['a'], from: number, to: number)
   return false;
 }
 
-/** Abbreviations of units, and the unit each stands for. */
-const UNIT_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
-  'yd:yard yds:yard ft:foot mi:mile km:kilometre kms:kilometre kg:kilogram kgs:kilogram lb:pound lbs:pound oz:ounce hr:hour hrs:hour min:minute mins:minute sec:second secs:second'
+/** Abbreviations of units, months and days, and the word each stands for ("Nov." / "November"). */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  [
+    'yd:yard yds:yard ft:foot mi:mile km:kilometre kms:kilometre kg:kilogram kgs:kilogram lb:pound lbs:pound oz:ounce hr:hour hrs:hour min:minute mins:minute sec:second secs:second',
+    'jan:january feb:february mar:march apr:april jun:june jul:july aug:august sep:september sept:september oct:october nov:november dec:december',
+    'mon:monday tue:tuesday tues:tuesday wed:wednesday thu:thursday thur:thursday thurs:thursday fri:friday sat:saturday sun:sunday',
+  ]
+    .join(' ')
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
 );
 
 /**
- * Whether two words are one word written otherwise: a unit and its abbreviation ("yards" / "yd"),
- * or a word and a compound made of it with hyphens ("metre" / "metre-long").
+ * Whether two words are one word written otherwise: a unit, a month or a day and its abbreviation
+ * ("yards" / "yd", "Nov." / "November"), or a word and a compound made of it with hyphens ("metre" / "metre-long").
  */
 function sameWordWrittenOtherwise(x: string, y: string): boolean {
   const [one, other] = [x.toLowerCase().replace(/\.$/, ''), y.toLowerCase().replace(/\.$/, '')];
-  const unit = (word: string): string => inflectionKey(UNIT_ABBREVIATIONS.get(word) ?? word);
+  const unit = (word: string): string => inflectionKey(ABBREVIATIONS.get(word) ?? word);
   if (unit(one) === unit(other)) return true;
   const parts = (word: string): string[] => word.split(/[-‐]/).map((part) => inflectionKey(part));
   return (one.includes('-') && parts(one).includes(inflectionKey(other))) || (other.includes('-') && parts(other).includes(inflectionKey(one)));
