@@ -195,7 +195,8 @@ export const EXCLUDED_HULIU = {
 /**
  * Words around a word that judges which take its sense away, by the word's senses in a dictionary:
  * the offence "false" names after a verb of handing in ("filing false tax returns", "gave false
- * testimony"), the charge "animal cruelty", and "sincerely held", the courts' test of a belief.
+ * testimony"), the charge "animal cruelty", "sincerely held", the courts' test of a belief, and
+ * terms of medicine and conservation ("paranoid schizophrenia", "imperiled species").
  * Written into the term as `notAfter` / `notBefore` (see resources/lexicon/README.md).
  */
 export const SENSES = {
@@ -204,4 +205,8 @@ export const SENSES = {
   },
   cruelty: { notAfter: ['animal', 'child', 'children'] },
   sincerely: { notBefore: ['held'] },
+  // Terms of medicine and of conservation, not judgements: "paranoid schizophrenia", a
+  // "paranoid personality disorder"; "imperiled species" (those at risk of dying out).
+  paranoid: { notBefore: ['schizophrenia', 'schizophrenic', 'schizophrenics', 'personality', 'psychosis', 'delusions'] },
+  imperil: { notBefore: ['species', 'wildlife', 'plants', 'animals', 'birds', 'fish'] },
 };
