@@ -6,7 +6,7 @@ import { isLoadedRole, parseLexicon, withIncludedSets, type Lexicon } from '../.
 import { checkComparison } from '../../src/shared/contract/validate.js';
 import { compareDocuments } from '../../src/shared/core/compare.js';
 import { makeSourceDocument } from '../../src/shared/core/document.js';
-import { quotedRanges } from '../../src/shared/core/framing/quotations.js';
+import { quotationMatches, quotedRanges } from '../../src/shared/core/framing/quotations.js';
 import { inflectionKey } from '../../src/shared/core/framing/lexicon-index.js';
 import { loadLexiconSync } from '../../src/main/services/lexicon.js';
 import { said } from '../support/describe.js';
@@ -230,6 +230,19 @@ describe('quotedRanges', () => {
     const text = 'He said “it is over” and called it a "farce." The mayor’s office said ‘no’ to the \'90s plan. “It goes on';
     const quoted = quotedRanges(text, 0, text.length).map(([a, b]) => text.slice(a, b));
     expect(quoted).toEqual(['it is over', 'farce.', 'no', 'It goes on']);
+  });
+});
+
+describe('quotationMatches', () => {
+  it('lets the closing mark of a quotation too long to be one close it all the same, so that it opens no false one', () => {
+    const long = 'the bridge will be rebuilt '.repeat(17).trim();
+    const text = `The mayor said, "${long}. "Rennick is referring to a survey of the river, which asked the engineers to "look again" at the piers.`;
+    expect(quotationMatches(text).map((match) => match[1])).toEqual(['look again']);
+  });
+
+  it('pairs marks across a line break, as a quotation told in two sentences is, and reads afresh after a mark with no other near it', () => {
+    const text = `“The ferry turned back.\n\nThe storm was too strong,” the captain said. A lone " mark${' and more words'.repeat(60)}. He called it "a close call".`;
+    expect(quotationMatches(text).map((match) => match[1])).toEqual(['The ferry turned back.\n\nThe storm was too strong,', 'a close call']);
   });
 });
 

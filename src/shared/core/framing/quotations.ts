@@ -1,7 +1,7 @@
 /**
  * Quotations in a source's text, found two ways for two questions:
  *
- * - `QUOTE`: a quotation someone gave, between double marks or guillemets inside one paragraph
+ * - `quotationMatches`: a quotation someone gave, between double marks or guillemets inside one paragraph
  *   (what the quotation rule sets against a paraphrase);
  * - `quotedRanges`: every stretch of a paragraph whose words are between quotation marks, single
  *   ones and a quotation running on into the next paragraph included (where a word is the
@@ -10,8 +10,24 @@
  * Pure: no Node, no DOM.
  */
 
-/** A quotation between double marks or guillemets: its words are group 1. */
-export const QUOTE = /[“"«]([^“”"«»]{3,400})[”"»]/g;
+/**
+ * A pair of double marks or guillemets up to 800 characters apart: the words between are group 1.
+ * A mark closes the one before it even where what is between is too long to be taken for a
+ * quotation, so that the closing mark of a long quotation never opens a false one with the next
+ * (straight marks written without a space after them: `is wrong. "Perry is referring to …`);
+ * `quotationMatches` keeps the pairs a quotation can be. A mark with no other within 800
+ * characters pairs with none, and the next mark is read afresh.
+ */
+const QUOTE_PAIR = /[“"«]([^“”"«»]{0,800})[”"»]/g;
+/** The longest a quotation may be, in characters: a longer pair of marks is read as no quotation. */
+const QUOTE_MAX = 400;
+
+/** The quotations between double marks or guillemets in a text (3 to 400 characters each), as matches whose words are group 1. */
+export function quotationMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (const match of text.matchAll(QUOTE_PAIR)) if (match[1]!.length >= 3 && match[1]!.length <= QUOTE_MAX) matches.push(match as RegExpExecArray);
+  return matches;
+}
 
 /** A quotation of two words or more that a member of a passage gives. */
 export interface Quotation {
@@ -26,7 +42,7 @@ export interface Quotation {
 /** The quotations of two words or more in a paragraph, in text order. */
 export function quotationsIn(text: string, doc: number, paragraph: { readonly start: number; readonly end: number }): Quotation[] {
   const quotations: Quotation[] = [];
-  for (const match of text.slice(paragraph.start, paragraph.end).matchAll(QUOTE)) {
+  for (const match of quotationMatches(text.slice(paragraph.start, paragraph.end))) {
     const words = match[1]!.trim().split(/\s+/);
     if (words.length < 2) continue;
     const start = paragraph.start + match.index + 1;

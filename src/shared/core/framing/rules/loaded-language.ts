@@ -38,7 +38,7 @@ import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
 import { sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
-import { QUOTE } from '../quotations.js';
+import { quotationMatches } from '../quotations.js';
 import { termAt, type PassageRule } from '../rule.js';
 
 /** A loaded word or phrase found in one member (or a plain word of a `charged` set, never marked itself). */
@@ -81,7 +81,7 @@ function quotedKeys(document: SourceDocument): ReadonlySet<string> {
   let keys = quotedKeysOf.get(document);
   if (!keys) {
     const found = new Set<string>();
-    for (const match of document.text.matchAll(QUOTE)) for (const token of tokenize(match[1]!)) found.add(inflectionKey(token.norm));
+    for (const match of quotationMatches(document.text)) for (const token of tokenize(match[1]!)) found.add(inflectionKey(token.norm));
     quotedKeysOf.set(document, (keys = found));
   }
   return keys;

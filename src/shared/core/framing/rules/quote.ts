@@ -13,7 +13,7 @@ import { STOP_WORDS } from '../../text.js';
 import { stemsOf } from '../lexicon-index.js';
 import { isHeadline, opensSentence } from '../cues.js';
 import { sentenceTokens, type Passage, type PreparedMember } from '../passage.js';
-import { QUOTE, type Quotation } from '../quotations.js';
+import { quotationMatches, type Quotation } from '../quotations.js';
 import { lacksSide, type PassageRule } from '../rule.js';
 
 /** A quotation is paraphrased by a sentence the alignment linked to the quoting one at least this closely. */
@@ -32,7 +32,7 @@ const documentQuotations = new WeakMap<SourceDocument, readonly { readonly pairs
 function quotationsOfDocument(document: SourceDocument): readonly { readonly pairs: Set<string>; readonly text: string }[] {
   let quotes = documentQuotations.get(document);
   if (!quotes) {
-    quotes = [...document.text.matchAll(QUOTE)].filter((match) => match[1]!.trim().split(/\s+/).length >= 2).map((match) => ({ text: match[1]!.trim(), pairs: bigrams(match[1]!) }));
+    quotes = quotationMatches(document.text).filter((match) => match[1]!.trim().split(/\s+/).length >= 2).map((match) => ({ text: match[1]!.trim(), pairs: bigrams(match[1]!) }));
     documentQuotations.set(document, quotes);
   }
   return quotes;
@@ -58,7 +58,7 @@ function printsWords(document: SourceDocument, words: string): boolean {
 function quotedWithin(document: SourceDocument, sentence: TextSpan, span: TextSpan): boolean {
   if (/[“”"«»]/.test(document.text.slice(span.start, span.end))) return true;
   const text = document.text.slice(sentence.start, sentence.end);
-  return [...text.matchAll(QUOTE)].some((match) => {
+  return quotationMatches(text).some((match) => {
     const start = sentence.start + match.index + 1;
     return span.start >= start && span.end <= start + match[1]!.length;
   });
