@@ -226,6 +226,11 @@ export const wording: ChangeRule = {
     // famous" / "who remained"): the diff lined up words of different kinds in sentences built
     // otherwise, not one word chosen for another.
     if (contentA > 0 && contentB > 0 && kindsOfPhraseDiffer(a.tokens[hunk.a0]?.norm, b.tokens[hunk.b0]?.norm)) return NOT_EXPLAINED;
+    // Two sentences that open otherwise, with two words of meaning or more on each side ("Labrador
+    // has not been shy about criticizing" / "The situation left", before the same "House Speaker
+    // John Boehner"): another subject or another way in, the sentence built otherwise, not one
+    // word chosen for another (a word that judges in it is the loaded-language rule's).
+    if (contentA >= 2 && contentB >= 2 && opensSentence(a.document.text, a.tokens[hunk.a0]!.start) && opensSentence(b.document.text, b.tokens[hunk.b0]!.start)) return NOT_EXPLAINED;
     // Inside one piece of a sentence on each side: a change that runs across a comma, a bracket, a
     // quotation mark or into the next sentence is the text built otherwise, not another word for
     // the same thing.
