@@ -276,14 +276,20 @@ const BEFORE_A_NOUN = new Set(
   'the a an this these those his her its their our your my to for of with by from at in on into onto about against among between over under through without some many several few all both no any every each other such most two three four five six seven eight nine ten dozens hundreds thousands millions'.split(' '),
 );
 
+/** Words after which a word in -s is a noun: relative pronouns of people ("doctors who detect it"). */
+const AFTER_A_NOUN = new Set(['who', 'whose', 'whom']);
+
 /**
  * Whether the text word at `at` is the plural of a noun where the lexicon has a verb in the past:
  * "doctored" and "gutted" match "doctors" and "guts" by their keys, as "slammed" matches "slams",
- * but after a determiner, a preposition or a number a word in -s is a noun ("rates paid to doctors").
+ * but after a determiner, a preposition or a number a word in -s is a noun ("rates paid to doctors"),
+ * and so it is before "who" ("he said that doctors who detect it"): a verb takes no "who" after it.
  */
 function nounNotVerb(word: string, text: TermText, at: number): boolean {
   const norm = text.norms[at]!;
-  if (!word.endsWith('ed') || norm === word || !norm.endsWith('s') || at === 0) return false;
+  if (!word.endsWith('ed') || norm === word || !norm.endsWith('s')) return false;
+  if (at + 1 < text.norms.length && AFTER_A_NOUN.has(text.norms[at + 1]!)) return true;
+  if (at === 0) return false;
   const before = text.norms[at - 1]!;
   return BEFORE_A_NOUN.has(before) || /^\d/.test(before);
 }
