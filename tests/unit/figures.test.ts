@@ -82,6 +82,12 @@ describe('figuresIn', () => {
     ]);
   });
 
+  it('takes neither number of odds for a count, nor a word after the end of a sentence for what is counted', () => {
+    expect(figures('There is a 2 in 3 chance of rain, and 1 in 5 residents own a boat; 40 boats sank.')).toEqual(['boats: 40']);
+    expect(figures('He gave it a 1-in-3 chance; 12 people agreed.')).toEqual(['people: 12']);
+    expect(figures('The law allows it for adults over 21. The complaint names 12 growers.')).toEqual(['growers: 12']);
+  });
+
   it('does not take numbers joined by a slash (a date, a name) for counts', () => {
     expect(figures('The 9/11 health fund, open 24/7, helped 700 responders.')).toEqual(['responders: 700']);
     expect(figures('The class of ’08 has become 40 graduates.')).toEqual(['graduates: 40']);

@@ -332,6 +332,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
       if (/^[-‐]years?[-‐]old/.test(document.text.slice(token.end, token.end + 10))) return;
       // …and the first of two ages ("68- and 48-years-old", "68 and 48 years old").
       if (/^[-‐]?\s+(?:and|or|to)\s+\d+(?:[-‐]|\s+)years?(?:[-‐]|\s+)old/.test(document.text.slice(token.end, token.end + 24))) return;
+      // Odds ("a 2 in 3 chance", "1 in 5 Americans") are a proportion, neither number a count.
+      if ((after === 'in' && tokens[i + 2]?.isNumber) || (before === 'in' && tokens[i - 2]?.isNumber) || /^[-‐]in[-‐]\d/.test(document.text.slice(token.end, token.end + 5))) return;
       let value = parseNumber(token.norm);
       if (value === null) return;
       let end = token.end;
@@ -363,6 +365,8 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
         // reported", "Wilson, 47; LaTonya Brown", "the Colts (12-3) head to"): no figure, unless the
         // number follows a word for deaths ("killed 12, including three children", read as before).
         if (/[,;:()"“”]/.test(document.text.slice(end, counted.start).replace(/\d[\d,.]*\d/g, '')) && !(before !== undefined && DEATH_WORDS.has(before))) return;
+        // …nor across the end of a sentence ("adults over 21. The complaint says").
+        if (/[.!?]\s/.test(document.text.slice(end, counted.start).replace(/\d[\d,.]*\d/g, ''))) return;
         let countedAt = next + at;
         // An initialism written with points ("40 F.B.I. agents", "12 U.N. monitors") is one word
         // that describes what is counted, not a unit ("F"): what is counted is the word after it.
