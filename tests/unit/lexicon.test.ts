@@ -61,6 +61,12 @@ describe('findTerms with the default lexicon', () => {
   });
 
   describe('edge cases', () => {
+    it('matches a term of several words only inside one paragraph and one sentence', () => {
+      expect(termsIn('Homes flooded by storm\n\nThe storm hit Pell.').filter((found) => /storm/i.test(found))).toEqual([]);
+      expect(termsIn('The river rose. The crowd stormed. The gates held.').filter((found) => /storm/i.test(found))).toEqual([]);
+      expect(termsIn('Protesters stormed the gates.').filter((found) => /storm/i.test(found))).toEqual([expect.stringMatching(/:stormed the$/)]);
+    });
+
     it('never reads a name, or "not", as a term', () => {
       expect(termsIn('Pressure from the United States grew, and talks did not stop.')).toEqual([]);
     });

@@ -43,6 +43,12 @@ export interface TermText {
   readonly norms: readonly string[];
   /** A capitalised word inside a sentence is a name ("United States"), never a lexicon term. */
   readonly isName: readonly boolean[];
+  /**
+   * Which stretch of text each word stands in: a new one after a paragraph break or a sentence's
+   * end. A term's words all stand in one ("by storm" ending a headline and "The storm" opening the
+   * text are not "storm the").
+   */
+  readonly stretch?: readonly number[];
 }
 
 /** Marks a gap of up to MAX_GAP words inside a term. */
@@ -183,7 +189,13 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
 }
 
 /** Prepare tokens of `text` for matching. */
-export function termTextOf(text: string, tokens: readonly Pick<Token, 'norm' | 'start' | 'isCapitalized'>[]): TermText {
+export function termTextOf(text: string, tokens: readonly Pick<Token, 'norm' | 'start' | 'end' | 'isCapitalized'>[]): TermText {
+  const stretch: number[] = [];
+  let current = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && /\n|[.!?]["”’')]*\s/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) current++;
+    stretch.push(current);
+  }
   return {
     keys: tokens.map((token) => inflectionKey(token.norm)),
     norms: tokens.map((token) => token.norm),
@@ -192,6 +204,7 @@ export function termTextOf(text: string, tokens: readonly Pick<Token, 'norm' | '
       const before = text.slice(Math.max(0, token.start - 4), token.start);
       return !/[.!?:;“"‘(\n]\s*$/.test(before);
     }),
+    stretch,
   };
 }
 
@@ -227,6 +240,8 @@ function matchAt(term: IndexedTerm, text: TermText, i: number, to: number): numb
     if (otherWordByE(term.words[k]!, text.norms[at]!)) return -1;
     at++;
   }
+  // All in one paragraph and one sentence.
+  if (text.stretch && text.stretch[i] !== text.stretch[at - 1]) return -1;
   // Words around it that take its sense away ("filing false tax returns", "routed through").
   if (term.notAfter && i > 0 && term.notAfter.has(text.norms[i - 1]!)) return -1;
   if (term.notBefore && at < text.norms.length && term.notBefore.has(text.norms[at]!)) return -1;
