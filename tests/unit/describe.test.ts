@@ -244,6 +244,20 @@ const EXAMPLES: readonly Example[] = [
     rule: 'loaded-word-quoted',
     difference: {
       kind: 'loaded-term',
+      sides: [
+        { doc: 0, part: 'has', terms: [{ text: 'reckless', set: 'judging', role: 'evaluative' }, { text: 'cruel', set: 'judging', role: 'evaluative' }] },
+        side(1, 'lacks'),
+        side(2, 'lacks'),
+      ],
+      set: { id: 'judging', name: 'Words that judge' },
+    },
+    says: (n) => `“reckless” and “cruel” (words that judge) are in a quotation in ${n(0)}, the speaker's words and not the outlet's; the matching sentence in ${n(1)} and ${n(2)} does not use them · Words that judge`,
+    namesSources: true,
+  },
+  {
+    rule: 'loaded-word-quoted',
+    difference: {
+      kind: 'loaded-term',
       sides: [has(0, { text: 'disgraceful', set: 'judging', role: 'evaluative', tone: 'scorn' }), has(1, { text: 'blasted', set: 'judging', role: 'charged', tone: 'hostile' })],
       set: { id: 'judging', name: 'Words that judge' },
     },

@@ -203,6 +203,8 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       const several = writers.length > 1;
       // The speaker's loaded words of one quotation no other source tells, as one.
       if (quoted && sides.length === 1 && termsOf(first).length > 1) return `${speakersWords(termsOf(first))} are in a quotation in ${who}, the speaker's words and not the outlet's; no other source tells this sentence${oneSet(termsOf(first), setName)}`;
+      // …and those the matching sentences of the other sources do not use.
+      if (quoted && termsOf(first).length > 1 && named.length === 0) return `${speakersWords(termsOf(first))} are in a quotation in ${who}, the speaker's words and not the outlet's; the matching sentence in ${listOf(unnamed)} does not use them${oneSet(termsOf(first), setName)}`;
       let text = quoted
         ? `${words} (${glossOf(term)}) is in a quotation in ${who}, the speaker's word and not the outlet's`
         : `${who} ${several ? 'write' : 'writes'} ${words} (${glossOf(term)})`;

@@ -367,6 +367,9 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
   // the same word against the same others joins the mark rather than make one of its own (in a
   // passage of twenty sources, ten quoting the speaker's word against three that do not).
   const contrastMarks = new Map<string, { readonly at: number; writers: number; spans: number }>();
+  // The speaker's loaded words of one quotation that the other sources' matching sentences do not
+  // use, by the quotation and those sources: one difference, as in a sentence no other source tells.
+  const quotationMarks = new Map<string, number>();
   // The difference that holds the speaker's loaded words of a quotation no other source tells, by
   // the quotation (its source and start).
   const speakersWords = new Map<string, { readonly spans: TextSpan[]; readonly terms: DifferenceTerm[] }>();
@@ -549,6 +552,20 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
         };
         continue;
       }
+      // The speaker's words in one quotation, set against the same sources that use none of them,
+      // are one difference ("“nastiness”, “divisiveness” and “ugliness” are in a quotation in
+      // Nyt"): the outlet chose the quotation, not each word of it.
+      const quotation = item.quoted && !item.scare && contrast.every((c) => c.counterparts.length === 0 && !c.plain) ? member.quoted.find(([a, b]) => a <= item.start && item.end <= b) : undefined;
+      const quotationKey = quotation ? `${member.doc}:${quotation[0]}|${contrast.map((c) => c.doc).join(',')}` : undefined;
+      const sameQuotation = quotationKey === undefined ? undefined : quotationMarks.get(quotationKey);
+      if (sameQuotation !== undefined) {
+        const mark = out[sameQuotation]!;
+        const [writer, ...rest] = mark.sides!;
+        out[sameQuotation] = { ...mark, spans: [...mark.spans, spans[0]!], sides: [{ ...writer!, terms: [...writer!.terms, termAt(document, item, item.term!)] }, ...rest] };
+        contrasted.add(spanKey(spans[0]!));
+        continue;
+      }
+      if (quotationKey !== undefined) quotationMarks.set(quotationKey, out.length);
       contrastMarks.set(markKey, { at: out.length, writers: 1, spans: 1 });
       if (item.scare) {
         // The other sources write the words without the marks, or their matching sentence does not use them.
