@@ -190,10 +190,12 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
 
 /** Prepare tokens of `text` for matching. */
 export function termTextOf(text: string, tokens: readonly Pick<Token, 'norm' | 'start' | 'end' | 'isCapitalized'>[]): TermText {
+  // O(characters between words): a paragraph break, or a full stop, a question or an exclamation
+  // mark (after which closing quotes and brackets may stand) before a space, starts a new stretch.
   const stretch: number[] = [];
   let current = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && /\n|[.!?]["”’')]*\s/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) current++;
+    if (i > 0 && breaksBetween(text, tokens[i - 1]!.end, tokens[i]!.start)) current++;
     stretch.push(current);
   }
   return {
@@ -206,6 +208,21 @@ export function termTextOf(text: string, tokens: readonly Pick<Token, 'norm' | '
     }),
     stretch,
   };
+}
+
+/** Whether text[from, to) (the characters between two words) holds a paragraph break or a sentence's end. */
+function breaksBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if (c === 46 || c === 33 || c === 63) {
+      // ".", "!" or "?", then closing quotes or brackets, then a space.
+      let j = k + 1;
+      while (j < to && '"”’\')'.includes(text[j]!)) j++;
+      if (j < to && /\s/.test(text[j]!)) return true;
+    }
+  }
+  return false;
 }
 
 /** The stems of tokens (for content comparisons, not lexicon matching). */
