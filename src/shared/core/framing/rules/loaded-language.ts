@@ -189,6 +189,31 @@ function opensSentence(text: string, start: number): boolean {
 }
 
 /** The loaded words and scare quotes of one member. */
+/** Who speaks of themselves, and what they are or feel: "I", "we", "me", "us" and the verbs after them. */
+const FIRST_PERSON = new Set(['i', 'we', "i'm", 'i’m', "we're", 'we’re', "i've", 'i’ve', "we've", 'we’ve']);
+const FEELING_VERBS = new Set(['am', 'are', 'was', 'were', 'feel', 'feels', 'felt', 'be', 'been', 'get', 'got', 'became', 'remain', 'remained']);
+const MAKES_ME = new Set(['makes', 'made', 'make', 'making']);
+const OBJECT_PRONOUNS = new Set(['me', 'us']);
+const DEGREE_WORDS = new Set(['so', 'very', 'really', 'just', 'deeply', 'truly', 'quite', 'too', 'extremely', 'incredibly', 'absolutely', 'also', 'still', 'not']);
+/**
+ * Whether the word at tokens[at] tells how the speaker feels, in their own words: "I feel
+ * terrible", "I'm so proud", "we were saddened", "it makes me sad", "I was thrilled and excited".
+ * Someone's feeling, reported in a quotation, is no judgement of anyone. Looks back over words of
+ * degree to a verb of being or feeling after "I" or "we", a contracted "I'm" or "we're", or "makes
+ * me": a few words, O(1).
+ */
+function speakersOwnFeeling(tokens: readonly PlacedToken[], at: number): boolean {
+  let k = at - 1;
+  const paragraph = tokens[at]!.paragraph;
+  const word = (i: number): string | undefined => (i >= 0 && tokens[i]!.paragraph === paragraph ? tokens[i]!.norm : undefined);
+  while (word(k) !== undefined && DEGREE_WORDS.has(word(k)!)) k--;
+  // The second of two feelings ("I was thrilled and excited").
+  if (word(k) === 'and' && k - 1 >= 0 && k - 1 < at) return speakersOwnFeeling(tokens, k - 1);
+  if (word(k) !== undefined && FEELING_VERBS.has(word(k)!)) return word(k - 1) !== undefined && FIRST_PERSON.has(word(k - 1)!);
+  if (word(k) !== undefined && FIRST_PERSON.has(word(k)!) && /^i['’]m|^we['’]re|^i['’]ve|^we['’]ve/.test(word(k)!)) return true;
+  return word(k) !== undefined && OBJECT_PRONOUNS.has(word(k)!) && word(k - 1) !== undefined && MAKES_ME.has(word(k - 1)!);
+}
+
 function findLoaded(documents: readonly SourceDocument[], member: PreparedMember, { index: charged, saying }: ChargedLexicon): Found[] {
   const { document, tokens, sentences, quoted: quotes } = member;
   const text = document.text;
@@ -244,6 +269,9 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // ("clearly", "of course") is how people talk: in a quotation it is neither the outlet's choice
     // nor a judgement of the speaker's.
     if (quote && howPeopleTalk(match.term)) continue;
+    // …nor is the speaker's own feeling ("I feel terrible for her", "we're thrilled", "it makes me
+    // sad"): someone telling how they feel judges no one.
+    if (quote && speakersOwnFeeling(tokens, match.from)) continue;
     // "Very" after a determiner is an adjective that says which, not how much: "at the very least",
     // "the very heart of", "this very room" ("the hugely successful film" is a word of degree).
     const previous = tokens[match.from - 1];
