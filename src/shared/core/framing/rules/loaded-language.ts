@@ -437,6 +437,11 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
     for (const use of added) sharedOf.set(spanKey(use.span), mark);
     out[mark.at] = sharedMark(passage, mark.uses, term);
   };
+  /** Whether a member's sentences hold a verb of saying (any, used as a verb or not). */
+  const saysIn = (doc: number, sentences: readonly TextSpan[]): boolean => {
+    const other = passage.memberOf(doc);
+    return other !== undefined && other.terms.some((term) => term.term.role === 'saying' && sentences.some((s) => s.start <= other.tokens[term.from]!.start && other.tokens[term.from]!.start < s.end));
+  };
   for (const member of members) {
     const { document } = member;
     for (const item of found.get(member.doc)!) {
@@ -505,8 +510,12 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
         }
         continue;
       }
-      // A verb of saying in a sentence another source tells is verb-contrast's.
-      if (judgesAlone(item.term)) continue;
+      // A verb of saying in a sentence another source tells is verb-contrast's, where that source's
+      // matching sentence has a verb of saying to set beside it; where it has none ("a committee
+      // that has vowed to use videos" / "which conducts research"), the judging verb is this
+      // source's alone and is marked as a loaded word. (Inside a quotation it is the speaker's way
+      // of telling something, never marked.)
+      if (judgesAlone(item.term) && (item.quoted || partners.some((partner) => saysIn(partner.doc, partner.sentences)))) continue;
       const contrast: { doc: number; counterparts: Counterpart[]; plain: boolean }[] = [];
       // The partners whose matching sentences use the same word as a loaded word of their own.
       const shared: SharedUse[] = [];
