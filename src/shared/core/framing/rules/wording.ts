@@ -19,6 +19,8 @@ import { hasSide, inOneStatement, lacksSide, NOT_EXPLAINED, type ChangeRule } fr
 
 /** The most content words on either side of a change still reported as a wording difference. */
 const WORDING_MAX = 3;
+/** The most words (function words too) on either side of a change still reported as a wording difference. */
+const WORDING_SPAN = 6;
 /** The most content words added or dropped on one side still reported as a wording difference. */
 const ONE_SIDED_MAX = 2;
 
@@ -190,6 +192,10 @@ export const wording: ChangeRule = {
     const { a, b } = pair;
     const [contentA, contentB] = [content.a, content.b];
     if (contentA > WORDING_MAX || contentB > WORDING_MAX) return NOT_EXPLAINED;
+    // …and short: at most WORDING_SPAN words on a side, function words counted. A longer run ("will
+    // now be allowed to file" / "who are legally married will be recognized as such for") is a
+    // clause told otherwise, which the passage shows side by side.
+    if (hunk.a1 - hunk.a0 > WORDING_SPAN || hunk.b1 - hunk.b0 > WORDING_SPAN) return NOT_EXPLAINED;
     // Words added or dropped on one side only: a single word or two, and only words that say how or
     // what kind ("sharply", "reckless"). An added noun or name ("re-election", "committee members")
     // is a detail one source gives, not a choice of words.
