@@ -188,7 +188,6 @@ function opensSentence(text: string, start: number): boolean {
   return i < 0 || /[.!?:;]/.test(text[i]!);
 }
 
-/** The loaded words and scare quotes of one member. */
 /** Who speaks of themselves, and what they are or feel: "I", "we", "me", "us" and the verbs after them. */
 const FIRST_PERSON = new Set(['i', 'we', "i'm", 'i’m', "we're", 'we’re', "i've", 'i’ve', "we've", 'we’ve']);
 const FEELING_VERBS = new Set(['am', 'are', 'was', 'were', 'feel', 'feels', 'felt', 'be', 'been', 'get', 'got', 'became', 'remain', 'remained']);
@@ -214,6 +213,7 @@ function speakersOwnFeeling(tokens: readonly PlacedToken[], at: number): boolean
   return word(k) !== undefined && OBJECT_PRONOUNS.has(word(k)!) && word(k - 1) !== undefined && MAKES_ME.has(word(k - 1)!);
 }
 
+/** The loaded words and scare quotes of one member. */
 function findLoaded(documents: readonly SourceDocument[], member: PreparedMember, { index: charged, saying }: ChargedLexicon): Found[] {
   const { document, tokens, sentences, quoted: quotes } = member;
   const text = document.text;
@@ -437,10 +437,30 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
     for (const use of added) sharedOf.set(spanKey(use.span), mark);
     out[mark.at] = sharedMark(passage, mark.uses, term);
   };
-  /** Whether a member's sentences hold a verb of saying (any, used as a verb or not). */
+  /**
+   * Whether a member's sentences hold a verb of saying (any, used as a verb or not): the starts of
+   * each member's verbs of saying are listed once, in reading order, and each sentence is looked up
+   * by binary search, O(log T) a sentence.
+   */
+  const sayingStarts = new Map<number, number[]>();
   const saysIn = (doc: number, sentences: readonly TextSpan[]): boolean => {
-    const other = passage.memberOf(doc);
-    return other !== undefined && other.terms.some((term) => term.term.role === 'saying' && sentences.some((s) => s.start <= other.tokens[term.from]!.start && other.tokens[term.from]!.start < s.end));
+    let starts = sayingStarts.get(doc);
+    if (!starts) {
+      const other = passage.memberOf(doc);
+      starts = other ? other.terms.filter((term) => term.term.role === 'saying').map((term) => other.tokens[term.from]!.start).sort((x, y) => x - y) : [];
+      sayingStarts.set(doc, starts);
+    }
+    const list = starts;
+    return sentences.some((sentence) => {
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (list[middle]! < sentence.start) low = middle + 1;
+        else high = middle;
+      }
+      return low < list.length && list[low]! < sentence.end;
+    });
   };
   for (const member of members) {
     const { document } = member;
