@@ -164,10 +164,12 @@ const NUMBERED_LABELS = new Set(
 const MARGIN_WORDS = new Set('lead leads led leading win wins won winning beat beats beaten trail trails trailed trailing ahead behind lose loses lost losing margin'.split(' '));
 
 /**
- * Words that make an amount one added to another ("another 50 officers", "an additional $2
- * million", "5,000 extra troops", "50 more officers", "$6.5 trillion in additional money").
+ * Words that make an amount one added to another: before it ("another 50 officers", "an
+ * additional $2 million") or after it ("5,000 extra troops", "50 more officers", "$6.5 trillion in
+ * additional money").
  */
-const INCREMENT_WORDS = new Set(['another', 'additional', 'extra', 'more']);
+const INCREMENT_BEFORE = new Set(['another', 'additional', 'extra']);
+const INCREMENT_AFTER = new Set(['additional', 'extra', 'more']);
 
 /** Ordinal endings written apart from their number ("14 th", from "14<sup>th</sup>"). */
 const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
@@ -481,12 +483,12 @@ export function figuresIn(document: SourceDocument, doc: number, paragraphs: rea
  */
 function isIncrement(tokens: readonly Token[], i: number, next: number, text: string): boolean {
   const previous = tokens[i - 1];
-  if (previous && (previous.norm === 'another' || previous.norm === 'additional' || previous.norm === 'extra') && /^\s*[$£€]?$/.test(text.slice(previous.end, tokens[i]!.start))) return true;
+  if (previous && INCREMENT_BEFORE.has(previous.norm) && /^\s*[$£€]?$/.test(text.slice(previous.end, tokens[i]!.start))) return true;
   const following = tokens[next];
   if (!following || !/^\s+$/.test(text.slice(tokens[next - 1]!.end, following.start))) return false;
-  if (INCREMENT_WORDS.has(following.norm) && following.norm !== 'another') return true;
+  if (INCREMENT_AFTER.has(following.norm)) return true;
   const after = tokens[next + 1];
-  return following.norm === 'in' && after !== undefined && INCREMENT_WORDS.has(after.norm) && after.norm !== 'another' && /^\s+$/.test(text.slice(following.end, after.start));
+  return following.norm === 'in' && after !== undefined && INCREMENT_AFTER.has(after.norm) && /^\s+$/.test(text.slice(following.end, after.start));
 }
 
 /**
