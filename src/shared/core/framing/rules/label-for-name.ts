@@ -73,6 +73,11 @@ export const labelForName: ChangeRule = {
     const [labels, member, other, from, to] = labelA.length > 0 && labelB.length === 0 ? [labelA, pair.a, pair.b, hunk.b0, hunk.b1] : [labelB, pair.b, pair.a, hunk.a0, hunk.a1];
     const named = labels.length > 0 ? oneName(other, names(other, from, to)) : [];
     if (labels.length === 0 || named.length === 0) return NOT_EXPLAINED;
+    // The name must be whole: a capitalised word right before or after it, outside the change,
+    // makes it one word of a longer name ("former Michigan Republican Party Chairman", "Texas
+    // Governor Rick Perry"), a place or a title qualifying someone, which no label stands in for.
+    const around = [named[0]! - 1, named[named.length - 1]! + 1].filter((i) => i >= 0 && i < other.tokens.length && (i < from || i >= to));
+    if (around.some((i) => other.tokens[i]!.paragraph === other.tokens[named[0]!]!.paragraph && names(other, i, i + 1).length > 0)) return NOT_EXPLAINED;
     // A label that opens a phrase ending in the name itself describes something else ("said the
     // company's senior threat researcher Paul Ferguson" against "said Ferguson": the firm, not
     // Ferguson). (Before it, the name may well be what the label stands for: "Hamas’ attack, which
