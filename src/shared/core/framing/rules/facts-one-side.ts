@@ -125,30 +125,33 @@ function mentions(document: SourceDocument, name: string): number {
 }
 
 /**
- * The names a document gives a voice with one word: a capitalised word, with no other capitalised
- * word beside it but titles, right before or after a word of speaking ("Verra said", "said Sgt.
- * Whiteside", "Verra, the party's treasurer, insisted"), as `bare` stems. Read once per document:
- * O(n) in its characters.
+ * Whether a document gives a voice to someone by one word of a name: the word, capitalised, with
+ * no other capitalised word beside it but titles, right before or after a word of speaking
+ * ("Verra said", "said Sgt. Verra", "Verra, the party's treasurer, insisted"). Looks only at the
+ * places the word stands (found with indexOf), and remembers the answer per document and word.
  */
-const speakerCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
-function oneWordSpeakers(document: SourceDocument): ReadonlySet<string> {
-  let found = speakerCache.get(document);
-  if (!found) {
-    const words = new Set<string>();
-    const { text } = document;
-    for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}'’-]*(?:\.?[ \t]+\p{Lu}[\p{L}\p{N}'’-]*)*/gu)) {
-      const named = match[0].split(/\.?[ \t]+/).filter((word) => !isTitle(word));
-      if (named.length !== 1) continue;
-      const end = match.index + match[0].length;
-      // A speech word after the name (over a short description between commas, and one word such
-      // as "also" or "has") or right before it.
-      const next = /^(?:,[^,.;:!?"“”]{1,80},)?\s+(\p{L}+)(?:\s+(\p{Ll}+))?/u.exec(text.slice(end, end + 100));
-      const after = [next?.[1], next?.[2]].some((word) => word !== undefined && SPEECH.has(word.toLowerCase()));
-      const before = (/(\p{L}+)[,”"]?\s+$/u.exec(text.slice(Math.max(0, match.index - 30), match.index))?.[1] ?? '').toLowerCase();
-      if (after || SPEECH.has(before)) words.add(bare(named[0]!.toLowerCase().replace(/['’]s$/, '')));
-    }
-    speakerCache.set(document, (found = words));
+const speakerCache = new WeakMap<SourceDocument, Map<string, boolean>>();
+function speaksByOneWord(document: SourceDocument, word: string): boolean {
+  let known = speakerCache.get(document);
+  if (!known) speakerCache.set(document, (known = new Map()));
+  const cached = known.get(word);
+  if (cached !== undefined) return cached;
+  const { text } = document;
+  let found = false;
+  for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + word.length)) {
+    const end = at + word.length;
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
+    // One word of the name alone: no capitalised word right before (but a title) or right after.
+    const previous = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1] ?? '';
+    const following = /^(?:['’]s)?\s+(\S+)/u.exec(text.slice(end, end + 24))?.[1] ?? '';
+    if ((/^\p{Lu}/u.test(previous) && !isTitle(previous.replace(/[.,]$/, ''))) || /^\p{Lu}/u.test(following)) continue;
+    // A word of speaking after it (over a description between commas, and one word such as
+    // "also" or "has") or right before it.
+    const next = /^(?:,[^,.;:!?"“”]{1,80},)?\s+(\p{L}+)(?:\s+(\p{Ll}+))?/u.exec(text.slice(end, end + 100));
+    const before = /(\p{L}+)[,”"]?\s*$/u.exec(previous)?.[1] ?? '';
+    found = [next?.[1], next?.[2], before].some((w) => w !== undefined && SPEECH.has(w.toLowerCase()));
   }
+  known.set(word, found);
   return found;
 }
 
@@ -292,8 +295,9 @@ export const factsOneSide: PassageRule = {
         // voice by the last word of the name is one they give too ("Verra said"): a surname stands
         // for the whole name (but "the House passed" does not for "the White House said").
         const named = run.filter((t) => !isTitle(t.norm));
-        const surname = named.length > 1 ? bare(named[named.length - 1]!.norm.replace(/\./g, '').replace(/['’]s$/, '')) : undefined;
-        const given = surname !== undefined && others.some((m) => oneWordSpeakers(m.document).has(surname));
+        const final = named[named.length - 1]!;
+        const surname = named.length > 1 ? document.text.slice(final.start, final.end).replace(/['’]s$/, '') : undefined;
+        const given = surname !== undefined && others.some((m) => speaksByOneWord(m.document, surname));
         if ((run.length >= 2 || mentions(document, text) >= 2) && named.length > 0 && !given && named.filter(absent).length * 2 >= named.length && !found.some((f) => f.text === text)) {
           found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[last]!.end }, text, rule: 'name-one-side' });
         }
