@@ -12,7 +12,8 @@ import { spansOf, textOf } from '../../wording.js';
 import type { Difference, SourceDocument } from '../../../contract/comparison.js';
 import type { TextRange } from '../../segment.js';
 import type { PlacedToken } from '../../wording.js';
-import { CLAUSE_EDGE, isContent, isHeadline } from '../cues.js';
+import { CLAUSE_EDGE, isContent, isHeadline, WEEKDAYS_MONTHS } from '../cues.js';
+import type { PreparedMember } from '../passage.js';
 import { hasSide, lacksSide, NOT_EXPLAINED, type ChangeRule } from '../rule.js';
 import { wordsOfMeaning } from './wording.js';
 
@@ -29,6 +30,65 @@ function toldElsewhere(clause: readonly PlacedToken[], other: readonly PlacedTok
   if (mine.length === 0) return false;
   const theirs = new Set(pairs(other));
   return mine.filter((pair) => theirs.has(pair)).length * 2 >= mine.length;
+}
+
+/** Words that name the occasion of a statement after "in", "at", "during", …: "in an interview", "at a news conference", "in brief remarks". */
+const OCCASION = new Set(
+  'interview interviews speech speeches statement statements briefing briefings remarks conference conferences appearance address testimony hearing broadcast email e-mail letter post tweet tweets podcast'.split(' '),
+);
+/** Prepositions that open an occasion ("in a statement", "during a hearing"). */
+const OCCASION_OPENS = new Set(['in', 'at', 'during', 'on', 'via', 'through']);
+/** Words of when: "on Wednesday afternoon", "earlier this week". */
+const WHEN = new Set('morning afternoon evening night today yesterday tonight tomorrow earlier later week weekend'.split(' '));
+/** Words of meaning that may describe an occasion ("in a speech pushing his jobs bill", "in an interview first posted online"). */
+const OCCASION_WORDS = 4;
+/** The most other words of meaning a clause of attribution may hold (who the speaker is: "the new producers"). */
+const ATTRIBUTION_REST = 2;
+
+/**
+ * Whether a clause tells only how a statement reached the reader: who said it, when and on what
+ * occasion ("President Obama said Wednesday in a speech pushing his jobs bill", "in a briefing with
+ * reporters at the White House on Wednesday afternoon"). It has a verb of saying or an occasion
+ * ("in", "at", … up to two words before a word such as "statement" or "interview"); after the verb
+ * nothing but names, days, words of when and an occasion with up to OCCASION_WORDS words that
+ * describe it (a word of meaning there is what was said: "declared he was in top shape", "added 16
+ * points"; so is a clause the occasion opens, "a speech that touched on …"); before it, at most
+ * ATTRIBUTION_REST words of meaning besides those. The statement both tell; the circumstances of its
+ * telling are no content left out.
+ */
+function onlyAttribution(member: PreparedMember, from: number, to: number): boolean {
+  const { tokens } = member;
+  const saying = new Set<number>();
+  for (const match of member.terms) if (match.term.role === 'saying' && match.from >= from && match.to <= to) for (let k = match.from; k < match.to; k++) saying.add(k);
+  const opensOccasion = (k: number): boolean => {
+    for (let i = k - 1; i >= Math.max(from, k - 3); i--) if (OCCASION_OPENS.has(tokens[i]!.norm)) return true;
+    return false;
+  };
+  let attribution = false;
+  let afterVerb = false;
+  let describing = 0;
+  let rest = 0;
+  for (let k = from; k < to; k++) {
+    const token = tokens[k]!;
+    if (token.norm === 'that' || token.norm === 'which' || token.norm === 'who') describing = 0;
+    if (!isContent(token)) continue;
+    if (saying.has(k)) {
+      attribution = afterVerb = true;
+      describing = 0;
+    } else if (OCCASION.has(token.norm) && opensOccasion(k)) {
+      attribution = true;
+      describing = OCCASION_WORDS;
+    } else if (token.isCapitalized || token.isNumber || WEEKDAYS_MONTHS.has(token.norm) || WHEN.has(token.norm)) {
+      continue;
+    } else if (describing > 0) {
+      describing--;
+    } else if (afterVerb) {
+      return false;
+    } else {
+      rest++;
+    }
+  }
+  return attribution && rest <= ATTRIBUTION_REST;
 }
 
 /** A one-sided addition with at least this many content words is reported as an omission. */
@@ -159,7 +219,7 @@ export const clauseOneSide: ChangeRule = {
       // run of shared words and gives the other as removed on one side and added on the other ("…,”
       // said Christina Greenway, daughter of …" before or after a sentence the other moved).
       explainedHere = true;
-      if (toldElsewhere(clause, other.tokens)) continue;
+      if (toldElsewhere(clause, other.tokens) || onlyAttribution(member, from, to)) continue;
       // The other sources of the passage that tell it too (in a passage of many sources, each is
       // compared with one of them): the clause is theirs as well, not this source's only.
       const alsoTelling = passage.members.filter((m) => m.doc !== member.doc && m.doc !== other.doc && toldElsewhere(clause, m.tokens));
