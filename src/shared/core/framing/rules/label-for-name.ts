@@ -78,18 +78,20 @@ export const labelForName: ChangeRule = {
     // Governor Rick Perry"), a place or a title qualifying someone, which no label stands in for.
     const around = [named[0]! - 1, named[named.length - 1]! + 1].filter((i) => i >= 0 && i < other.tokens.length && (i < from || i >= to));
     if (around.some((i) => other.tokens[i]!.paragraph === other.tokens[named[0]!]!.paragraph && names(other, i, i + 1).length > 0)) return NOT_EXPLAINED;
-    // A label that opens a phrase ending in the name itself describes something else ("said the
+    // A label that opens a phrase ending in a name describes whoever that names ("said the
     // company's senior threat researcher Paul Ferguson" against "said Ferguson": the firm, not
-    // Ferguson). (Before it, the name may well be what the label stands for: "Hamas’ attack, which
-    // the group claimed".)
-    const nameWords = new Set(named.map((i) => other.tokens[i]!.norm));
+    // Ferguson; "Controversial Arizona Sheriff Joe Arpaio" against "Gov. Rick Perry of Texas": the
+    // sheriff, not Texas). (Before it, the name may well be what the label stands for: "Hamas’
+    // attack, which the group claimed".)
     const labelEnd = labels[labels.length - 1]!.to;
     for (let k = labelEnd; k < Math.min(member.tokens.length, labelEnd + PHRASE_MAX); k++) {
       const token = member.tokens[k]!;
       if (k > labelEnd && /[,.;:!?()“”"]/.test(member.document.text.slice(member.tokens[k - 1]!.end, token.start))) break;
-      if (token.isCapitalized && nameWords.has(token.norm)) return NOT_EXPLAINED;
+      // (A function word ends the label's phrase: "the government gave a go-ahead to the Navy".)
+      if (STOP_WORDS.has(token.norm)) break;
+      if (token.isCapitalized && names(member, k, k + 1).length > 0) return NOT_EXPLAINED;
     }
-    const name = named.map((i) => other.document.text.slice(other.tokens[i]!.start, other.tokens[i]!.end)).join(' ');
+    const name = other.document.text.slice(other.tokens[named[0]!]!.start, other.tokens[named[named.length - 1]!]!.end);
     return {
       differences: [
         {
