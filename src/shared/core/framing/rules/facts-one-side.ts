@@ -294,11 +294,16 @@ export const factsOneSide: PassageRule = {
         // Titles are not the name ("Finance Minister Aldo Verra"), and a speaker the others give a
         // voice by the last word of the name is one they give too ("Verra said"): a surname stands
         // for the whole name (but "the House passed" does not for "the White House said").
+        // (Looked up last, and only where another source writes the word at all: a scan of that
+        // source's text per name it would report, not per name.)
         const named = run.filter((t) => !isTitle(t.norm));
-        const final = named[named.length - 1]!;
-        const surname = named.length > 1 ? document.text.slice(final.start, final.end).replace(/['’]s$/, '') : undefined;
-        const given = surname !== undefined && others.some((m) => speaksByOneWord(m.document, surname));
-        if ((run.length >= 2 || mentions(document, text) >= 2) && named.length > 0 && !given && named.filter(absent).length * 2 >= named.length && !found.some((f) => f.text === text)) {
+        const givenBySurname = (): boolean => {
+          if (named.length < 2) return false;
+          const final = named[named.length - 1]!;
+          const surname = document.text.slice(final.start, final.end).replace(/['’]s$/, '');
+          return others.some((m) => wordsOf(m.doc).has(bare(final.norm.replace(/\./g, ''))) && speaksByOneWord(m.document, surname));
+        };
+        if ((run.length >= 2 || mentions(document, text) >= 2) && named.length > 0 && named.filter(absent).length * 2 >= named.length && !found.some((f) => f.text === text) && !givenBySurname()) {
           found.push({ span: { doc: member.doc, start: token.start, end: member.tokens[last]!.end }, text, rule: 'name-one-side' });
         }
         i = j;

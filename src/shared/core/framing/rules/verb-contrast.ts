@@ -9,8 +9,7 @@ import type { TermMatch } from '../lexicon-index.js';
 import { STOP_WORDS } from '../../text.js';
 import { casingOf, CLAUSE_EDGE, isHeadline, nameOf, opensSentence, WEEKDAYS_MONTHS } from '../cues.js';
 import { isTitle } from '../names.js';
-import type { PreparedMember } from '../passage.js';
-import type { Passage } from '../passage.js';
+import type { Passage, PreparedMember } from '../passage.js';
 import { hasSide, setOf, signalledTones, spanOfTerm, termOf, type PassageRule } from '../rule.js';
 
 /**
