@@ -293,9 +293,10 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // (A label holds no comma: “nastiness, divisiveness, ugliness” is a list someone said.)
     if (words.length === 0 || words.length > SCARE_MAX_WORDS || /[.!?;:,]/.test(inner) || /^\s/.test(inner)) continue;
     if (!/^\p{Ll}/u.test(inner) || words.some((token) => token.isCapitalized) || words.every((token) => STOP_WORDS.has(token.norm) || token.isNumber)) continue;
-    // A label is a name for something, never one that opens on a function word: “is definitely
-    // suspicious” after "the warehouse fire" is a fragment of what someone said.
-    if (STOP_WORDS.has(words[0]!.norm)) continue;
+    // A label is a name for something, never one that opens on a function word or a negated verb:
+    // “is definitely suspicious” after "the warehouse fire", or "the fire “didn't start”", is a
+    // fragment of what someone said.
+    if (STOP_WORDS.has(words[0]!.norm) || /n['’]t$/.test(words[0]!.norm)) continue;
     // Inside a longer quotation, quotation marks are the speaker's, not scare quotes.
     if (quotes.some(([a, b]) => a < from - 1 && to + 1 <= b)) continue;
     const sentence = sentenceAt(words[0]!.start);
