@@ -150,7 +150,13 @@ const degreeOnly = (term: IndexedTerm): boolean => term.role === 'evaluative' &&
  * judgement in its own words, but in a quotation how people talk, as a word of degree is.
  */
 const isStance = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'stance';
-const howPeopleTalk = (term: IndexedTerm): boolean => degreeOnly(term) || isStance(term);
+/**
+ * A claim credited to no one in particular ("critics say", "some believe": tone "vague
+ * attribution"): the outlet's choice in its own words, but in a quotation the speaker's way of
+ * talking, which the outlet only reports.
+ */
+const attributesVaguely = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'vague attribution';
+const howPeopleTalk = (term: IndexedTerm): boolean => degreeOnly(term) || isStance(term) || attributesVaguely(term);
 
 /** Whether a paragraph is written in title case: most of its words longer than three letters start with a capital. */
 function titleCase(tokens: readonly PlacedToken[]): boolean {
@@ -265,9 +271,9 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // A short quotation in capitals is a title ("“Rage”", "“Talking Points Memo”"): a name.
     const quotedWords = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
     if (quote && quotedWords.length <= 6 && quotedWords.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
-    // A word of degree alone ("very", "really", "deeply": tone "intensifier") or of stance
-    // ("clearly", "of course") is how people talk: in a quotation it is neither the outlet's choice
-    // nor a judgement of the speaker's.
+    // A word of degree alone ("very", "really", "deeply": tone "intensifier"), of stance
+    // ("clearly", "of course") or a crowd credited with a claim ("some people are saying") is how
+    // people talk: in a quotation it is neither the outlet's choice nor a judgement of the speaker's.
     if (quote && howPeopleTalk(match.term)) continue;
     // …nor is the speaker's own feeling ("I feel terrible for her", "we're thrilled", "it makes me
     // sad"): someone telling how they feel judges no one.
