@@ -191,6 +191,9 @@ function stripTrailingMarks(word: string): string {
  * other ("Only A gives 5,200 troops" is wrong when B gives 5,000 troops three paragraphs on).
  */
 const quantityCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
+
+/** What joins the two ends of a range of figures: "$800 to $1,000", "18-24 months". */
+const RANGE_JOIN = /^\s*(?:to|-|–|—)\s*$/;
 function quantitiesOf(document: SourceDocument, doc: number): ReadonlySet<string> {
   let quantities = quantityCache.get(document);
   if (!quantities) {
@@ -237,6 +240,15 @@ export const factsOneSide: PassageRule = {
         if (emphatic(document.text, figure, member.quoted)) continue;
         if (others.some((m) => quantities.get(m.doc)?.has(figure.quantity) || quantitiesOf(m.document, m.doc).has(figure.quantity))) continue;
         if (others.some((m) => wordsOf(m.doc).has(figure.text.split(/\s/)[0]!.toLowerCase()))) continue;
+        // A range is one figure: its end inside a figure already found ("46 to 57 months" and "57
+        // months") is that figure, and two figures joined by "to" or a dash ("$800 to $1,000") are
+        // one (figures come in reading order).
+        const previous = found[found.length - 1];
+        if (previous && previous.span.start <= figure.start && figure.end <= previous.span.end) continue;
+        if (previous && previous.span.end <= figure.start && RANGE_JOIN.test(document.text.slice(previous.span.end, figure.start))) {
+          found[found.length - 1] = { ...previous, span: { ...previous.span, end: figure.end }, text: document.text.slice(previous.span.start, figure.start) + figure.text };
+          continue;
+        }
         found.push({ span: { doc: figure.doc, start: figure.start, end: figure.end }, text: figure.text, rule: 'figure-one-side' });
       }
       // Names: runs of capitalised words inside a sentence ("the United Nations") with a word that no
