@@ -185,15 +185,15 @@ function stripTrailingMarks(word: string): string {
   return end === word.length ? word : word.slice(0, end);
 }
 
+/** What joins the two ends of a range of figures: "$800 to $1,000", "18-24 months". */
+const RANGE_JOIN = /^\s*(?:to|-|–|—)\s*$/;
+
 /**
  * What a source gives figures for anywhere in its report (computed once per document): a figure is
  * one source's alone only when the other gives none for the same quantity, in this passage or any
  * other ("Only A gives 5,200 troops" is wrong when B gives 5,000 troops three paragraphs on).
  */
 const quantityCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
-
-/** What joins the two ends of a range of figures: "$800 to $1,000", "18-24 months". */
-const RANGE_JOIN = /^\s*(?:to|-|–|—)\s*$/;
 function quantitiesOf(document: SourceDocument, doc: number): ReadonlySet<string> {
   let quantities = quantityCache.get(document);
   if (!quantities) {
