@@ -19,6 +19,7 @@ export function evaluativeSets({ prefix, name, polarity, description, words }) {
       name: `${name}: ${polarity}${range}`,
       kind: 'loaded-term',
       role: 'evaluative',
+      polarity,
       domain: 'general',
       description,
       terms: slice.map((k) => ({ term: k.word, ...(SENSES[k.word] ?? {}) })),

@@ -52,3 +52,16 @@ describe('the word-set form keeps the words that take a term’s sense away', ()
     expect(without.ok && without.set.terms).toEqual([{ term: 'bogus' }]);
   });
 });
+
+describe('the word-set form keeps which way a set of words that judge judges', () => {
+  const PRAISE: LexiconSet = { id: 'praise-test', name: 'Praise (test)', kind: 'loaded-term', role: 'evaluative', polarity: 'approving', domain: 'general', terms: [{ term: 'splendid' }] };
+
+  it('through an edit of its terms, and leaves it behind when the set is made another kind', () => {
+    const draft = draftOf(PRAISE);
+    const kept = checkDraft({ ...draft, terms: 'splendid\nmagnificent' }, new Set());
+    expect(kept.ok && kept.set.polarity).toBe('approving');
+    const label = checkDraft({ ...draft, kind: 'label' }, new Set());
+    expect(label.ok).toBe(true);
+    if (label.ok) expect(label.set).not.toHaveProperty('polarity');
+  });
+});

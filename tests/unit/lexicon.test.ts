@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LEXICON_KINDS, LEXICON_ROLES, LEXICON_SCHEMA, lexiconSchema, lexiconSetSchema, lexiconTermSchema, parseLexicon, ROLE_KINDS } from '../../src/shared/contract/lexicon.js';
+import { LEXICON_KINDS, LEXICON_ROLES, LEXICON_SCHEMA, lexiconSchema, lexiconSetSchema, lexiconTermSchema, parseLexicon, POLARITIES, ROLE_KINDS } from '../../src/shared/contract/lexicon.js';
 import { findTerms, indexLexicon, inflectionKey, termTextOf } from '../../src/shared/core/framing/lexicon-index.js';
 import { tokenize } from '../../src/shared/core/text.js';
 import { defaultLexicon } from '../support/seeds.js';
@@ -116,6 +116,16 @@ describe('findTerms with the default lexicon', () => {
       expect(found('He is out with a sore hamstring, and the rules would hamstring the club.')).toEqual(['hamstring']);
     });
 
+    it('takes a polarity on a set of words that judge only, and refuses it elsewhere with the reason', () => {
+      const set = (role: 'evaluative' | 'charged') => ({ id: 'praise', name: 'Praise', kind: 'loaded-term', role, polarity: 'approving', domain: 'general', terms: [{ term: 'splendid' }] });
+      const good = parseLexicon({ schema: 'parallax.lexicon/1', name: 'x', sets: [set('evaluative')] });
+      expect(good.ok).toBe(true);
+      if (good.ok) expect(indexLexicon(good.lexicon).byFirstKey.get(inflectionKey('splendid'))?.[0]?.polarity).toBe('approving');
+      const bad = parseLexicon({ schema: 'parallax.lexicon/1', name: 'x', sets: [set('charged')] });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.problems.join(' ')).toMatch(/polarity.*role "evaluative"/);
+    });
+
     it('refuses a lexicon that does not fit its schema, with the reason', () => {
       const parsed = parseLexicon({ schema: 'parallax.lexicon/1', name: 'x', sets: [{ id: 'Bad Id', name: 'n', kind: 'loaded-term', domain: 'd', terms: [] }] });
       expect(parsed.ok).toBe(false);
@@ -134,6 +144,7 @@ describe('the lexicon schemas, whose fields are built when first used (issue 13)
       name: z.string().trim().min(1).max(100),
       kind: z.enum(LEXICON_KINDS),
       role: z.enum(LEXICON_ROLES).optional(),
+      polarity: z.enum(POLARITIES).optional(),
       domain: z.string().trim().min(1).max(40),
       description: z.string().trim().max(500).optional(),
       terms: z.array(term).min(1).max(500),
@@ -141,6 +152,9 @@ describe('the lexicon schemas, whose fields are built when first used (issue 13)
     .superRefine((value, context) => {
       if (value.role !== undefined && ROLE_KINDS[value.role] !== value.kind) {
         context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${value.role}") is for ${ROLE_KINDS[value.role]} sets only, not ${value.kind}` });
+      }
+      if (value.polarity !== undefined && value.role !== 'evaluative') {
+        context.addIssue({ code: 'custom', path: ['polarity'], message: `a polarity ("${value.polarity}") is for sets of words that judge (role "evaluative") only` });
       }
     });
   const lexicon = z
@@ -168,8 +182,8 @@ describe('the lexicon schemas, whose fields are built when first used (issue 13)
   const shipped = ['default.json', 'evaluative.json', 'induced.json'].map((file) => JSON.parse(readFileSync(join('resources', 'lexicon', file), 'utf8')) as { sets: Record<string, unknown>[] });
 
   it('accept and refuse what the schemas built at once did, with the same problems', () => {
-    const values = fc.constantFrom<unknown>('', ' x ', 'x'.repeat(81), 'Bad Id', 'ok-id', 'loaded-term', 'attribution', 'hedge', 'charged', 'saying', 3, null, undefined, [], {}, [{ term: 'said' }], [{ term: '' }], ['a.json'], ['../a.json']);
-    const fields = fc.constantFrom('id', 'name', 'kind', 'role', 'domain', 'description', 'terms', 'tone', 'term', 'extra');
+    const values = fc.constantFrom<unknown>('', ' x ', 'x'.repeat(81), 'Bad Id', 'ok-id', 'loaded-term', 'attribution', 'hedge', 'charged', 'saying', 'evaluative', 'approving', 'disapproving', 3, null, undefined, [], {}, [{ term: 'said' }], [{ term: '' }], ['a.json'], ['../a.json']);
+    const fields = fc.constantFrom('id', 'name', 'kind', 'role', 'polarity', 'domain', 'description', 'terms', 'tone', 'term', 'extra');
     fc.assert(
       fc.property(fc.constantFrom(0, 1, 2), fc.nat(), fc.array(fc.tuple(fields, values), { maxLength: 4 }), fc.constantFrom('schema', 'name', 'includes', 'sets', 'none'), values, (file, at, edits, top, topValue) => {
         const value: Record<string, unknown> = structuredClone(shipped[file]!);

@@ -31,6 +31,15 @@ export type LexiconKind = (typeof LEXICON_KINDS)[number];
  *   a quotation, where it is how people talk.
  */
 export const LOADED_ROLES = ['charged', 'evaluative'] as const;
+
+/**
+ * Which way the words of an evaluative set judge what they describe: as good ("heroic",
+ * "brilliant") or as bad ("disgraceful", "ludicrous"). Inside a quotation, praise is the speaker's
+ * courtesy or their view of their own side ("grateful for the invitation", "a thoughtful
+ * dialogue", "Nice to see all of you") and is not marked; words that judge as bad still are.
+ */
+export const POLARITIES = ['approving', 'disapproving'] as const;
+export type Polarity = (typeof POLARITIES)[number];
 export type LoadedRole = (typeof LOADED_ROLES)[number];
 
 /**
@@ -145,6 +154,10 @@ export const lexiconSetSchema = z
     get role() {
       return z.enum(LEXICON_ROLES).optional();
     },
+    /** For an `evaluative` set, which way its words judge (POLARITIES). */
+    get polarity() {
+      return z.enum(POLARITIES).optional();
+    },
     /** Which field of reporting it belongs to: conflict, politics, crime and justice, economics, immigration, elections, health, guns, climate, general. */
     get domain() {
       return z.string().trim().min(1).max(40);
@@ -160,6 +173,9 @@ export const lexiconSetSchema = z
   .superRefine((set, context) => {
     if (set.role !== undefined && ROLE_KINDS[set.role] !== set.kind) {
       context.addIssue({ code: 'custom', path: ['role'], message: `a role ("${set.role}") is for ${ROLE_KINDS[set.role]} sets only, not ${set.kind}` });
+    }
+    if (set.polarity !== undefined && set.role !== 'evaluative') {
+      context.addIssue({ code: 'custom', path: ['polarity'], message: `a polarity ("${set.polarity}") is for sets of words that judge (role "evaluative") only` });
     }
   });
 export type LexiconSet = z.infer<typeof lexiconSetSchema>;

@@ -1,4 +1,4 @@
-import { lexiconSetSchema, ROLE_KINDS, type LexiconKind, type LexiconRole, type LexiconSet, type LexiconTerm } from '../../../shared/contract/lexicon';
+import { lexiconSetSchema, ROLE_KINDS, type LexiconKind, type LexiconRole, type LexiconSet, type LexiconTerm, type Polarity } from '../../../shared/contract/lexicon';
 
 /**
  * The word-set form's text, to and from a set: terms are written one a line, with an optional
@@ -23,6 +23,8 @@ export interface SetDraft {
   terms: string;
   /** Carried over from the set edited (the form has no field for it), so that saving keeps it. */
   role?: LexiconRole;
+  /** Carried over the same way: which way an evaluative set's words judge. */
+  polarity?: Polarity;
   /**
    * What each term has besides its text and tone (`verbOnly`, `notAfter`, `notBefore`), carried over
    * the same way, by the term's text: a term kept keeps it.
@@ -33,7 +35,7 @@ export interface SetDraft {
 /** A term's fields the form has no field for. */
 type TermExtras = Omit<LexiconTerm, 'term' | 'tone'>;
 
-export type DraftField = Exclude<keyof SetDraft, 'role' | 'termExtras'>;
+export type DraftField = Exclude<keyof SetDraft, 'role' | 'polarity' | 'termExtras'>;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export function draftOf(set: LexiconSet): SetDraft {
@@ -45,6 +47,7 @@ export function draftOf(set: LexiconSet): SetDraft {
     description: set.description ?? '',
     terms: set.terms.map((term) => (term.tone ? `${term.term}: ${term.tone}` : term.term)).join('\n'),
     ...(set.role ? { role: set.role } : {}),
+    ...(set.polarity ? { polarity: set.polarity } : {}),
     ...(set.terms.some((term) => Object.keys(extrasOf(term)).length > 0)
       ? { termExtras: Object.fromEntries(set.terms.filter((term) => Object.keys(extrasOf(term)).length > 0).map((term) => [term.term, extrasOf(term)])) }
       : {}),
@@ -104,6 +107,8 @@ export function checkDraft(draft: SetDraft, takenIds: ReadonlySet<string>): { ok
     ...(draft.description.trim() ? { description: draft.description } : {}),
     // A role is for one kind of set: a set made another kind leaves it behind.
     ...(draft.role && ROLE_KINDS[draft.role] === draft.kind ? { role: draft.role } : {}),
+    // …and a polarity is for a set of words that judge.
+    ...(draft.polarity && draft.role === 'evaluative' && draft.kind === 'loaded-term' ? { polarity: draft.polarity } : {}),
     terms,
   };
   const parsed = lexiconSetSchema.safeParse(candidate);

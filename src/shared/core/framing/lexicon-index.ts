@@ -1,4 +1,4 @@
-import { roleOf, type Lexicon, type LexiconKind, type LexiconRole } from '../../contract/lexicon.js';
+import { roleOf, type Lexicon, type LexiconKind, type LexiconRole, type Polarity } from '../../contract/lexicon.js';
 import { foldWord, stem, tokenize, type Token } from '../text.js';
 
 /** One term of the lexicon, ready to match: the matching keys and folded forms of its words. */
@@ -13,6 +13,8 @@ export interface IndexedTerm {
   readonly role?: LexiconRole;
   readonly term: string;
   readonly tone?: string;
+  /** For a term of an evaluative set with a polarity: whether it judges as good or as bad. */
+  readonly polarity?: Polarity;
   /** One key per word (GAP for "…"), from `inflectionKey`. */
   readonly keys: readonly string[];
   /** The folded words as written in the lexicon, to prefer an exact match over an inflected one. */
@@ -161,7 +163,11 @@ export function indexLexicon(lexicon: Lexicon | undefined): LexiconIndex {
       if (keys.length === 0 || keys[0] === GAP) continue;
       // The same fields in the same order as ever, without spreading a new object for each optional one.
       const indexed: IndexedTerm =
-        role && entry.tone
+        role && set.polarity
+          ? entry.tone
+            ? { setId: set.id, setName: set.name, kind: set.kind, role, term: entry.term, tone: entry.tone, polarity: set.polarity, keys, words }
+            : { setId: set.id, setName: set.name, kind: set.kind, role, term: entry.term, polarity: set.polarity, keys, words }
+          : role && entry.tone
           ? { setId: set.id, setName: set.name, kind: set.kind, role, term: entry.term, tone: entry.tone, keys, words }
           : role
             ? { setId: set.id, setName: set.name, kind: set.kind, role, term: entry.term, keys, words }

@@ -156,7 +156,14 @@ const isStance = (term: IndexedTerm): boolean => term.role === 'evaluative' && t
  * talking, which the outlet only reports.
  */
 const attributesVaguely = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.tone?.toLowerCase() === 'vague attribution';
-const howPeopleTalk = (term: IndexedTerm): boolean => degreeOnly(term) || isStance(term) || attributesVaguely(term);
+/**
+ * A word that judges as good (an evaluative set's polarity "approving"): in a quotation, the
+ * speaker's courtesy or praise of their own side ("remains grateful for the invitation", "Nice to
+ * see all of you", "a thoughtful dialogue"), which the outlet only reports. On BASIL, 43 such marks
+ * in quotations touched one span annotators marked as loaded.
+ */
+const approves = (term: IndexedTerm): boolean => term.role === 'evaluative' && term.polarity === 'approving';
+const howPeopleTalk = (term: IndexedTerm): boolean => degreeOnly(term) || isStance(term) || attributesVaguely(term) || approves(term);
 
 /** Whether a paragraph is written in title case: most of its words longer than three letters start with a capital. */
 function titleCase(tokens: readonly PlacedToken[]): boolean {
@@ -272,8 +279,9 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     const quotedWords = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
     if (quote && quotedWords.length <= 6 && quotedWords.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
     // A word of degree alone ("very", "really", "deeply": tone "intensifier"), of stance
-    // ("clearly", "of course") or a crowd credited with a claim ("some people are saying") is how
-    // people talk: in a quotation it is neither the outlet's choice nor a judgement of the speaker's.
+    // ("clearly", "of course"), a crowd credited with a claim ("some people are saying") or praise
+    // ("grateful", "wonderful") is how people talk: in a quotation it is neither the outlet's choice
+    // nor a judgement the outlet makes.
     if (quote && howPeopleTalk(match.term)) continue;
     // …nor is the speaker's own feeling ("I feel terrible for her", "we're thrilled", "it makes me
     // sad"): someone telling how they feel judges no one.
