@@ -224,6 +224,10 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
     (GOVERNING_PREPOSITIONS.has(twoBefore.norm) || /..(ing|ed)$/.test(twoBefore.norm))
   )
     return true;
+  // A plural right before "were", "are" or "have" is what they stand for, no one saying anything:
+  // "her discrimination claims were folded into a class action", "the reports are wrong" (a verb
+  // in -s takes no such word after it: "the company says its policies …").
+  if (following !== undefined && after!.start === token.end + 1 && /[^s]s$/.test(token.norm) && (following === 'were' || following === 'are' || following === 'have')) return true;
   // …the next word right after it, one space between ("argues, though, that" is a verb).
   return after !== undefined && after.paragraph === token.paragraph && after.start === token.end + 1 && !after.isCapitalized && !after.isNumber && !STOP_WORDS.has(after.norm) && !after.norm.endsWith('ly');
 }
