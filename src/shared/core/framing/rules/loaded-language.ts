@@ -226,6 +226,27 @@ function speakersOwnFeeling(tokens: readonly PlacedToken[], at: number): boolean
   return word(k) !== undefined && OBJECT_PRONOUNS.has(word(k)!) && word(k - 1) !== undefined && MAKES_ME.has(word(k - 1)!);
 }
 
+/** Words of denial: "not", "no", "never", "nothing", and any verb with "n't" ("isn't", "shouldn’t"). */
+const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none']);
+const isNegation = (norm: string): boolean => NEGATIONS.has(norm) || /n['’]t$/.test(norm);
+/** Words that may stand between a denial and what it denies: "not an excuse", "no such impropriety", "never been any", "shouldn't be". */
+const DENIAL_BRIDGE = new Set(['a', 'an', 'the', 'any', 'such', 'be', 'been', 'being', 'so', 'very', 'too', 'quite', 'at', 'all', 'really', 'truly']);
+/**
+ * Whether the word at tokens[at] is denied right where it stands: "that's no excuse", "there was
+ * no such impropriety", "it is not insignificant", "there had never been any inappropriate
+ * exchanges", "you shouldn't be demonized". Looks back over up to three words of `DENIAL_BRIDGE`
+ * in the same paragraph: O(1). ("We can't respond to a stunning loss" denies the responding.)
+ */
+function deniedWhereItStands(tokens: readonly PlacedToken[], at: number): boolean {
+  const paragraph = tokens[at]!.paragraph;
+  for (let k = at - 1; k >= 0 && k >= at - 4 && tokens[k]!.paragraph === paragraph; k--) {
+    const norm = tokens[k]!.norm;
+    if (isNegation(norm)) return true;
+    if (!DENIAL_BRIDGE.has(norm)) return false;
+  }
+  return false;
+}
+
 /** The loaded words and scare quotes of one member. */
 function findLoaded(documents: readonly SourceDocument[], member: PreparedMember, { index: charged, saying }: ChargedLexicon): Found[] {
   const { document, tokens, sentences, quoted: quotes } = member;
@@ -286,6 +307,11 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // …nor is the speaker's own feeling ("I feel terrible for her", "we're thrilled", "it makes me
     // sad"): someone telling how they feel judges no one.
     if (quote && speakersOwnFeeling(tokens, match.from)) continue;
+    // …nor a judgement the speaker denies ("that's no excuse", "there was no such impropriety"):
+    // the speaker turns a word away, which the outlet only reports. (On BASIL, 20 such marks in
+    // quotations, none on a span annotators marked as loaded; in an outlet's own words "has not
+    // been shy" still frames, and is marked.)
+    if (quote && deniedWhereItStands(tokens, match.from)) continue;
     // "Very" after a determiner is an adjective that says which, not how much: "at the very least",
     // "the very heart of", "this very room" ("the hugely successful film" is a word of degree).
     const previous = tokens[match.from - 1];
