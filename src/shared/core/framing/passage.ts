@@ -175,6 +175,10 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
   if (!token) return false;
   const before = tokens[at - 1];
   if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
+  // A participle after "as" says what something is called or counted as, or how it was told, with
+  // no one reporting in the sentence: "listed as threatened", "as claimed", "as described" ("as
+  // well as contending" is a verb).
+  if (before && before.paragraph === token.paragraph && before.norm === 'as' && token.norm.endsWith('ed')) return true;
   // "It promises to be a bruising campaign", "which threatens to become a crisis": what a thing
   // is likely to be, no one saying anything.
   const after = tokens[at + 1];
