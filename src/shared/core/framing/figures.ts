@@ -491,17 +491,38 @@ function isIncrement(tokens: readonly Token[], i: number, next: number, text: st
   return following.norm === 'in' && after !== undefined && INCREMENT_AFTER.has(after.norm) && /^\s+$/.test(text.slice(following.end, after.start));
 }
 
+/** The median of some values (none: 0). */
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * How far from the others' median a count may be and still be of the same thing: a report off by
+ * a factor of ten is far out of line ("230 killed" against 23), but twenty times or more is a count
+ * of something else ("2,290 points" in a career against "20 points" in a game, "1,098 yards" in a
+ * season against "25 yards" in a run, a whole war's wounded against one strike's).
+ */
+const OTHER_THING_RATIO = 20;
+
+/** Whether a value is OTHER_THING_RATIO times the median of the others or more, or that much below it (two others at least). */
+export function ofSomethingElse(value: number, others: readonly number[]): boolean {
+  if (others.length < 2 || value <= 0) return false;
+  const middle = median(others);
+  return middle > 0 && (value / middle >= OTHER_THING_RATIO || middle / value >= OTHER_THING_RATIO);
+}
+
 /**
  * Whether a value is far out of line with the others: five times the median of all the values or
- * more, or a fifth or less. With 140, 14 and 14 the median is 14, so 140 is out of line and the
- * two 14s are not.
+ * more, or a fifth or less, and not so far as to be a count of something else (ofSomethingElse).
+ * With 140, 14 and 14 the median is 14, so 140 is out of line and the two 14s are not.
  */
 export function isOutlier(value: number, others: readonly number[]): boolean {
-  if (others.length < 2) return false;
-  const sorted = [value, ...others].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  if (median <= 0 || value <= 0) return false;
-  const ratio = value / median;
+  if (others.length < 2 || ofSomethingElse(value, others)) return false;
+  const middle = median([value, ...others]);
+  if (middle <= 0 || value <= 0) return false;
+  const ratio = value / middle;
   return ratio >= 5 || ratio <= 0.2;
 }

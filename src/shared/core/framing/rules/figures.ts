@@ -1,19 +1,18 @@
 /**
  * Figures: what each member of a passage gives for the same quantity (the first figure each gives
  * for it), where they give different values, with a figure far out of line flagged ("140 killed"
- * against 11 and 14). Money and shares name no thing counted ("$750,000" spent in all, "$43,000"
+ * against 11 and 14), and one twenty times the others or more left out as a count of something else. Money and shares name no thing counted ("$750,000" spent in all, "$43,000"
  * for a watch): each member's figure closest to the others' is taken, and they are compared only
  * when all are within a factor of 3 (two sums or shares further apart in one passage are of
  * different things: "23 percent" of one group, "74 percent" of another).
  */
 import type { Difference } from '../../../contract/comparison.js';
-import { BARE_UNITS, isOutlier, sameValue, type Figure } from '../figures.js';
+import { BARE_UNITS, isOutlier, ofSomethingElse, sameValue, type Figure } from '../figures.js';
 import { hasSide, type PassageRule } from '../rule.js';
 import { contextOf, sameOwners } from './figures-across.js';
 
 /** The furthest apart two sums or shares of one passage may be and still be compared. */
 const BARE_RATIO = 3;
-
 export const figures: PassageRule = {
   name: 'figures',
   scope: 'passage',
@@ -88,7 +87,9 @@ export const figures: PassageRule = {
       );
     }
     const differences: Difference[] = [];
-    for (const [quantity, list] of byQuantity) {
+    for (const [quantity, found] of byQuantity) {
+      // A count twenty times the others' or more is of something else (see ofSomethingElse).
+      const list = found.filter((f) => !ofSomethingElse(f.value, found.filter((o) => o !== f).map((o) => o.value)));
       // The same value in every member is no difference, in one unit or in two ("nearly 200 feet"
       // against "60 metres").
       if (list.length < 2 || list.every((f) => sameValue(f, list[0]!))) continue;
