@@ -31,6 +31,7 @@ export type LexiconKind = (typeof LEXICON_KINDS)[number];
  *   a quotation, where it is how people talk.
  */
 export const LOADED_ROLES = ['charged', 'evaluative'] as const;
+export type LoadedRole = (typeof LOADED_ROLES)[number];
 
 /**
  * Which way the words of an evaluative set judge what they describe: as good ("heroic",
@@ -40,7 +41,6 @@ export const LOADED_ROLES = ['charged', 'evaluative'] as const;
  */
 export const POLARITIES = ['approving', 'disapproving'] as const;
 export type Polarity = (typeof POLARITIES)[number];
-export type LoadedRole = (typeof LOADED_ROLES)[number];
 
 /**
  * How the attribution rules read an `attribution` set. Two different terms of one attribution set

@@ -1,7 +1,8 @@
 /**
  * Figures: what each member of a passage gives for the same quantity (the first figure each gives
  * for it), where they give different values, with a figure far out of line flagged ("140 killed"
- * against 11 and 14), and one twenty times the others or more left out as a count of something else. Money and shares name no thing counted ("$750,000" spent in all, "$43,000"
+ * against 11 and 14), and one twenty times the others or more left out as a count of something
+ * else. Money and shares name no thing counted ("$750,000" spent in all, "$43,000"
  * for a watch): each member's figure closest to the others' is taken, and they are compared only
  * when all are within a factor of 3 (two sums or shares further apart in one passage are of
  * different things: "23 percent" of one group, "74 percent" of another).
@@ -13,6 +14,7 @@ import { contextOf, sameOwners } from './figures-across.js';
 
 /** The furthest apart two sums or shares of one passage may be and still be compared. */
 const BARE_RATIO = 3;
+
 export const figures: PassageRule = {
   name: 'figures',
   scope: 'passage',

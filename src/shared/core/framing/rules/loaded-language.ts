@@ -308,9 +308,9 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // sad"): someone telling how they feel judges no one.
     if (quote && speakersOwnFeeling(tokens, match.from)) continue;
     // …nor a judgement the speaker denies ("that's no excuse", "there was no such impropriety"):
-    // the speaker turns a word away, which the outlet only reports. (On BASIL, 20 such marks in
-    // quotations, none on a span annotators marked as loaded; in an outlet's own words "has not
-    // been shy" still frames, and is marked.)
+    // the speaker turns a word away, which the outlet only reports. (On BASIL, ten such differences,
+    // none on a span annotators marked as loaded; in an outlet's own words "has not been shy" still
+    // frames, and is marked.)
     if (quote && deniedWhereItStands(tokens, match.from)) continue;
     // "Very" after a determiner is an adjective that says which, not how much: "at the very least",
     // "the very heart of", "this very room" ("the hugely successful film" is a word of degree).
