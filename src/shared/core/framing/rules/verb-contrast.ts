@@ -69,8 +69,26 @@ function speakerNames(member: PreparedMember, match: TermMatch): Set<string> {
   };
   if (match.from > 0 && /["”’]/.test(between(match.from - 1, match.from))) {
     // After a quotation the words up to the clause's edge are who said it, a description and
-    // the name ("said Obama campaign manager Jim Messina").
-    for (let k = match.to; k < Math.min(tokens.length, match.to + DESCRIPTION_MAX) && (k === match.to || !CLAUSE_EDGE.test(between(k - 1, k))); k++) {
+    // the name. The name is the run of name words that ends the clause ("said Obama campaign
+    // manager Jim Messina": Jim Messina, not Obama), or that a comma or a function word closes
+    // ("said Chad Griffin, president of …"); without one, every name word there.
+    const end = Math.min(tokens.length, match.to + DESCRIPTION_MAX);
+    let runStart = -1;
+    for (let k = match.to; k < end && (k === match.to || !CLAUSE_EDGE.test(between(k - 1, k))); k++) {
+      if (!nameWord(k) && !isTitle(tokens[k]!.norm)) {
+        runStart = -1;
+        continue;
+      }
+      if (runStart < 0) runStart = k;
+      // (A function word after it closes it too: "said … Dee Okafor after the debate".)
+      const closes = k + 1 >= tokens.length || tokens[k + 1]!.paragraph !== tokens[k]!.paragraph || CLAUSE_EDGE.test(between(k, k + 1)) || STOP_WORDS.has(tokens[k + 1]!.norm);
+      if (closes) {
+        const named = new Set<string>();
+        for (let r = runStart; r <= k; r++) if (nameWord(r) && !isTitle(tokens[r]!.norm)) named.add(nameOf(tokens[r]!.norm));
+        if (named.size > 0) return named;
+      }
+    }
+    for (let k = match.to; k < end && (k === match.to || !CLAUSE_EDGE.test(between(k - 1, k))); k++) {
       if (nameWord(k) && !isTitle(tokens[k]!.norm)) found.add(nameOf(tokens[k]!.norm));
     }
     return found;
