@@ -209,4 +209,6 @@ export const SENSES = {
   // "paranoid personality disorder"; "imperiled species" (those at risk of dying out).
   paranoid: { notBefore: ['schizophrenia', 'schizophrenic', 'schizophrenics', 'personality', 'psychosis', 'delusions'] },
   imperil: { notBefore: ['species', 'wildlife', 'plants', 'animals', 'birds', 'fish'] },
+  // A fixed compound that names an obstacle, not a judgement of anyone: "a stumbling block".
+  stumble: { notBefore: ['block', 'blocks'] },
 };
