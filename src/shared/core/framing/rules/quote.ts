@@ -241,7 +241,9 @@ export const quote: PassageRule = {
           const paraphrase = sentence && own ? paraphraseSpan(documents, sentence, own, quotation) : undefined;
           // Where the words that stand for the quotation are themselves quoted (other words, or the
           // same ones cut differently), it is not a paraphrase: both sources let the speaker speak.
-          if (sentence && paraphrase && quotedWithin(documents[other.doc]!, sentence, paraphrase)) return;
+          // (A quotation that opens in an earlier sentence counts: "“I'm being myself. We've got a
+          // big challenge,” Boehner said" quotes, whatever sentence the alignment split off.)
+          if (sentence && paraphrase && (quotedWithin(documents[other.doc]!, sentence, paraphrase) || other.quoted.some(([a, b]) => a <= paraphrase.start && paraphrase.end <= b))) return;
           // …and a paraphrase is the same speaker's: a name the quoting sentence gives outside the
           // quotation (its speaker, or whom it is about) is in the other's sentence too.
           if (sentence && own && !sharesAName(documents, own, quotation, sentence)) {
