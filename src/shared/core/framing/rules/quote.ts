@@ -54,14 +54,13 @@ function printsWords(document: SourceDocument, words: string): boolean {
   return folded.includes(wanted);
 }
 
-/** Whether a span of a sentence holds quotation marks or lies inside a quotation of that sentence. */
-function quotedWithin(document: SourceDocument, sentence: TextSpan, span: TextSpan): boolean {
-  if (/[“”"«»]/.test(document.text.slice(span.start, span.end))) return true;
-  const text = document.text.slice(sentence.start, sentence.end);
-  return quotationMatches(text).some((match) => {
-    const start = sentence.start + match.index + 1;
-    return span.start >= start && span.end <= start + match[1]!.length;
-  });
+/**
+ * Whether a span holds quotation marks or lies inside one of its member's quotations (`quoted`,
+ * which pairs the marks across a paragraph: a quotation may open in a sentence before the span's).
+ */
+function quotedWithin(member: PreparedMember, span: TextSpan): boolean {
+  if (/[“”"«»]/.test(member.document.text.slice(span.start, span.end))) return true;
+  return member.quoted.some(([start, end]) => start <= span.start && span.end <= end);
 }
 
 /** Whether a sentence names someone the quoting sentence names outside its quotation (true when it names no one). */
@@ -243,7 +242,7 @@ export const quote: PassageRule = {
           // same ones cut differently), it is not a paraphrase: both sources let the speaker speak.
           // (A quotation that opens in an earlier sentence counts: "“I'm being myself. We've got a
           // big challenge,” Boehner said" quotes, whatever sentence the alignment split off.)
-          if (sentence && paraphrase && (quotedWithin(documents[other.doc]!, sentence, paraphrase) || other.quoted.some(([a, b]) => a <= paraphrase.start && paraphrase.end <= b))) return;
+          if (paraphrase && quotedWithin(other, paraphrase)) return;
           // …and a paraphrase is the same speaker's: a name the quoting sentence gives outside the
           // quotation (its speaker, or whom it is about) is in the other's sentence too.
           if (sentence && own && !sharesAName(documents, own, quotation, sentence)) {
