@@ -237,6 +237,9 @@ export const quote: PassageRule = {
           // or shares a few words, is not evidence.
           const sentence = link?.spans.find((s) => s.doc === other.doc);
           const own = link?.spans.find((s) => s.doc === quotation.doc);
+          // The same words, without quotation marks, in the sentence that tells it ("said the lawsuit was
+          // without merit" for “without merit”): no paraphrase, and no quotation left out.
+          if (sentence && fold(documents[other.doc]!.text.slice(sentence.start, sentence.end)).includes(fold(quotation.text))) return;
           const paraphrase = sentence && own ? paraphraseSpan(documents, sentence, own, quotation) : undefined;
           // Where the words that stand for the quotation are themselves quoted (other words, or the
           // same ones cut differently), it is not a paraphrase: both sources let the speaker speak.
