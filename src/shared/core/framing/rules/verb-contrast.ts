@@ -73,23 +73,19 @@ function speakerNames(member: PreparedMember, match: TermMatch): Set<string> {
     // manager Jim Messina": Jim Messina, not Obama), or that a comma or a function word closes
     // ("said Chad Griffin, president of …"); without one, every name word there.
     const end = Math.min(tokens.length, match.to + DESCRIPTION_MAX);
-    let runStart = -1;
+    let names = new Set<string>();
     for (let k = match.to; k < end && (k === match.to || !CLAUSE_EDGE.test(between(k - 1, k))); k++) {
       if (!nameWord(k) && !isTitle(tokens[k]!.norm)) {
-        runStart = -1;
+        names = new Set();
         continue;
       }
-      if (runStart < 0) runStart = k;
+      if (nameWord(k) && !isTitle(tokens[k]!.norm)) {
+        names.add(nameOf(tokens[k]!.norm));
+        found.add(nameOf(tokens[k]!.norm));
+      }
       // (A function word after it closes it too: "said … Dee Okafor after the debate".)
       const closes = k + 1 >= tokens.length || tokens[k + 1]!.paragraph !== tokens[k]!.paragraph || CLAUSE_EDGE.test(between(k, k + 1)) || STOP_WORDS.has(tokens[k + 1]!.norm);
-      if (closes) {
-        const named = new Set<string>();
-        for (let r = runStart; r <= k; r++) if (nameWord(r) && !isTitle(tokens[r]!.norm)) named.add(nameOf(tokens[r]!.norm));
-        if (named.size > 0) return named;
-      }
-    }
-    for (let k = match.to; k < end && (k === match.to || !CLAUSE_EDGE.test(between(k - 1, k))); k++) {
-      if (nameWord(k) && !isTitle(tokens[k]!.norm)) found.add(nameOf(tokens[k]!.norm));
+      if (closes && names.size > 0) return names;
     }
     return found;
   }
