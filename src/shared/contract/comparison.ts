@@ -267,6 +267,12 @@ export interface DifferenceEvidence {
   /** A loaded word inside a quotation (`loaded-word-alone`): the speaker's word, which the outlet quotes. */
   readonly quoted?: boolean;
   /**
+   * A loaded word in someone's reported speech, outside quotation marks (`loaded-word`,
+   * `loaded-word-alone`: "the bishop said that the president was so intolerant …"): the speaker's
+   * word, or the outlet's for what was said.
+   */
+  readonly reported?: boolean;
+  /**
    * How many of the first sides use the loaded word (`loaded-word`, `loaded-word-quoted`): several
    * sources that write it, or quote it, against the same others are one difference. One when absent.
    */

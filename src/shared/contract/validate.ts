@@ -101,6 +101,7 @@ export const comparisonShape = z.object({
           link: z.number().min(0).max(1).optional(),
           quote: z.string().optional(),
           quoted: z.boolean().optional(),
+          reported: z.boolean().optional(),
           writers: z.number().int().min(2).optional(),
           quantity: z.string().optional(),
           counted: z.string().optional(),

@@ -23,6 +23,8 @@ export const TOO_LONG_DESCRIPTION = 'Too different to compare word by word withi
 
 /** The longest quotation a description gives whole. */
 const QUOTE_SHOWN = 70;
+/** Said of a loaded word in someone's reported speech (`evidence.reported`): whose word it is, the text cannot tell. */
+const REPORTED = " in reported speech (the speaker's word or the outlet's)";
 
 const sidesOf = (difference: Difference, ...parts: DifferencePart[]): DifferenceSide[] => (difference.sides ?? []).filter((side) => parts.includes(side.part));
 // Read from JSON, a side may lack its terms: it is described as having none.
@@ -207,7 +209,7 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       if (quoted && termsOf(first).length > 1 && named.length === 0) return `${speakersWords(termsOf(first))} are in a quotation in ${who}, the speaker's words and not the outlet's; the matching sentence in ${listOf(unnamed)} does not use them${oneSet(termsOf(first), setName)}`;
       let text = quoted
         ? `${words} (${glossOf(term)}) is in a quotation in ${who}, the speaker's word and not the outlet's`
-        : `${who} ${several ? 'write' : 'writes'} ${words} (${glossOf(term)})`;
+        : `${who} ${several ? 'write' : 'writes'} ${words} (${glossOf(term)})${difference.evidence?.reported ? REPORTED : ''}`;
       if (named.length > 0) text += quoted ? `; ${named.map(says).join(' and ')}` : ` where ${named.map(says).join(' and ')}`;
       if (unnamed.length > 0) text += `; the matching sentence in ${listOf(unnamed)} does not use it`;
       if (sides.length === 1) text += '; no other source tells this sentence';
@@ -220,7 +222,7 @@ export function describeDifference(difference: Difference, nameOf: SourceNamer):
       const term = termsOf(first)[0];
       if (difference.evidence?.quoted && termsOf(first).length > 1) return `${speakersWords(termsOf(first))} are in a quotation in ${name(first)}, the speaker's words, in a paragraph only ${name(first)} has${oneSet(termsOf(first), setName)}`;
       if (difference.evidence?.quoted) return `“${term?.text ?? ''}” (${glossOf(term)}) is in a quotation in ${name(first)}, the speaker's word, in a paragraph only ${name(first)} has · ${setName}`;
-      return `${name(first)} writes “${term?.text ?? ''}” (${glossOf(term)}), in a paragraph only ${name(first)} has · ${setName}`;
+      return `${name(first)} writes “${term?.text ?? ''}” (${glossOf(term)})${difference.evidence?.reported ? REPORTED : ''}, in a paragraph only ${name(first)} has · ${setName}`;
     }
     case 'loaded-word-shared': {
       // "Fox, NYT and HPO all write “slammed” (charged) · Criticism"; where a source has it inside a

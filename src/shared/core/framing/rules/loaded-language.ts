@@ -37,7 +37,7 @@ import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
-import { sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
+import { CLAUSE_OPENERS, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { quotationMatches } from '../quotations.js';
 import { termAt, type PassageRule } from '../rule.js';
 
@@ -54,6 +54,12 @@ interface Found {
   readonly scare: boolean;
   /** Inside a quotation: the speaker's word. */
   readonly quoted: boolean;
+  /**
+   * In someone's reported speech, outside quotation marks: the clause a verb of saying opens ("the
+   * bishop said that the president was so “intolerant” …"), where the word may be the speaker's or
+   * the outlet's for it.
+   */
+  readonly reported?: boolean;
   /** The sentence it stands in. */
   readonly sentence: TextSpan;
   /** For scare quotes: the loaded words inside the marks, which the scare quotes stand for. */
@@ -207,6 +213,51 @@ const FEELING_VERBS = new Set(['am', 'are', 'was', 'were', 'feel', 'feels', 'fel
 const MAKES_ME = new Set(['makes', 'made', 'make', 'making']);
 const OBJECT_PRONOUNS = new Set(['me', 'us']);
 const DEGREE_WORDS = new Set(['so', 'very', 'really', 'just', 'deeply', 'truly', 'quite', 'too', 'extremely', 'incredibly', 'absolutely', 'also', 'still', 'not']);
+/** Words that open a clause said in someone's words right after the verb of saying ("said he would", "says the plan is"). */
+const OPENS_A_CLAUSE: ReadonlySet<string> = new Set('he she they it we i you there this these those the a an his her their its our my your some many most all no'.split(' '));
+/** What ends a clause between two words: a comma, a semicolon or colon, a dash, a bracket, a quotation mark. */
+const CLAUSE_EDGE = /[,;:()\[\]"“”–—]|\s-\s|--/;
+/** Verbs of saying that take what was said after "of" or "for" ("accused the administration of presiding over …"). */
+const CHARGES_OF = /^(accus|blam|condemn|critici|prais|hail|credit)/;
+
+/**
+ * Whether the word at tokens[at] stands in someone's reported speech: after a verb of saying in
+ * its sentence, with someone saying it (a word before the verb), inside the clause the verb opens:
+ * after "that" a few words on ("said in a homily that …", "told reporters on Tuesday that …"),
+ * after "of" or "for" for a charge ("accused the administration of …"), or right after the verb
+ * where a clause starts there ("he has said he does not …", "says the plan is …"). Not a verb after
+ * a quotation ("…,” said Smith, a fierce critic"), whose words after it are the outlet's, and not a
+ * verb used as a noun or in the passive (`sayingVerbAsNoun`). Linear in the words between the
+ * sentence's start and `at`.
+ */
+function reportedAt(source: string, tokens: readonly PlacedToken[], keys: readonly string[], saying: ReadonlySet<string>, sentence: TextSpan, at: number): boolean {
+  const paragraph = tokens[at]!.paragraph;
+  // What stands between a word and the one before it (spaces, punctuation, quotation marks).
+  const gap = (i: number): string => source.slice(tokens[i - 1]!.end, tokens[i]!.start);
+  const inSentence = (i: number): boolean => i >= 0 && i < tokens.length && tokens[i]!.paragraph === paragraph && tokens[i]!.start >= sentence.start && tokens[i]!.end <= sentence.end;
+  for (let verb = at - 1; inSentence(verb); verb--) {
+    // The clause ends at a comma, a dash, a bracket or a quotation mark, or at a word that opens
+    // another clause ("…, a surprisingly downbeat assessment", "said it needs time, but it
+    // commended", "insisted he had done nothing wrong and marveled"): what follows is the outlet's.
+    if (CLAUSE_EDGE.test(gap(verb + 1)) || CLAUSE_OPENERS.has(tokens[verb]!.norm)) return false;
+    if (!saying.has(keys[verb]!) || !inSentence(verb - 1) || sayingVerbAsNoun(tokens, verb)) continue;
+    let opens: number | undefined;
+    const charge = CHARGES_OF.test(tokens[verb]!.norm);
+    for (let j = verb + 1; j <= at && j <= verb + 8; j++) {
+      if (CLAUSE_EDGE.test(gap(j))) break;
+      const norm = tokens[j]!.norm;
+      if (norm === 'that' || (charge && (norm === 'of' || norm === 'for'))) {
+        opens = j + 1;
+        break;
+      }
+    }
+    const next = tokens[verb + 1];
+    if (opens === undefined && next !== undefined && verb + 1 <= at && /^\s+$/.test(gap(verb + 1)) && (OPENS_A_CLAUSE.has(next.norm) || next.isCapitalized || next.isNumber)) opens = verb + 1;
+    if (opens !== undefined && opens <= at) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the word at tokens[at] tells how the speaker feels, in their own words: "I feel
  * terrible", "I'm so proud", "we were saddened", "it makes me sad", "I was thrilled and excited".
@@ -316,7 +367,8 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // "the very heart of", "this very room" ("the hugely successful film" is a word of degree).
     const previous = tokens[match.from - 1];
     if (degreeOnly(match.term) && tokens[match.from]!.norm === 'very' && previous !== undefined && previous.paragraph === tokens[match.from]!.paragraph && DETERMINERS.has(previous.norm)) continue;
-    found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence });
+    const reported = quote === undefined && reportedAt(text, tokens, termText.keys, saying, sentence, match.from);
+    found.push({ doc: member.doc, start, end, keys: termText.keys.slice(match.from, match.to), term: match.term, scare: false, quoted: quote !== undefined, sentence, ...(reported ? { reported } : {}) });
   }
 
   /** Whether a verb of saying is among the last words before a "that" ("said that", "told reporters on Tuesday that"). */
@@ -566,7 +618,7 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
             rule: alone ? 'loaded-word-alone' : word.quoted ? 'loaded-word-quoted' : 'loaded-word',
             sides: [{ doc: member.doc, part: 'has', terms: words.terms }],
             set: { id: word.term!.setId, name: word.term!.setName },
-            ...(alone && word.quoted ? { evidence: { quoted: true } } : {}),
+            ...(alone && word.quoted ? { evidence: { quoted: true } } : word.reported ? { evidence: { reported: true } } : {}),
           });
         }
         continue;
@@ -642,11 +694,15 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
         const writer: DifferenceSide = { doc: member.doc, part: 'has', terms: [item.scare ? { text: document.text.slice(item.start, item.end) } : termAt(document, item, item.term!)] };
         if (!known) earlier.writers++;
         const at = earlier.spans++;
+        // In reported speech only while every use it holds is (see `reportedAt`).
+        const { reported, ...kept } = mark.evidence ?? {};
+        const evidence = { ...kept, ...(earlier.writers > 1 ? { writers: earlier.writers } : {}), ...(reported === true && item.reported === true ? { reported } : {}) };
+        const { evidence: _before, ...rest } = mark;
         out[earlier.at] = {
-          ...mark,
+          ...rest,
           spans: [...mark.spans.slice(0, at), spans[0]!, ...mark.spans.slice(at)],
           sides: known ? sides : [...sides.slice(0, earlier.writers - 1), writer, ...sides.slice(earlier.writers - 1)],
-          ...(earlier.writers > 1 ? { evidence: { ...mark.evidence, writers: earlier.writers } } : {}),
+          ...(Object.keys(evidence).length > 0 ? { evidence } : {}),
         };
         continue;
       }
@@ -695,6 +751,7 @@ export function loadedLanguageDifferences(passage: Passage, alone = false): Diff
           }),
         ],
         set: { id: term.setId, name: term.setName },
+        ...(item.reported ? { evidence: { reported: true } } : {}),
       });
     }
   }
