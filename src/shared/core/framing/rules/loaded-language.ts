@@ -393,6 +393,10 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     if (quotes.some(([a, b]) => a < from - 1 && to + 1 <= b)) continue;
     const sentence = sentenceAt(words[0]!.start);
     if (!sentence || sentence.start >= from - 1) continue;
+    // Punctuation before the quotation marks introduces a quotation (the subject line, “conference
+    // call”; he said: “fine”): a label held at a distance stands inside its phrase, with no comma
+    // or colon before it.
+    if (/[,:;]\s*$/.test(text.slice(sentence.start, from - 1))) continue;
     // Used as a label: after a determiner ("the “cover-up”", "a massive political “cover-up”") or a
     // verb that names ("dubbed “birthers”"), with at most two describing words between.
     const before = (text.slice(sentence.start, from - 1).match(/[\p{L}'’-]+/gu) ?? []).slice(-3).map((word) => word.toLowerCase()).reverse();
