@@ -175,6 +175,7 @@ describe('parallax batch: a folder of story folders', () => {
       expect(line['file']).toBe(comparison.documents[doc]!.path);
       const summary = comparison.summary!.sources[doc]!;
       expect(line['loaded_terms_n']).toBe(summary.loadedTerms.reduce((sum, term) => sum + term.count, 0));
+      expect(line['loaded_terms_quoted_n']).toBe(summary.loadedTerms.reduce((sum, term) => sum + (term.quoted ?? 0), 0));
       expect(line['attribution_n']).toBe(summary.attribution.reduce((sum, term) => sum + term.count, 0));
       expect(line['highlighted_share']).toBe(summary.highlightedShare);
     }

@@ -503,3 +503,40 @@ describe('the loaded-language lexicon', () => {
     expect(parseLexicon({ ...base, includes: ['../secrets.json'], sets: [] }).ok).toBe(false);
   });
 });
+
+describe("a source's loaded terms in the summary: its own words apart from the speakers' it quotes", () => {
+  const comparison = compare({
+    'tarn-courier': [
+      'Mill closure splits Tarnby',
+      'The reckless closure of the Tarnby mill leaves 80 people out of work, the union said on Monday.',
+      'Union leader Ada Voss called it “a callous and reckless decision” at a meeting in the town hall.',
+    ],
+    'fell-post': [
+      'Tarnby mill to close',
+      'The closure of the Tarnby mill leaves 80 people out of work, the union said on Monday.',
+      'Union leader Ada Voss spoke at a meeting in the town hall.',
+    ],
+  });
+  const courier = comparison.summary!.sources.find((source) => source.doc === 0)!;
+  const term = (word: string) => courier.loadedTerms.find((entry) => entry.term === word);
+
+  it('counts a term inside quotation marks as quoted, and one in the outlet’s own words as not', () => {
+    expect(term('reckless')).toMatchObject({ count: 2, quoted: 1 });
+    expect(term('callous')).toMatchObject({ count: 1, quoted: 1 });
+    expect(checkComparison(comparison)).toEqual([]);
+  });
+
+  it('says so in the text output: the own words first, then those it quotes', async () => {
+    const { formatComparison } = await import('../../src/shared/core/format.js');
+    const text = formatComparison(comparison, { color: false, width: 200 });
+    const line = text.split('\n').find((row) => row.includes('loaded terms and labels'))!;
+    expect(line).toMatch(/loaded terms and labels: reckless; quoted: (callous, reckless|reckless, callous)/);
+  });
+
+  it('gives the batch table a column of the quoted ones', async () => {
+    const { storyTableRows } = await import('../../src/shared/core/story-table.js');
+    const [row] = storyTableRows('tarnby', comparison);
+    expect(row!['loaded_terms_n']).toBe(courier.loadedTerms.reduce((sum, entry) => sum + entry.count, 0));
+    expect(row!['loaded_terms_quoted_n']).toBe(2);
+  });
+});

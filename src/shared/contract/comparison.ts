@@ -331,8 +331,11 @@ export interface SourceSummary {
   readonly doc: number;
   /** How many differences of each kind involve this source. */
   readonly counts: Readonly<Partial<Record<DifferenceKind, number>>>;
-  /** Loaded terms it uses, from the lexicon, most used first. */
-  readonly loadedTerms: readonly { readonly set: string; readonly term: string; readonly count: number }[];
+  /**
+   * Loaded terms it uses, from the lexicon, most used first; `quoted` (when any) is how many of
+   * `count` stand inside quotation marks: the speakers' words, which the source prints.
+   */
+  readonly loadedTerms: readonly { readonly set: string; readonly term: string; readonly count: number; readonly quoted?: number }[];
   /** Reporting verbs and sourcing phrases it uses, with what each signals. */
   readonly attribution: readonly { readonly term: string; readonly tone?: string; readonly count: number }[];
   readonly hedges: readonly { readonly term: string; readonly count: number }[];

@@ -231,7 +231,16 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
         .map(([kind, n]) => `${n} ${kind}`)
         .join(', ');
       const verbs = source.attribution.slice(0, 5).map((item) => `${item.term}${item.count > 1 ? ` ×${item.count}` : ''}`).join(', ');
-      const terms = source.loadedTerms.slice(0, 6).map((item) => `${item.term}${item.count > 1 ? ` ×${item.count}` : ''}`).join(', ');
+      // In its own words, then inside quotations (the speakers' words, which it prints).
+      const times = (term: string, n: number): string => `${term}${n > 1 ? ` ×${n}` : ''}`;
+      const own = source.loadedTerms.filter((item) => item.count > (item.quoted ?? 0)).slice(0, 6);
+      const inQuotes = source.loadedTerms.filter((item) => (item.quoted ?? 0) > 0).slice(0, 4);
+      const terms = [
+        own.map((item) => times(item.term, item.count - (item.quoted ?? 0))).join(', '),
+        inQuotes.length > 0 ? `quoted: ${inQuotes.map((item) => times(item.term, item.quoted!)).join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       const lines = [
         `${Math.round(source.highlightedShare * 100)}% of its article text marked${counts ? ` · ${counts}` : ''}`,
         ...(verbs ? [`attribution: ${verbs}`] : []),

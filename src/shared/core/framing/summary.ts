@@ -5,20 +5,25 @@ import { paragraphTokens } from '../text.js';
 import { BARE_UNITS, isOutlier, sameValue, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
 import { notATerm } from './passage.js';
+import { quotedRanges } from './quotations.js';
 
 /**
  * How often a source uses each term of the lexicon, as the analysis reads terms (notATerm): a verb
  * of saying used as a noun ("discrimination claims") or for a plea ("pleaded not guilty"), a word
- * inside a name or a dateline, is not counted.
+ * inside a name or a dateline, is not counted. A loaded term inside quotation marks is counted, and
+ * counted apart as `quoted`: it is the speaker's word, which the source prints, not the source's
+ * own (linear in the paragraph's characters for its quotations).
  */
 function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
-  const loaded = new Map<string, { set: string; term: string; count: number }>();
+  const loaded = new Map<string, { set: string; term: string; count: number; quoted?: number }>();
   const attribution = new Map<string, { term: string; tone?: string; count: number }>();
   const hedges = new Map<string, { term: string; count: number }>();
   for (const [index, paragraph] of document.paragraphs.entries()) {
     if (!ALIGNED_KINDS.has(paragraph.kind)) continue;
     // One paragraph's tokens: the checks of notATerm need no paragraph on them (issue 13: no copy).
     const tokens = paragraphTokens(document, index);
+    let quotes: [number, number][] | undefined;
+    const inQuotation = (offset: number): boolean => (quotes ??= quotedRanges(document.text, paragraph.start, paragraph.end)).some(([start, end]) => start <= offset && offset < end);
     for (const match of findTerms(lexicon, termTextOf(document.text, tokens))) {
       if (notATerm(document, { tokens }, match)) continue;
       const term = document.text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end).toLowerCase();
@@ -26,6 +31,7 @@ function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
       if (match.term.kind === 'loaded-term' || match.term.kind === 'label') {
         const entry = loaded.get(key) ?? { set: match.term.setName, term, count: 0 };
         entry.count++;
+        if (inQuotation(tokens[match.from]!.start)) entry.quoted = (entry.quoted ?? 0) + 1;
         loaded.set(key, entry);
       } else if (match.term.kind === 'attribution') {
         const entry = attribution.get(term) ?? { term, ...(match.term.tone ? { tone: match.term.tone } : {}), count: 0 };
