@@ -13,6 +13,11 @@ import { z } from 'zod';
  * several words ("lost their lives", "according to") matches those words in a row.
  */
 export const LEXICON_SCHEMA = 'parallax.lexicon/1' as const;
+/**
+ * What a set is for. A `label` set lists names for a party that are not its name ("the group",
+ * "the regime", "the operator"): two different ones in aligned text are a difference, unless both
+ * carry the tone "neutral" ("the company" and "the firm" name it without a verdict).
+ */
 export const LEXICON_KINDS = ['loaded-term', 'attribution', 'hedge', 'label'] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 

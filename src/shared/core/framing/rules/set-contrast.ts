@@ -48,6 +48,14 @@ export const setContrast: ChangeRule = {
         explained = true;
         continue;
       }
+      // Nor are two plain labels of one set, each with the tone "neutral" ("the group" → "the
+      // organization", "the army" → "the military", "the company" → "the firm"): both name the
+      // party without a verdict; "the government" → "the regime" (hostile) is a difference. A set
+      // whose terms carry no tone sets any two of its words apart, as before.
+      if (kind === 'label' && [...left, ...right].every((match) => match.term.tone?.toLowerCase() === 'neutral')) {
+        explained = true;
+        continue;
+      }
       differences.push({
         group: passage.group.id,
         kind: kind === 'label' ? 'label' : kind === 'attribution' ? 'attribution' : 'loaded-term',
