@@ -255,11 +255,28 @@ describe('the strongest contrasts', () => {
     /* 9 */ d({ group: '', kind: 'omission', rule: 'paragraph-one-side', sides: [side(0, 'has'), side(1, 'lacks')] }),
     /* 10 */ d({ group: 'all2', kind: 'loaded-term', rule: 'set-contrast', sides: [side(0, 'has', 'killed'), side(2, 'has', 'dead')] }),
     /* 11 */ d({ group: 'all1', kind: 'loaded-term', rule: 'set-contrast', sides: [side(0, 'has', 'disaster'), side(2, 'has', 'accident')] }),
+    /* 12 */ d({ group: 'two', kind: 'loaded-term', rule: 'loaded-word', sides: [side(1, 'has', 'slammed'), side(0, 'lacks')] }),
+    /* 13 */ d({ group: 'two', kind: 'loaded-term', rule: 'loaded-word', sides: [side(1, 'has', 'reckless'), side(0, 'lacks')], evidence: { reported: true } }),
+    /* 14 */ d({ group: 'two', kind: 'loaded-term', rule: 'loaded-word-quoted', sides: [side(1, 'has', 'callous'), side(0, 'lacks')] }),
+    /* 15 */ d({ group: 'two', kind: 'loaded-term', rule: 'loaded-word', sides: [side(1, 'has', { text: 'very', tone: 'intensifier' }), side(0, 'lacks')] }),
+    /* 16 */ d({ group: 'two', kind: 'loaded-term', rule: 'scare-quotes', sides: [side(1, 'has', 'savings'), side(0, 'plain')] }),
   ];
   const comparison = comparisonOf(documents, { groups, differences });
 
   it('sorts each difference into its kind of contrast', () => {
-    expect(differences.map(contrastCategory)).toEqual([undefined, 'hedge', 'loaded', 'loaded', 'attribution', 'other', 'figures', 'quote', 'other', undefined, 'loaded', 'loaded']);
+    expect(differences.map(contrastCategory)).toEqual([
+      undefined, 'hedge', 'loaded', 'loaded', 'attribution', 'other', 'figures', 'quote', 'other', undefined, 'loaded', 'loaded',
+      // An outlet's own loaded word against sources that do without it, and its scare quotes, are
+      // contrasts of word choice; a speaker's word (reported or quoted) and a word of degree are not.
+      'loaded', 'other', 'other', 'other', 'loaded',
+    ]);
+  });
+
+  it("ranks a word on each side above one source's own word against others that lack it", () => {
+    const loaded = strongestContrasts(comparison, 40).filter((contrast) => contrast.category === 'loaded').map((contrast) => contrast.difference);
+    // 2 (rioters / protesters) and 12 (slammed, alone) share passage "two": one per kind and passage, the stronger.
+    expect(loaded).toContain(2);
+    expect(loaded).not.toContain(12);
   });
 
   it('ranks loaded terms, then attribution, conflicting figures, quote against paraphrase and hedges, one of each first', () => {
@@ -280,7 +297,9 @@ describe('the strongest contrasts', () => {
     // a quotation no one paraphrases); round two: the next of each. 10 is a second loaded term in
     // passage all2, after 3: left out. 11 (in all1, which every source reports) comes before 2 (in a
     // passage only two report).
-    expect(all).toEqual([3, 4, 6, 7, 1, 5, 11, 8, 2]);
+    // 13, a speaker's word in reported speech, is the best "other" of passage two (14 to 16 and 12
+    // lose to it or to 2 there).
+    expect(all).toEqual([3, 4, 6, 7, 1, 5, 11, 8, 2, 13]);
     // The same input, the same ranking.
     expect(strongestContrasts(comparison, 20).map((contrast) => contrast.difference)).toEqual(all);
   });

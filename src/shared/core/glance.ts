@@ -665,6 +665,21 @@ export function contrastCategory(difference: Difference): ContrastCategory | und
   const sides = difference.sides ?? [];
   const worded = sides.filter((side) => (side.terms ?? []).length > 0);
   if (difference.kind === 'loaded-term' && worded.length >= 2) return 'loaded';
+  // One source's own loaded word where the others' matching sentences do without it ("Fox writes
+  // “assault weapons”; the matching sentence in Nyt and Hpo does not use it"), or its scare
+  // quotes where they write the word plainly: a contrast of word choice, ranked after those with a
+  // word on each side (its strength is one word). Not a speaker's word in a quotation or in reported
+  // speech, which is who the outlet quotes rather than how it writes, nor a word of degree alone
+  // ("very").
+  if (
+    difference.kind === 'loaded-term' &&
+    (difference.rule === 'loaded-word' || difference.rule === 'scare-quotes') &&
+    worded.length === 1 &&
+    sides.some((side) => side.part === 'lacks' || side.part === 'plain') &&
+    !difference.evidence?.reported &&
+    !worded[0]!.terms.some((term) => term.tone?.toLowerCase() === 'intensifier')
+  )
+    return 'loaded';
   if (difference.kind === 'attribution' && (difference.rule === 'verb-contrast' || difference.rule === 'set-contrast') && worded.length >= 2) {
     const tones = new Set(worded.flatMap((side) => side.terms.map((term) => term.tone ?? '')));
     if (tones.size >= 2) return 'attribution';
