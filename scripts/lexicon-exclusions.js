@@ -211,4 +211,6 @@ export const SENSES = {
   imperil: { notBefore: ['species', 'wildlife', 'plants', 'animals', 'birds', 'fish'] },
   // A fixed compound that names an obstacle, not a judgement of anyone: "a stumbling block".
   stumble: { notBefore: ['block', 'blocks'] },
+  // The preposition "in spite of" (as "despite"), not someone's spite.
+  spite: { notAfter: ['in'] },
 };
