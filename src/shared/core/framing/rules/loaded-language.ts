@@ -215,8 +215,13 @@ const OBJECT_PRONOUNS = new Set(['me', 'us']);
 const DEGREE_WORDS = new Set(['so', 'very', 'really', 'just', 'deeply', 'truly', 'quite', 'too', 'extremely', 'incredibly', 'absolutely', 'also', 'still', 'not']);
 /** Words that open a clause said in someone's words right after the verb of saying ("said he would", "says the plan is"). */
 const OPENS_A_CLAUSE: ReadonlySet<string> = new Set('he she they it we i you there this these those the a an his her their its our my your some many most all no'.split(' '));
-/** What ends a clause between two words: a comma, a semicolon or colon, a dash, a bracket, a quotation mark. */
-const CLAUSE_EDGE = /[,;:()\[\]"“”–—]|\s-\s|--/;
+/**
+ * Whether what stands between two words of one sentence ends a clause: a comma, a semicolon or a
+ * colon, a dash (also typed "--" or " - "), a bracket or a quotation mark. Unlike `CLAUSE_EDGE`
+ * (cues.ts), not a full stop: inside a sentence it closes an abbreviation ("Mr. Rhodes had
+ * emphasized", "Peoria, Ill., said").
+ */
+const endsClause = (gap: string): boolean => /[,;:!?()[\]"“”–—]|--|\s-\s/.test(gap);
 /** Verbs of saying that take what was said after "of" or "for" ("accused the administration of presiding over …"). */
 const CHARGES_OF = /^(accus|blam|condemn|critici|prais|hail|credit)/;
 
@@ -239,12 +244,12 @@ function reportedAt(source: string, tokens: readonly PlacedToken[], keys: readon
     // The clause ends at a comma, a dash, a bracket or a quotation mark, or at a word that opens
     // another clause ("…, a surprisingly downbeat assessment", "said it needs time, but it
     // commended", "insisted he had done nothing wrong and marveled"): what follows is the outlet's.
-    if (CLAUSE_EDGE.test(gap(verb + 1)) || CLAUSE_OPENERS.has(tokens[verb]!.norm)) return false;
+    if (endsClause(gap(verb + 1)) || CLAUSE_OPENERS.has(tokens[verb]!.norm)) return false;
     if (!saying.has(keys[verb]!) || !inSentence(verb - 1) || sayingVerbAsNoun(tokens, verb)) continue;
     let opens: number | undefined;
     const charge = CHARGES_OF.test(tokens[verb]!.norm);
     for (let j = verb + 1; j <= at && j <= verb + 8; j++) {
-      if (CLAUSE_EDGE.test(gap(j))) break;
+      if (endsClause(gap(j))) break;
       const norm = tokens[j]!.norm;
       if (norm === 'that' || (charge && (norm === 'of' || norm === 'for'))) {
         opens = j + 1;
