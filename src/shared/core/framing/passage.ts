@@ -327,6 +327,41 @@ export function preparePassage(documents: readonly SourceDocument[], group: Alig
     }
   }
   const links = group.sentences ?? [];
+  // The links that hold a sentence, looked up by where it is: each document's distinct linked
+  // spans with the links (their indices, in order) that hold them, built on first use. A lookup
+  // reads one document's spans, not every link of the passage: a passage of twelve sources has
+  // hundreds of links, and the rules ask for each change (issue 13).
+  let spansOf: Map<number, { readonly start: number; readonly end: number; readonly links: number[] }[]> | undefined;
+  const linksAt = (doc: number, offset: number): readonly number[] => {
+    if (!spansOf) {
+      spansOf = new Map();
+      const byKey = new Map<string, { start: number; end: number; links: number[] }>();
+      links.forEach((link, index) => {
+        for (const span of link.spans) {
+          const key = `${span.doc}:${span.start}:${span.end}`;
+          let entry = byKey.get(key);
+          if (!entry) {
+            entry = { start: span.start, end: span.end, links: [] };
+            byKey.set(key, entry);
+            const list = spansOf!.get(span.doc);
+            if (list) list.push(entry);
+            else spansOf!.set(span.doc, [entry]);
+          }
+          if (entry.links[entry.links.length - 1] !== index) entry.links.push(index);
+        }
+      });
+    }
+    const found: number[] = [];
+    let entries = 0;
+    for (const entry of spansOf.get(doc) ?? []) {
+      if (entry.start <= offset && offset < entry.end) {
+        found.push(...entry.links);
+        entries++;
+      }
+    }
+    // In the links' order, once each, as a scan of every link would meet them.
+    return entries > 1 ? [...new Set(found)].sort((x, y) => x - y) : found;
+  };
   return {
     documents,
     group,
@@ -351,8 +386,9 @@ export function preparePassage(documents: readonly SourceDocument[], group: Alig
       const other = byDoc.get(otherDoc);
       let claim: Set<string> | undefined;
       let best: number | undefined;
-      for (const link of links) {
-        if (link.score < SAME_CLAIM_LINK || !link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end)) continue;
+      for (const index of linksAt(doc, offset)) {
+        const link = links[index]!;
+        if (link.score < SAME_CLAIM_LINK) continue;
         const told = link.spans.find((span) => span.doc === otherDoc);
         if (!told) continue;
         // The other sentence tells the claim itself, not only the rest of the sentence: at least
@@ -372,8 +408,9 @@ export function preparePassage(documents: readonly SourceDocument[], group: Alig
     toldIn(offset, doc, otherDoc) {
       if (links.length === 0) return undefined;
       const told: TextSpan[] = [];
-      for (const link of links) {
-        if (link.score < SAME_STATEMENT_LINK || !link.spans.some((span) => span.doc === doc && span.start <= offset && offset < span.end)) continue;
+      for (const index of linksAt(doc, offset)) {
+        const link = links[index]!;
+        if (link.score < SAME_STATEMENT_LINK) continue;
         for (const span of link.spans) if (span.doc === otherDoc) told.push(span);
       }
       return told;
@@ -381,12 +418,10 @@ export function preparePassage(documents: readonly SourceDocument[], group: Alig
     sameStatement(offsetA, docA, offsetB, docB) {
       return (
         links.length === 0 ||
-        links.some(
-          (link) =>
-            link.score >= SAME_STATEMENT_LINK &&
-            link.spans.some((span) => span.doc === docA && span.start <= offsetA && offsetA < span.end) &&
-            link.spans.some((span) => span.doc === docB && span.start <= offsetB && offsetB < span.end),
-        )
+        linksAt(docA, offsetA).some((index) => {
+          const link = links[index]!;
+          return link.score >= SAME_STATEMENT_LINK && link.spans.some((span) => span.doc === docB && span.start <= offsetB && offsetB < span.end);
+        })
       );
     },
   };
