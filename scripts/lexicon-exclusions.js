@@ -213,4 +213,7 @@ export const SENSES = {
   stumble: { notBefore: ['block', 'blocks'] },
   // The preposition "in spite of" (as "despite"), not someone's spite.
   spite: { notAfter: ['in'] },
+  // Let off a duty ("asked to be excused from testifying", "excused from jury service"), not an
+  // excuse made for a fault.
+  excuses: { notBefore: ['from'] },
 };
