@@ -271,6 +271,18 @@ export function notATerm(document: SourceDocument, member: { readonly tokens: re
   return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);
 }
 
+/**
+ * The terms without a one-word verb of saying that a longer term of another set holds: "claimed"
+ * in "has claimed 12 lives" (a way of telling deaths, the set's "claimed … lives") reports no one.
+ * Linear in the terms and their words.
+ */
+export function withoutHeldVerbs(matches: readonly TermMatch[]): TermMatch[] {
+  const held = new Set<number>();
+  for (const match of matches) if (match.to - match.from > 1 && match.term.role !== 'saying') for (let k = match.from; k < match.to; k++) held.add(k);
+  if (held.size === 0) return [...matches];
+  return matches.filter((match) => !(match.term.role === 'saying' && match.to - match.from === 1 && held.has(match.from)));
+}
+
 /** A value worked out the first time it is asked for, then kept. */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
@@ -280,7 +292,7 @@ function once<T>(make: () => T): () => T {
 function prepareMember(document: SourceDocument, member: MemberText, lexicon: LexiconIndex): PreparedMember {
   const paragraphs = [...new Set(member.tokens.map((token) => token.paragraph))];
   const termText = termTextOf(document.text, member.tokens);
-  const terms = findTerms(lexicon, termText).filter((match) => !notATerm(document, member, match));
+  const terms = withoutHeldVerbs(findTerms(lexicon, termText).filter((match) => !notATerm(document, member, match)));
   const sentences = once(() =>
     paragraphs.flatMap((index) => paragraphSentences(document, index).map((range): TextSpan => ({ doc: member.doc, start: range.start, end: range.end }))),
   );

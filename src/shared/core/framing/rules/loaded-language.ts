@@ -338,8 +338,13 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   // "clearly says"), not what the writer thinks of it.
   const besideSaying = (from: number, to: number): boolean =>
     [from - 1, to].some((i) => i >= 0 && i < tokens.length && tokens[i]!.paragraph === tokens[from]!.paragraph && saying.has(termText.keys[i]!));
+  // Words that a longer term of another set holds ("claimed" in "claimed over 46,500 lives", a way
+  // of reporting deaths): that term's words, not a verb of saying of their own (see `withoutHeldVerbs`).
+  const inLongerTerm = new Set<number>();
+  for (const match of member.terms) if (match.to - match.from > 1 && match.term.role !== 'saying') for (let k = match.from; k < match.to; k++) inLongerTerm.add(k);
   for (const match of findTerms(charged, { ...termText, isName })) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
+    if (match.term.role === 'saying' && match.to - match.from === 1 && inLongerTerm.has(match.from)) continue;
     if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
     if (match.term.role === 'saying' && sayingVerbAsNoun(tokens, match.from)) continue;
