@@ -271,6 +271,28 @@ export function notATerm(document: SourceDocument, member: { readonly tokens: re
   return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);
 }
 
+/** Court filings, whose contents the law's own verbs tell ("the lawsuit alleges", "the indictment asserted"). */
+const FILINGS: ReadonlySet<string> = new Set('lawsuit lawsuits suit suits complaint complaints indictment indictments affidavit affidavits filing filings petition petitions motion motions brief briefs'.split(' '));
+
+/** Whether the verb of saying at tokens[at] has a court filing right before it, in its paragraph. */
+export function saidByAFiling(tokens: readonly Pick<TokenInText, 'norm' | 'paragraph'>[], at: number): boolean {
+  const before = tokens[at - 1];
+  return before !== undefined && before.paragraph === tokens[at]!.paragraph && FILINGS.has(before.norm);
+}
+
+/**
+ * The terms with a verb of saying after a court filing read as plain ("the lawsuit alleges" tells
+ * what the filing says, as "the lawsuit says" does: its tone is "neutral"), for every rule and the
+ * summary. Linear in the terms.
+ */
+export function withFilingsPlain(tokens: readonly Pick<TokenInText, 'norm' | 'paragraph'>[], matches: readonly TermMatch[]): TermMatch[] {
+  return matches.map((match) =>
+    match.term.role === 'saying' && match.to - match.from === 1 && (match.term.tone ?? 'neutral').toLowerCase() !== 'neutral' && saidByAFiling(tokens, match.from)
+      ? { ...match, term: { ...match.term, tone: 'neutral' } }
+      : match,
+  );
+}
+
 /**
  * The terms without a one-word verb of saying that a longer term of another set holds: "claimed"
  * in "has claimed 12 lives" (a way of telling deaths, the set's "claimed … lives") reports no one.
@@ -292,7 +314,7 @@ function once<T>(make: () => T): () => T {
 function prepareMember(document: SourceDocument, member: MemberText, lexicon: LexiconIndex): PreparedMember {
   const paragraphs = [...new Set(member.tokens.map((token) => token.paragraph))];
   const termText = termTextOf(document.text, member.tokens);
-  const terms = withoutHeldVerbs(findTerms(lexicon, termText).filter((match) => !notATerm(document, member, match)));
+  const terms = withFilingsPlain(member.tokens, withoutHeldVerbs(findTerms(lexicon, termText).filter((match) => !notATerm(document, member, match))));
   const sentences = once(() =>
     paragraphs.flatMap((index) => paragraphSentences(document, index).map((range): TextSpan => ({ doc: member.doc, start: range.start, end: range.end }))),
   );

@@ -4,7 +4,7 @@ import { isMarkedInText } from '../counts.js';
 import { paragraphTokens } from '../text.js';
 import { BARE_UNITS, isOutlier, sameValue, type Figure } from './figures.js';
 import { findTerms, termTextOf, type LexiconIndex } from './lexicon-index.js';
-import { notATerm, withoutHeldVerbs } from './passage.js';
+import { notATerm, withFilingsPlain, withoutHeldVerbs } from './passage.js';
 import { quotedRanges } from './quotations.js';
 
 /**
@@ -24,7 +24,7 @@ function countTerms(document: SourceDocument, lexicon: LexiconIndex) {
     const tokens = paragraphTokens(document, index);
     let quotes: [number, number][] | undefined;
     const inQuotation = (offset: number): boolean => (quotes ??= quotedRanges(document.text, paragraph.start, paragraph.end)).some(([start, end]) => start <= offset && offset < end);
-    for (const match of withoutHeldVerbs(findTerms(lexicon, termTextOf(document.text, tokens)).filter((found) => !notATerm(document, { tokens }, found)))) {
+    for (const match of withFilingsPlain(tokens, withoutHeldVerbs(findTerms(lexicon, termTextOf(document.text, tokens)).filter((found) => !notATerm(document, { tokens }, found))))) {
       const term = document.text.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end).toLowerCase();
       const key = `${match.term.setId}:${term}`;
       if (match.term.kind === 'loaded-term' || match.term.kind === 'label') {

@@ -37,7 +37,7 @@ import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
-import { CLAUSE_OPENERS, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
+import { CLAUSE_OPENERS, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { quotationMatches } from '../quotations.js';
 import { termAt, type PassageRule } from '../rule.js';
 
@@ -348,6 +348,9 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
     if (match.term.role === 'saying' && sayingVerbAsNoun(tokens, match.from)) continue;
+    // What a court filing says is told with the law's own verbs ("the lawsuit alleges", "the
+    // indictment asserted"): the word for its contents, not a doubt the outlet casts.
+    if (judgesAlone(match.term) && saidByAFiling(tokens, match.from)) continue;
     // A word that judges, set before a colour, tells a shade ("a stark blue background").
     if (match.term.role === 'evaluative' && tellsAShade(tokens, match.to)) continue;
     const start = tokens[match.from]!.start;
