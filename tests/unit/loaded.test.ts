@@ -540,3 +540,31 @@ describe("a source's loaded terms in the summary: its own words apart from the s
     expect(row!['loaded_terms_quoted_n']).toBe(2);
   });
 });
+
+describe('a loaded word after "call": the caller\'s word for something, in reported speech', () => {
+  const comparison = compare({
+    'marsh-courier': [
+      'Dock plan splits Marlow',
+      'The harbour board calls the dock plan reckless and says the town cannot pay for it.',
+      'A group called Save Marlow Quay has railed against the plan for a year, and the mayor calls for calm.',
+    ],
+    'fen-herald': [
+      'Dock plan splits Marlow',
+      'The harbour board opposes the dock plan and says the town cannot pay for it.',
+      'A group called Save Marlow Quay has opposed the plan for a year, and the mayor asks for calm.',
+    ],
+  });
+  const marks = comparison.differences.filter((difference) => difference.kind === 'loaded-term');
+  const markOf = (word: string) => marks.find((difference) => difference.spans.some((span) => textOf(comparison, span) === word));
+
+  it('says a word after "calls the dock plan" is in reported speech', () => {
+    expect(markOf('reckless')?.evidence?.reported).toBe(true);
+    expect(said(comparison, markOf('reckless')!)).toContain('reported speech');
+  });
+
+  it('does not take a name given ("a group called Save Marlow Quay has railed") for someone calling', () => {
+    const railed = markOf('railed against');
+    expect(railed).toBeDefined();
+    expect(railed!.evidence?.reported).toBeUndefined();
+  });
+});

@@ -222,6 +222,25 @@ const OPENS_A_CLAUSE: ReadonlySet<string> = new Set('he she they it we i you the
  * emphasized", "Peoria, Ill., said").
  */
 const endsClause = (gap: string): boolean => /[,;:!?()[\]"“”–—]|--|\s-\s/.test(gap);
+/** The verb that names what someone says a thing is: "calls that evidence unreliable". */
+const CALLS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
+/** Words before "call" that leave no one calling: a determiner, a preposition, the passive. */
+const NO_CALLER_BEFORE: ReadonlySet<string> = new Set('the a an of to for be is are was were been being'.split(' '));
+/** Words after "call" that make it a demand, a visit or a name given, not a word for something. */
+const NOT_NAMING_AFTER: ReadonlySet<string> = new Set('for on off up out in back to it'.split(' '));
+
+/**
+ * Whether the form of "call" at tokens[verb] names what a caller says something is: someone
+ * before it, and after it neither a name ("a coalition called Strengthen Social Security", a name
+ * given) nor "for", "on", "off" (a demand, a visit).
+ */
+function callsSomethingSo(tokens: readonly PlacedToken[], verb: number): boolean {
+  const before = tokens[verb - 1];
+  const after = tokens[verb + 1];
+  if (!before || !after || after.isCapitalized || NOT_NAMING_AFTER.has(after.norm)) return false;
+  return !NO_CALLER_BEFORE.has(before.norm);
+}
+
 /** Verbs of saying that take what was said after "of" or "for" ("accused the administration of presiding over …"). */
 const CHARGES_OF = /^(accus|blam|condemn|critici|prais|hail|credit)/;
 
@@ -245,7 +264,11 @@ function reportedAt(source: string, tokens: readonly PlacedToken[], keys: readon
     // another clause ("…, a surprisingly downbeat assessment", "said it needs time, but it
     // commended", "insisted he had done nothing wrong and marveled"): what follows is the outlet's.
     if (endsClause(gap(verb + 1)) || CLAUSE_OPENERS.has(tokens[verb]!.norm)) return false;
-    if (!saying.has(keys[verb]!) || !inSentence(verb - 1) || sayingVerbAsNoun(tokens, verb)) continue;
+    // "Call" names what someone said a thing is ("Wal-Mart calls that evidence unreliable", "what
+    // he called an inconsistency"): what follows is the speaker's word for it.
+    // Only with someone calling (see `callsSomethingSo`).
+    const naming = CALLS.has(tokens[verb]!.norm) && callsSomethingSo(tokens, verb);
+    if ((!naming && !saying.has(keys[verb]!)) || !inSentence(verb - 1) || sayingVerbAsNoun(tokens, verb)) continue;
     let opens: number | undefined;
     const charge = CHARGES_OF.test(tokens[verb]!.norm);
     for (let j = verb + 1; j <= at && j <= verb + 8; j++) {
