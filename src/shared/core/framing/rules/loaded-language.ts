@@ -213,6 +213,11 @@ const FEELING_VERBS = new Set(['am', 'are', 'was', 'were', 'feel', 'feels', 'fel
 const MAKES_ME = new Set(['makes', 'made', 'make', 'making']);
 const OBJECT_PRONOUNS = new Set(['me', 'us']);
 const DEGREE_WORDS = new Set(['so', 'very', 'really', 'just', 'deeply', 'truly', 'quite', 'too', 'extremely', 'incredibly', 'absolutely', 'also', 'still', 'not']);
+/** Whether the quotation whose words start at `from` follows "the word", "the term", "the phrase"…: a word mentioned, not used. */
+function mentioned(text: string, from: number): boolean {
+  return /\b(word|words|term|terms|phrase|phrases|expression|slogan|hashtag)\s*["“‘']?$/i.test(text.slice(Math.max(0, from - 24), from));
+}
+
 /** Words that open a clause said in someone's words right after the verb of saying ("said he would", "says the plan is"). */
 const OPENS_A_CLAUSE: ReadonlySet<string> = new Set('he she they it we i you there this these those the a an his her their its our my your some many most all no'.split(' '));
 /**
@@ -383,6 +388,8 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     const sentence = sentenceAt(start);
     if (!sentence) continue;
     const quote = quoteAt(start, end);
+    // A word the outlet mentions rather than uses ("he doesn't use the word “cuts”"): no one's word for anything.
+    if (quote && mentioned(text, quote[0])) continue;
     // A short quotation in capitals is a title ("“Rage”", "“Talking Points Memo”"): a name.
     const quotedWords = quote ? tokens.filter((token) => token.start >= quote[0] && token.end <= quote[1] && !STOP_WORDS.has(token.norm)) : [];
     if (quote && quotedWords.length <= 6 && quotedWords.every((token) => token.isCapitalized) && !titled.has(tokens[match.from]!.paragraph)) continue;
@@ -433,6 +440,9 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     // call”; he said: “fine”): a label held at a distance stands inside its phrase, with no comma
     // or colon before it.
     if (/[,:;]\s*$/.test(text.slice(sentence.start, from - 1))) continue;
+    // Nor is a word quoted as a word ("used the word “theology”", "the term “amnesty”"): the outlet
+    // mentions it, holding nothing at a distance.
+    if (mentioned(text, from)) continue;
     // Used as a label: after a determiner ("the “cover-up”", "a massive political “cover-up”") or a
     // verb that names ("dubbed “birthers”"), with at most two describing words between.
     const before = (text.slice(sentence.start, from - 1).match(/[\p{L}'’-]+/gu) ?? []).slice(-3).map((word) => word.toLowerCase()).reverse();
