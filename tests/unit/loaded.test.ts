@@ -568,3 +568,23 @@ describe('a loaded word after "call": the caller\'s word for something, in repor
     expect(railed!.evidence?.reported).toBeUndefined();
   });
 });
+
+describe('a term of several words across a quotation mark', () => {
+  it('is not the term: "activists “judge people …”" holds no "activist judge"', () => {
+    const comparison = compare({
+      'wells-courier': [
+        'Senator answers critics',
+        'The senator said claims that the activists "judge people by their looks" were false.',
+        'She spoke to reporters outside the chamber on Monday.',
+      ],
+      'tamar-post': [
+        'Senator answers critics',
+        'The senator said claims that the activists look down on people were false.',
+        'She spoke to reporters outside the chamber on Monday.',
+      ],
+    });
+    const texts = comparison.differences.flatMap((difference) => difference.spans.map((span) => textOf(comparison, span)));
+    expect(texts.some((text) => /activists\s*"judge/.test(text))).toBe(false);
+    expect(comparison.summary!.sources[0]!.loadedTerms.some((entry) => /judge/.test(entry.term))).toBe(false);
+  });
+});

@@ -259,6 +259,9 @@ export function tellsAShade(tokens: readonly Pick<TokenInText, 'norm' | 'paragra
 export function notATerm(document: SourceDocument, member: { readonly tokens: readonly TokenInText[] }, match: TermMatch): boolean {
   const first = member.tokens[match.from];
   if (!first) return true;
+  // A term's words on both sides of a quotation mark are two people's words, not the term: "said
+  // claims that tea party activists “judge people …”" holds no "activist judge".
+  if (acrossQuotationMark(document.text, member.tokens, match)) return true;
   if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;
   // A verb of saying used as a noun or in the passive is not someone reporting: "the claims",
   // "class-action claims", "to blame", "could be dismissed".
@@ -303,6 +306,12 @@ export function withoutHeldVerbs(matches: readonly TermMatch[]): TermMatch[] {
   for (const match of matches) if (match.to - match.from > 1 && match.term.role !== 'saying') for (let k = match.from; k < match.to; k++) held.add(k);
   if (held.size === 0) return [...matches];
   return matches.filter((match) => !(match.term.role === 'saying' && match.to - match.from === 1 && held.has(match.from)));
+}
+
+/** Whether a quotation mark stands between two words of a term of several words. */
+export function acrossQuotationMark(text: string, tokens: readonly Pick<TokenInText, 'start' | 'end'>[], match: Pick<TermMatch, 'from' | 'to'>): boolean {
+  for (let k = match.from + 1; k < match.to; k++) if (/["“”]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return true;
+  return false;
 }
 
 /** A value worked out the first time it is asked for, then kept. */

@@ -37,7 +37,7 @@ import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
-import { CLAUSE_OPENERS, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
+import { acrossQuotationMark, CLAUSE_OPENERS, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { quotationMatches } from '../quotations.js';
 import { termAt, type PassageRule } from '../rule.js';
 
@@ -372,6 +372,7 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   for (const match of member.terms) if (match.to - match.from > 1 && match.term.role !== 'saying') for (let k = match.from; k < match.to; k++) inLongerTerm.add(k);
   for (const match of findTerms(charged, { ...termText, isName })) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
+    if (acrossQuotationMark(text, tokens, match)) continue;
     if (match.term.role === 'saying' && match.to - match.from === 1 && inLongerTerm.has(match.from)) continue;
     if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
