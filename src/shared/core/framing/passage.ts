@@ -296,16 +296,23 @@ export function withFilingsPlain(tokens: readonly Pick<TokenInText, 'norm' | 'pa
   );
 }
 
+/** The words (token indices) that a term of several words holds, outside the verbs of saying. Linear in the terms and their words. */
+export function heldByLongerTerms(matches: readonly TermMatch[]): Set<number> {
+  const held = new Set<number>();
+  for (const match of matches) if (match.to - match.from > 1 && match.term.role !== 'saying') for (let k = match.from; k < match.to; k++) held.add(k);
+  return held;
+}
+
+/** Whether a match is a one-word verb of saying that a longer term of another set holds (`held`: heldByLongerTerms). */
+export const heldVerb = (match: TermMatch, held: ReadonlySet<number>): boolean => match.term.role === 'saying' && match.to - match.from === 1 && held.has(match.from);
+
 /**
  * The terms without a one-word verb of saying that a longer term of another set holds: "claimed"
  * in "has claimed 12 lives" (a way of telling deaths, the set's "claimed … lives") reports no one.
- * Linear in the terms and their words.
  */
 export function withoutHeldVerbs(matches: readonly TermMatch[]): TermMatch[] {
-  const held = new Set<number>();
-  for (const match of matches) if (match.to - match.from > 1 && match.term.role !== 'saying') for (let k = match.from; k < match.to; k++) held.add(k);
-  if (held.size === 0) return [...matches];
-  return matches.filter((match) => !(match.term.role === 'saying' && match.to - match.from === 1 && held.has(match.from)));
+  const held = heldByLongerTerms(matches);
+  return held.size === 0 ? [...matches] : matches.filter((match) => !heldVerb(match, held));
 }
 
 /** Whether a quotation mark stands between two words of a term of several words. */

@@ -37,7 +37,7 @@ import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
-import { acrossQuotationMark, CLAUSE_OPENERS, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
+import { acrossQuotationMark, CLAUSE_OPENERS, heldByLongerTerms, heldVerb, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { quotationMatches } from '../quotations.js';
 import { termAt, type PassageRule } from '../rule.js';
 
@@ -213,6 +213,7 @@ const FEELING_VERBS = new Set(['am', 'are', 'was', 'were', 'feel', 'feels', 'fel
 const MAKES_ME = new Set(['makes', 'made', 'make', 'making']);
 const OBJECT_PRONOUNS = new Set(['me', 'us']);
 const DEGREE_WORDS = new Set(['so', 'very', 'really', 'just', 'deeply', 'truly', 'quite', 'too', 'extremely', 'incredibly', 'absolutely', 'also', 'still', 'not']);
+
 /** Whether the quotation whose words start at `from` follows "the word", "the term", "the phrase"…: a word mentioned, not used. */
 function mentioned(text: string, from: number): boolean {
   return /\b(word|words|term|terms|phrase|phrases|expression|slogan|hashtag)\s*["“‘']?$/i.test(text.slice(Math.max(0, from - 24), from));
@@ -270,8 +271,8 @@ function reportedAt(source: string, tokens: readonly PlacedToken[], keys: readon
     // commended", "insisted he had done nothing wrong and marveled"): what follows is the outlet's.
     if (endsClause(gap(verb + 1)) || CLAUSE_OPENERS.has(tokens[verb]!.norm)) return false;
     // "Call" names what someone said a thing is ("Wal-Mart calls that evidence unreliable", "what
-    // he called an inconsistency"): what follows is the speaker's word for it.
-    // Only with someone calling (see `callsSomethingSo`).
+    // he called an inconsistency"), where someone calls (see `callsSomethingSo`): what follows is
+    // the speaker's word for it.
     const naming = CALLS.has(tokens[verb]!.norm) && callsSomethingSo(tokens, verb);
     if ((!naming && !saying.has(keys[verb]!)) || !inSentence(verb - 1) || sayingVerbAsNoun(tokens, verb)) continue;
     let opens: number | undefined;
@@ -368,12 +369,11 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
     [from - 1, to].some((i) => i >= 0 && i < tokens.length && tokens[i]!.paragraph === tokens[from]!.paragraph && saying.has(termText.keys[i]!));
   // Words that a longer term of another set holds ("claimed" in "claimed over 46,500 lives", a way
   // of reporting deaths): that term's words, not a verb of saying of their own (see `withoutHeldVerbs`).
-  const inLongerTerm = new Set<number>();
-  for (const match of member.terms) if (match.to - match.from > 1 && match.term.role !== 'saying') for (let k = match.from; k < match.to; k++) inLongerTerm.add(k);
+  const held = heldByLongerTerms(member.terms);
   for (const match of findTerms(charged, { ...termText, isName })) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
     if (acrossQuotationMark(text, tokens, match)) continue;
-    if (match.term.role === 'saying' && match.to - match.from === 1 && inLongerTerm.has(match.from)) continue;
+    if (heldVerb(match, held)) continue;
     if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
     if (match.term.role === 'saying' && sayingVerbAsNoun(tokens, match.from)) continue;
