@@ -220,7 +220,7 @@ function mentioned(text: string, from: number): boolean {
 }
 
 /** Words that open a clause said in someone's words right after the verb of saying ("said he would", "says the plan is"). */
-const OPENS_A_CLAUSE: ReadonlySet<string> = new Set('he she they it we i you there this these those the a an his her their its our my your some many most all no'.split(' '));
+const OPENS_A_CLAUSE: ReadonlySet<string> = new Set([...DETERMINERS, ...'he she they it we i you there a an some many most all no'.split(' ')]);
 /**
  * Whether what stands between two words of one sentence ends a clause: a comma, a semicolon or a
  * colon, a dash (also typed "--" or " - "), a bracket or a quotation mark. Unlike `CLAUSE_EDGE`
