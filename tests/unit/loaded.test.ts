@@ -533,6 +533,22 @@ describe("a source's loaded terms in the summary: its own words apart from the s
     expect(line).toMatch(/loaded terms and labels: reckless; quoted: (callous, reckless|reckless, callous)/);
   });
 
+  it('lists each part most used first by its own count, not the total', async () => {
+    const { formatComparison } = await import('../../src/shared/core/format.js');
+    const summary = comparison.summary!;
+    const reordered = {
+      ...comparison,
+      summary: {
+        ...summary,
+        sources: summary.sources.map((source, i) =>
+          i === 0 ? { ...source, loadedTerms: [{ set: 'x', term: 'war', count: 3, quoted: 2 }, { set: 'x', term: 'fighting', count: 2 }] } : source,
+        ),
+      },
+    };
+    const line = formatComparison(reordered, { color: false, width: 300 }).split('\n').find((row) => row.includes('loaded terms and labels'))!;
+    expect(line).toContain('loaded terms and labels: fighting ×2, war; quoted: war ×2');
+  });
+
   it('gives the batch table a column of the quoted ones', async () => {
     const { storyTableRows } = await import('../../src/shared/core/story-table.js');
     const [row] = storyTableRows('tarnby', comparison);

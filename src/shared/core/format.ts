@@ -233,8 +233,10 @@ export function formatComparison(unsafe: Comparison, options: FormatOptions = {}
       const verbs = source.attribution.slice(0, 5).map((item) => `${item.term}${item.count > 1 ? ` ×${item.count}` : ''}`).join(', ');
       // In its own words, then inside quotations (the speakers' words, which it prints).
       const times = (term: string, n: number): string => `${term}${n > 1 ? ` ×${n}` : ''}`;
-      const own = source.loadedTerms.filter((item) => item.count > (item.quoted ?? 0)).slice(0, 6);
-      const inQuotes = source.loadedTerms.filter((item) => (item.quoted ?? 0) > 0).slice(0, 4);
+      // Each list most used first, by its own count (sort is stable: ties keep the summary's order).
+      const ownCount = (item: (typeof source.loadedTerms)[number]): number => item.count - (item.quoted ?? 0);
+      const own = source.loadedTerms.filter((item) => ownCount(item) > 0).sort((x, y) => ownCount(y) - ownCount(x)).slice(0, 6);
+      const inQuotes = source.loadedTerms.filter((item) => (item.quoted ?? 0) > 0).sort((x, y) => y.quoted! - x.quoted!).slice(0, 4);
       const terms = [
         own.map((item) => times(item.term, item.count - (item.quoted ?? 0))).join(', '),
         inQuotes.length > 0 ? `quoted: ${inQuotes.map((item) => times(item.term, item.quoted!)).join(', ')}` : '',
