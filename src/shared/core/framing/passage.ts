@@ -136,6 +136,12 @@ const BEFORE_A_PLAIN_VERB: ReadonlySet<string> = new Set([
   doesn't wouldn't couldn't shouldn't t`.split(/\s+/),
 ]);
 
+/** Words that open an agent after "by" ("announced by the White House", "by his aides"). */
+const DETERMINERS_AFTER_BY: ReadonlySet<string> = new Set('the a an his her its their our several some two three'.split(' '));
+
+/** Words of manner or time that stand between "to" and its verb without an -ly ("to better explain", "to again deny"). */
+const MANNER_WORDS: ReadonlySet<string> = new Set('better also again further not never even still first then once finally fully'.split(' '));
+
 /** Adjectives of time, number and truth that go before a noun of saying ("recent claims", "false reports"). */
 const WHICH_OR_HOW_TRUE: ReadonlySet<string> = new Set(
   'recent latest earlier previous prior new initial original first last repeated similar conflicting false baseless unfounded unsubstantiated dubious public private official numerous multiple various many several other'.split(' '),
@@ -175,6 +181,19 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
   if (!token) return false;
   const before = tokens[at - 1];
   if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
+  // "To" with a word of manner between ("pressed him to better explain", "called on her to
+  // publicly deny"): a statement asked for or planned, as "to explain" is, not one made.
+  const twoBefore = tokens[at - 2];
+  if (before && twoBefore?.norm === 'to' && twoBefore.paragraph === token.paragraph && before.paragraph === token.paragraph && twoBefore.end + 1 === before.start && before.end + 1 === token.start && !before.isCapitalized && (before.norm.endsWith('ly') || MANNER_WORDS.has(before.norm))) return true;
+  // A participle after a noun with its agent after "by" is the passive too, shortened: "the tax
+  // deal announced by the president", "the version told by his aides" (not "she said by phone").
+  const after1 = tokens[at + 1];
+  const after2 = tokens[at + 2];
+  if (
+    before && after1?.norm === 'by' && after2 && before.paragraph === token.paragraph && after2.paragraph === token.paragraph &&
+    before.end + 1 === token.start && token.end + 1 === after1.start && (after2.isCapitalized || DETERMINERS_AFTER_BY.has(after2.norm)) &&
+    /(?:ed|told|said)$/.test(token.norm) && !before.isCapitalized && !before.isNumber && !BEFORE_A_PLAIN_VERB.has(before.norm) && !before.norm.endsWith('ly')
+  ) return true;
   // A participle after "as" says what something is called or counted as, or how it was told, with
   // no one reporting in the sentence: "listed as threatened", "as claimed", "as described" ("as
   // well as contending" is a verb).
@@ -201,7 +220,6 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
   }
   // After a determiner and a word that says which or how true ("his recent claims", "the latest
   // reports", "their false statements"), a plural is a noun.
-  const twoBefore = tokens[at - 2];
   if (before && twoBefore && before.paragraph === token.paragraph && twoBefore.paragraph === token.paragraph && /[^s]s$/.test(token.norm) && NOT_BEFORE_A_REPORTING_VERB.has(twoBefore.norm) && WHICH_OR_HOW_TRUE.has(before.norm)) return true;
   // A plural right after a verb in -ed is its object: "have challenged claims that …", "denied
   // reports of …".

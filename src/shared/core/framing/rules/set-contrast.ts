@@ -10,6 +10,7 @@ import type { Difference } from '../../../contract/comparison.js';
 import { keyOf } from '../cues.js';
 import type { TermMatch } from '../lexicon-index.js';
 import { hasSide, inOneStatement, NOT_EXPLAINED, setOf, signalledTones, spanOfTerm, termOf, type ChangeRule } from '../rule.js';
+import { sameSpeakersVerbs } from '../speakers.js';
 
 /** The lexicon sets a change's terms belong to that this rule compares, in the order met. */
 export function contrastedSets(termsA: readonly TermMatch[], termsB: readonly TermMatch[]): Set<string> {
@@ -35,8 +36,11 @@ export const setContrast: ChangeRule = {
     const reporting = (member: typeof pair.a, match: TermMatch): boolean =>
       !member.quoted.some(([start, end]) => start <= member.tokens[match.from]!.start && member.tokens[match.from]!.start < end);
     for (const setId of contrastedSets(termsA, termsB)) {
-      const left = termsA.filter((match) => match.term.setId === setId && reporting(pair.a, match));
-      const right = termsB.filter((match) => match.term.setId === setId && reporting(pair.b, match));
+      let left: readonly TermMatch[] = termsA.filter((match) => match.term.setId === setId && reporting(pair.a, match));
+      let right: readonly TermMatch[] = termsB.filter((match) => match.term.setId === setId && reporting(pair.b, match));
+      // Verbs of saying of several people on one side ("ABC News reported that Mr. Rhodes had
+      // emphasized"): only those of a person the other side's verbs report too.
+      if (left[0]?.term.kind === 'attribution') [left, right] = sameSpeakersVerbs(pair.a, left, pair.b, right);
       if (left.length === 0 || right.length === 0) continue;
       const leftKeys = new Set(left.map(keyOf));
       const rightKeys = new Set(right.map(keyOf));

@@ -6,10 +6,9 @@
  */
 import type { Difference, TextSpan } from '../../../contract/comparison.js';
 import type { TermMatch } from '../lexicon-index.js';
-import { STOP_WORDS } from '../../text.js';
-import { casingOf, CLAUSE_EDGE, isHeadline, nameOf, opensSentence, WEEKDAYS_MONTHS } from '../cues.js';
-import { isTitle } from '../names.js';
-import type { Passage, PreparedMember } from '../passage.js';
+import { isHeadline } from '../cues.js';
+import type { Passage } from '../passage.js';
+import { differentSpeakers, sameSpeakersVerbs } from '../speakers.js';
 import { hasSide, setOf, signalledTones, spanOfTerm, termOf, type PassageRule } from '../rule.js';
 
 /**
@@ -25,95 +24,6 @@ function verbsIn(passage: Passage, span: TextSpan): TermMatch[] {
     const token = member.tokens[match.from]!;
     return token.start >= span.start && token.end <= span.end && !member.quoted.some(([start, end]) => start <= token.start && token.start < end);
   });
-}
-
-/** The most words of a description set between commas after a speaker's name ("Ryan, in his first interview since …, told"). */
-const DESCRIPTION_MAX = 20;
-
-/** Words between a speaker and the verb that are not the speaker ("has also repeatedly said"). */
-const AUXILIARIES = new Set('has have had is was were be been would will could should may might must also not never later then again still already first once'.split(' '));
-/** Words that stand for a speaker named elsewhere: the speaker is unknown here. */
-const PRONOUNS = new Set('he she they it we i you who which that this these those'.split(' '));
-/** Words that may join the words of one name ("Friends of the Earth"). */
-const JOINERS = new Set(['of', 'the', 'and', 'for']);
-
-/**
- * The name of who says a verb of saying, where the sentence gives it right beside the verb: the
- * run of capitalised words before it ("Obama campaign manager Jim Messina quipped", "House
- * Republicans have argued"), over a description set between commas ("Jonathan Cowan, president of
- * Third Way, hailed"), or after it when it follows a quotation ("…,” said Chad Griffin"); as
- * lower-case words less titles. Empty where the speaker is a pronoun or a common noun ("he said",
- * "the official said", "senators urged"). Linear in the words looked at.
- */
-function speakerNames(member: PreparedMember, match: TermMatch): Set<string> {
-  const { tokens, document } = member;
-  const casing = casingOf(document);
-  const found = new Set<string>();
-  const between = (a: number, b: number): string => document.text.slice(tokens[a]!.end, tokens[b]!.start);
-  const nameWord = (i: number): boolean => {
-    const token = tokens[i]!;
-    if (!token.isCapitalized || token.isNumber || STOP_WORDS.has(token.norm) || WEEKDAYS_MONTHS.has(token.norm)) return false;
-    // A capital that opens a sentence is a name where the source capitalises the word inside
-    // sentences too ("Santorum said"; not "Critics said").
-    return !opensSentence(document.text, token.start) || (casing.named.has(nameOf(token.norm)) && !casing.small.has(token.norm));
-  };
-  /** The run of name words ending at i. */
-  const run = (i: number): void => {
-    for (let k = i; k >= 0; k--) {
-      const token = tokens[k]!;
-      if (k !== i && CLAUSE_EDGE.test(between(k, k + 1))) return;
-      if (nameWord(k)) {
-        if (!isTitle(token.norm)) found.add(nameOf(token.norm));
-      } else if (!(JOINERS.has(token.norm) && k !== i) && !isTitle(token.norm)) return;
-    }
-  };
-  if (match.from > 0 && /["”’]/.test(between(match.from - 1, match.from))) {
-    // After a quotation the words up to the clause's edge are who said it, a description and
-    // the name. The name is the run of name words that ends the clause ("said Obama campaign
-    // manager Jim Messina": Jim Messina, not Obama), or that a comma or a function word closes
-    // ("said Chad Griffin, president of …"); without one, every name word there.
-    const end = Math.min(tokens.length, match.to + DESCRIPTION_MAX);
-    let names = new Set<string>();
-    for (let k = match.to; k < end && (k === match.to || !CLAUSE_EDGE.test(between(k - 1, k))); k++) {
-      if (!nameWord(k) && !isTitle(tokens[k]!.norm)) {
-        names = new Set();
-        continue;
-      }
-      if (nameWord(k) && !isTitle(tokens[k]!.norm)) {
-        names.add(nameOf(tokens[k]!.norm));
-        found.add(nameOf(tokens[k]!.norm));
-      }
-      // (A function word after it closes it too: "said … Dee Okafor after the debate".)
-      const closes = k + 1 >= tokens.length || tokens[k + 1]!.paragraph !== tokens[k]!.paragraph || CLAUSE_EDGE.test(between(k, k + 1)) || STOP_WORDS.has(tokens[k + 1]!.norm);
-      if (closes && names.size > 0) return names;
-    }
-    return found;
-  }
-  let i = match.from - 1;
-  while (i >= 0 && !CLAUSE_EDGE.test(between(i, i + 1)) && !tokens[i]!.isCapitalized && (AUXILIARIES.has(tokens[i]!.norm) || /ly$/.test(tokens[i]!.norm))) i--;
-  if (i < 0) return found;
-  const gap = between(i, i + 1).trim();
-  if (gap === ',') {
-    // A description between commas: the name ends before the comma that opens it.
-    let k = i;
-    while (k > 0 && i - k < DESCRIPTION_MAX && !CLAUSE_EDGE.test(between(k - 1, k))) k--;
-    if (k === 0 || between(k - 1, k).trim() !== ',') return found;
-    i = k - 1;
-  } else if (CLAUSE_EDGE.test(gap)) return found;
-  if (PRONOUNS.has(tokens[i]!.norm)) return found;
-  run(i);
-  return found;
-}
-
-/**
- * Whether two verbs of saying plainly report different people: each names its speaker, and the
- * names share no word ("Obama said" against "Jim Messina quipped"; "Bruning and Pruitt argue"
- * against "John Suthers said"). Two people's verbs tell two statements, not one told two ways.
- */
-function differentSpeakers(mx: PreparedMember, left: readonly TermMatch[], my: PreparedMember, right: readonly TermMatch[]): boolean {
-  const a = new Set(left.flatMap((match) => [...speakerNames(mx, match)]));
-  const b = new Set(right.flatMap((match) => [...speakerNames(my, match)]));
-  return a.size > 0 && b.size > 0 && ![...a].some((name) => b.has(name));
 }
 
 /** Whether a sentence stands in its document's headline. */
@@ -149,8 +59,9 @@ export const verbContrast: PassageRule = {
     for (const at of order) {
       const link = all[at]!;
       const [x, y] = link.spans;
-      const left = verbsIn(passage, x);
-      const right = verbsIn(passage, y);
+      const mx = passage.memberOf(x.doc)!;
+      const my = passage.memberOf(y.doc)!;
+      const [left, right] = sameSpeakersVerbs(mx, verbsIn(passage, x), my, verbsIn(passage, y));
       if (left.length === 0 || right.length === 0) continue;
       if (signalledTones(left) === signalledTones(right)) continue;
       // A headline linked to the other's body sentence: headlines tell it in a verb of their own
@@ -158,8 +69,6 @@ export const verbContrast: PassageRule = {
       // source's headline does not use the same verb ("warns" in both headlines is no difference).
       const [headX, headY] = [inHeadline(passage, x), inHeadline(passage, y)];
       if (headX !== headY && headlineTones(passage, headX ? y.doc : x.doc) === signalledTones(headX ? left : right)) continue;
-      const mx = passage.memberOf(x.doc)!;
-      const my = passage.memberOf(y.doc)!;
       if (differentSpeakers(mx, left, my, right)) continue;
       const leftKeys = left.map((match) => key(x.doc, match, y.doc, signalledTones(right)));
       const rightKeys = right.map((match) => key(y.doc, match, x.doc, signalledTones(left)));
