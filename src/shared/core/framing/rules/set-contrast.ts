@@ -56,7 +56,10 @@ export const setContrast: ChangeRule = {
       // organization", "the army" → "the military", "the company" → "the firm"): both name the
       // party without a verdict; "the government" → "the regime" (hostile) is a difference. A set
       // whose terms carry no tone sets any two of its words apart, as before.
-      if (kind === 'label' && [...left, ...right].every((match) => match.term.tone?.toLowerCase() === 'neutral')) {
+      // The same holds for a set of alternatives that names a thing, not an actor ("plan" →
+      // "overhaul", "the plan" → "cuts": two names of a policy without a verdict; "plan" →
+      // "scheme" is one).
+      if ((kind === 'label' || kind === 'loaded-term') && [...left, ...right].every((match) => match.term.tone?.toLowerCase() === 'neutral')) {
         explained = true;
         continue;
       }
