@@ -35,7 +35,7 @@ import type { Difference, DifferenceSide, DifferenceTerm, SourceDocument, TextSp
 import { isLoadedRole } from '../../../contract/lexicon.js';
 import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
-import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex } from '../lexicon-index.js';
+import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex, type TermMatch } from '../lexicon-index.js';
 import { isTitle } from '../names.js';
 import { acrossQuotationMark, CLAUSE_OPENERS, heldByLongerTerms, heldVerb, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { quotationMatches } from '../quotations.js';
@@ -230,6 +230,26 @@ const OPENS_A_CLAUSE: ReadonlySet<string> = new Set([...DETERMINERS, ...'he she 
 const endsClause = (gap: string): boolean => /[,;:!?()[\]"“”–—]|--|\s-\s/.test(gap);
 /** The verb that names what someone says a thing is: "calls that evidence unreliable". */
 const CALLS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
+/** Words that may stand between two coordinated words ("amnesty or a path to citizenship", "reform, or an overhaul"). */
+const COORDINATING = new Set(['or', 'and', 'nor']);
+const BETWEEN_COORDINATED = new Set(['or', 'and', 'nor', 'a', 'an', 'the', 'either', 'neither', 'even']);
+
+/**
+ * Whether a word of a set of alternatives (a `charged` set: one meaning, told in words of different
+ * tones) stands joined by "or", "and" or "nor" to another word of its set ("he still opposes amnesty or a path to citizenship", "a reform and a shake-up"): the
+ * sentence names both ways of telling the thing, and neither is the outlet's choice. Linear in the
+ * matches of the passage's member for each match (sets are short; a few words apart at most).
+ */
+function besideItsAlternative(tokens: readonly PlacedToken[], match: TermMatch, matches: readonly TermMatch[]): boolean {
+  return matches.some((other) => {
+    if (match.term.role !== 'charged' || other === match || other.term.setId !== match.term.setId || other.term.term === match.term.term) return false;
+    const [first, second] = other.from < match.from ? [other, match] : [match, other];
+    if (second.from < first.to || second.from - first.to > 3 || tokens[first.from]!.paragraph !== tokens[second.from]!.paragraph) return false;
+    const between = tokens.slice(first.to, second.from);
+    return between.some((token) => COORDINATING.has(token.norm)) && between.every((token) => BETWEEN_COORDINATED.has(token.norm));
+  });
+}
+
 /** Words before "call" that leave no one calling: a determiner, a preposition, the passive. */
 const NO_CALLER_BEFORE: ReadonlySet<string> = new Set('the a an of to for be is are was were been being'.split(' '));
 /** Words after "call" that make it a demand, a visit or a name given, not a word for something. */
@@ -370,8 +390,10 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   // Words that a longer term of another set holds ("claimed" in "claimed over 46,500 lives", a way
   // of reporting deaths): that term's words, not a verb of saying of their own (see `withoutHeldVerbs`).
   const held = heldByLongerTerms(member.terms);
-  for (const match of findTerms(charged, { ...termText, isName })) {
+  const matches = findTerms(charged, { ...termText, isName });
+  for (const match of matches) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
+    if (besideItsAlternative(tokens, match, matches)) continue;
     if (acrossQuotationMark(text, tokens, match)) continue;
     if (heldVerb(match, held)) continue;
     if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
