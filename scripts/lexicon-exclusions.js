@@ -28,7 +28,7 @@ export const EXCLUDED = {
     prosecute* prosecution penalty perjury felony felonies offender* offending offenses perpetrator sedition treason
     illegal infringement violate violated violates violating violation* violator* smuggl* thief thieve thieves thievery
     fraud frauds fraudulence fraudulent guilty guiltier guiltiest guiltiness innocence justice exonerate* absolved
-    absolving pardoning conspiracy libelous harass* punish punished punishes punishing punishment* punishable punitive ban
+    absolving pardoning conspiracy conspire conspired conspires conspiring libelous harass* punish punished punishes punishing punishment* punishable punitive ban
     banned banish forbidden forbidding restrict restricted restricting suspended expel* censor disqualified defect* evict*
     racism prejudice prejudices prejudiced prejudicing prejudicial jeopardy
     abuse abused abuses abusing abuser abusers insanity aggravate apprehension falsify neglect justified
