@@ -109,3 +109,23 @@ export function casingOf(document: SourceDocument): Casing {
   }
   return casing;
 }
+
+/** A word as a name is looked up: lower case, straight apostrophe, without a possessive ("Brat’s" → "brat"). */
+export const nameKey = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '');
+
+/** Words the articles write with a capital inside a sentence of their body: names ("Bush", "Hope"). */
+const namesCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
+export function namesIn(document: SourceDocument): ReadonlySet<string> {
+  let names = namesCache.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    for (const paragraph of document.paragraphs) {
+      if (paragraph.kind !== 'body') continue;
+      const text = document.text.slice(paragraph.start, paragraph.end);
+      for (const match of text.matchAll(/(?<=[\p{L}\p{N},;]\s+)\p{Lu}[\p{L}'’-]*/gu)) found.add(nameKey(match[0]));
+    }
+    names = found;
+    namesCache.set(document, names);
+  }
+  return names;
+}

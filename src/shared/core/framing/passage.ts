@@ -9,7 +9,7 @@ import type { AlignmentGroup, SourceDocument, TextSpan } from '../../contract/co
 import { paragraphSentences } from '../sentences.js';
 import { hasUnspacedScript, paragraphTokens, stem, STOP_WORDS, tokenize, tokensWithin, type Token } from '../text.js';
 import { diffMembers, type Hunk, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
-import { opensSentence } from './cues.js';
+import { nameKey, namesIn, opensSentence } from './cues.js';
 import { figuresIn, type Figure } from './figures.js';
 import { BEFORE_A_VERB, findTerms, termTextOf, type LexiconIndex, type TermMatch, type TermText } from './lexicon-index.js';
 import { quotationsIn, quotedRanges, type Quotation } from './quotations.js';
@@ -287,9 +287,13 @@ export function notATerm(document: SourceDocument, member: { readonly tokens: re
   // A word that judges, set before a colour, tells a shade: "a stark blue background", "bold white
   // letters", "a deep red".
   if (match.term.role === 'evaluative' && tellsAShade(member.tokens, match.to)) return true;
-  if (match.term.kind === 'label' || !first.isCapitalized) return false;
-  // A capital that does not open a sentence marks a name, unless the lexicon writes the term with one.
-  return !opensSentence(document.text, first.start) && !/^\p{Lu}/u.test(match.term.term);
+  if (match.term.kind === 'label' || !first.isCapitalized || /^\p{Lu}/u.test(match.term.term)) return false;
+  // A capital that does not open a sentence marks a name, unless the lexicon writes the term with
+  // one; at a sentence's start, a verb of saying the document writes with a capital inside its
+  // sentences is a name too ("Promises is a celebrity favourite" where it says "checked into
+  // Promises Treatment Center": the clinic, not a verb of saying).
+  if (!opensSentence(document.text, first.start)) return true;
+  return match.term.role === 'saying' && namesIn(document).has(nameKey(first.norm));
 }
 
 /** Court filings, whose contents the law's own verbs tell ("the lawsuit alleges", "the indictment asserted"). */

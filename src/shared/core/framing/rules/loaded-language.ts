@@ -36,6 +36,7 @@ import { isLoadedRole } from '../../../contract/lexicon.js';
 import { STOP_WORDS, tokenize } from '../../text.js';
 import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex, type TermMatch } from '../lexicon-index.js';
+import { nameKey, namesIn } from '../cues.js';
 import { isTitle } from '../names.js';
 import { acrossQuotationMark, CLAUSE_OPENERS, heldByLongerTerms, heldVerb, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { quotationMatches } from '../quotations.js';
@@ -175,26 +176,6 @@ const howPeopleTalk = (term: IndexedTerm): boolean => degreeOnly(term) || isStan
 function titleCase(tokens: readonly PlacedToken[]): boolean {
   const words = tokens.filter((token) => !token.isNumber && token.norm.length > 3);
   return words.length >= 2 && words.filter((token) => token.isCapitalized).length >= words.length * 0.6;
-}
-
-/** A word as a name is looked up: lower case, straight apostrophe, without a possessive ("Brat’s" → "brat"). */
-const nameKey = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '');
-
-/** Words the articles write with a capital inside a sentence of their body: names ("Bush", "Hope"). */
-const namesCache = new WeakMap<SourceDocument, ReadonlySet<string>>();
-function namesIn(document: SourceDocument): ReadonlySet<string> {
-  let names = namesCache.get(document);
-  if (!names) {
-    const found = new Set<string>();
-    for (const paragraph of document.paragraphs) {
-      if (paragraph.kind !== 'body') continue;
-      const text = document.text.slice(paragraph.start, paragraph.end);
-      for (const match of text.matchAll(/(?<=[\p{L}\p{N},;]\s+)\p{Lu}[\p{L}'’-]*/gu)) found.add(nameKey(match[0]));
-    }
-    names = found;
-    namesCache.set(document, names);
-  }
-  return names;
 }
 
 /** Whether the word at `start` opens a sentence (or a paragraph, or a quotation), after a dash too. */
