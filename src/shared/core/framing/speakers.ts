@@ -24,8 +24,9 @@ const JOINERS = new Set(['of', 'the', 'and', 'for']);
  * The name of who says a verb of saying, where the sentence gives it right beside the verb: the
  * run of capitalised words before it ("Obama campaign manager Jim Messina quipped", "House
  * Republicans have argued"), over a description set between commas ("Jonathan Cowan, president of
- * Third Way, hailed"), or after it when it follows a quotation ("…,” said Chad Griffin"); as
- * lower-case words less titles. Empty where the speaker is a pronoun or a common noun ("he said",
+ * Third Way, hailed"), after it when it follows a quotation ("…,” said Chad Griffin"), or after
+ * "by" for a participle with its agent ("…, praised by President Obama as"); as lower-case words
+ * less titles. Empty where the speaker is a pronoun or a common noun ("he said",
  * "the official said", "senators urged"). Linear in the words looked at.
  */
 export function speakerNames(member: PreparedMember, match: TermMatch): Set<string> {

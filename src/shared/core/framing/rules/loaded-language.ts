@@ -217,13 +217,14 @@ const BETWEEN_COORDINATED = new Set(['or', 'and', 'nor', 'a', 'an', 'the', 'eith
 
 /**
  * Whether a word of a set of alternatives (a `charged` set: one meaning, told in words of different
- * tones) stands joined by "or", "and" or "nor" to another word of its set ("he still opposes amnesty or a path to citizenship", "a reform and a shake-up"): the
- * sentence names both ways of telling the thing, and neither is the outlet's choice. Linear in the
- * matches of the passage's member for each match (sets are short; a few words apart at most).
+ * tones) stands joined by "or", "and" or "nor" to another word of its set ("he still opposes
+ * amnesty or a path to citizenship"): the sentence names both ways of telling the thing, and
+ * neither is the outlet's choice. Linear in the member's matches for each match.
  */
 function besideItsAlternative(tokens: readonly PlacedToken[], match: TermMatch, matches: readonly TermMatch[]): boolean {
+  if (match.term.role !== 'charged') return false;
   return matches.some((other) => {
-    if (match.term.role !== 'charged' || other === match || other.term.setId !== match.term.setId || other.term.term === match.term.term) return false;
+    if (other === match || other.term.setId !== match.term.setId || other.term.term === match.term.term) return false;
     const [first, second] = other.from < match.from ? [other, match] : [match, other];
     if (second.from < first.to || second.from - first.to > 3 || tokens[first.from]!.paragraph !== tokens[second.from]!.paragraph) return false;
     const between = tokens.slice(first.to, second.from);
