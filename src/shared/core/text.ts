@@ -185,7 +185,7 @@ export function tokensWithin(tokens: readonly Token[], start: number, end: numbe
 
 /** Words whose British and American spellings differ otherwise than by the patterns of spellingKey. */
 const SPELLING_PAIRS: ReadonlyMap<string, string> = new Map(
-  'grey:gray greys:grays programme:program programmes:programs judgement:judgment judgements:judgments ageing:aging sceptic:skeptic sceptical:skeptical scepticism:skepticism plough:plow ploughs:plows tyre:tire tyres:tires kerb:curb cheque:check cheques:checks jewellery:jewelry mould:mold moustache:mustache pyjamas:pajamas storey:story storeys:stories draught:draft aluminium:aluminum enrolment:enrollment fulfil:fulfill fulfils:fulfills instalment:installment skilful:skillful wilful:willful'
+  'grey:gray greys:grays programme:program programmes:programs judgement:judgment judgements:judgments ageing:aging sceptic:skeptic sceptical:skeptical scepticism:skepticism plough:plow ploughs:plows tyre:tire tyres:tires kerb:curb cheque:check cheques:checks jewellery:jewelry mould:mold moustache:mustache pyjamas:pajamas storey:story storeys:stories draught:draft aluminium:aluminum enrolment:enrollment fulfil:fulfill fulfils:fulfills instalment:installment skilful:skillful wilful:willful fibre:fiber fibres:fibers sabre:saber sabres:sabers calibre:caliber sombre:somber'
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
 );

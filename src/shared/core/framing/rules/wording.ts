@@ -136,12 +136,14 @@ function crossesPunctuation(member: PreparedPair['a'], from: number, to: number)
   return false;
 }
 
-/** Abbreviations of units, months and days, and the word each stands for ("Nov." / "November"). */
+/** Abbreviations of units, months, days and ordinals, and the word each stands for ("Nov." / "November"). */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
   [
     'yd:yard yds:yard ft:foot mi:mile km:kilometre kms:kilometre kg:kilogram kgs:kilogram lb:pound lbs:pound oz:ounce hr:hour hrs:hour min:minute mins:minute sec:second secs:second',
     'jan:january feb:february mar:march apr:april jun:june jul:july aug:august sep:september sept:september oct:october nov:november dec:december',
     'mon:monday tue:tuesday tues:tuesday wed:wednesday thu:thursday thur:thursday thurs:thursday fri:friday sat:saturday sun:sunday',
+    // An irregular plural of a unit, and ordinals in figures ("feet" / "ft", "2nd" / "second").
+    'feet:foot 1st:first 2nd:second 3rd:third 4th:fourth 5th:fifth 6th:sixth 7th:seventh 8th:eighth 9th:ninth 10th:tenth',
   ]
     .join(' ')
     .split(' ')
@@ -279,7 +281,13 @@ export const wording: ChangeRule = {
     if (letters(wordsA) === letters(wordsB)) return NOT_EXPLAINED;
     // Nor a unit and its abbreviation ("yard" / "yd"), nor a word against a compound made of it
     // ("metre" / "metre-long", "a 10-metre"): the same word written otherwise.
-    if (wordsA.length === 1 && wordsB.length === 1 && sameWordWrittenOtherwise(wordsA[0]!, wordsB[0]!)) return NOT_EXPLAINED;
+    // (A side written without a space is one word, though its tokens be two: "2nd" is "2" and "nd".)
+    const oneWord = (member: PreparedPair['a'], from: number, to: number): string | undefined => {
+      const text = member.document.text.slice(member.tokens[from]?.start ?? 0, member.tokens[to - 1]?.end ?? 0);
+      return to > from && !/\s/.test(text) ? text : undefined;
+    };
+    const [wordA, wordB] = [oneWord(a, hunk.a0, hunk.a1), oneWord(b, hunk.b0, hunk.b1)];
+    if (wordA !== undefined && wordB !== undefined && sameWordWrittenOtherwise(wordA, wordB)) return NOT_EXPLAINED;
     // Nor a change that opens a clause of its own on one side only ("were killed" / "and injuring
     // 80"): the diff lined up two sentences built otherwise.
     if (contentA > 0 && contentB > 0 && CLAUSE_OPENERS.has(a.tokens[hunk.a0]?.norm ?? '') !== CLAUSE_OPENERS.has(b.tokens[hunk.b0]?.norm ?? '')) return NOT_EXPLAINED;
