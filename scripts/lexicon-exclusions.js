@@ -216,4 +216,6 @@ export const SENSES = {
   // Let off a duty ("asked to be excused from testifying", "excused from jury service"), not an
   // excuse made for a fault.
   excuses: { notBefore: ['from'] },
+  // Weapons named for what they do, not a judgement: "stun grenades", "a stun gun".
+  stun: { notBefore: ['grenade', 'grenades', 'gun', 'guns', 'device', 'devices'] },
 };

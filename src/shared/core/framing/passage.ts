@@ -9,7 +9,7 @@ import type { AlignmentGroup, SourceDocument, TextSpan } from '../../contract/co
 import { paragraphSentences } from '../sentences.js';
 import { hasUnspacedScript, paragraphTokens, stem, STOP_WORDS, tokenize, tokensWithin, type Token } from '../text.js';
 import { diffMembers, type Hunk, type MemberText, type PlacedToken, type WordingOptions } from '../wording.js';
-import { nameKey, namesIn, opensSentence } from './cues.js';
+import { nameKey, namesIn, opensSentence, WEEKDAYS_MONTHS } from './cues.js';
 import { figuresIn, type Figure } from './figures.js';
 import { BEFORE_A_VERB, findTerms, termTextOf, type LexiconIndex, type TermMatch, type TermText } from './lexicon-index.js';
 import { quotationsIn, quotedRanges, type Quotation } from './quotations.js';
@@ -181,6 +181,9 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
   if (!token) return false;
   const before = tokens[at - 1];
   if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
+  // A form in -ed after a number is an adjective of what is counted: "99 alleged Mafia members",
+  // "two reported cases".
+  if (before && before.paragraph === token.paragraph && before.isNumber && token.norm.endsWith('ed')) return true;
   // "To" with a word of manner between ("pressed him to better explain", "called on her to
   // publicly deny"): a statement asked for or planned, as "to explain" is, not one made.
   const twoBefore = tokens[at - 2];
@@ -281,6 +284,7 @@ export function notATerm(document: SourceDocument, member: { readonly tokens: re
   // claims that tea party activists “judge people …”" holds no "activist judge".
   if (acrossQuotationMark(document.text, member.tokens, match)) return true;
   if (match.term.kind === 'attribution' && first.norm === 'reporting' && member.tokens[match.to]?.norm === 'from') return true;
+  if (endsOnADate(member.tokens, match)) return true;
   // A verb of saying used as a noun or in the passive is not someone reporting: "the claims",
   // "class-action claims", "to blame", "could be dismissed".
   if (match.term.role === 'saying' && sayingVerbAsNoun(member.tokens, match.from)) return true;
@@ -294,6 +298,16 @@ export function notATerm(document: SourceDocument, member: { readonly tokens: re
   // Promises Treatment Center": the clinic, not a verb of saying).
   if (!opensSentence(document.text, first.start)) return true;
   return match.term.role === 'saying' && namesIn(document).has(nameKey(first.norm));
+}
+
+/**
+ * Whether a phrase that ends in "on" stands before a day or a month: a verb and a date, not the
+ * phrase ("Mafia members seized on Tuesday" were arrested; no one "seized on" anything).
+ */
+export function endsOnADate(tokens: readonly TokenInText[], match: TermMatch): boolean {
+  const last = tokens[match.to - 1];
+  const next = tokens[match.to];
+  return match.to - match.from > 1 && last?.norm === 'on' && next !== undefined && next.paragraph === last.paragraph && WEEKDAYS_MONTHS.has(next.norm);
 }
 
 /** Court filings, whose contents the law's own verbs tell ("the lawsuit alleges", "the indictment asserted"). */

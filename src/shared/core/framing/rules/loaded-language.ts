@@ -38,7 +38,7 @@ import type { PlacedToken } from '../../wording.js';
 import { findTerms, GAP, inflectionKey, type IndexedTerm, type LexiconIndex, type TermMatch } from '../lexicon-index.js';
 import { nameKey, namesIn } from '../cues.js';
 import { isTitle } from '../names.js';
-import { acrossQuotationMark, CLAUSE_OPENERS, heldByLongerTerms, heldVerb, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
+import { acrossQuotationMark, CLAUSE_OPENERS, endsOnADate, heldByLongerTerms, heldVerb, saidByAFiling, sayingVerbAsNoun, tellsAShade, type Passage, type PreparedMember } from '../passage.js';
 import { quotationMatches } from '../quotations.js';
 import { termAt, type PassageRule } from '../rule.js';
 
@@ -376,7 +376,7 @@ function findLoaded(documents: readonly SourceDocument[], member: PreparedMember
   for (const match of matches) {
     if (isName.slice(match.from, match.to).some(Boolean)) continue;
     if (besideItsAlternative(tokens, match, matches)) continue;
-    if (acrossQuotationMark(text, tokens, match)) continue;
+    if (acrossQuotationMark(text, tokens, match) || endsOnADate(tokens, match)) continue;
     if (heldVerb(match, held)) continue;
     if (isStance(match.term) && besideSaying(match.from, match.to)) continue;
     // A verb of saying used as a noun or in the passive reports no one: "the claims", "the warning sirens".
