@@ -87,7 +87,16 @@ export function speakerNames(member: PreparedMember, match: TermMatch): Set<stri
   let i = match.from - 1;
   while (i >= 0 && !CLAUSE_EDGE.test(between(i, i + 1)) && !tokens[i]!.isCapitalized && (AUXILIARIES.has(tokens[i]!.norm) || /ly$/.test(tokens[i]!.norm))) i--;
   if (i < 0) return found;
-  const gap = between(i, i + 1).trim();
+  let gap = between(i, i + 1).trim();
+  // A short bracket after the name is part of it: a party and state ("Rep. Randy Forbes (R-Va.)
+  // had argued"), a post ("(ret.)").
+  if (/\)$/.test(gap) && !gap.includes('(')) {
+    let k = i;
+    while (k > 0 && i - k < 6 && !between(k - 1, k).includes('(')) k--;
+    if (k === 0 || !/^\s*\($/.test(between(k - 1, k)) || i - k >= 6) return found;
+    i = k - 1;
+    gap = '';
+  }
   if (gap === ',') {
     // A description between commas: the name ends before the comma that opens it.
     let k = i;
