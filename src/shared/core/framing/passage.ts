@@ -139,6 +139,9 @@ const BEFORE_A_PLAIN_VERB: ReadonlySet<string> = new Set([
 /** Words that open an agent after "by" ("announced by the White House", "by his aides"). */
 const DETERMINERS_AFTER_BY: ReadonlySet<string> = new Set('the a an his her its their our several some two three'.split(' '));
 
+/** Forms of "be" before a participle: the passive. */
+const BE_FORMS: ReadonlySet<string> = new Set('be been being is are was were'.split(' '));
+
 /** Words of manner or time that stand between "to" and its verb without an -ly ("to better explain", "to again deny"). */
 const MANNER_WORDS: ReadonlySet<string> = new Set('better also again further not never even still first then once finally fully'.split(' '));
 
@@ -180,13 +183,16 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
   const token = tokens[at];
   if (!token) return false;
   const before = tokens[at - 1];
+  const twoBefore = tokens[at - 2];
   if (before && before.paragraph === token.paragraph && NOT_BEFORE_A_REPORTING_VERB.has(before.norm)) return true;
+  // The passive with a word of manner or time between ("was never threatened", "has been widely
+  // reported"), as "was threatened" is.
+  if (before && twoBefore && before.paragraph === token.paragraph && twoBefore.paragraph === token.paragraph && token.norm.endsWith('ed') && (before.norm.endsWith('ly') || MANNER_WORDS.has(before.norm)) && BE_FORMS.has(twoBefore.norm)) return true;
   // A form in -ed after a number is an adjective of what is counted: "99 alleged Mafia members",
   // "two reported cases".
   if (before && before.paragraph === token.paragraph && before.isNumber && token.norm.endsWith('ed')) return true;
   // "To" with a word of manner between ("pressed him to better explain", "called on her to
   // publicly deny"): a statement asked for or planned, as "to explain" is, not one made.
-  const twoBefore = tokens[at - 2];
   if (before && twoBefore?.norm === 'to' && twoBefore.paragraph === token.paragraph && before.paragraph === token.paragraph && twoBefore.end + 1 === before.start && before.end + 1 === token.start && !before.isCapitalized && (before.norm.endsWith('ly') || MANNER_WORDS.has(before.norm))) return true;
   // A participle after a noun with its agent after "by" is the passive too, shortened: "the tax
   // deal announced by the president", "the version told by his aides" (not "she said by phone").
