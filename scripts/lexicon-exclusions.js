@@ -53,7 +53,7 @@ export const EXCLUDED = {
     unsuccessful unsuccessfully unsupported unconvinced upset denounces denounce suspicion suspicious exploited privilege sympathy integrity
     absentee adversaries avoid cancel cancelled critic critical deadlock defer delay excluded exclusion impose postpones rebelled rebellions resign resignation walkout endorse endorsement commit committed determined embrace join consents conciliate solidarity outreach guarantee security restore solution solved strongholds superiority tolerance tolerant`,
   'what people were reported to feel or do': `
-    anger angered angry angrily frustration frustrations frustrated disappointment disappointments disappointed controversy controversies
+    anger angered angry angrily unhappy unhappily unhappiness frustration frustrations frustrated disappointment disappointments disappointed controversy controversies
     laugh laughed laughing laughs laughter smile smiled smiles smiling grin grinning giggle* chuckle hug* kiss* celebrate*
     cheer cheered cheers cheering applaud* applause thank* pray* worship* festival* festive* festivit* fiesta* holiday*
     gift greeting* relief relieve* relax* comfort* stress stressed stresses stressing struggle* struggling ease
