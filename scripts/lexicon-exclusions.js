@@ -1,7 +1,8 @@
 // The exclusion lists of the derived lexicons: words that report rather than judge, by kind, chosen
 // from the lexicons' own word lists, never from any annotated news; but the first line of "what
-// people were reported to feel or do" came from a teacher's reading of Parallax's own output on
-// news of the eval folder (see resources/lexicon/README.md). scripts/make-loaded-lexicon.js
+// people were reported to feel or do", and in stop 34 "unhappy", "conspire" and the sense of "stun"
+// before "grenades", came from a teacher's reading of Parallax's own output on news of the eval
+// folder (see resources/lexicon/README.md). scripts/make-loaded-lexicon.js
 // leaves them out of evaluative.json; scripts/make-induced-lexicon.js leaves them out of
 // induced.json and learns from them what a word that reports looks like.
 
