@@ -189,8 +189,8 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
   // reported"), as "was threatened" is.
   if (before && twoBefore && before.paragraph === token.paragraph && twoBefore.paragraph === token.paragraph && token.norm.endsWith('ed') && (before.norm.endsWith('ly') || MANNER_WORDS.has(before.norm)) && BE_FORMS.has(twoBefore.norm)) return true;
   // A form in -ed after a number is an adjective of what is counted: "99 alleged Mafia members",
-  // "two reported cases".
-  if (before && before.paragraph === token.paragraph && before.isNumber && token.norm.endsWith('ed')) return true;
+  // "34 declared dead" (not after a year: "Ryan in 2011 claimed").
+  if (before && before.paragraph === token.paragraph && before.isNumber && !/^(?:1[6-9]|20)\d\d$/.test(before.norm) && token.norm.endsWith('ed')) return true;
   // "To" with a word of manner between ("pressed him to better explain", "called on her to
   // publicly deny"): a statement asked for or planned, as "to explain" is, not one made.
   if (before && twoBefore?.norm === 'to' && twoBefore.paragraph === token.paragraph && before.paragraph === token.paragraph && twoBefore.end + 1 === before.start && before.end + 1 === token.start && !before.isCapitalized && (before.norm.endsWith('ly') || MANNER_WORDS.has(before.norm))) return true;
