@@ -34,6 +34,12 @@ describe('a verb of saying that reports no one', () => {
     expect(reportsNoOne('the minister did not explain the rise', 'explain')).toBe(false);
   });
 
+  it('is a plural after a preposition or a determiner and a word of which or how true', () => {
+    expect(reportsNoOne('to push back against early reports that the agency had access', 'reports')).toBe(true);
+    expect(reportsNoOne('despite recent claims of a deal', 'claims')).toBe(true);
+    expect(reportsNoOne('the agency reports that it had no access', 'reports')).toBe(false);
+  });
+
   it('is a participle with its agent after "by" after a noun', () => {
     expect(reportsNoOne('the fare rise announced by the rail board', 'announced')).toBe(true);
     expect(reportsNoOne('the minister announced by phone that fares would rise', 'announced')).toBe(false);

@@ -147,7 +147,7 @@ const MANNER_WORDS: ReadonlySet<string> = new Set('better also again further not
 
 /** Adjectives of time, number and truth that go before a noun of saying ("recent claims", "false reports"). */
 const WHICH_OR_HOW_TRUE: ReadonlySet<string> = new Set(
-  'recent latest earlier previous prior new initial original first last repeated similar conflicting false baseless unfounded unsubstantiated dubious public private official numerous multiple various many several other'.split(' '),
+  'recent latest early earlier previous prior new initial original first last repeated similar conflicting false baseless unfounded unsubstantiated dubious public private official numerous multiple various many several other'.split(' '),
 );
 
 /** Prepositions whose object a noun is ("by", "of", "against"): a word right after one is not who speaks. */
@@ -227,9 +227,10 @@ export function sayingVerbAsNoun(tokens: readonly TokenInText[], at: number): bo
     if (/['’]s$/.test(before.norm)) return true;
     if (!before.isCapitalized && !before.isNumber && !BEFORE_A_PLAIN_VERB.has(before.norm) && !before.norm.endsWith('ly') && !/[^s]s$/.test(before.norm)) return true;
   }
-  // After a determiner and a word that says which or how true ("his recent claims", "the latest
-  // reports", "their false statements"), a plural is a noun.
-  if (before && twoBefore && before.paragraph === token.paragraph && twoBefore.paragraph === token.paragraph && /[^s]s$/.test(token.norm) && NOT_BEFORE_A_REPORTING_VERB.has(twoBefore.norm) && WHICH_OR_HOW_TRUE.has(before.norm)) return true;
+  // After a determiner or a preposition and a word that says which or how true ("his recent
+  // claims", "the latest reports", "their false statements", "against early reports"), a plural is
+  // a noun.
+  if (before && twoBefore && before.paragraph === token.paragraph && twoBefore.paragraph === token.paragraph && /[^s]s$/.test(token.norm) && (NOT_BEFORE_A_REPORTING_VERB.has(twoBefore.norm) || GOVERNING_PREPOSITIONS.has(twoBefore.norm)) && WHICH_OR_HOW_TRUE.has(before.norm)) return true;
   // A plural right after a verb in -ed is its object: "have challenged claims that …", "denied
   // reports of …".
   if (before && before.paragraph === token.paragraph && before.end + 1 === token.start && token.norm.endsWith('s') && before.norm.endsWith('ed')) return true;
